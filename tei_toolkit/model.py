@@ -1,0 +1,48 @@
+"""The two small types of conversion: a Record read from text and a Mark a rule proposes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Block:
+    """A blank-line separated block of the record body, with its first source line (1-based)."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Record:
+    """What a reader found in a plain-text record. Absent fields stay None / empty."""
+
+    title: str | None = None
+    date: str | None = None  # the date line as written ("January 22, 1944")
+    body: list[Block] = field(default_factory=list)
+    summary: str | None = None
+    citation: str | None = None
+    rights: list[str] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)  # labelled fields: "Record ID" -> "112103"
+    funder: str | None = None
+    layout: str = "generic"  # which reader produced it
+    source_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A span [start, end) of a text that a rule proposes to wrap in a TEI element.
+
+    ``attrs`` uses TEI attribute names ("when", "ref", "xml:id" ...). ``rule`` names the
+    rule for diagnostics. ``replace`` is for milestone-like elements (gap, choice) whose
+    content is built by the rule instead of the covered text.
+    """
+
+    start: int
+    end: int
+    tag: str
+    attrs: tuple[tuple[str, str], ...] = ()
+    rule: str = ""
+    children: tuple = ()  # prebuilt content: tuple of (tag, attrs, text) for choice/orig/reg
+
+    def attr_dict(self) -> dict[str, str]:
+        return dict(self.attrs)

@@ -1,0 +1,17 @@
+"""Plain text -> Record. One module per page layout; ``read_record`` picks the layout."""
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic
+from ..model import Record
+from . import generic, wilson
+from .textio import decode_and_clean, read_text
+
+
+def read_record(text: str, name: str = "<input>") -> tuple[Record, list[Diagnostic]]:
+    """Pick the reader for the text's layout and read it."""
+    if wilson.detect(text):
+        return wilson.read(text, name)
+    return generic.read(text, name)
+
+
+__all__ = ["read_record", "read_text", "decode_and_clean", "Record"]
