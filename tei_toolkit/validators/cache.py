@@ -1,0 +1,75 @@
+"""Where compiled schemas are kept between runs, and the shipped schema files.
+
+The cache lives in ``$TEI_TOOLKIT_CACHE``, else ``$XDG_CACHE_HOME/tei-toolkit``, else
+``~/.cache/tei-toolkit``. Entries are keyed by the schema's SHA-256, so an edited
+schema never meets a stale entry; deleting the folder is always safe. A cache that
+cannot be written (read-only home, CI sandbox) is silently skipped.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+# Bump when the pruned-grammar text or pickled objects would change shape.
+CACHE_VERSION = "1"
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("TEI_TOOLKIT_CACHE")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "tei-toolkit"
+
+
+def cache_disabled() -> bool:
+    return os.environ.get("TEI_TOOLKIT_CACHE", None) == ""
+
+
+@lru_cache(maxsize=64)
+def _sha_cached(path: str, mtime_ns: int, size: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    st = os.stat(path)
+    return _sha_cached(str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
+
+
+def read(kind: str, key: str) -> bytes | None:
+    if cache_disabled():
+        return None
+    try:
+        return (cache_dir() / kind / key).read_bytes()
+    except OSError:
+        return None
+
+
+def write(kind: str, key: str, data: bytes) -> None:
+    if cache_disabled():
+        return
+    folder = cache_dir() / kind
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, folder / key)
+    except OSError:
+        pass
+
+
+def schemas_dir() -> Path:
+    """The shipped TEI schemas: the repository's schemas/ or the installed copy."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here.parent / "schemas", here / "data" / "schemas", here / "data"):
+        if (candidate / "tei_all.rng").is_file():
+            return candidate
+    return here.parent / "schemas"
+
+
+def default_schema(kind: str = "rng") -> Path:
+    return schemas_dir() / f"tei_all.{kind}"
