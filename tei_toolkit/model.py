@@ -32,9 +32,11 @@ class Record:
 class Mark:
     """A span [start, end) of a text that a rule proposes to wrap in a TEI element.
 
-    ``attrs`` uses TEI attribute names ("when", "ref", "xml:id" ...). ``rule`` names the
-    rule for diagnostics. ``replace`` is for milestone-like elements (gap, choice) whose
-    content is built by the rule instead of the covered text.
+    ``attrs`` uses TEI attribute names ("when", "ref", "xml:id"...); ``rule`` names the
+    rule for diagnostics. ``strip`` counts delimiter characters at each end of the span
+    that the element replaces (the brackets of ``[text]`` -> ``<supplied>text</supplied>``).
+    ``empty`` drops the covered text (an element such as ``gap`` that records it in an
+    attribute). ``append`` adds child elements after the content: ((tag, text), ...).
     """
 
     start: int
@@ -42,7 +44,9 @@ class Mark:
     tag: str
     attrs: tuple[tuple[str, str], ...] = ()
     rule: str = ""
-    children: tuple = ()  # prebuilt content: tuple of (tag, attrs, text) for choice/orig/reg
+    strip: tuple[int, int] = (0, 0)
+    empty: bool = False
+    append: tuple[tuple[str, str], ...] = ()
 
     def attr_dict(self) -> dict[str, str]:
         return dict(self.attrs)

@@ -1,0 +1,48 @@
+# tei-toolkit: every target sets itself up. `make demo`, then `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUT := build
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: demo test bench schemas golden install install-test clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+## demo: convert every record of corpus/ to TEI, validate it, export it
+demo: install
+	@rm -rf $(OUT)/tei
+	$(BIN)/tei-toolkit convert corpus/*.txt -o $(OUT)/tei/ --quiet
+	@echo
+	@echo "TEI:  $(OUT)/tei/   ($$(ls $(OUT)/tei/*.xml | wc -l) records, each checked against tei_all)"
+
+## test: the test suite (installs the test extras first)
+test: install-test
+	$(BIN)/python -m pytest -q -n 2
+
+## bench: benchmarks/ (reports numbers, asserts nothing)
+bench: install-test
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+## schemas: regenerate schemas/tei_all.xsd and tei_all.sch from tei_all.rng (checks its sha256)
+schemas: install-test
+	$(BIN)/python schemas/build.py
+
+## golden: rewrite tests/golden/*/expected.* — review the diff before committing
+golden: install
+	$(BIN)/python tests/golden/update.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache

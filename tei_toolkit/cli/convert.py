@@ -1,0 +1,49 @@
+"""tei-toolkit convert"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..diagnostics import ExitCode, Severity, ToolkitError, has_errors
+from ..pipeline import convert_files
+
+
+@click.command()
+@click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Output file (one record) or folder (several records). Default: stdout.")
+@click.option("--date", metavar="YYYY-MM-DD",
+              help="Date of the revisionDesc change (default: SOURCE_DATE_EPOCH or today).")
+@click.option("--register", "register_path", type=click.Path(path_type=Path),
+              help="Register of people, places, organisations (TSV or TEI).")
+@click.option("--no-check", is_flag=True, help="Do not validate the output against tei_all.")
+@click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
+def convert(records, output, date, register_path, no_check, quiet):
+    """Convert plain-text records to TEI P5.
+
+    \b
+    tei-toolkit convert record.txt                 # TEI on stdout
+    tei-toolkit convert record.txt -o record.xml
+    tei-toolkit convert corpus/*.txt -o build/tei/ # one .xml per record
+    """
+    results = convert_files(records, output, date=date, register_path=register_path,
+                            check=not no_check)
+    failed = False
+    for result in results:
+        shown = [d for d in result.diagnostics
+                 if not quiet or d.severity is Severity.ERROR]
+        for diagnostic in shown:
+            click.echo(str(diagnostic), err=True)
+        if result.error is not None:
+            click.echo(f"tei-toolkit: error: {result.error}", err=True)
+            failed = True
+        if has_errors(result.diagnostics):
+            failed = True
+        if result.xml is not None:
+            click.echo(result.xml.decode("utf-8"), nl=False)
+    if failed:
+        bad = [r for r in results if r.error is not None]
+        code = ExitCode.USAGE if bad and all(r.error.exit_code == ExitCode.USAGE for r in bad) \
+            else ExitCode.INVALID
+        raise SystemExit(int(code))

@@ -1,0 +1,125 @@
+"""Record + marks -> TEI tree (header and body), checked against tei_all."""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from . import __version__
+from .diagnostics import Diagnostic, info
+from .header import build_header
+from .inline import fill
+from .model import Block, Record
+from .records import read_record
+from .rules import Context, find_marks
+from .tei import E, NSMAP, tei, xml_attr
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class Conversion:
+    """The result of converting one record."""
+
+    tree: etree._ElementTree
+    record: Record
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def conversion_date(date: str | None = None) -> str:
+    """The date written into revisionDesc: --date, else SOURCE_DATE_EPOCH, else today (UTC)."""
+    if date:
+        return _dt.date.fromisoformat(date).isoformat()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+    return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+
+
+def convert_text(text: str, name: str = "<input>", *, date: str | None = None,
+                 register=None, check: bool = True) -> Conversion:
+    """Convert the text of a record; ``check`` validates the result against tei_all."""
+    record, notes = read_record(text, name)
+    ctx = Context(register=register, filename=name)
+    ctx.record_date = _record_date(record.date)
+    ctx.state["title"] = record.title or ""
+    root = etree.Element(tei("TEI"), nsmap=NSMAP)
+    root.set(xml_attr("lang"), "en")
+    root.append(build_header(record, ctx, version=__version__, date=conversion_date(date),
+                             source_name=os.path.basename(name)))
+    root.append(E("text", E("body", _body(record, ctx))))
+    standoff = _standoff(root, register, ctx)
+    if standoff is not None:
+        root.append(standoff)
+    conversion = Conversion(root.getroottree(), record, notes + ctx.diagnostics)
+    if check:
+        conversion.diagnostics += check_output(conversion.tree, name)
+    return conversion
+
+
+def _record_date(date_line: str | None) -> str | None:
+    if not date_line:
+        return None
+    from .rules import dates
+
+    normalize = getattr(dates, "normalize", None)
+    attrs = normalize(date_line) if normalize else None
+    return (attrs or {}).get("when")
+
+
+def _body(record: Record, ctx: Context) -> etree._Element:
+    div = E("div", type="record")
+    for block in record.body:
+        div.append(_block(block, ctx))
+    if not len(div):
+        # an empty body still needs one paragraph to be valid TEI
+        div.append(E("p"))
+        ctx.diagnostics.append(info("convert:empty-body", "the record has no body text",
+                                    file=ctx.filename))
+    return div
+
+
+def _block(block: Block, ctx: Context) -> etree._Element:
+    ctx.section, ctx.line = "body", block.line
+    text = block.text
+    marks = find_marks(text, ctx)
+    lang = _language(text)
+    label = next((m for m in marks if m.tag == "speaker" and m.start == 0), None)
+    if label is None:
+        return fill(E("p", xml_lang=lang), text, marks)
+    who = next((m.attr_dict().get("ref") for m in marks
+                if m.tag == "persName" and m.end <= label.end), None)
+    sp = E("sp", who=who)
+    inner = [m for m in marks if m is not label]
+    fill(etree.SubElement(sp, tei("speaker")), text, inner, 0, label.end)
+    rest = label.end + (len(text[label.end:]) - len(text[label.end:].lstrip()))
+    sp.append(fill(E("p", xml_lang=lang), text, inner, rest, len(text)))
+    return sp
+
+
+def _language(text: str) -> str | None:
+    letters = len(_LETTER.findall(text))
+    return "zh" if letters and len(_CJK.findall(text)) * 2 > letters else None
+
+
+def _standoff(root, register, ctx):
+    try:
+        from . import register as register_module
+    except ImportError:  # entity register not installed in this build
+        return None
+    build = getattr(register_module, "build_standoff", None)
+    return build(root, register, ctx) if build else None
+
+
+def check_output(tree, name: str) -> list[Diagnostic]:
+    """Validate the converter's own output against tei_all (the toolkit checks itself)."""
+    try:
+        from .validators import check_tree
+    except ImportError:
+        return [info("convert:unchecked", "validator not available; output not checked",
+                     file=name)]
+    return list(check_tree(tree, filename=name))

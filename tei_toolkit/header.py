@@ -1,0 +1,201 @@
+"""The teiHeader, built only from what the record says about itself."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .inline import append_text, fill
+from .model import Record
+from .records.citation import parse_citation
+from .rules import Context, find_marks
+from .tei import E, tei
+
+PUBLISHER = re.compile(r"^The (?P<name>.+?) welcomes reuse of")
+LANGUAGES = {
+    "english": "en", "russian": "ru", "chinese": "zh", "mongolian": "mn", "korean": "ko",
+    "german": "de", "czech": "cs", "slovak": "sk", "polish": "pl", "hungarian": "hu",
+    "japanese": "ja", "french": "fr", "vietnamese": "vi", "spanish": "es", "bulgarian": "bg",
+    "romanian": "ro", "albanian": "sq", "arabic": "ar", "persian": "fa", "italian": "it",
+    "serbo-croatian": "sh", "serbian": "sr", "croatian": "hr", "ukrainian": "uk",
+    "georgian": "ka", "hebrew": "he", "turkish": "tr", "portuguese": "pt", "dutch": "nl",
+    "greek": "el", "finnish": "fi", "swedish": "sv", "norwegian": "no", "danish": "da",
+    "hindi": "hi", "urdu": "ur", "farsi": "fa", "pashto": "ps", "dari": "prs",
+    "macedonian": "mk", "slovenian": "sl", "lithuanian": "lt", "latvian": "lv",
+    "estonian": "et", "armenian": "hy", "azerbaijani": "az", "kazakh": "kk", "uzbek": "uz",
+}
+KEYWORD_FIELDS = {"Type": "type", "Associated Topics": "topic",
+                  "Associated People & Organizations": "people-organizations",
+                  "Associated Places": "place", "Subjects Discussed": "subject",
+                  "Theme": "theme", "Collection": "collection"}
+EDITORIAL = (
+    "Converted automatically from a plain-text copy of the web page by tei-toolkit. "
+    "Paragraphs follow the blank-line blocks of the text; source line breaks inside a block "
+    "are kept as lb.",
+    "Speaker turns (a name and a colon, or a capitalised name and a full stop, at the start "
+    "of a paragraph) are encoded as sp/speaker.",
+    "Editorial brackets are kept: insertions as supplied, descriptions and sic notes as "
+    "inline notes, omission marks as gap with the source characters in @rend. Site "
+    "artefacts (question marks for lost quotation marks, hidden e-mail addresses) are "
+    "flagged as choice/orig+reg and seg[@type='site-artefact'].",
+    "Names of people, places and organisations, dates and clock times were marked up by "
+    "rules and linked (@ref) to the editor's register; names not in the register carry "
+    "@cert='low'. Quotation marks are kept as characters.",
+)
+
+
+def _marked(tag: str, text: str, ctx: Context, section: str, **attrs) -> etree._Element:
+    ctx.section, ctx.line = section, None
+    return fill(E(tag, **attrs), text, find_marks(text, ctx))
+
+
+def build_header(record: Record, ctx: Context, *, version: str, date: str,
+                 source_name: str) -> etree._Element:
+    citation = parse_citation(record.citation) if record.citation else None
+    return E("teiHeader",
+             E("fileDesc", _title_stmt(record, ctx, citation), _publication_stmt(record, ctx),
+               _notes_stmt(record), _source_desc(record, ctx, citation, source_name)),
+             _encoding_desc(version),
+             _profile_desc(record, ctx),
+             E("revisionDesc", E("change", f"Converted from the plain-text file {source_name} "
+                                 f"({record.layout} layout) by tei-toolkit {version}.",
+                                 when=date, who="#tei-toolkit")))
+
+
+def _title_stmt(record: Record, ctx: Context, citation) -> etree._Element:
+    title = record.title or source_title(record)
+    stmt = E("titleStmt", _marked("title", title, ctx, "title", type="main"))
+    if record.funder:
+        stmt.append(E("funder", record.funder))
+    for name in (citation.translators if citation else []):
+        stmt.append(E("respStmt", E("resp", "Translated by"), E("name", name, type="person")))
+    for name in (citation.obtained_by if citation else []):
+        stmt.append(E("respStmt", E("resp", "Obtained by"), E("name", name, type="person")))
+    return stmt
+
+
+def source_title(record: Record) -> str:
+    return f"Untitled record ({record.source_name or 'plain text'})"
+
+
+def _publication_stmt(record: Record, ctx: Context) -> etree._Element:
+    stmt = E("publicationStmt")
+    publisher = next((m.group("name") for r in record.rights if (m := PUBLISHER.match(r))), None)
+    if publisher:
+        stmt.append(E("publisher", publisher))
+    if record.fields.get("Record ID"):
+        stmt.append(E("idno", record.fields["Record ID"], type="record"))
+    uploaded = record.fields.get("Original Uploaded Date")
+    if uploaded and re.fullmatch(r"\d{4}-\d{2}-\d{2}", uploaded):
+        stmt.append(E("date", uploaded, type="uploaded", when=uploaded))
+    if record.rights:
+        licence = E("licence")
+        for para in record.rights:
+            ctx.section, ctx.line = "rights", None
+            licence.append(fill(E("p"), para, find_marks(para, ctx)))
+        stmt.append(E("availability", licence))
+    if not len(stmt):
+        stmt.append(E("p", "The source page gives no publication or rights statement (the "
+                           "copy may be cut off)."))
+    return stmt
+
+
+def _notes_stmt(record: Record):
+    notes = [v for k, v in record.fields.items() if k == "Note"]
+    if not notes:
+        return None
+    return E("notesStmt", *[E("note", n, type="unlabelled-footer") for n in notes])
+
+
+def _source_desc(record: Record, ctx: Context, citation, source_name: str) -> etree._Element:
+    desc = E("sourceDesc")
+    if record.citation:
+        desc.append(_marked("bibl", record.citation, ctx, "citation", type="citation"))
+        desc.append(_parsed_bibl(citation, record))
+    else:
+        desc.append(E("p", f"Converted from the plain-text file {source_name}; the record "
+                           "carries no source citation."))
+    return desc
+
+
+def _parsed_bibl(c, record: Record) -> etree._Element:
+    bibl = E("bibl", type="parsed")
+    if c.author:
+        bibl.append(E("author", c.author))
+    if c.title:
+        bibl.append(E("title", c.title, level="a" if c.periodical else "m"))
+    if c.periodical:
+        bibl.append(E("title", c.periodical, level="j"))
+    if c.volume:
+        bibl.append(E("biblScope", c.volume, unit="volume"))
+    if c.issue:
+        bibl.append(E("biblScope", c.issue, unit="issue"))
+    if c.pages:
+        start, end, written = c.pages
+        bibl.append(E("biblScope", written, unit="page", **{"from": start, "to": end or start}))
+    for ref in c.archive_refs:
+        bibl.append(E("idno", ref, type="archive"))
+    for name in c.translators:
+        bibl.append(E("respStmt", E("resp", "translation"), E("name", name, type="person")))
+    for label, kind in (("Original Archive", "archive"),
+                        ("Original Classification", "classification")):
+        if record.fields.get(label):
+            bibl.append(E("note", record.fields[label], type=kind))
+    if not len(bibl):
+        bibl.append(E("note", "No bibliographic parts could be recognised in the citation.",
+                      type="parser"))
+    return bibl
+
+
+def _encoding_desc(version: str) -> etree._Element:
+    return E("encodingDesc",
+             E("appInfo", E("application", E("label", "tei-toolkit"),
+                            E("desc", "Plain-text record to TEI P5 converter"),
+                            ident="tei-toolkit", version=version, xml_id="tei-toolkit")),
+             E("editorialDecl", *[E("p", p) for p in EDITORIAL]))
+
+
+def _profile_desc(record: Record, ctx: Context) -> etree._Element:
+    profile = E("profileDesc")
+    if record.summary:
+        profile.append(E("abstract", _marked("p", record.summary, ctx, "summary")))
+    if record.date:
+        date = E("date", record.date)
+        if ctx.record_date:
+            date.set("when", ctx.record_date)
+        profile.append(E("creation", date))
+    profile.append(_lang_usage(record))
+    keywords = _keywords(record)
+    if keywords is not None:
+        profile.append(E("textClass", keywords))
+    return profile
+
+
+def _lang_usage(record: Record) -> etree._Element:
+    usage = E("langUsage", E("language", "English", ident="en"))
+    original = record.fields.get("Original Language") or record.fields.get("Language")
+    for name in re.split(r"\s*[;,]\s*", original or ""):
+        code = LANGUAGES.get(name.strip().lower())
+        if code and code != "en":
+            usage.append(E("language", f"{name.strip()} (language of the original)",
+                           ident=code))
+    if any(_cjk_block(b.text) for b in record.body) and not usage.xpath(
+            "*[@ident='zh']"):
+        usage.append(E("language", "Chinese", ident="zh"))
+    return usage
+
+
+def _cjk_block(text: str) -> bool:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") * 2 > len(text.strip())
+
+
+def _keywords(record: Record):
+    terms = []
+    for label, kind in KEYWORD_FIELDS.items():
+        for value in re.split(r"\s*;\s*", record.fields.get(label, "")):
+            if value:
+                terms.append(E("term", value, type=kind))
+    return E("keywords", *terms) if terms else None
+
+
+__all__ = ["build_header", "append_text"]

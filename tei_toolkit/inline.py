@@ -1,0 +1,61 @@
+"""Marks -> elements. The only place that does lxml's .text/.tail bookkeeping."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from lxml import etree
+
+from .model import Mark
+from .tei import tei, xml_attr
+
+
+def _set_attrs(el: etree._Element, attrs) -> None:
+    for name, value in attrs:
+        el.set(xml_attr(name[4:]) if name.startswith("xml:") else name, value)
+
+
+def append_text(parent: etree._Element, text: str) -> None:
+    """Append text at the end of ``parent``; a newline becomes ``<lb/>``."""
+    if not text:
+        return
+    first, *rest = text.split("\n")
+    _append_plain(parent, first)
+    for part in rest:
+        etree.SubElement(parent, tei("lb"))
+        _append_plain(parent, part)
+
+
+def _append_plain(parent: etree._Element, text: str) -> None:
+    if not text:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def fill(parent: etree._Element, text: str, marks: Sequence[Mark], start: int = 0,
+         end: int | None = None) -> etree._Element:
+    """Write ``text[start:end]`` into ``parent``, wrapping each mark's span in its element.
+
+    ``marks`` must be non-crossing and sorted outer-first (rules.find_marks does that);
+    marks outside [start, end) are ignored.
+    """
+    end = len(text) if end is None else end
+    inside = [m for m in marks if start <= m.start and m.end <= end]
+    pos, i = start, 0
+    while i < len(inside):
+        mark = inside[i]
+        j = i + 1
+        while j < len(inside) and inside[j].start < mark.end:
+            j += 1  # marks nested in this one
+        append_text(parent, text[pos:mark.start])
+        el = etree.SubElement(parent, tei(mark.tag))
+        _set_attrs(el, mark.attrs)
+        if not mark.empty:
+            fill(el, text, inside[i + 1:j], mark.start + mark.strip[0], mark.end - mark.strip[1])
+        for tag, content in mark.append:
+            etree.SubElement(el, tei(tag)).text = content
+        pos, i = mark.end, j
+    append_text(parent, text[pos:end])
+    return parent

@@ -1,0 +1,60 @@
+"""Speaker labels at the start of a block: ``Stalin: “...”``, ``BREZHNEV. We ...``,
+``Kohl. I am glad ...``. The label becomes a ``speaker`` mark; the converter turns the
+block into ``sp``."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Mark
+from . import Context
+
+_WORD = r"(?:[A-Z]\.|[A-Z][\w’'\-]*[\w’'])"
+COLON_LABEL = re.compile(
+    rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?P<aside>,\s+[a-z][^:“\"\n]{{0,40}})?:"
+    r"(?=\s+\S|\s*[“\"])")
+CAPS_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z’'\-]{2,}(?:\s+[A-Z][A-Z’'\-]{2,})?)\.(?=\s+[A-Z“\"])")
+TITLE_LABEL = re.compile(r"^(?P<name>[A-Z][a-z’'\-]{2,})\.(?=\s+[A-Z“\"])")
+# Labels of memo and telegram forms, not people.
+NOT_SPEAKERS = {
+    "to", "from", "date", "sending", "received", "completed", "subject", "source", "note",
+    "notes", "copy", "re", "cc", "attachment", "enclosure", "place", "time", "present",
+    "agenda", "question", "answer", "summary", "translation", "secret", "top secret",
+    "reference", "ref", "taken into process", "sent", "addressee", "attention", "memo",
+    "memorandum", "telegram", "priority", "urgent", "classification", "distribution",
+    "location", "participants", "chairman", "chaired", "resolution", "decision", "item",
+    "p.s", "ps", "nb", "n.b", "comment", "comments", "remark", "remarks", "topic", "theme",
+    "title", "author", "document", "file", "no", "number", "tel", "telephone", "fax",
+    "total", "result", "results", "conclusion", "conclusions", "proposal", "proposals",
+}
+_VOWELS = re.compile(r"[AEIOUY]")
+
+
+def speaker(text: str, ctx: Context) -> Iterator[Mark]:
+    if ctx.section != "body":
+        return
+    m = COLON_LABEL.match(text)
+    if m and m.group("name").lower().rstrip(".") not in NOT_SPEAKERS:
+        yield Mark(0, m.end(), "speaker", (), "speaker.colon")
+        return
+    m = CAPS_LABEL.match(text)
+    if m and len(_VOWELS.findall(m.group("name"))) >= 2 \
+            and m.group("name").lower() not in NOT_SPEAKERS:
+        yield Mark(0, m.end(), "speaker", (), "speaker.caps")
+        return
+    m = TITLE_LABEL.match(text)
+    if m and _known_person(m.group("name"), ctx):
+        yield Mark(0, m.end(), "speaker", (), "speaker.name")
+
+
+def _known_person(name: str, ctx: Context) -> bool:
+    """A bare capitalised word opens a turn only if the record's title names it or the
+    register knows it as a person."""
+    if re.search(rf"\b{re.escape(name)}\b", ctx.state.get("title", "")):
+        return True
+    register = ctx.register
+    lookup = getattr(register, "is_person_name", None)
+    return bool(lookup and lookup(name))
+
+
+RULES = (speaker,)

@@ -1,0 +1,23 @@
+"""Shared test helpers: where things are, and the shared records when present."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "tests" / "golden" / "stalin-choibalsan-1944" / "input.txt"
+
+
+def shared_samples() -> list[Path]:
+    """Records in ../shared/samples (read-only; absent on machines without them)."""
+    return sorted(SHARED.glob("samples/*/*.txt")) + sorted(SHARED.glob("seeds/*.txt"))
+
+
+def sample_params():
+    samples = shared_samples()
+    if not samples:
+        return [pytest.param(None, marks=pytest.mark.skip(reason="../shared/samples absent"))]
+    return [pytest.param(p, id=p.stem[:40]) for p in samples]

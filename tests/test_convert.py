@@ -1,0 +1,159 @@
+"""convert: header fields from the record's own metadata, body structure, editorial marks."""
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from tei_toolkit.convert import convert_text
+from tei_toolkit.records import read_text
+from tei_toolkit.tei import NS
+from tests.conftest import SEED
+
+
+def convert(text: str, name: str = "t.txt"):
+    return convert_text(text, name, date="2026-01-01", check=False)
+
+
+def xp(tree, path):
+    return tree.xpath(path, namespaces=NS)
+
+
+def text_of(tree, path):
+    found = xp(tree, path)
+    assert found, f"nothing at {path}"
+    return " ".join("".join(found[0].itertext()).split())
+
+
+@pytest.fixture(scope="module")
+def seed():
+    text, _ = read_text(SEED)
+    return convert_text(text, str(SEED), date="2026-01-01", check=False).tree
+
+
+def test_seed_title_statement(seed):
+    assert text_of(seed, "//tei:titleStmt/tei:title") == "Stalin’s Conversation with Choibalsan"
+    assert text_of(seed, "//tei:titleStmt/tei:respStmt[tei:resp='Translated by']/tei:name") \
+        == "Sergey Radchenko"
+
+
+def test_seed_publication_statement(seed):
+    assert text_of(seed, "//tei:publicationStmt/tei:publisher") == \
+        "History and Public Policy Program"
+    licence = xp(seed, "//tei:availability/tei:licence/tei:p")
+    assert len(licence) == 2
+    assert "welcomes reuse of Digital Archive materials" in "".join(licence[0].itertext())
+    # the seed's Record ID field is empty: omitted, never invented
+    assert not xp(seed, "//tei:publicationStmt/tei:idno")
+
+
+def test_seed_source_description(seed):
+    verbatim = text_of(seed, "//tei:sourceDesc/tei:bibl[@type='citation']")
+    assert verbatim.startswith("Lkhamsurengiin Bat Ochir, “Stalin, Choibalsan")
+    parsed = xp(seed, "//tei:sourceDesc/tei:bibl[@type='parsed']")[0]
+    assert text_of(parsed, "tei:author") == "Lkhamsurengiin Bat Ochir"
+    assert text_of(parsed, "tei:title[@level='j']") == "Khudulmur"
+    assert text_of(parsed, "tei:biblScope[@unit='issue']") == "148"
+    page = xp(parsed, "tei:biblScope[@unit='page']")[0]
+    assert (page.get("from"), page.get("to")) == ("166", "167")
+
+
+def test_seed_profile(seed):
+    assert text_of(seed, "//tei:abstract/tei:p").startswith("Conversations between Joseph")
+    assert xp(seed, "//tei:creation/tei:date/@when") == ["1944-01-22"]
+    assert xp(seed, "//tei:langUsage/tei:language/@ident") == ["en"]
+
+
+def test_seed_provenance(seed):
+    app = xp(seed, "//tei:appInfo/tei:application")[0]
+    assert app.get("ident") == "tei-toolkit" and app.get("version")
+    assert xp(seed, "//tei:editorialDecl/tei:p")
+    change = xp(seed, "//tei:revisionDesc/tei:change")[0]
+    assert change.get("when") == "2026-01-01" and change.get("who") == "#tei-toolkit"
+
+
+def test_seed_body_structure(seed):
+    body = xp(seed, "//tei:body/tei:div")[0]
+    speakers = [" ".join("".join(s.itertext()).split()) for s in xp(body, ".//tei:speaker")]
+    assert speakers[:4] == ["Choibalsan:", "Choibalsan:", "Stalin:", "Ivanov, from the side:"]
+    assert "J. Stalin:" in speakers and "A. Mikoyan:" in speakers
+    supplied = ["".join(s.itertext()) for s in xp(body, ".//tei:supplied")]
+    assert supplied == ["January 22, 1944", "Stalin said:", "the cough"]
+    note = xp(body, ".//tei:note[@type='editorial']")
+    assert ["".join(n.itertext()) for n in note] == ["sic, also Qinghai"]
+
+
+def test_site_artefacts_are_flagged(seed):
+    orig = xp(seed, "//tei:choice/tei:orig")
+    assert [o.text for o in orig] == ["?Khudulmur?"]
+    assert xp(seed, "//tei:choice/tei:reg")[0].text == "“Khudulmur”"
+    assert xp(seed, "//tei:seg[@subtype='email-protected']")
+
+
+@pytest.mark.parametrize("source, tag, content, attrs", [
+    ("He said [I] will go.", "supplied", "I", {}),
+    ("Com[rade] Filippov.", "supplied", "rade", {}),
+    ("Text [...] more.", "gap", None, {"reason": "omitted", "rend": "[...]"}),
+    ("Text […] more.", "gap", None, {"reason": "omitted", "rend": "[…]"}),
+    ("Copy [handwritten: A-O 1649] here.", "note", "handwritten: A-O 1649", {"place": "inline"}),
+    ("Khukh Nuur [sic, also Qinghai] and.", "note", "sic, also Qinghai", {"type": "editorial"}),
+])
+def test_editorial_brackets(source, tag, content, attrs):
+    tree = convert(f"Title\n\n{source}\n").tree
+    found = xp(tree, f"//tei:body//tei:{tag}")
+    assert len(found) == 1
+    if content is not None:
+        assert "".join(found[0].itertext()) == content
+    for key, value in attrs.items():
+        assert found[0].get(key) == value
+
+
+def test_unbalanced_marks_are_kept_and_reported():
+    conv = convert("Title\n\nHe said: “yes [and then.\n")
+    p = conv.tree.xpath("//tei:body//tei:p", namespaces=NS)[0]
+    assert "".join(p.itertext()) == "He said: “yes [and then."
+    codes = {d.code for d in conv.diagnostics}
+    assert {"convert:unbalanced-bracket", "convert:unclosed-quote"} <= codes
+
+
+def test_source_line_breaks_become_lb():
+    tree = convert("Title\n\nCIPHERED TELEGRAM No. 1749\nBEIJING\n").tree
+    p = xp(tree, "//tei:body//tei:p")[0]
+    assert p.text == "CIPHERED TELEGRAM No. 1749" and p[0].tag.endswith("lb") \
+        and p[0].tail == "BEIJING"
+
+
+def test_generic_layout_warns_and_uses_first_line_as_title():
+    conv = convert("Some notes\n\nFirst paragraph.\n\nSecond paragraph.\n")
+    assert "convert:generic-layout" in {d.code for d in conv.diagnostics}
+    assert text_of(conv.tree, "//tei:titleStmt/tei:title") == "Some notes"
+    assert len(xp(conv.tree, "//tei:body//tei:p")) == 2
+
+
+@pytest.mark.parametrize("label, is_turn", [
+    ("Stalin: “Correct.”", True),
+    ("J. Stalin: “One should not.”", True),
+    ("BREZHNEV. We reviewed the issues.", True),
+    ("To: Minister Duk Shin Choi", False),
+    ("Received: 1.XI 62. at 15.00", False),
+    ("In attendance: Comrades Andropov", False),
+    ("USSR. The Soviet side agreed.", False),
+])
+def test_speaker_turns(label, is_turn):
+    tree = convert(f"Title\n\n{label}\n").tree
+    assert bool(xp(tree, "//tei:body//tei:sp")) is is_turn
+
+
+def test_same_date_gives_identical_bytes(monkeypatch):
+    from tei_toolkit.tei import serialize
+
+    text, _ = read_text(SEED)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    a = serialize(convert_text(text, "seed.txt", check=False).tree)
+    b = serialize(convert_text(text, "seed.txt", check=False).tree)
+    assert a == b and b'when="2026-01-01"' in a
+
+
+def test_output_is_well_formed_tei(seed):
+    root = seed.getroot()
+    assert etree.QName(root).localname == "TEI"
+    assert [etree.QName(c).localname for c in root][:2] == ["teiHeader", "text"]
