@@ -1,0 +1,2 @@
+"""Dates rules (to be filled by the entity-markup work)."""
+RULES = ()

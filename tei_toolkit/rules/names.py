@@ -1,0 +1,2 @@
+"""Names rules (to be filled by the entity-markup work)."""
+RULES = ()

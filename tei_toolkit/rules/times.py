@@ -1,0 +1,2 @@
+"""Times rules (to be filled by the entity-markup work)."""
+RULES = ()
