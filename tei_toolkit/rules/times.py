@@ -1,2 +1,71 @@
-"""Times rules (to be filled by the entity-markup work)."""
-RULES = ()
+"""Clock times -> ``time`` marks with ``@when`` (xsd:time, "23:00:00").
+
+"11pm", "5:35 P.M.", "21:10", "23 o’clock", "3 o’clock in the morning" (the
+qualifier is part of the span: it fixes the half of the day), "12 noon", and
+"15.00" / "16.50" only after a preposition ("at 15.00"), since a dotted pair of
+numbers is otherwise too often a decimal or a reference.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Mark
+from . import Context
+
+AMPM = r"(?P<ampm>[ap]\.?\s?m\b\.?|[AP]\.?\s?M\b\.?)"
+QUALIFIER = (r"(?P<qual>\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|"
+             r"(?:at|around)\s+(?:noon|midnight)))")
+PREP = r"(?:\b(?:at|from|to|until|till|by|before|after|about|around|approximately|since)\s+)"
+
+FORMATS = tuple((name, re.compile(rx)) for name, rx in (
+    ("oclock", rf"(?<![\d.:])\b(?P<h>[012]?\d)(?:[.:](?P<m>[0-5]\d))?\s?o[’']\s?clock{QUALIFIER}?"),
+    ("ampm", rf"(?<![\d.:])\b(?P<h>1[0-2]|0?\d)(?:[.:](?P<m>[0-5]\d))?\s?{AMPM}"),
+    ("noon", r"(?<![\d.:])\b(?P<h>12)(?:[.:](?P<m>00))?\s(?P<word>noon|midnight)\b"),
+    ("colon", r"(?<![\d.:])\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
+              rf"{QUALIFIER}?"),
+    ("dotted", rf"{PREP}(?P<t>(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d))(?![\d.]\d)"),
+    ("hours", r"(?<![\d.:])\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s(?:hours|hrs)\b"),
+))
+
+
+def _value(g: dict) -> str | None:
+    h, m = int(g["h"]), int(g.get("m") or 0)
+    ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    qual = (g.get("qual") or "").lower()
+    if ampm:
+        if h == 0 or h > 12:
+            return None
+        h = h % 12 + (12 if ampm.startswith("p") else 0)
+    elif g.get("word") == "midnight":
+        h = 0
+    elif qual and h <= 12:
+        if "afternoon" in qual or "evening" in qual or "night" in qual:
+            h = h % 12 + 12 if not ("night" in qual and h <= 4) else h % 12
+        elif "morning" in qual:
+            h = h % 12
+    if h > 23:
+        return None
+    return f"{h:02d}:{m:02d}:{int(g.get('s') or 0):02d}"
+
+
+def scan(text: str) -> list[tuple[int, int, str, str]]:
+    found: list[tuple[int, int, str, str]] = []
+    for name, rx in FORMATS:
+        for m in rx.finditer(text):
+            s, e = m.span("t") if "t" in rx.groupindex else m.span()
+            if any(s < b and a < e for a, b, _, _ in found):
+                continue
+            value = _value(m.groupdict())
+            if value:
+                found.append((s, e, value, name))
+    return sorted(found)
+
+
+def times(text: str, ctx: Context) -> Iterator[Mark]:
+    """Every clock time, normalised to hh:mm:ss."""
+    for s, e, value, name in scan(text):
+        yield Mark(s, e, "time", (("when", value),), f"times:{name}")
+
+
+RULES = (times,)
