@@ -96,14 +96,14 @@ class RelaxNGSchema:
                 self._compiled.popitem(last=False)
             return rng
 
-    def iter_errors(self, tree, *, filename: str | None = None,
+    def iter_errors(self, tree, *, filename: str | None = None, source: bytes | None = None,
                     grow: bool = False) -> Iterator[Diagnostic]:
         rng = self.compiled(element_names(tree), grow=grow)
         if rng.validate(tree):
             return
         log = list(rng.error_log)
         from .explain import explain  # the slow path: only for invalid documents
-        found = list(explain(self.grammar, tree, filename=filename))
+        found = list(explain(self.grammar, tree, filename=filename, source=source))
         if found:
             yield from found
             return
@@ -127,10 +127,13 @@ def schema(path: str | Path | None = None) -> RelaxNGSchema:
     return found
 
 
-def iter_relaxng(tree, *, filename: str | None = None,
-                 schema_path: str | Path | None = None) -> Iterator[Diagnostic]:
-    """Yield a Diagnostic for each RELAX NG error in ``tree`` (nothing if valid)."""
-    yield from schema(schema_path).iter_errors(tree, filename=filename)
+def iter_relaxng(tree, *, filename: str | None = None, schema_path: str | Path | None = None,
+                 source: bytes | None = None) -> Iterator[Diagnostic]:
+    """Yield a Diagnostic for each RELAX NG error in ``tree`` (nothing if valid).
+
+    ``source`` (the document's bytes) lets messages carry a column.
+    """
+    yield from schema(schema_path).iter_errors(tree, filename=filename, source=source)
 
 
 # ---------------------------------------------------------------- libxml2 fallback

@@ -1,0 +1,349 @@
+"""Compile an ISO Schematron schema into one XSLT 3.0 stylesheet.
+
+The stylesheet is run by SaxonC-HE (see ``schematron.py``).  Its output is
+plain text, one line per failed assert or successful report::
+
+    <check index> TAB <fn:path() of the context node> TAB <message>
+
+so that reading the result costs one ``str.split``.  A check whose XPath
+raises a dynamic error (``"abc" cast as xs:integer``) prints ``E<index>``
+and Saxon's description instead of aborting the whole document.
+
+How Schematron maps onto XSLT here:
+
+* each pattern is an ``xsl:mode``; its rules are templates in that mode with
+  descending priorities, so a node fires only the first rule that matches it
+  (ISO Schematron's rule-firing semantics);
+* the root template applies each mode to ``//(context1 | context2 ...)``,
+  which by the XSLT 3.0 definition of a pattern contains every node the
+  rules can match (a context that calls ``current()`` falls back to all
+  nodes, since ``current()`` means something else in an expression);
+* ``sch:let`` becomes a global variable (schema), a tunnel parameter bound
+  with the document as context (pattern), or a local variable (rule).
+
+Preprocessing follows the standard order: ``sch:include``, abstract rules
+(``sch:extends``), abstract patterns (``is-a`` with ``sch:param``), phases.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..diagnostics import ToolkitError
+
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+ERR_NS = "http://www.w3.org/2005/xqt-errors"
+XSD_NS = "http://www.w3.org/2001/XMLSchema"
+# Prefix of the compiler's own names (modes, variables) in the stylesheet.
+OWN_PREFIX = "tkx"
+OWN_NS = "urn:x-tei-toolkit:schematron"
+
+_S = f"{{{SCH_NS}}}"
+_X = f"{{{XSL_NS}}}"
+# Foreign top-level elements that a schema may carry for its XPaths to use.
+_XSL_DECLARATIONS = {f"{_X}key", f"{_X}function", f"{_X}include", f"{_X}import"}
+_XPATH_BINDINGS = {None, "", "xslt", "xslt1", "xslt2", "xslt3", "xpath", "xpath2", "xpath3",
+                   "xpath31", "xslt2.0", "xslt3.0"}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One sch:assert or sch:report, as the compiled stylesheet numbers it."""
+
+    index: int
+    kind: str  # "assert" | "report"
+    code: str  # the assert's, rule's or pattern's @id
+    role: str | None
+    flag: str | None
+    pattern: str | None
+    context: str
+    test: str
+
+
+@dataclass(frozen=True)
+class CompiledSchema:
+    xslt: str
+    checks: tuple[Check, ...]
+    title: str | None
+
+
+def compile_schema(path: str | Path, *, phase: str | None = None) -> CompiledSchema:
+    """Read a .sch file and return the XSLT text plus the table of its checks."""
+    root = _load(Path(path))
+    return compile_tree(root, phase=phase, base=Path(path))
+
+
+def compile_tree(root: etree._Element, *, phase: str | None = None,
+                 base: Path | None = None) -> CompiledSchema:
+    if root.tag != f"{_S}schema":
+        raise ToolkitError("not an ISO Schematron schema (expected sch:schema in "
+                           f"{SCH_NS})", code="sch:schema", file=str(base) if base else None)
+    binding = (root.get("queryBinding") or "").strip().lower() or None
+    if binding not in _XPATH_BINDINGS:
+        raise ToolkitError(f"unsupported Schematron queryBinding {binding!r}; "
+                           "tei-toolkit runs XPath/XSLT bindings", code="sch:schema",
+                           file=str(base) if base else None)
+    root = copy.deepcopy(root)
+    _expand_abstract_rules(root)
+    _expand_abstract_patterns(root)
+    patterns = _active_patterns(root, phase)
+    return _Generator(root, patterns).run()
+
+
+# -- preprocessing -------------------------------------------------------------------------
+
+def _load(path: Path, seen: frozenset = frozenset()) -> etree._Element:
+    path = path.resolve()
+    if path in seen:
+        raise ToolkitError("sch:include loops back to this file", code="sch:schema",
+                           file=str(path))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except OSError:
+        raise ToolkitError("cannot read Schematron schema", code="sch:schema",
+                           file=str(path)) from None
+    except etree.XMLSyntaxError as exc:
+        raise ToolkitError(f"Schematron schema is not well-formed XML: {exc}",
+                           code="sch:schema", file=str(path)) from None
+    for inc in list(root.iter(f"{_S}include", f"{_S}extends")):
+        href = inc.get("href")
+        if not href:
+            continue
+        file_part, _, fragment = href.partition("#")
+        target = _load(path.parent / file_part, seen | {path}) if file_part else root
+        if fragment:
+            found = target.xpath("//*[@id=$id]", id=fragment)
+            if not found:
+                raise ToolkitError(f"sch:include: no element with id {fragment!r} in {href}",
+                                   code="sch:schema", file=str(path))
+            target = found[0]
+        if inc.tag == f"{_S}extends":  # 2016: extends@href pulls in an abstract rule's body
+            _replace(inc, [copy.deepcopy(c) for c in target])
+        else:
+            _replace(inc, [copy.deepcopy(target)])
+    return root
+
+
+def _replace(el: etree._Element, new: list) -> None:
+    parent = el.getparent()
+    at = parent.index(el)
+    tail = el.tail
+    parent.remove(el)
+    for offset, item in enumerate(new):
+        parent.insert(at + offset, item)
+    if new and tail:
+        new[-1].tail = (new[-1].tail or "") + tail
+
+
+def _expand_abstract_rules(root: etree._Element) -> None:
+    abstract = {r.get("id"): r for r in root.iter(f"{_S}rule") if r.get("abstract") == "true"}
+    for _ in range(20):  # abstract rules may extend abstract rules
+        pending = list(root.iter(f"{_S}extends"))
+        if not pending:
+            break
+        for ext in pending:
+            name = ext.get("rule")
+            if name not in abstract:
+                raise ToolkitError(f"sch:extends names no abstract rule {name!r}",
+                                   code="sch:schema")
+            _replace(ext, [copy.deepcopy(c) for c in abstract[name]])
+    else:
+        raise ToolkitError("sch:extends nests too deeply (a cycle?)", code="sch:schema")
+    for rule in abstract.values():
+        rule.getparent().remove(rule)
+
+
+def _expand_abstract_patterns(root: etree._Element) -> None:
+    abstract = {p.get("id"): p for p in root.iter(f"{_S}pattern") if p.get("abstract") == "true"}
+    for pattern in list(root.iter(f"{_S}pattern")):
+        base_id = pattern.get("is-a")
+        if not base_id:
+            continue
+        if base_id not in abstract:
+            raise ToolkitError(f"pattern is-a {base_id!r}: no such abstract pattern",
+                               code="sch:schema")
+        params = {p.get("name"): p.get("value", "") for p in pattern.iter(f"{_S}param")}
+        concrete = copy.deepcopy(abstract[base_id])
+        for attr in ("abstract", "id"):
+            concrete.attrib.pop(attr, None)
+        for attr in ("id", "role", "documents"):
+            if pattern.get(attr):
+                concrete.set(attr, pattern.get(attr))
+        _substitute_params(concrete, params)
+        _replace(pattern, [concrete])
+    for pattern in abstract.values():
+        pattern.getparent().remove(pattern)
+
+
+def _substitute_params(el: etree._Element, params: dict[str, str]) -> None:
+    if not params:
+        return
+    names = sorted(params, key=len, reverse=True)
+    rx = re.compile(r"\$(" + "|".join(re.escape(n) for n in names) + r")(?![\w.-])")
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for key, value in node.attrib.items():
+            if "$" in value:
+                node.set(key, rx.sub(lambda m: params[m.group(1)], value))
+
+
+def _active_patterns(root: etree._Element, phase: str | None) -> list:
+    patterns = [p for p in root.iter(f"{_S}pattern") if p.get("abstract") != "true"]
+    phase = phase or root.get("defaultPhase")
+    if not phase or phase == "#ALL":
+        return patterns
+    for ph in root.iter(f"{_S}phase"):
+        if ph.get("id") == phase:
+            active = {a.get("pattern") for a in ph.iter(f"{_S}active")}
+            return [p for p in patterns if p.get("id") in active]
+    raise ToolkitError(f"no Schematron phase {phase!r}", code="sch:schema")
+
+
+# -- code generation -----------------------------------------------------------------------
+
+def _x(parent, instruction: str, **attrs) -> etree._Element:
+    """Append an XSL element; attribute names use "_" for "-" (on_no_match)."""
+    el = etree.SubElement(parent, f"{_X}{instruction}")
+    for key, value in attrs.items():
+        el.set(key.rstrip("_").replace("_", "-"), value)
+    return el
+
+
+def _own(name: str) -> str:
+    return f"{OWN_PREFIX}:{name}"
+
+
+class _Generator:
+    """Builds the stylesheet tree; one instance per compilation."""
+
+    def __init__(self, schema: etree._Element, patterns: list):
+        self.schema = schema
+        self.patterns = patterns
+        self.checks: list[Check] = []
+        self.diagnostics = {d.get("id"): d for d in schema.iter(f"{_S}diagnostic")}
+        nsmap = {"xsl": XSL_NS, OWN_PREFIX: OWN_NS}
+        for ns in schema.iter(f"{_S}ns"):
+            prefix, uri = ns.get("prefix"), ns.get("uri")
+            if nsmap.get(prefix, uri) != uri:
+                raise ToolkitError(f"sch:ns prefix {prefix!r} is reserved by the compiler",
+                                   code="sch:schema")
+            nsmap[prefix] = uri
+        self.out = etree.Element(f"{_X}stylesheet", nsmap=nsmap)
+        self.out.set("version", "3.0")
+        self.out.set("exclude-result-prefixes", "#all")
+
+    def run(self) -> CompiledSchema:
+        _x(self.out, "output", method="text", encoding="UTF-8")
+        for child in self.schema:
+            if child.tag in _XSL_DECLARATIONS:
+                self.out.append(copy.deepcopy(child))
+        for let in self.schema.findall(f"{_S}let"):
+            self._variable(self.out, let)
+        _x(self.out, "variable", name=_own("all"), select="/ | //node() | //@*")
+        main = _x(self.out, "template", match="/")
+        for number, pattern in enumerate(self.patterns, 1):
+            self._pattern(main, pattern, number)
+        title = self.schema.findtext(f"{_S}title")
+        xslt = etree.tostring(self.out, encoding="unicode", pretty_print=True)
+        return CompiledSchema(xslt, tuple(self.checks), title and " ".join(title.split()))
+
+    def _pattern(self, main, pattern, number: int) -> None:
+        mode = _own(f"p{number}")
+        rules = [r for r in pattern.findall(f"{_S}rule") if r.get("context")]
+        if not rules:
+            return
+        _x(self.out, "mode", name=mode, on_no_match="deep-skip")
+        contexts = [r.get("context") for r in rules]
+        if any("current(" in c for c in contexts):
+            select = f"${_own('all')}"
+        else:
+            select = "//(" + " | ".join(f"({c})" for c in contexts) + ")" if len(contexts) > 1 \
+                else f"//({contexts[0]})"
+        apply = _x(main, "apply-templates", select=select, mode=mode)
+        lets = pattern.findall(f"{_S}let")
+        for let in lets:
+            self._variable(apply, let, element="with-param", tunnel="yes")
+        for rank, rule in enumerate(rules):
+            template = _x(self.out, "template", match=rule.get("context"), mode=mode,
+                          priority=str(len(rules) - rank))
+            for let in lets:
+                _x(template, "param", name=let.get("name"), tunnel="yes")
+            self._rule(template, rule, pattern)
+
+    def _rule(self, template, rule, pattern) -> None:
+        first = len(self.checks)
+        body = _x(template, "try")
+        for child in rule:
+            if child.tag == f"{_S}let":
+                self._variable(body, child)
+            elif child.tag in (f"{_S}assert", f"{_S}report"):
+                self._check(body, child, rule, pattern)
+        if len(self.checks) == first:
+            template.remove(body)
+            return
+        # A dynamic error (a bad cast, say) reports against the rule's first check
+        # instead of aborting the whole document.
+        catch = _x(body, "catch")
+        _x(catch, "value-of", separator="\t",
+           select=f"'E{first}', path(.), $Q{{{ERR_NS}}}description")
+        _x(catch, "text").text = "\n"
+
+    def _check(self, parent, node, rule, pattern) -> None:
+        index = len(self.checks)
+        kind = etree.QName(node).localname
+        test = node.get("test") or "false()"
+        self.checks.append(Check(
+            index=index, kind=kind,
+            code=node.get("id") or rule.get("id") or pattern.get("id")
+            or f"pattern-{self.patterns.index(pattern) + 1}",
+            role=node.get("role") or rule.get("role") or pattern.get("role"),
+            flag=node.get("flag") or rule.get("flag"),
+            pattern=pattern.get("id"), context=rule.get("context"), test=test))
+        cond = f"not({test})" if kind == "assert" else f"({test})"
+        fire = _x(parent, "if", test=cond)
+        message = _x(fire, "variable", name=_own("m"), as_=f"Q{{{XSD_NS}}}string")
+        inner = _x(message, "value-of", separator="")
+        self._text(inner, node)
+        for ref in (node.get("diagnostics") or "").split():
+            if ref in self.diagnostics:
+                _x(inner, "text").text = " "
+                self._text(inner, self.diagnostics[ref])
+        subject = node.get("subject") or rule.get("subject")
+        where = f"path(({subject})[1])" if subject else "path(.)"
+        _x(fire, "value-of", separator="\t",
+           select=f"'{index}', {where}, normalize-space(${_own('m')})")
+        _x(fire, "text").text = "\n"
+
+    def _text(self, out, node) -> None:
+        """Translate mixed content: text, sch:name, sch:value-of, inline markup."""
+        if node.text:
+            _x(out, "text").text = node.text
+        for child in node:
+            if child.tag == f"{_S}name":
+                target = child.get("path")
+                _x(out, "value-of", select=f"name({target})" if target else "name(.)")
+            elif child.tag == f"{_S}value-of":
+                _x(out, "value-of", select=child.get("select") or "''")
+            elif isinstance(child.tag, str):
+                self._text(out, child)  # sch:emph, sch:dir, sch:span, foreign: keep the text
+            if child.tail:
+                _x(out, "text").text = child.tail
+
+    def _variable(self, parent, let, element: str = "variable", **extra) -> None:
+        name = let.get("name")
+        if not name:
+            raise ToolkitError("sch:let without a name", code="sch:schema")
+        var = _x(parent, element, name=name, **extra)
+        if let.get("value") is not None:
+            var.set("select", let.get("value"))
+        else:  # ISO 2016: the value is the let's content, a document fragment
+            for child in let:
+                var.append(copy.deepcopy(child))
+            var.text = let.text
