@@ -1,0 +1,187 @@
+"""What the exporters read outside the body: the citation fields of the teiHeader and the
+register of people, places and organisations the entity @ref values point to.
+
+Paths use ``{*}`` so TEI without a namespace (older P4-style files) is read the same way.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from .walker import name_of, xml_id, xml_lang
+
+ENTITY_KINDS = {"persName": "person", "placeName": "place", "geogName": "place",
+                "orgName": "org"}
+REGISTER_KINDS = {"person": "person", "personGrp": "person", "place": "place", "org": "org"}
+REGISTER_NAMES = ("persName", "placeName", "orgName", "geogName", "name")
+# idno/@type -> label, URL pattern, how to find the identifier in the value
+AUTHORITIES = {
+    "wikidata": ("Wikidata", "https://www.wikidata.org/wiki/{}", re.compile(r"\bQ\d+\b")),
+    "viaf": ("VIAF", "https://viaf.org/viaf/{}", re.compile(r"\d+")),
+    "geonames": ("GeoNames", "https://www.geonames.org/{}", re.compile(r"\d+")),
+}
+AUTHORITY_HOSTS = {"www.wikidata.org": "Wikidata", "wikidata.org": "Wikidata",
+                   "viaf.org": "VIAF", "www.geonames.org": "GeoNames",
+                   "geonames.org": "GeoNames", "sws.geonames.org": "GeoNames"}
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+def plain(el) -> str:
+    """All the text of an element, whitespace collapsed (for names and identifiers)."""
+    if el is None:
+        return ""
+    return " ".join("".join(el.itertext()).split())
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL if following it cannot run code: http(s), mailto, or a relative link."""
+    if not value:
+        return None
+    url = value.strip()
+    try:
+        scheme = urlsplit(_CONTROL.sub("", url)).scheme.lower()
+    except ValueError:
+        return None
+    if scheme and scheme not in SAFE_SCHEMES:
+        return None
+    return url
+
+
+def authority_link(kind: str, value: str) -> tuple[str, str] | None:
+    """(label, url) for an idno: Wikidata/VIAF/GeoNames ids become their page's URL."""
+    value = value.strip()
+    known = AUTHORITIES.get(kind.lower())
+    if known:
+        label, pattern, found = known[0], known[1], known[2].search(value)
+        if found:
+            return label, pattern.format(found.group(0))
+    if value.lower().startswith(("http://", "https://")) and safe_url(value):
+        host = urlsplit(value).hostname or ""
+        return AUTHORITY_HOSTS.get(host, kind or host or "link"), value
+    return None
+
+
+@dataclass
+class Entry:
+    """One person, place or organisation of the register."""
+
+    key: str
+    kind: str
+    name: str
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_register(tree) -> dict[str, Entry]:
+    """Every person/place/org with an xml:id anywhere in the document, by id."""
+    register: dict[str, Entry] = {}
+    for el in tree.iter():
+        kind = REGISTER_KINDS.get(name_of(el))
+        ident = xml_id(el) if kind else None
+        if not ident:
+            continue
+        names = [c for c in el if name_of(c) in REGISTER_NAMES]
+        preferred = next((n for n in names if n.get("type") in ("main", "reg", "full")),
+                         names[0] if names else None)
+        entry = Entry(ident, kind, plain(preferred) or ident)
+        for idno in el.iter("{*}idno"):
+            link = authority_link(idno.get("type") or "", plain(idno))
+            if link and link not in entry.links:
+                entry.links.append(link)
+        register[ident] = entry
+    return register
+
+
+def resolve(ref: str | None, register: dict[str, Entry]) -> tuple[str | None, Entry | None]:
+    """The first pointer of @ref that the register knows, else the first pointer."""
+    pointers = (ref or "").split()
+    for pointer in pointers:
+        if pointer.startswith("#") and pointer[1:] in register:
+            return pointer, register[pointer[1:]]
+    return (pointers[0] if pointers else None), None
+
+
+@dataclass
+class Header:
+    """The header elements exporters show; each exporter renders them with its own table."""
+
+    title: etree._Element | None = None
+    date: etree._Element | None = None
+    when: str | None = None
+    authors: list = field(default_factory=list)
+    translators: list = field(default_factory=list)
+    editors: list = field(default_factory=list)
+    funders: list = field(default_factory=list)
+    source: etree._Element | None = None
+    publisher: etree._Element | None = None
+    rights: list = field(default_factory=list)
+    licence_url: str | None = None
+    record_id: str | None = None
+    summary: list = field(default_factory=list)
+    lang: str | None = None
+
+
+def _first(root, *paths):
+    for path in paths:
+        found = root.find(path)
+        if found is not None:
+            return found
+    return None
+
+
+def read_header(tree) -> Header:
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    head = Header()
+    hdr = root if name_of(root) == "teiHeader" else root.find(".//{*}teiHeader")
+    head.lang = _language(root, hdr)
+    if hdr is None:
+        return head
+    stmt = hdr.find("{*}fileDesc/{*}titleStmt")
+    if stmt is not None:
+        titles = stmt.findall("{*}title")
+        head.title = next((t for t in titles if t.get("type") == "main"),
+                          titles[0] if titles else None)
+        head.authors = stmt.findall("{*}author")
+        head.editors = stmt.findall("{*}editor")
+        head.funders = stmt.findall("{*}funder")
+        for resp in stmt.findall("{*}respStmt"):
+            if "transl" in plain(resp.find("{*}resp")).lower():
+                head.translators += [c for c in resp if name_of(c) != "resp"]
+    pub = hdr.find("{*}fileDesc/{*}publicationStmt")
+    if pub is not None:
+        head.publisher = _first(pub, "{*}publisher", "{*}distributor", "{*}authority")
+        licences = pub.findall("{*}availability/{*}licence")
+        for lic in licences:
+            head.licence_url = head.licence_url or safe_url(lic.get("target"))
+            paras = lic.findall("{*}p")
+            head.rights += paras or [lic]
+        if not licences:
+            head.rights = pub.findall("{*}availability/{*}p")
+        idnos = pub.findall("{*}idno")
+        record = next((i for i in idnos if i.get("type") == "record"), idnos[0] if idnos else None)
+        head.record_id = plain(record) or None
+    src = hdr.find("{*}fileDesc/{*}sourceDesc")
+    if src is not None:
+        bibls = [c for c in src if isinstance(c.tag, str)]
+        head.source = next((b for b in bibls if b.get("type") == "citation"),
+                           bibls[0] if bibls else None)
+    head.date = _first(hdr, "{*}profileDesc/{*}creation//{*}date",
+                       "{*}fileDesc/{*}sourceDesc//{*}date")
+    if head.date is not None:
+        head.when = head.date.get("when") or head.date.get("notBefore") or head.date.get("from")
+    abstract = hdr.find("{*}profileDesc/{*}abstract")
+    if abstract is not None:
+        head.summary = abstract.findall("{*}p") or [abstract]
+    return head
+
+
+def _language(root, hdr) -> str | None:
+    text = root.find(".//{*}text")
+    for el in (root, text):
+        if el is not None and xml_lang(el):
+            return xml_lang(el)
+    language = hdr.find(".//{*}langUsage/{*}language") if hdr is not None else None
+    return language.get("ident") if language is not None else None

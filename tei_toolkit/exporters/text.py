@@ -1,0 +1,384 @@
+"""TEI -> plain reading text. The policy is in docs/EXPORT.md; in short: the words of the
+document in order, speaker labels kept, editorial insertions in brackets as the source
+had them, gaps as the source showed them, inline notes in place, other notes at the end.
+
+XML whitespace (space, tab, newline) is collapsed inside a paragraph; other spaces
+(no-break space) are kept. Paragraphs are separated by a blank line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .header import ENTITY_KINDS, plain, read_header
+from .walker import NOT_TEXT, Walker, children_named, name_of, same_words, split_choice
+
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+_SEPARATORS = {1: " ", 2: "\n", 3: "\n\n"}
+OPENING_QUOTES = "“‘\"'«„‚‹"
+CLOSING_QUOTES = "”’\"'»“‘›"
+
+
+@dataclass
+class Span:
+    """Where an element's text landed in the output: [start, end) in code points."""
+
+    el: object
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class TextSink:
+    """Collects text with collapsed whitespace and pending separators.
+
+    A separator (space, line break, blank line) is written only when more text follows,
+    so no output starts or ends with one and offsets never point at it.
+    """
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    pending: int = 0  # 0 nothing, 1 space, 2 line break, 3 blank line
+    glued: bool = False  # the last thing written was an opening bracket
+    inline: int = 0  # inside a bracketed note or supplied text: blocks become spaces
+    waiting: list[Span] = field(default_factory=list)
+    last: str = ""
+
+    def text(self, s: str) -> None:
+        if not s:
+            return
+        body = _XML_SPACE.sub(" ", s)
+        if body.startswith(" "):
+            self.space()
+        body = body.strip(" ")
+        if body:
+            self.literal(body)
+        if s[-1] in " \t\r\n":
+            self.space()
+
+    def literal(self, s: str) -> None:
+        """Write ``s`` as it is, after whatever separator is pending."""
+        if not s:
+            return
+        if self.pending and self.length:
+            sep = _SEPARATORS[self.pending]
+            if not (sep == " " and self.last == "\n"):
+                self._put(sep)
+        self.pending = 0
+        self.glued = False
+        for span in self.waiting:
+            span.start = self.length
+        self.waiting.clear()
+        self._put(s)
+
+    def _put(self, s: str) -> None:
+        self.parts.append(s)
+        self.length += len(s)
+        self.last = s[-1]
+
+    def open_bracket(self, s: str = "[") -> None:
+        self.literal(s)
+        self.glued = True
+
+    def close_bracket(self, s: str = "]") -> None:
+        space = self.pending == 1
+        self.pending = 0
+        self.literal(s)
+        if space:
+            self.pending = 1
+
+    def space(self) -> None:
+        if not self.glued:
+            self.pending = max(self.pending, 1)
+
+    def line(self) -> None:
+        self.pending = max(self.pending, 1 if self.inline else 2)
+
+    def block(self) -> None:
+        self.pending = max(self.pending, 1 if self.inline else 3)
+
+    def begin(self, el) -> Span:
+        span = Span(el)
+        self.waiting.append(span)
+        return span
+
+    def end(self, span: Span) -> None:
+        if span in self.waiting:  # nothing was written inside: an empty span here
+            self.waiting.remove(span)
+            span.start = self.length
+        span.end = self.length
+
+    def value(self) -> str:
+        return "".join(self.parts)
+
+
+# --- behaviours ---------------------------------------------------------------------
+
+def inline(w: Walker, el) -> None:
+    w.contents(el)
+
+
+def skip(w: Walker, el) -> None:
+    """Not reading text (header, register, images); see NOT_TEXT."""
+
+
+def block(w: Walker, el) -> None:
+    w.out.block()
+    w.contents(el)
+    w.out.block()
+
+
+def contextual(w: Walker, el) -> None:
+    parent = el.getparent()
+    if parent is None or name_of(parent) in CONTAINERS:
+        block(w, el)
+    else:
+        inline(w, el)
+
+
+def line(w: Walker, el) -> None:
+    w.out.line()
+    w.contents(el)
+    w.out.line()
+
+
+def bracketed(w: Walker, el) -> None:
+    w.out.open_bracket()
+    w.out.inline += 1
+    w.contents(el)
+    w.out.inline -= 1
+    w.out.close_bracket()
+
+
+def entity(w: Walker, el) -> None:
+    span = w.out.begin(el)
+    w.contents(el)
+    w.out.end(span)
+    w.state.setdefault("spans", []).append(span)
+
+
+def lb(w: Walker, el) -> None:
+    if el.get("break") == "no":
+        w.out.pending = 0  # a word continues across the line end
+    else:
+        w.out.line()
+
+
+def gap(w: Walker, el) -> None:
+    rend, desc = el.get("rend"), plain(el)
+    if rend:
+        w.out.literal(rend)
+    elif desc:
+        w.out.open_bracket()
+        w.contents(el)
+        w.out.close_bracket()
+    else:
+        w.out.literal("[…]")
+
+
+def note(w: Walker, el) -> None:
+    if el.get("place") == "inline":
+        bracketed(w, el)
+        return
+    notes = w.state.setdefault("notes", [])
+    notes.append(el)
+    w.out.literal(f"[{len(notes)}]")
+
+
+def choice(w: Walker, el) -> None:
+    primary, others = split_choice(el)
+    if primary is None:
+        w.contents(el)
+        return
+    w.walk(primary)
+    shown = plain(primary)
+    for alt in others:  # another reading is kept only when its words differ
+        if not same_words(shown, plain(alt)):
+            w.out.space()
+            w.out.open_bracket()
+            w.walk(alt)
+            w.out.close_bracket()
+
+
+def app(w: Walker, el) -> None:
+    lemma = children_named(el, "lem")
+    readings = children_named(el, "rdg", "rdgGrp")
+    if not lemma:
+        w.contents(el)
+        return
+    w.walk(lemma[0])
+    shown = plain(lemma[0])
+    for rdg in readings:
+        if not same_words(shown, plain(rdg)):
+            w.out.space()
+            w.out.open_bracket()
+            w.walk(rdg)
+            w.out.close_bracket()
+
+
+def sp(w: Walker, el) -> None:
+    """``Name: text`` on one line when the label ends in punctuation, else the label on a
+    line of its own (drama)."""
+    w.out.block()
+    joined = False
+    if el.text and el.text.strip():
+        w.out.text(el.text)
+    for child in el:
+        kind = name_of(child)
+        if kind == "speaker":
+            w.walk(child)
+            label = plain(child)
+            joined = bool(label) and label[-1] in ":.;,-–—"
+            if joined:
+                w.out.space()
+            else:
+                w.out.line()
+        elif kind in ("p", "ab") and joined:
+            w.contents(child)
+            joined = False
+        else:
+            joined = False
+            w.walk(child)
+        if child.tail and child.tail.strip():
+            w.out.text(child.tail)
+    w.out.block()
+
+
+def quoted(w: Walker, el) -> None:
+    """q, said, inline quote: quotation marks added unless the text already has them."""
+    parent = el.getparent()
+    if children_named(el, "p", "lg", "l", "list", "table", "sp") or parent is None \
+            or name_of(parent) in CONTAINERS:
+        block(w, el)
+        return
+    text = plain(el)
+    marked = text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES
+    if not marked:
+        w.out.open_bracket("“")
+    w.contents(el)
+    if not marked:
+        w.out.close_bracket("”")
+
+
+def item(w: Walker, el) -> None:
+    w.out.line()
+    previous = el.getprevious()
+    if previous is None or name_of(previous) != "label":
+        w.out.open_bracket("- ")
+    w.contents(el)
+    w.out.line()
+
+
+def label(w: Walker, el) -> None:
+    w.out.line()
+    w.contents(el)
+    w.out.space()
+
+
+def row(w: Walker, el) -> None:
+    w.out.line()
+    first = True
+    for cell in el:
+        if not isinstance(cell.tag, str):
+            continue
+        if not first:
+            w.out.close_bracket(" |")
+            w.out.space()
+        first = False
+        w.walk(cell)
+    w.out.line()
+
+
+def ptr(w: Walker, el) -> None:
+    target = el.get("target") or el.get("cRef")
+    if target:
+        w.out.literal(f"<{target}>")
+
+
+BLOCKS = ("p", "ab", "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "head",
+          "lg", "list", "table", "figure", "opener", "closer", "postscript", "trailer",
+          "epigraph", "argument", "byline", "dateline", "docTitle", "docAuthor", "docDate",
+          "docImprint", "titlePage", "titlePart", "castList", "listBibl", "floatingText",
+          "text", "front", "back", "body", "group", "camera", "sound", "move", "view", "spGrp",
+          "u", "div0", "castGroup", "listPerson", "listPlace", "listOrg", "listEvent")
+# Block inside a block container (a closer, a div), part of the sentence inside a p.
+CONTEXTUAL = ("bibl", "stage", "salute", "signed", "address", "cit", "fw", "biblStruct")
+CONTAINERS = frozenset(BLOCKS) - {"p", "ab", "head", "docTitle", "titlePart", "dateline",
+                                  "byline", "docAuthor", "docDate"} | {"sp", "note", "item"}
+LINES = ("l", "addrLine", "castItem", "role", "roleDesc")
+INLINE = ("hi", "emph", "foreign", "term", "mentioned", "soCalled", "gloss", "title", "seg",
+          "w", "pc", "c", "num", "measure", "unclear", "sic", "corr", "orig", "reg", "abbr",
+          "expan", "add", "del", "subst", "ref", "speaker", "lem", "rdg", "damage", "restore",
+          "surplus", "secl", "mod", "retrace", "ex", "am", "distinct")
+EMPTY = ("pb", "cb", "milestone", "anchor", "graphic", "binaryObject", "space", "index",
+         "alt", "link", "linkGrp", "join", "span", "spanGrp", "interp", "interpGrp")
+
+TEXT = {
+    **{name: block for name in BLOCKS},
+    **{name: line for name in LINES},
+    **{name: contextual for name in CONTEXTUAL},
+    **{name: inline for name in INLINE},
+    **{name: skip for name in EMPTY + tuple(NOT_TEXT)},
+    **{name: entity for name in (*ENTITY_KINDS, "name", "rs", "date", "time")},
+    "supplied": bracketed, "lb": lb, "gap": gap, "note": note, "choice": choice, "app": app,
+    "sp": sp, "q": quoted, "said": quoted, "quote": quoted, "item": item, "label": label,
+    "row": row, "cell": inline, "ptr": ptr,
+}
+
+
+def render_text(tree, with_header: bool = False) -> tuple[str, list[Span]]:
+    """The reading text and the spans of every entity in it."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    sink = TextSink()
+    walker = Walker(TEXT, inline, sink)
+    if with_header:
+        citation_block(walker, root)
+    walker.walk(root)
+    notes = walker.state.get("notes", [])
+    done = 0
+    while done < len(notes):  # a note may hold notes: render until none is left
+        if done == 0:
+            sink.block()
+            sink.literal("Notes")
+        sink.block()
+        sink.literal(f"[{done + 1}]")
+        sink.space()
+        sink.inline += 1
+        walker.contents(notes[done])
+        sink.inline -= 1
+        done += 1
+    return sink.value(), walker.state.get("spans", [])
+
+
+def citation_block(w: Walker, root) -> None:
+    """A short citation: title, date, source, translator, record id, licence."""
+    head = read_header(root)
+    fields = [("", [head.title]), ("Date", [head.date]), ("Author", head.authors),
+              ("Source", [head.source]), ("Translated by", head.translators),
+              ("Record ID", [head.record_id]), ("Rights", head.rights[:1]),
+              ("Licence", [head.licence_url])]
+    for label_text, values in fields:
+        values = [v for v in values if v is not None and (isinstance(v, str) or plain(v))]
+        if not values:
+            continue
+        w.out.line()
+        if label_text:
+            w.out.literal(f"{label_text}: ")
+            w.out.glued = True
+        for i, value in enumerate(values):
+            if i:
+                w.out.literal(";")
+                w.out.space()
+            if isinstance(value, str):
+                w.out.literal(value)
+            else:
+                w.contents(value)
+    if w.out.length:
+        w.out.block()
+        w.out.literal("----")
+        w.out.block()
+
+
+def to_text(tree, with_header: bool = False) -> str:
+    """The plain reading text of a TEI document (see docs/EXPORT.md for the policy)."""
+    return render_text(tree, with_header)[0]
