@@ -18,6 +18,7 @@ evaluated and whitespace normalised.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,7 +67,7 @@ class Schematron:
     def __init__(self, compiled: CompiledSchema, schema_file: str | None = None):
         self.compiled = compiled
         self.schema_file = schema_file
-        self._executable = _compile_xslt(compiled.xslt, schema_file)
+        self._executable = _compile_xslt(compiled, schema_file)
         self._lock = threading.Lock()  # one Saxon executable, not shared across threads
 
     def iter_errors(self, tree, *, filename: str | None = None) -> Iterator[Diagnostic]:
@@ -154,19 +155,30 @@ def compile_schematron(schema_path: str | Path | None = None, *,
     return _cache[key]
 
 
-def _compile_xslt(xslt: str, schema_file: str | None):
+def _compile_xslt(compiled: CompiledSchema, schema_file: str | None):
     from saxonche import PySaxonApiError
 
     compiler = _processor().new_xslt30_processor()
     try:
-        return compiler.compile_stylesheet(stylesheet_text=xslt)
+        return compiler.compile_stylesheet(stylesheet_text=compiled.xslt)
     except PySaxonApiError as exc:
-        raise ToolkitError(f"cannot compile the Schematron schema: {_first_line(str(exc))}",
-                           code="sch:schema", file=schema_file) from None
+        problem = _first_line(str(exc))
+    # Saxon's line numbers point into the generated stylesheet: find the pattern.
+    for number in range(len(compiled.patterns)):
+        try:
+            compiler.compile_stylesheet(stylesheet_text=compiled.pattern_xslt(number))
+        except PySaxonApiError as exc:
+            problem = f"in pattern {compiled.pattern_label(number)!r}: {_first_line(str(exc))}"
+            break
+    raise ToolkitError(f"cannot compile the Schematron schema: {problem}",
+                       code="sch:schema", file=schema_file)
 
 
 def _first_line(text: str) -> str:
-    return " ".join(text.strip().splitlines()[:3]) if text else "unknown Saxon error"
+    """Saxon's message without its pointer into the generated stylesheet."""
+    text = re.sub(r"(?: at char \d+)?(?: in xsl:\S+)?(?: on line \d+)?(?: column \d+)? of \S*?:(?=\s)",
+                  ":", " ".join(text.split()))
+    return text or "unknown Saxon error"
 
 
 def _source_text(root: etree._Element, filename: str | None) -> str | None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -70,6 +70,17 @@ class CompiledSchema:
     xslt: str
     checks: tuple[Check, ...]
     title: str | None
+    # The preprocessed schema and its active patterns, kept to explain a failure.
+    schema: etree._Element = field(repr=False, compare=False)
+    patterns: tuple = field(repr=False, compare=False)
+
+    def pattern_xslt(self, number: int) -> str:
+        """A stylesheet with only the ``number``-th pattern (0-based)."""
+        return _Generator(self.schema, [self.patterns[number]]).run().xslt
+
+    def pattern_label(self, number: int) -> str:
+        pattern = self.patterns[number]
+        return pattern.get("id") or f"pattern {number + 1}"
 
 
 def compile_schema(path: str | Path, *, phase: str | None = None) -> CompiledSchema:
@@ -80,19 +91,19 @@ def compile_schema(path: str | Path, *, phase: str | None = None) -> CompiledSch
 
 def compile_tree(root: etree._Element, *, phase: str | None = None,
                  base: Path | None = None) -> CompiledSchema:
+    where = str(base) if base else None
     if root.tag != f"{_S}schema":
         raise ToolkitError("not an ISO Schematron schema (expected sch:schema in "
-                           f"{SCH_NS})", code="sch:schema", file=str(base) if base else None)
+                           f"{SCH_NS})", code="sch:schema", file=where)
     binding = (root.get("queryBinding") or "").strip().lower() or None
     if binding not in _XPATH_BINDINGS:
         raise ToolkitError(f"unsupported Schematron queryBinding {binding!r}; "
                            "tei-toolkit runs XPath/XSLT bindings", code="sch:schema",
-                           file=str(base) if base else None)
+                           file=where)
     root = copy.deepcopy(root)
     _expand_abstract_rules(root)
     _expand_abstract_patterns(root)
-    patterns = _active_patterns(root, phase)
-    return _Generator(root, patterns).run()
+    return _Generator(root, _active_patterns(root, phase)).run()
 
 
 # -- preprocessing -------------------------------------------------------------------------
@@ -228,7 +239,11 @@ class _Generator:
         self.patterns = patterns
         self.checks: list[Check] = []
         self.diagnostics = {d.get("id"): d for d in schema.iter(f"{_S}diagnostic")}
-        nsmap = {"xsl": XSL_NS, OWN_PREFIX: OWN_NS}
+        # sch:ns is the standard; the schema element's own declarations and xs are
+        # honoured too, as schemas written for other processors rely on them.
+        nsmap = {"xs": XSD_NS}
+        nsmap.update((k, v) for k, v in schema.nsmap.items() if k and v != SCH_NS)
+        nsmap.update({"xsl": XSL_NS, OWN_PREFIX: OWN_NS})
         for ns in schema.iter(f"{_S}ns"):
             prefix, uri = ns.get("prefix"), ns.get("uri")
             if nsmap.get(prefix, uri) != uri:
@@ -252,7 +267,8 @@ class _Generator:
             self._pattern(main, pattern, number)
         title = self.schema.findtext(f"{_S}title")
         xslt = etree.tostring(self.out, encoding="unicode", pretty_print=True)
-        return CompiledSchema(xslt, tuple(self.checks), title and " ".join(title.split()))
+        return CompiledSchema(xslt, tuple(self.checks), title and " ".join(title.split()),
+                              self.schema, tuple(self.patterns))
 
     def _pattern(self, main, pattern, number: int) -> None:
         mode = _own(f"p{number}")
