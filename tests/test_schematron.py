@@ -86,6 +86,8 @@ def test_schematron_features_beyond_tei():
     got = [(str(d.severity), d.code, d.line, d.path, d.message) for d in ds]
     div2 = "/TEI/text/body/div[2]"
     assert got == [
+        # xsl:key and xsl:function declared in the schema
+        ("error", "sch:keys", 7, "/TEI/text/body/div[1]/p/ptr[2]", "No element has the id NOPE."),
         # abstract rule + sch:extends; diagnostics= appends the diagnostic's text
         ("error", "sch:abstract-rules", 9, div2,
          "The div has no xml:id. (element /Q{http://www.tei-c.org/ns/1.0}TEI[1]"

@@ -243,13 +243,14 @@ class _Generator:
         # honoured too, as schemas written for other processors rely on them.
         nsmap = {"xs": XSD_NS}
         nsmap.update((k, v) for k, v in schema.nsmap.items() if k and v != SCH_NS)
-        nsmap.update({"xsl": XSL_NS, OWN_PREFIX: OWN_NS})
+        reserved = {"xsl": XSL_NS, OWN_PREFIX: OWN_NS}
         for ns in schema.iter(f"{_S}ns"):
             prefix, uri = ns.get("prefix"), ns.get("uri")
-            if nsmap.get(prefix, uri) != uri:
+            if reserved.get(prefix, uri) != uri:
                 raise ToolkitError(f"sch:ns prefix {prefix!r} is reserved by the compiler",
                                    code="sch:schema")
             nsmap[prefix] = uri
+        nsmap.update(reserved)
         self.out = etree.Element(f"{_X}stylesheet", nsmap=nsmap)
         self.out.set("version", "3.0")
         self.out.set("exclude-result-prefixes", "#all")
