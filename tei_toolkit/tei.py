@@ -86,8 +86,9 @@ class XMLSyntaxProblem(ToolkitError):
         super().__init__(diagnostic.message, code=diagnostic.code, file=diagnostic.file)
         self.diagnostic = diagnostic
 
-    def __str__(self) -> str:
-        return str(self.diagnostic)
+    def __str__(self) -> str:  # "FILE:LINE:COL: message [code]", for "tei-toolkit: error: ..."
+        d = self.diagnostic
+        return f"{d.location()}: {d.message} [{d.code}]"
 
 
 # libxml2's messages for its safety limits, reworded for people (code, message).
