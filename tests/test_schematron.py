@@ -143,6 +143,8 @@ def test_element_or_tree_accepted_and_schema_cached():
     tree = parse(HERE / "tei_all" / "typed.xml")
     assert list(iter_schematron(tree)) == list(iter_schematron(tree.getroot()))
     assert compile_schematron() is compile_schematron()
+    p = tree.getroot().find(".//{http://www.tei-c.org/ns/1.0}body/{*}p")  # a subtree, with tail
+    assert [d.path for d in iter_schematron(p)] == ["/TEI/text/body/p/seg[1]", "/TEI/text/body/p/ref"]
 
 
 def test_severity_from_role():
@@ -190,3 +192,39 @@ def test_readable_path_positions_only_where_names_repeat():
     assert readable_path(a) == "/TEI/p[2]/x:a"
     assert readable_path(a, "b") == "/TEI/p[2]/x:a/@b"
     assert readable_path(root[0], "{http://www.w3.org/XML/1998/namespace}id") == "/TEI/p[1]/@xml:id"
+
+
+CONTEXTS_SCH = """<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+  <sch:ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>
+  <sch:let name="wanted" value="'b'"/>
+  <sch:pattern id="root"><sch:rule context="/">
+    <sch:report test="tei:TEI">document node</sch:report></sch:rule></sch:pattern>
+  <sch:pattern id="attr"><sch:rule context="@rend">
+    <sch:report test=". = $wanted">rend <sch:value-of select="."/></sch:report></sch:rule></sch:pattern>
+  <sch:pattern id="text"><sch:rule context="text()[normalize-space() = 'x']">
+    <sch:report test="true()">text x in <sch:value-of select="local-name(..)"/></sch:report>
+  </sch:rule></sch:pattern>
+  <sch:pattern id="current"><sch:rule context="tei:p[@n = current()/@n]">
+    <sch:report test="@n = '2'">p n=2 via current()</sch:report></sch:rule></sch:pattern>
+  <sch:pattern id="descendant"><sch:rule context="tei:body//tei:hi[@rend = $wanted]">
+    <sch:report test="true()">deep hi</sch:report></sch:rule></sch:pattern>
+</sch:schema>"""
+
+
+def test_rule_contexts_of_every_kind(tmp_path):
+    sch = tmp_path / "contexts.sch"
+    sch.write_text(CONTEXTS_SCH)
+    doc = tmp_path / "doc.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n'
+                   '<p n="1" rend="a">x</p>\n'
+                   '<p n="2"><hi rend="b">y</hi></p>\n'
+                   '</body></text></TEI>\n')
+    got = [(d.code, d.line, d.path, d.message)
+           for d in iter_schematron(parse(doc), schema_path=sch)]
+    assert got == [
+        ("sch:root", 1, "/TEI", "document node"),
+        ("sch:text", 2, "/TEI/text/body/p[1]", "text x in p"),
+        ("sch:current", 3, "/TEI/text/body/p[2]", "p n=2 via current()"),
+        ("sch:attr", 3, "/TEI/text/body/p[2]/hi/@rend", "rend b"),
+        ("sch:descendant", 3, "/TEI/text/body/p[2]/hi", "deep hi"),
+    ]

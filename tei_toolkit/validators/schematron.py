@@ -97,7 +97,7 @@ class Schematron:
         from saxonche import PySaxonApiError
 
         # The root element only: a DOCTYPE would make Saxon fetch the DTD.
-        text = etree.tostring(root, encoding="unicode")
+        text = etree.tostring(root, encoding="unicode", with_tail=False)
         with self._lock:
             try:
                 node = _processor().parse_xml(xml_text=text)
