@@ -379,6 +379,13 @@ def citation_block(w: Walker, root) -> None:
         w.out.block()
 
 
+def inline_text(el) -> str:
+    """The text of one element (a title, a summary paragraph) by the same policy."""
+    sink = TextSink()
+    Walker(TEXT, inline, sink).contents(el)
+    return sink.value()
+
+
 def to_text(tree, with_header: bool = False) -> str:
     """The plain reading text of a TEI document (see docs/EXPORT.md for the policy)."""
     return render_text(tree, with_header)[0]

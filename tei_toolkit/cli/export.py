@@ -1,0 +1,45 @@
+"""tei-toolkit export"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..diagnostics import ExitCode, Severity
+from ..exporters import export_files
+
+
+@click.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["html", "text", "json"]))
+@click.argument("inputs", metavar="TEI...", nargs=-1, required=True,
+                type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Output file (one input) or folder (several inputs). Default: stdout.")
+@click.option("--with-header", is_flag=True,
+              help="text, json: start the text with a short citation block.")
+@click.option("--index/--no-index", default=None,
+              help="html: also write index.html listing the pages by date "
+                   "(default: when several files go to a folder).")
+@click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
+def export(fmt, inputs, output, with_header, index, quiet):
+    """Export TEI as an HTML page, a plain reading text, or JSON entities.
+
+    \b
+    tei-toolkit export text record.xml             # reading text on stdout
+    tei-toolkit export html record.xml -o record.html
+    tei-toolkit export html build/tei/ -o site/    # a page per record + index.html
+    tei-toolkit export json record.xml             # entities with offsets into the text
+    """
+    results, notes = export_files(fmt, inputs, output, with_header=with_header, index=index)
+    failed = False
+    for result in results:
+        if result.diagnostic is not None:
+            click.echo(str(result.diagnostic), err=True)
+            failed = True
+        elif result.text is not None:
+            click.echo(result.text, nl=False)
+    for note in notes:
+        if not quiet or note.severity is Severity.ERROR:
+            click.echo(str(note), err=True)
+    if failed:
+        raise SystemExit(int(ExitCode.USAGE))

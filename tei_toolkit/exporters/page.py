@@ -1,0 +1,257 @@
+"""The HTML pages: one self-contained edition page per TEI document, and the corpus index.
+
+A page has the citation block (from the teiHeader), the summary, the text, the notes and
+an index of the people, places and organisations it names: each entry links back to its
+mentions and out to its authority records. CSS is embedded; no script, no network.
+"""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import lxml.html
+from lxml import etree
+
+from .. import __version__
+from .header import Header, plain, read_header, read_register, safe_url
+from .html import _LANG, HtmlSink, html_walker, index_id
+from .text import inline_text
+from .walker import Walker
+
+KINDS = (("person", "People"), ("place", "Places"), ("org", "Organisations"),
+         ("other", "Other names"))
+
+CSS = """
+body { font: 1.05rem/1.55 Georgia, "DejaVu Serif", serif; max-width: 46rem; margin: 2rem auto;
+       padding: 0 1rem; color: #1d1d1d; background: #fffdf8; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin-bottom: .3rem; }
+h2 { font-size: 1.2rem; border-bottom: 1px solid #ddd; margin-top: 2rem; }
+h3 { font-size: 1.05rem; }
+header .date { margin-top: 0; color: #555; }
+dl.citation { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;
+              font-size: .9rem; background: #f4f1ea; padding: .8rem 1rem; }
+dl.citation dt { font-weight: bold; } dl.citation dd { margin: 0; } dl.citation p { margin: 0 0 .4rem; }
+.sp .speaker { font-variant: small-caps; font-weight: bold; }
+.supplied { color: #5a3e85; } .gap { color: #8a5a00; }
+.note.editorial { font-style: italic; color: #555; }
+.choice .alt, .pb { color: #777; font-size: .85em; }
+.entity { color: inherit; text-decoration: underline dotted #888; }
+.entity:target, .index li:target { background: #fff2a8; }
+.uncertain { text-decoration-style: dashed; }
+.block { display: block; } .tei-table.block { display: table; } .tei-row { display: table-row; }
+.tei-cell { display: table-cell; padding: 0 .5rem; }
+table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .2rem .5rem; }
+.tei-lg { margin: 1rem 0; } .tei-l { margin: 0; }
+.q::before, .q::after { content: none; }
+.index .mentions, .index .authorities { font-size: .9rem; color: #444; }
+footer { margin-top: 3rem; font-size: .8rem; color: #777; }
+"""
+
+
+def _skeleton(title: str, lang: str | None):
+    html = etree.Element("html", lang=lang if lang and _LANG.match(lang) else "und")
+    head = etree.SubElement(html, "head")
+    etree.SubElement(head, "meta", charset="utf-8")
+    etree.SubElement(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+    etree.SubElement(head, "title").text = title
+    etree.SubElement(head, "meta", name="generator", content=f"tei-toolkit {__version__}")
+    etree.SubElement(head, "style").text = CSS
+    return html, etree.SubElement(html, "body")
+
+
+def _serialize(html) -> str:
+    return lxml.html.tostring(html, doctype="<!DOCTYPE html>", encoding="unicode",
+                              method="html", pretty_print=False) + "\n"
+
+
+def to_html(tree) -> str:
+    """One self-contained HTML5 page for a TEI document."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    head = read_header(root)
+    title = inline_text(head.title) if head.title is not None else ""
+    html, body = _skeleton(title or "Untitled TEI document", head.lang)
+    sink = HtmlSink(body)
+    w = html_walker(sink, read_register(root))
+    _citation(w, head, title)
+    sink.open("main")
+    if head.summary:
+        _section(w, "summary", "Summary")
+        w.walk_each(head.summary)
+        sink.close()
+    _section(w, "text", "Text")
+    w.state["level"] = 2
+    w.walk(root)
+    sink.close()
+    _notes(w)
+    _index(w)
+    sink.close()
+    sink.open("footer")
+    sink.text(f"Exported from TEI by tei-toolkit {__version__}.")
+    sink.close()
+    return _serialize(html)
+
+
+def _section(w: Walker, ident: str, heading: str) -> None:
+    w.out.open("section", ident, id=ident)
+    w.out.leaf("h2", heading)
+
+
+def _citation(w: Walker, head: Header, title: str) -> None:
+    sink = w.out
+    sink.open("header")
+    sink.open("h1")
+    if title:
+        w.contents(head.title)
+    else:
+        sink.text("Untitled TEI document")
+    sink.close()
+    if head.date is not None:
+        sink.open("p", "date")
+        w.walk(head.date)
+        sink.close()
+    fields = [("Title", [head.title]), ("Date", [head.date]), ("Author", head.authors),
+              ("Editor", head.editors), ("Source", [head.source]),
+              ("Translated by", head.translators), ("Publisher", [head.publisher]),
+              ("Funder", head.funders), ("Rights", head.rights),
+              ("Licence", [head.licence_url]), ("Record ID", [head.record_id])]
+    fields = [(label, [v for v in values if v is not None and (isinstance(v, str) or plain(v))])
+              for label, values in fields]
+    if any(values for _, values in fields):
+        sink.open("dl", "citation")
+        for label, values in fields:
+            if values:
+                sink.leaf("dt", label)
+                sink.open("dd")
+                _field(w, label, values)
+                sink.close()
+        sink.close()
+    sink.close()
+
+
+def _field(w: Walker, label: str, values: list) -> None:
+    for i, value in enumerate(values):
+        if label == "Licence":
+            w.out.leaf("a", value, href=value)
+        elif isinstance(value, str):
+            w.out.text(value)
+        elif label in ("Author", "Editor", "Translated by", "Funder"):
+            w.walk(value)  # a name here links to the index like one in the text
+        elif label == "Rights":
+            w.out.flow("p", None)
+            w.contents(value)
+            w.out.close()
+        else:
+            w.contents(value)
+        if i < len(values) - 1 and label != "Rights":
+            w.out.text("; ")
+
+
+def _notes(w: Walker) -> None:
+    notes = w.state.get("notes", [])
+    if not notes:
+        return
+    _section(w, "notes", "Notes")
+    w.out.open("ol", "notes")
+    done = 0
+    while done < len(notes):  # notes inside notes are appended while we render
+        done += 1
+        w.out.open("li", None, id=f"note-{done}")
+        w.contents(notes[done - 1])
+        w.out.text(" ")
+        w.out.leaf("a", "↩", "backref", href=f"#noteref-{done}",
+                   title=f"back to note {done} in the text")
+        w.out.close()
+    w.out.close()
+    w.out.close()
+
+
+def _index(w: Walker) -> None:
+    """People, places, organisations: the register's entries and every name the text marks."""
+    entries: dict[str, dict] = {}
+    for ident, entry in w.state["register"].items():
+        entries[f"#{ident}"] = {"name": entry.name, "kind": entry.kind, "links": entry.links,
+                                "mentions": []}
+    for key, kind, entry, text, mention_id in w.state.get("mentions", []):
+        slot = entries.setdefault(key, {"name": entry.name if entry else text, "kind": kind,
+                                        "links": entry.links if entry else [], "mentions": []})
+        slot["mentions"].append((mention_id, text))
+    if not entries:
+        return
+    _section(w, "index", "Index")
+    for kind, heading in KINDS:
+        group = sorted(((k, e) for k, e in entries.items() if e["kind"] == kind),
+                       key=lambda item: (item[1]["name"].casefold(), item[0]))
+        if not group:
+            continue
+        w.out.leaf("h3", heading)
+        w.out.open("ul", "index")
+        for key, entry in group:
+            _entry(w, key, entry)
+        w.out.close()
+    w.out.close()
+
+
+def _entry(w: Walker, key: str, entry: dict) -> None:
+    sink = w.out
+    li = sink.open("li", "entry")
+    li.set("id", index_id(w, key))
+    sink.leaf("span", entry["name"] or key, "name")
+    if entry["links"]:
+        sink.text(" ")
+        sink.open("span", "authorities")
+        for i, (label, url) in enumerate(entry["links"]):
+            sink.text(" (" if i == 0 else ", ")
+            sink.leaf("a", label, "authority", href=url)
+        sink.text(")")
+        sink.close()
+    if entry["mentions"]:
+        sink.text(" ")
+        sink.open("span", "mentions")
+        sink.text("mentions:")
+        for n, (mention_id, text) in enumerate(entry["mentions"], start=1):
+            sink.text(" ")
+            sink.leaf("a", str(n), "backref", href=f"#{mention_id}",
+                      title=f"mention {n}: {text}")
+        sink.close()
+    sink.close()
+
+
+def _relative(href: str) -> str:
+    """A usable, harmless href: a scheme that could run code is quoted into a path."""
+    if safe_url(href):
+        return quote(href, safe="/#:?=&%~+,;@!$'()*")
+    return quote(href, safe="/%")
+
+
+def export_index(records, title: str = "Records") -> str:
+    """The corpus index page: records by date with title and summary, linking to each page.
+
+    ``records`` is an iterable of ``(href, tree)``: the page's address relative to the
+    index, and the TEI document it was made from.
+    """
+    rows = []
+    for href, tree in records:
+        head = read_header(tree)
+        rows.append((head.when or "", inline_text(head.title) if head.title is not None else "",
+                     inline_text(head.date) if head.date is not None else "",
+                     " ".join(inline_text(p) for p in head.summary), href))
+    rows.sort(key=lambda r: (r[0] == "", r[0], r[1].casefold(), r[4]))
+    html, body = _skeleton(title, "en")
+    sink = HtmlSink(body)
+    sink.open("header")
+    sink.leaf("h1", title)
+    sink.close()
+    sink.open("main")
+    sink.open("ol", "records")
+    for when, record_title, date, summary, href in rows:
+        sink.open("li", "record")
+        sink.open("h2")
+        sink.leaf("a", record_title or href, href=_relative(href))
+        sink.close()
+        if date:
+            sink.leaf("p", date, "date")
+        if summary:
+            sink.leaf("p", summary, "summary")
+        sink.close()
+    sink.close()
+    sink.close()
+    return _serialize(html)
