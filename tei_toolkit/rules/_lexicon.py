@@ -1,0 +1,116 @@
+"""Word lists the name rules consult, and the shipped gazetteer (loaded once, lazily).
+
+The gazetteer and the common-word list are generated offline by
+scripts/build_gazetteer.py and shipped in tei_toolkit/data/.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# Titles, ranks, offices and honorifics: they introduce a name but are not part of it.
+TITLES = _words("""
+comrade comrades com com. cde cde. c. mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady
+madame mme mme. messrs messrs. mister citizen general gen gen. colonel col col. lieutenant lt
+lt. major maj maj. captain capt capt. marshal admiral adm adm. sergeant commander commissar
+ambassador president premier minister chairman chairwoman secretary chancellor deputy vice
+prime first second king queen prince princess emperor shah pope senator governor consul
+counsellor counselor attaché attache envoy chief head director professor father bishop
+general-major general-lieutenant lieutenant-general major-general colonel-general
+vice-premier vice-president vice-chairman vice-minister ambassador-at-large chargé charge
+d'affaires d’affaires foreign defense defence interior state party generalissimo
+""")
+# Adjectives, demonyms, ethnonyms: never places or orgs on their own (guidelines).
+DEMONYMS = _words("""
+soviet mongolian mongol mongols mongolians chinese korean koreans japanese american americans
+british english french german germans russian russians kazakh kazakhs czech czechs slovak
+czechoslovak polish poles yugoslav yugoslavs cuban cubans vietnamese afghan afghans indian
+indians uighur uyghur uighurs tibetan tibetans manchu manchurian arab arabs israeli egyptian
+hungarian romanian bulgarian albanian austrian italian spanish turkish iranian persian
+pakistani burmese thai laotian cambodian indonesian filipino brazilian mexican canadian
+australian norwegian norwegians swedish finnish danish dutch belgian swiss greek ukrainian
+belorussian byelorussian georgian armenian azerbaijani uzbek kirghiz kyrgyz tajik turkmen
+latvian lithuanian estonian sino anglo western eastern northern southern european asian
+african communist communists socialist socialists marxist leninist marxist-leninist bolshevik
+bolsheviks khalkha buryat buryats oirat dungan dungans han hui kalmyk tatar tatars slavic
+nationalist nationalists kuomintang
+""")
+# Words that make a capitalised run an organisation when it ends in them.
+ORG_HEADS = _words("""
+army armies party district directorate ministry embassy legation consulate committee
+council bureau politburo presidium secretariat commission department agency institute
+university academy foundation association program programme corps division brigade
+regiment battalion front fleet navy command headquarters bank company corporation society
+league union government cabinet assembly parliament court senate service services forces
+federation organization organisation office administration archive archives library
+museum school college news agency radio press tass xinhua
+""")
+# Heads that take a following "of (the) X" ("Ministry of Foreign Affairs").
+ORG_PREFIX_HEADS = _words("""
+ministry embassy legation consulate committee council bureau commission department academy
+institute university directorate cabinet secretariat presidium league union association
+society office administration archive archives museum bank school college
+""")
+PLACE_HEADS = _words("""
+republic kingdom province region oblast krai peninsula mountains sea ocean river lake
+islands island strait desert basin plateau square gulf bay
+""")
+# Lower-case words allowed inside a capitalised run (between two capitalised words).
+CONNECTORS = _words("of the and for on de la von van der den al bin ibn du da y di le")
+MONTHS = _words("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""")
+# Capitalised words that open sentences or headings and are never names here.
+NOT_NAMES = _words("""
+i the a an this that these those there here we you he she they it his her their our my your
+mr and but or if in on at of to from by for with as after before when while then however
+also although because since until during between among about against under over into
+document documents record records telegram cable letter memorandum memo note notes source
+transcript conversation meeting report translated translation original top secret copy
+only working chaired attendance regarding subject re ciphered sending received taken
+completed date no nº vol p pp ibid infra supra see start end skip content rights type
+language author authors summary page pages fond opis delo list papka dok per op
+""")
+# Verbs after a bare unknown name that show it is a person ("Choibalsan departed").
+PERSON_VERBS = _words("""
+said says asked asks replied replies answered stated declared informed noted told tells
+added agreed proposed suggested remarked emphasized emphasised stressed explained
+continued departed arrived introduced talked spoke speaks expressed announced requested
+requests reported reports promised thanked insisted objected responded wrote writes met
+called visited received believes believed thinks thought considers considered inserted
+""")
+RUSSIAN_SURNAME = ("ov", "ev", "ova", "eva", "in", "ina", "sky", "skii", "skiy", "ski", "enko",
+                   "uk", "yuk", "ich", "vich", "ko", "yan", "ian", "dze", "shvili", "aya")
+
+
+class Place(NamedTuple):
+    key: str
+    kind: str
+    geonames: str
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Place name (apostrophes folded) -> Place."""
+    out: dict[str, Place] = {}
+    text = resources.files("tei_toolkit").joinpath("data/gazetteer.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, key, kind, gid = line.split("\t")[:4]
+        out[name.replace("\u2019", "'")] = Place(key, kind, gid)
+    return out
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case English words (a capitalised one is weak evidence of a name)."""
+    text = resources.files("tei_toolkit").joinpath("data/common_words.txt").read_text("utf-8")
+    return frozenset(text.split())
