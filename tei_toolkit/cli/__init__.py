@@ -31,6 +31,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 from . import convert as _convert_cmd  # noqa: E402
 
 cli.add_command(_convert_cmd.convert)
+from . import validate as _validate_cmd  # noqa: E402
+cli.add_command(_validate_cmd.validate)
 from . import export as _export_cmd  # noqa: E402
 cli.add_command(_export_cmd.export)
 

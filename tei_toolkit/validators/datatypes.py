@@ -12,7 +12,7 @@ from functools import lru_cache
 XSD_DT = "http://www.w3.org/2001/XMLSchema-datatypes"
 
 _TZ = r"(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?"
-_YEAR = r"-?([1-9]\d{3,}|0\d{3})"
+_YEAR = r"-?([1-9]\d{3,}|0(?!000)\d{3})"
 _TIME = r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?"
 _NAME_START = r"[^\W\d]|_"
 _NCNAME = rf"(?:{_NAME_START})[\w.\-\u00b7\u0300-\u036f\u203f\u2040]*"

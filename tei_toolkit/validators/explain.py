@@ -144,14 +144,6 @@ class _Engine:
             wild, text = wild or w, text or t
         return names, wild, text
 
-    def mentions(self, p: P, ns: str, local: str) -> bool:
-        """Can an element {ns}local occur anywhere in content model ``p``?"""
-        from .grammar import walk
-        for node in walk(self.g, [p], into_refs=True):
-            if node.kind == "element" and nc_contains(node.args[0], ns, local):
-                return True
-        return False
-
     # -- attribute phase -------------------------------------------------------------
     def has_attr(self, p: P) -> bool:
         hit = self._has_attr.get(id(p))
@@ -295,6 +287,9 @@ class _Where:
         self.tree = tree
 
     def element(self, el, attr: str | None = None) -> dict:
+        if isinstance(el, _TextAt):
+            return {"file": self.filename, "line": el.sourceline, "column": None,
+                    "path": _path(el.el)}
         line = el.sourceline
         col = None
         if self.lines and line and line <= len(self.lines):
@@ -389,7 +384,8 @@ def _check_against(eng: _Engine, el, content: P, where: _Where) -> Iterator[Diag
         loc = where.element(el, attr=shown)
         if eng.att_deriv(p, a_ns, a_local, None) is not eng.p.NOT:
             kinds = eng.attr_types(p, a_ns, a_local)
-            want = f"; expected {' or '.join(kinds[:6])}" if kinds else ""
+            want = (f"; expected {kinds[0]}" if len(kinds) == 1 else
+                    f"; expected one of: {', '.join(kinds[:12])}" if kinds else "")
             yield error("rng:bad-attribute-value",
                         f'value "{value}" of attribute {shown} on element {name} is invalid{want}',
                         **loc)
@@ -408,13 +404,28 @@ def _tokens(el):
     """(token, node the position comes from) for each child element and text chunk."""
     out = []
     if el.text and el.text.strip():
-        out.append((("text", el.text), el))
+        out.append((("text", el.text), _TextAt(el, el.text)))
     for child in el:
         if isinstance(child.tag, str):
             out.append((("el", *_split(child.tag)), child))
         if child.tail and child.tail.strip():
-            out.append((("text", child.tail), child))
+            nxt = child.getnext()
+            out.append((("text", child.tail), _TextAt(child, child.tail, nxt)))
     return out
+
+
+class _TextAt:
+    """Where a text chunk starts, as near as lxml lets us tell."""
+
+    def __init__(self, el, text: str, after=None):
+        lead = text[: len(text) - len(text.lstrip())]
+        if after is not None and after.sourceline:
+            trail = text[len(text.rstrip()):]
+            body = text.strip()
+            self.sourceline = after.sourceline - trail.count("\n") - body.count("\n")
+        else:
+            self.sourceline = (el.sourceline or 0) + lead.count("\n") or None
+        self.el = el
 
 
 def _check_children(eng: _Engine, el, p: P, where: _Where) -> Iterator[Diagnostic]:
@@ -453,21 +464,18 @@ def _check_children(eng: _Engine, el, p: P, where: _Where) -> Iterator[Diagnosti
             return
         child = _qn(tok[1], tok[2], ns)
         loc = where.element(node)
-        if not eng.g.element_patterns(tok[1], tok[2]):
-            yield from _unknown(eng, node, where, p)
-            return
-        required = not eng.nullable(p)
-        if required and names and eng.mentions(content_of(eng, el), tok[1], tok[2]):
+        if not eng.g.named_patterns(tok[1], tok[2]):
+            if eng.g.element_patterns(tok[1], tok[2]):  # only wildcards know it
+                yield from _unknown(eng, node, where, p)
+            return  # otherwise the child reports itself
+        missing = _missing_before(eng, p, names, tok) if not eng.nullable(p) else []
+        if missing:
             yield error("rng:missing-element",
                         f"element {child} not allowed yet in {name}; missing required element "
-                        f"{_listing(names, wild, text, ns).replace(', ', ' or ')}"
-                        if len(names) <= 3 else
-                        f"element {child} not allowed yet in {name}; expected {expected}",
-                        **loc)
+                        + " or ".join(_qn(n, lo, ns) for n, lo in missing), **loc)
         else:
             yield error("rng:unexpected-element",
-                        f"element {child} not allowed {'here' if eng.mentions(content_of(eng, el), tok[1], tok[2]) else 'anywhere'} in {name}; expected {expected}",
-                        **loc)
+                        f"element {child} not allowed here in {name}; expected {expected}", **loc)
         return
     if not eng.nullable(p):
         names, wild, text = eng.firsts(p)
@@ -481,10 +489,14 @@ def _check_children(eng: _Engine, el, p: P, where: _Where) -> Iterator[Diagnosti
         yield error("rng:missing-element", msg, **where.element(el))
 
 
-def content_of(eng: _Engine, el) -> P:
-    ns, local = _split(el.tag)
-    pats = eng.g.element_patterns(ns, local)
-    return eng.p.choice([c.args[1] for c in pats])
+def _missing_before(eng: _Engine, p: P, names, tok) -> list[tuple[str, str]]:
+    """Required names after which ``tok`` would be allowed ("not allowed yet")."""
+    out = []
+    for n in list(dict.fromkeys(names))[:40]:
+        after = eng.deriv(p, ("el", *n))
+        if eng.deriv(after, tok) is not eng.p.NOT:
+            out.append(n)
+    return out if len(out) <= 3 else []
 
 
 def _short(s: str, n: int = 40) -> str:

@@ -166,6 +166,12 @@ class Grammar:
                 if not names or node.args[0][0] not in ("name", "choice"):
                     self._wild.append(node)
 
+    def named_patterns(self, ns: str, local: str) -> list[P]:
+        """Element patterns that name {ns}local explicitly (no wildcards)."""
+        if self._elements is None:
+            self._index_elements()
+        return self._elements.get((ns, local), [])
+
     def knows_local_name(self, local: str) -> list[str]:
         """Namespaces in which the grammar declares an element called ``local``."""
         if self._elements is None:

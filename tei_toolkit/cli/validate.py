@@ -1,0 +1,113 @@
+"""tei-toolkit validate"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..diagnostics import ExitCode, Severity
+from ..report import FORMATS, FileResult, Report
+from ..validators.batch import ENGINES, count_files, iter_validate
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--schema", type=click.Path(path_type=Path, dir_okay=False),
+              help="Your own schema: .rng, .xsd or .sch (default: the document's "
+                   "<?xml-model?>, else the shipped tei_all RELAX NG + Schematron).")
+@click.option("--engine", type=click.Choice(ENGINES),
+              help="Run only this engine.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format (junit, sarif, github for CI).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file instead of stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors; no summary, no progress bar.")
+@click.option("--no-xml-model", is_flag=True, help="Ignore <?xml-model?> instructions.")
+@click.option("--check-ids", is_flag=True, help="xml:id must be unique across all files.")
+@click.option("--check-refs", is_flag=True,
+              help="Every #id in @ref/@corresp/@who/@target must resolve.")
+@click.option("--register", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Register file whose xml:ids pointers may resolve to (with --check-refs).")
+def validate(paths, schema, engine, fmt, output, quiet, no_xml_model, check_ids, check_refs,
+             register):
+    """Validate TEI files, folders (recursively) or globs.
+
+    \b
+    tei-toolkit validate letter.xml
+    tei-toolkit validate corpus/ --check-ids --check-refs --register people.xml
+    tei-toolkit validate 'tei/**/*.xml' --format junit -o report.xml
+    tei-toolkit validate tei/ --schema myproject.rng --engine relaxng
+
+    \b
+    Exit codes: 0 all files valid; 1 some file invalid (or not well-formed);
+    2 usage error, or an input file or folder missing or unreadable.
+    """
+    # The bar starts first so that report lines written to stdout pass through its display.
+    bar = _progress(paths) if fmt == "text" and not quiet and not output else None
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        report = Report(fmt, stream, quiet=quiet)
+        bad_input = _run(report, paths, bar, schema=schema, engine=engine,
+                         use_xml_model=not no_xml_model, check_ids=check_ids,
+                         check_refs=check_refs, register=register)
+        summary = report.finish()
+    finally:
+        if output:
+            stream.close()
+    if bad_input:
+        raise SystemExit(int(ExitCode.USAGE))
+    raise SystemExit(int(ExitCode.INVALID if summary.invalid else ExitCode.OK))
+
+
+def _run(report: Report, paths, bar, **options) -> bool:
+    """Feed the report file by file; True if some input could not be read."""
+    current: FileResult | None = None
+    bad_input = False
+
+    def on_file(name: str) -> None:
+        nonlocal current
+        if current is not None:
+            report.add(current)
+        current = FileResult(name)
+        if bar is not None:
+            bar.advance()
+
+    try:
+        for d in iter_validate(paths, on_file=on_file, **options):
+            if d.code.startswith("input:"):
+                bad_input = True
+                click.echo(f"tei-toolkit: error: {d.file}: {d.message}", err=True)
+            elif current is not None:
+                if d.severity is Severity.INFO and report.fmt == "text" and report.quiet:
+                    continue
+                current.diagnostics.append(d)
+        if current is not None:
+            report.add(current)
+    finally:
+        if bar is not None:
+            bar.stop()
+    return bad_input
+
+
+class _Bar:
+    def __init__(self, total: int):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+        self.progress = Progress("validating", BarColumn(), MofNCompleteColumn(),
+                                 TimeRemainingColumn(), transient=True, stderr=True)
+        self.task = self.progress.add_task("validate", total=total)
+        self.progress.start()
+
+    def advance(self) -> None:
+        self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _progress(paths):
+    """A progress bar on stderr, only on a terminal and only for batches."""
+    if not sys.stderr.isatty():
+        return None
+    total = count_files(paths)
+    return _Bar(total) if total > 20 else None

@@ -1,0 +1,237 @@
+"""Validate files, folders and globs: choose the schema, run the engines, stream Diagnostics.
+
+Schema choice, per document: ``schema`` if given; else the document's
+``<?xml-model?>`` processing instruction when it names a local file (or the TEI
+release tei_all, which we ship); else the shipped tei_all RELAX NG plus TEI's
+Schematron rules. ``engine`` forces one engine (relaxng | schematron | xsd).
+"""
+from __future__ import annotations
+
+import glob
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..diagnostics import Diagnostic, ToolkitError, error, info
+from ..tei import XMLSyntaxProblem, parse_bytes
+from . import cache
+from .corpus import CorpusChecks, load_register
+from .grammar import GrammarError
+
+ENGINES = ("relaxng", "schematron", "xsd")
+_BY_SUFFIX = {".rng": "relaxng", ".xsd": "xsd", ".sch": "schematron"}
+_XML_SUFFIXES = (".xml", ".tei")
+_RNG_NS = "http://relaxng.org/ns/structure/1.0"
+_SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+_XSD_NS = "http://www.w3.org/2001/XMLSchema"
+_TYPENS = {_RNG_NS: "relaxng", _SCH_NS: "schematron", _XSD_NS: "xsd",
+           "http://www.ascc.net/xml/schematron": "schematron"}
+
+
+@dataclass
+class Options:
+    schema: Path | None = None
+    engine: str | None = None
+    use_xml_model: bool = True
+    check_ids: bool = False
+    check_refs: bool = False
+    register: Path | None = None
+    on_file: Callable[[str], None] | None = field(default=None, repr=False)
+
+
+def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[Diagnostic]]:
+    """Files, folders (recursively: *.xml, *.tei) and globs -> sorted unique files."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in _XML_SUFFIXES
+                           and f.is_file())
+            if not found:
+                problems.append(error("input:empty-folder", "no .xml files in this folder",
+                                      file=raw))
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        elif glob.has_magic(raw):
+            hits = sorted(Path(h) for h in glob.glob(raw, recursive=True) if Path(h).is_file())
+            if not hits:
+                problems.append(error("input:no-match", "the pattern matches no file", file=raw))
+            files.extend(hits)
+        else:
+            problems.append(error("input:not-found", "no such file or folder", file=raw))
+    seen, out = set(), []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out, problems
+
+
+def xml_models(tree) -> list[tuple[str, str | None]]:
+    """(href, engine or None) of each <?xml-model?> before the root element."""
+    out = []
+    node = tree.getroot().getprevious()
+    pis = []
+    while node is not None:
+        if getattr(node, "target", None) == "xml-model":
+            pis.append(node)
+        node = node.getprevious()
+    for pi in reversed(pis):
+        attrs = dict(re.findall(r'([\w:-]+)\s*=\s*["\']([^"\']*)["\']', pi.text or ""))
+        href = attrs.get("href")
+        if not href:
+            continue
+        engine = _TYPENS.get(attrs.get("schematypens", ""))
+        if engine is None:
+            engine = _BY_SUFFIX.get(Path(href.split("#")[0]).suffix.lower())
+        out.append((href, engine))
+    return out
+
+
+def _resolve_model(href: str, engine: str | None, doc: Path) -> tuple[Path | None, str | None]:
+    """A local schema for an xml-model href, or (None, why not)."""
+    if re.match(r"https?://", href):
+        name = href.rsplit("/", 1)[-1]
+        if name in ("tei_all.rng", "tei_all.xsd", "tei_all.sch") and (
+                cache.default_schema(name.rsplit(".", 1)[1]).is_file()):
+            return cache.default_schema(name.rsplit(".", 1)[1]), None
+        return None, f"schema {href} is not local (no network access); using the shipped tei_all"
+    local = (doc.parent / href.removeprefix("file://")).resolve()
+    if local.is_file():
+        return local, None
+    return None, f"schema {href} named by <?xml-model?> not found; using the shipped tei_all"
+
+
+def _plan(tree, path: Path, opts: Options) -> tuple[list[tuple[str, Path | None]], list[Diagnostic]]:
+    """[(engine, schema path or None for the default)] to run on this document."""
+    notes: list[Diagnostic] = []
+    if opts.schema is not None:
+        engine = opts.engine or _BY_SUFFIX.get(opts.schema.suffix.lower(), "relaxng")
+        return [(engine, opts.schema)], notes
+    if opts.use_xml_model:
+        plan = []
+        for href, engine in xml_models(tree):
+            if opts.engine and engine and engine != opts.engine:
+                continue
+            local, why = _resolve_model(href, engine, path)
+            if local is None:
+                notes.append(info("validate:xml-model", why, file=str(path)))
+                continue
+            plan.append((engine or opts.engine or "relaxng", local))
+        if plan:
+            return plan, notes
+    if opts.engine:
+        return [(opts.engine, None)], notes
+    default = [("relaxng", None)]
+    if _schematron() is not None:
+        default.append(("schematron", None))
+    return default, notes
+
+
+def _schematron():
+    try:
+        from .schematron import iter_schematron, schematron_available
+    except ImportError:
+        return None
+    return iter_schematron if schematron_available() else None
+
+
+def run_engine(engine: str, tree, *, filename: str | None, schema: Path | None,
+               source: bytes | None = None, grow: bool = False) -> Iterator[Diagnostic]:
+    """Diagnostics of one engine on one tree."""
+    if engine == "relaxng":
+        from .relaxng import schema as rng_schema
+        yield from rng_schema(schema).iter_errors(tree, filename=filename, source=source,
+                                                  grow=grow)
+    elif engine == "schematron":
+        iter_sch = _schematron()
+        if iter_sch is None:
+            raise ToolkitError("the schematron engine needs saxonche (pip install saxonche)")
+        yield from iter_sch(tree, filename=filename, schema_path=schema)
+    elif engine == "xsd":
+        from .xsd import iter_xsd
+        yield from iter_xsd(tree, filename=filename, schema_path=schema)
+    else:
+        raise ToolkitError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+_XMLID = re.compile(r"xml:id : attribute value (.*) is not an NCName")
+
+
+def _syntax(diag: Diagnostic) -> Diagnostic:
+    # libxml2's parser rejects a bad xml:id itself; it is a datatype error, as jing says.
+    m = _XMLID.search(diag.message)
+    if m:
+        return error("rng:bad-attribute-value",
+                     f'value "{m.group(1)}" of attribute xml:id is invalid; expected a name '
+                     "without spaces or colons, not starting with a digit",
+                     file=diag.file, line=diag.line, column=diag.column)
+    return diag
+
+
+def iter_file(path: Path, opts: Options, corpus: CorpusChecks | None = None,
+              *, grow: bool = True) -> Iterator[Diagnostic]:
+    """Every Diagnostic for one file (syntax, schema, corpus)."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield error("input:unreadable", f"cannot read: {exc.strerror}", file=name)
+        return
+    try:
+        tree = parse_bytes(data, name)
+    except XMLSyntaxProblem as exc:
+        yield _syntax(exc.diagnostic)
+        return
+    plan, notes = _plan(tree, path, opts)
+    yield from notes
+    for engine, schema in plan:
+        try:
+            yield from run_engine(engine, tree, filename=name, schema=schema, source=data,
+                                  grow=grow)
+        except GrammarError as exc:
+            raise ToolkitError(str(exc), code="schema") from None
+    if corpus is not None:
+        yield from corpus.feed(tree, name)
+
+
+def iter_validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
+                  engine: str | None = None, use_xml_model: bool = True,
+                  check_ids: bool = False, check_refs: bool = False,
+                  register: str | Path | None = None,
+                  on_file: Callable[[str], None] | None = None) -> Iterator[Diagnostic]:
+    """Diagnostics for every file under ``paths``, file by file, in order.
+
+    Input problems (missing file, empty folder) come first with codes ``input:*``.
+    ``on_file`` is called with each file name before it is validated (progress bars).
+    """
+    if engine is not None and engine not in ENGINES:
+        raise ToolkitError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    opts = Options(schema=Path(schema) if schema else None, engine=engine,
+                   use_xml_model=use_xml_model, check_ids=check_ids, check_refs=check_refs,
+                   register=Path(register) if register else None, on_file=on_file)
+    if opts.schema is not None and not opts.schema.is_file():
+        raise ToolkitError("schema file not found", file=str(opts.schema))
+    files, problems = expand_paths(str(p) for p in paths)
+    yield from problems
+    corpus = None
+    if check_ids or check_refs:
+        reg = load_register(opts.register) if opts.register else set()
+        corpus = CorpusChecks(check_ids=check_ids, check_refs=check_refs, register=reg)
+    for f in files:
+        if on_file is not None:
+            on_file(str(f))
+        yield from iter_file(f, opts, corpus)
+
+
+def validate_paths(paths: Iterable[str | Path], **kwargs) -> list[Diagnostic]:
+    """``iter_validate`` as a list."""
+    return list(iter_validate(paths, **kwargs))
+
+
+def count_files(paths: Iterable[str | Path]) -> int:
+    return len(expand_paths(str(p) for p in paths)[0])
