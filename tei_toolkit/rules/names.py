@@ -192,20 +192,24 @@ class Reader:
                 POSSESSIVE.search(run[j].text) else self.span(i, j)
             found = self.lex.find(surface)
             if found:
-                if found[0] == "gazetteer" and not self.place_ok(i, j):
+                if (found[0] == "gazetteer" or found[1].type == "place") and \
+                        not self.place_ok(i, j, found[0] == "gazetteer"):
                     return None
                 return j, *found
         return None
 
-    def place_ok(self, i: int, j: int) -> bool:
-        """A gazetteer name followed by a capitalised common noun names something else
-        ("Atlantic Pact", "Prague Spring"); a demonym-like one-word hit is not a place."""
+    def place_ok(self, i: int, j: int, gazetteer: bool) -> bool:
+        """A place name before a people's name is part of a group name ("Altai
+        Kazakhs"); a gazetteer name before a capitalised common noun names something
+        else ("Atlantic Pact", "Prague Spring")."""
         nxt = j + 1
-        if nxt < len(self.run) and self.run[nxt].kind == "cap" and (
-                self.low(nxt) in DEMONYMS or self.low(nxt) in self.lex.common
-                and self.low(nxt) not in TITLES and self.low(nxt) not in NOT_NAMES):
+        if nxt >= len(self.run) or self.run[nxt].kind != "cap":
+            return True
+        w = self.low(nxt)
+        if w in DEMONYMS:
             return False
-        return True
+        return not (gazetteer and w in self.lex.common and w not in TITLES
+                    and w not in NOT_NAMES)
 
     def from_lexicon(self, i: int, j: int, source: str, item) -> Found:
         start, end = self.run[i].start, self.end_of(j)
