@@ -11,9 +11,10 @@ from functools import lru_cache
 
 XSD_DT = "http://www.w3.org/2001/XMLSchema-datatypes"
 
-_TZ = r"(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?"
+# As jing has them: zones +14:00 .. -13:00, a leap second, a bare fraction point.
+_TZ = r"(Z|\+((0\d|1[0-3]):[0-5]\d|14:00)|-((0\d|1[0-2]):[0-5]\d|13:00))?"
 _YEAR = r"-?([1-9]\d{3,}|0(?!000)\d{3})"
-_TIME = r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?"
+_TIME = r"([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d*)?"
 _NAME_START = r"[^\W\d]|_"
 _NCNAME = rf"(?:{_NAME_START})[\w.\-\u00b7\u0300-\u036f\u203f\u2040]*"
 
@@ -94,6 +95,8 @@ def _days_ok(value: str, type_: str) -> bool:
         return True
     if type_ in ("date", "dateTime"):
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if year < 0:  # jing counts 1 BCE (-0001) as the leap year 0
+            year += 1
         leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     else:
         year, month, day, leap = 0, int(m.group(1)), int(m.group(2)), True

@@ -474,10 +474,25 @@ def prune(grammar: Grammar, names) -> Grammar:
 
 
 # --------------------------------------------------------------------------- writing
-# libxml2 accepts hour 24 in xsd:time and xsd:dateTime; jing (and XSD 1.1) reject it.
+# libxml2's XSD date/time types differ from jing's (the verdict oracle): libxml2
+# accepts hour 24 and time zones down to -14:00; jing rejects those, and accepts a
+# leap second (:60) and a fraction point without digits ("12:00:00."), which libxml2
+# rejects. Each date/time <data> is written as the native type narrowed by a pattern,
+# or'ed with a token pattern for jing's extra forms.
+_TZ = r"(Z|\+((0\d|1[0-3]):[0-5]\d|14:00)|-((0\d|1[0-2]):[0-5]\d|13:00))?"
+_YR = r"-?([1-9]\d{3,}|0\d{3})"
+_HMS = r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?"
+_HMS_EXTRA = r"([01]\d|2[0-3]):[0-5]\d:(60(\.\d*)?|[0-5]\d\.)"
+_YMD = _YR + r"-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
 _DATATYPE_FIXES = {
-    "time": "([01][0-9]|2[0-3]):.*",
-    "dateTime": ".*T([01][0-9]|2[0-3]):.*",
+    "date": (_YMD + _TZ, None),
+    "dateTime": (_YMD + "T" + _HMS + _TZ, _YMD + "T" + _HMS_EXTRA + _TZ),
+    "time": (_HMS + _TZ, _HMS_EXTRA + _TZ),
+    "gYear": (_YR + _TZ, None),
+    "gYearMonth": (_YR + r"-(0[1-9]|1[0-2])" + _TZ, None),
+    "gMonth": (r"--(0[1-9]|1[0-2])" + _TZ, None),
+    "gMonthDay": (r"--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])" + _TZ, None),
+    "gDay": (r"---(0[1-9]|[12]\d|3[01])" + _TZ, None),
 }
 
 
@@ -526,12 +541,21 @@ def _write(p: P, out: list[str]) -> None:
         out.append(f"</{k}>")
     elif k == "data":
         lib, type_, params, exc = p.args
+        fix = _DATATYPE_FIXES.get(type_) if lib == XSD_DT else None
+        if fix and any(name == "pattern" for name, _ in params):
+            fix = None
+        if fix and fix[1] and exc is None:
+            out.append("<choice>")
         out.append(f"<data datatypeLibrary={quoteattr(lib)} type={quoteattr(type_)}>")
         for name, value in params:
             out.append(f"<param name={quoteattr(name)}>{escape(value)}</param>")
-        fix = _DATATYPE_FIXES.get(type_) if lib == XSD_DT else None
-        if fix and not any(name == "pattern" for name, _ in params):
-            out.append(f"<param name=\"pattern\">{escape(fix)}</param>")
+        if fix:
+            # libxml2 matches the pattern before collapsing whitespace
+            out.append(f"<param name=\"pattern\">\\s*({escape(fix[0])})\\s*</param>")
+        if fix and fix[1] and exc is None:
+            out.append(f"</data><data datatypeLibrary={quoteattr(lib)} type=\"token\">"
+                       f"<param name=\"pattern\">\\s*({escape(fix[1])})\\s*</param></data></choice>")
+            return
         if exc is not None:
             out.append("<except>")
             _write(exc, out)
