@@ -14,6 +14,7 @@ from .header import build_header
 from .inline import fill
 from .model import Block, Record
 from .records import read_record
+from .records.textio import clean
 from .rules import Context, find_marks
 from .tei import E, NSMAP, tei, xml_attr
 
@@ -42,8 +43,13 @@ def conversion_date(date: str | None = None) -> str:
 
 def convert_text(text: str, name: str = "<input>", *, date: str | None = None,
                  register=None, check: bool = True) -> Conversion:
-    """Convert the text of a record; ``check`` validates the result against tei_all."""
+    """Convert the text of a record; ``check`` validates the result against tei_all.
+
+    ``text`` may come from anywhere: what XML cannot hold is removed (with a warning)
+    first, so no text makes the tree builder fail."""
+    text, cleaned = clean(text, name)
     record, notes = read_record(text, name)
+    notes = cleaned + notes
     ctx = Context(register=register, filename=name)
     ctx.record_date = _record_date(record.date)
     ctx.state["title"] = record.title or ""
