@@ -24,7 +24,7 @@ prime first second king queen prince princess emperor shah pope senator governor
 counsellor counselor attaché attache envoy chief head director professor father bishop
 general-major general-lieutenant lieutenant-general major-general colonel-general
 vice-premier vice-president vice-chairman vice-minister ambassador-at-large chargé charge
-d'affaires d’affaires foreign defense defence interior state party generalissimo
+d'affaires d’affaires generalissimo
 """)
 # Adjectives, demonyms, ethnonyms: never places or orgs on their own (guidelines).
 DEMONYMS = _words("""
@@ -49,7 +49,8 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
-museum school college news agency radio press tass xinhua
+museum school college news agency radio press tass xinhua embassies legations ministries
+committees parties councils
 """)
 # Heads that take a following "of (the) X" ("Ministry of Foreign Affairs").
 ORG_PREFIX_HEADS = _words("""

@@ -24,7 +24,7 @@ from ._lexicon import (CONNECTORS, DEMONYMS, MONTHS, NOT_NAMES, ORG_HEADS, ORG_P
                        PERSON_VERBS, PLACE_HEADS, RUSSIAN_SURNAME, TITLES, common_words, gazetteer)
 
 TOKEN = re.compile(
-    r"(?P<init>(?<![\w.])[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)*)"
+    r"(?P<ord>(?<![\w.])\d{1,3}(?:st|nd|rd|th)\b)|(?P<init>(?<![\w.])[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)*)"
     r"|(?P<word>[^\W\d_]\w*(?:[’'\-][^\W\d_]\w*)*)"
     r"|(?P<num>\d[\d,.]*)|(?P<punct>\S)")
 POSSESSIVE = re.compile(r"[’']s$")
@@ -59,14 +59,15 @@ def slug(text: str) -> str:
 
 
 def _kind(m: re.Match) -> str:
-    if m.lastgroup == "init":
-        return "init"
+    if m.lastgroup in ("init", "ord"):
+        return m.lastgroup
     if m.lastgroup != "word":
         return "other"
     w = m.group()
     if w[0].isupper():
-        letters = [c for c in w if c.isalpha()]
-        return "upper" if len(letters) > 1 and all(c.isupper() for c in letters) else "cap"
+        upper = sum(1 for c in w if c.isupper())
+        lower = sum(1 for c in w if c.islower())
+        return "upper" if upper > 1 and upper > lower else "cap"
     return "lower"
 
 
@@ -79,8 +80,8 @@ def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
     run: list[Tok] = []
     for t in toks:
         joined = run and text[run[-1].end:t.start] in (" ", "\u00a0", "")
-        if t.kind in ("cap", "upper", "init") or (t.kind == "lower" and t.text in CONNECTORS
-                                                  and run and joined):
+        if t.kind in ("cap", "upper", "init", "ord") or (
+                t.kind == "lower" and t.text in CONNECTORS and run and joined):
             if run and not joined:
                 yield _trim(run)
                 run = []
@@ -94,7 +95,7 @@ def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
 
 
 def _trim(run: list[Tok]) -> list[Tok]:
-    while run and run[-1].kind == "lower":
+    while run and run[-1].kind in ("lower", "ord"):
         run = run[:-1]
     return run
 
@@ -153,7 +154,7 @@ class Reader:
         while i < len(run):
             t = run[i]
             if t.kind == "lower":
-                i += 1
+                i, titled = i + 1, False
                 continue
             hit = self.lexicon_at(i)
             org_end = self.org_at(i)
@@ -175,9 +176,10 @@ class Reader:
                 yield self.person(i, j)
                 i, titled = j + 1, False
                 continue
-            if t.kind == "upper" and 2 <= len(t.text) <= 6 and self.acronym_ok(i):
-                yield Found(t.start, t.end, "org", "prov-" + slug(t.text), False,
-                            "names:acronym")
+            if t.kind == "upper" and 2 <= len(t.text) <= 6 and "-" not in t.text and \
+                    self.acronym_ok(i):
+                yield Found(t.start, self.end_of(i), "org",
+                            "prov-" + slug(POSSESSIVE.sub("", t.text)), False, "names:acronym")
             i, titled = i + 1, False
 
     # --- lexicons ----------------------------------------------------------------------
@@ -208,6 +210,10 @@ class Reader:
         w = self.low(nxt)
         if w in DEMONYMS:
             return False
+        if gazetteer and i == j and self.run[i].kind == "cap" and w not in self.lex.common \
+                and not self.lex.find(
+                self.run[nxt].text) and self.run[nxt].kind == "cap":
+            return False  # "Vladimir Miasnikov": a first name, not the town
         return not (gazetteer and w in self.lex.common and w not in TITLES
                     and w not in NOT_NAMES)
 
@@ -230,17 +236,21 @@ class Reader:
         run = self.run
         if self.is_title(i) or run[i].kind == "init" or self.low(i) in NOT_NAMES:
             return None
-        j = i
+        j = i + 1 if run[i].kind == "ord" else i
         while j < len(run) and (run[j].kind in ("cap", "upper") or (
                 self.low(j) in ("and", "of") and j > i and j + 1 < len(run)
                 and run[j + 1].kind == "cap")):
             w = self.low(j)
             base = POSSESSIVE.sub("", w)
             if j > i and base in ORG_HEADS or (j == i and w in ORG_PREFIX_HEADS):
+                head = j
+                if j + 1 < len(run) and re.fullmatch(r"[A-Z]|[IVX]+|\d+", run[j + 1].text):
+                    j += 1  # a designator: "Directorate R"
                 if w in ORG_PREFIX_HEADS:
                     j = self.extend_of(j)
-                return j
-            if j > i and base in PLACE_HEADS or w in MONTHS or w in TITLES and j > i:
+                return None if j == i or (head == i and j == head) else j
+            if j > i and base in PLACE_HEADS or w in MONTHS or w in TITLES and j > i or \
+                    run[j].kind == "ord":
                 return None
             if POSSESSIVE.search(w) and base not in ("people",):
                 return None
@@ -276,10 +286,18 @@ class Reader:
         while j < len(run) and run[j].kind == "init":
             j, inits = j + 1, inits + 1
         names = []
-        while j < len(run) and run[j].kind in ("cap", "upper") and not self.is_title(j) \
-                and self.lexicon_at(j) is None and self.org_at(j) is None:
+        if run[j:j + 1] and self.lex.find(run[j].text):
+            return None
+        while j < len(run) and (self.name_word(j) or run[j].kind == "init" and names
+                                and j + 1 < len(run) and self.name_word(j + 1)) \
+                and not self.is_title(j) and self.lexicon_at(j) is None \
+                and self.org_at(j) is None:
+            if run[j].kind == "init":
+                j += 1
+                continue
             w = POSSESSIVE.sub("", self.low(j))
-            if w in DEMONYMS or w in MONTHS or w in NOT_NAMES or w in ORG_HEADS:
+            if w in DEMONYMS or w in MONTHS or w in NOT_NAMES or w in ORG_HEADS or \
+                    "-" in w and any(part in DEMONYMS for part in w.split("-")):
                 break
             names.append(j)
             j += 1
@@ -290,7 +308,7 @@ class Reader:
         last = names[-1]
         words = [POSSESSIVE.sub("", self.low(k)) for k in names]
         rare = [w for w in words if w not in self.lex.common]
-        if titled or inits:
+        if inits or titled and (rare or len(names) > 1):
             return last
         if len(names) >= 2 and rare and (words[0] in rare or not self.sentence_initial(i)):
             return last
@@ -308,6 +326,21 @@ class Reader:
         if len(names) >= 2 and self.is_label(i):
             return last
         return None
+
+    def name_word(self, j: int) -> bool:
+        """A capitalised word, or an ALL-CAPS word that reads as a name (ZAKHAROV, MAO
+        ZEDONG) rather than an acronym (APRF, CWIHP, TsAMO)."""
+        t = self.run[j]
+        if t.kind == "cap":
+            return True
+        if t.kind != "upper" or not t.text.isalpha() or not t.text.isupper():
+            return False
+        vowels = sum(1 for c in t.text if c in "AEIOUY")
+        if vowels * 10 < len(t.text) * 3:
+            return False
+        near = [k for k in (j - 1, j + 1) if 0 <= k < len(self.run)
+                and self.run[k].kind == "upper" and len(self.run[k].text) >= 3]
+        return len(t.text) >= 5 or bool(near) and len(t.text) >= 3
 
     def verb_follows(self, i: int) -> bool:
         m = NEXT_WORD.match(self.text, self.run[i].end)
