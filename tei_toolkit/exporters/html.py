@@ -109,7 +109,10 @@ class HtmlSink:
 
 def flow(tag: str, cls: str | None = None):
     def behaviour(w: Walker, el) -> None:
-        w.out.flow(tag, cls or f"tei-{name_of(el)}", el)
+        if w.in_running_text(el):  # part of a sentence: stays in it
+            w.out.open("span", cls or f"tei-{name_of(el)}", el)
+        else:
+            w.out.flow(tag, cls or f"tei-{name_of(el)}", el)
         w.contents(el)
         w.out.close()
     return behaviour

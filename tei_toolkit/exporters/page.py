@@ -196,7 +196,6 @@ def _entry(w: Walker, key: str, entry: dict) -> None:
     li.set("id", index_id(w, key))
     sink.leaf("span", entry["name"] or key, "name")
     if entry["links"]:
-        sink.text(" ")
         sink.open("span", "authorities")
         for i, (label, url) in enumerate(entry["links"]):
             sink.text(" (" if i == 0 else ", ")

@@ -123,17 +123,12 @@ def skip(w: Walker, el) -> None:
 
 
 def block(w: Walker, el) -> None:
+    if w.in_running_text(el):  # a block element inside a sentence stays in the sentence
+        w.contents(el)
+        return
     w.out.block()
     w.contents(el)
     w.out.block()
-
-
-def contextual(w: Walker, el) -> None:
-    parent = el.getparent()
-    if parent is None or name_of(parent) in CONTAINERS:
-        block(w, el)
-    else:
-        inline(w, el)
 
 
 def line(w: Walker, el) -> None:
@@ -220,7 +215,7 @@ def sp(w: Walker, el) -> None:
     """``Name: text`` on one line when the label ends in punctuation, else the label on a
     line of its own (drama)."""
     w.out.block()
-    joined = False
+    after_label = False
     if el.text and el.text.strip():
         w.out.text(el.text)
     for child in el:
@@ -228,16 +223,16 @@ def sp(w: Walker, el) -> None:
         if kind == "speaker":
             w.walk(child)
             label = plain(child)
-            joined = bool(label) and label[-1] in ":.;,-–—"
-            if joined:
+            after_label = True
+            if label and label[-1] in ":.;,-–—":
                 w.out.space()
             else:
                 w.out.line()
-        elif kind in ("p", "ab") and joined:
-            w.contents(child)
-            joined = False
+        elif kind in ("p", "ab") and after_label:
+            w.contents(child)  # the speech goes on from its label
+            after_label = False
         else:
-            joined = False
+            after_label = False
             w.walk(child)
         if child.tail and child.tail.strip():
             w.out.text(child.tail)
@@ -246,10 +241,10 @@ def sp(w: Walker, el) -> None:
 
 def quoted(w: Walker, el) -> None:
     """q, said, inline quote: quotation marks added unless the text already has them."""
-    parent = el.getparent()
-    if children_named(el, "p", "lg", "l", "list", "table", "sp") or parent is None \
-            or name_of(parent) in CONTAINERS:
-        block(w, el)
+    if children_named(el, "p", "lg", "l", "list", "table", "sp") or not w.in_running_text(el):
+        w.out.block()
+        w.contents(el)
+        w.out.block()
         return
     text = plain(el)
     marked = text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES
@@ -261,9 +256,9 @@ def quoted(w: Walker, el) -> None:
 
 
 def item(w: Walker, el) -> None:
-    w.out.line()
     previous = el.getprevious()
     if previous is None or name_of(previous) != "label":
+        w.out.line()
         w.out.open_bracket("- ")
     w.contents(el)
     w.out.line()
@@ -301,10 +296,8 @@ BLOCKS = ("p", "ab", "div", "div1", "div2", "div3", "div4", "div5", "div6", "div
           "docImprint", "titlePage", "titlePart", "castList", "listBibl", "floatingText",
           "text", "front", "back", "body", "group", "camera", "sound", "move", "view", "spGrp",
           "u", "div0", "castGroup", "listPerson", "listPlace", "listOrg", "listEvent")
-# Block inside a block container (a closer, a div), part of the sentence inside a p.
+# Blocks between blocks; inside a sentence they stay in it (block() checks).
 CONTEXTUAL = ("bibl", "stage", "salute", "signed", "address", "cit", "fw", "biblStruct")
-CONTAINERS = frozenset(BLOCKS) - {"p", "ab", "head", "docTitle", "titlePart", "dateline",
-                                  "byline", "docAuthor", "docDate"} | {"sp", "note", "item"}
 LINES = ("l", "addrLine", "castItem", "role", "roleDesc")
 INLINE = ("hi", "emph", "foreign", "term", "mentioned", "soCalled", "gloss", "title", "seg",
           "w", "pc", "c", "num", "measure", "unclear", "sic", "corr", "orig", "reg", "abbr",
@@ -316,7 +309,7 @@ EMPTY = ("pb", "cb", "milestone", "anchor", "graphic", "binaryObject", "space", 
 TEXT = {
     **{name: block for name in BLOCKS},
     **{name: line for name in LINES},
-    **{name: contextual for name in CONTEXTUAL},
+    **{name: block for name in CONTEXTUAL},
     **{name: inline for name in INLINE},
     **{name: skip for name in EMPTY + tuple(NOT_TEXT)},
     **{name: entity for name in (*ENTITY_KINDS, "name", "rs", "date", "time")},

@@ -65,6 +65,13 @@ def split_choice(el) -> tuple[etree._Element | None, list]:
     return primary, [c for c in kids if c is not primary]
 
 
+def running_text(parent) -> bool:
+    """True when ``parent`` has text of its own between its children (mixed content)."""
+    if parent is None:
+        return False
+    return bool((parent.text or "").strip()) or any((c.tail or "").strip() for c in parent)
+
+
 class Walker:
     """Dispatches each element to its behaviour; keeps text and tails in document order."""
 
@@ -73,6 +80,16 @@ class Walker:
         self.fallback = fallback
         self.out = out
         self.state: dict = {}
+        self._mixed: dict = {}
+
+    def in_running_text(self, el) -> bool:
+        """Is ``el`` part of a sentence (its parent has text around it)? Cached per parent."""
+        parent = el.getparent()
+        if parent is None:
+            return False
+        if parent not in self._mixed:
+            self._mixed[parent] = running_text(parent)
+        return self._mixed[parent]
 
     def walk(self, el) -> None:
         if not isinstance(el.tag, str):

@@ -1,0 +1,84 @@
+"""text -> TEI -> text: for records tei-toolkit converted, `export text` gives back the
+body of the source word for word (whitespace normalised). The body is what the record
+reader calls the body; title, date, summary and footer go to the header."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED, sample_params
+from tei_toolkit.exporters import to_text
+from tei_toolkit.records import read_record, read_text
+from tei_toolkit.tei import parse
+
+convert_files = pytest.importorskip("tei_toolkit.pipeline").convert_files
+
+
+def source_body(path: Path) -> str:
+    text, _ = read_text(path)
+    record, _ = read_record(text, str(path))
+    return " ".join("\n\n".join(block.text for block in record.body).split())
+
+
+def converted(path: Path, tmp_path: Path):
+    out = tmp_path / (path.stem + ".xml")
+    [result] = convert_files([path], out, date="2000-01-01", check=False)
+    assert result.error is None, result.error
+    return parse(out)
+
+
+def assert_same_words(expected: str, got: str) -> None:
+    if expected != got:  # show where, not two pages of text
+        a, b = expected.split(), got.split()
+        i = next(i for i, (x, y) in enumerate(zip(a + [""], b + [""])) if x != y)
+        pytest.fail(f"first difference at word {i}: source {' '.join(a[i:i + 8])!r} / "
+                    f"export {' '.join(b[i:i + 8])!r}")
+
+
+@pytest.mark.parametrize("path", sample_params())
+def test_round_trip_sample(path, tmp_path):
+    assert_same_words(source_body(path), " ".join(to_text(converted(path, tmp_path)).split()))
+
+
+def test_round_trip_reference_record(tmp_path):
+    seed = SEED if SEED.exists() else Path(__file__).parent.parent / "corpus" / SEED.name
+    if not seed.exists():
+        pytest.skip("reference record not in tests/golden yet")
+    assert_same_words(source_body(seed), " ".join(to_text(converted(seed, tmp_path)).split()))
+
+
+def test_round_trip_through_the_cli(tmp_path):
+    """The commands a user runs: convert, then export text."""
+    if not SEED.exists():
+        pytest.skip("reference record not in tests/golden yet")
+    xml = tmp_path / "record.xml"
+    cli = [sys.executable, "-m", "tei_toolkit"]
+    run = subprocess.run(cli + ["convert", str(SEED), "-o", str(xml), "--no-check", "-q"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    run = subprocess.run(cli + ["export", "text", str(xml)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert_same_words(source_body(SEED), " ".join(run.stdout.split()))
+
+
+EDGE_RECORDS = {
+    "brackets-and-gaps": "Skip to content\n\nMarch 1, 1950\n\nA Test Record\n\nA [sic] B "
+                         "[…] C [...] D [illegible] E Com[rade] F [email protected] G ?Pravda? "
+                         "H ] I [ J … K ... L\n\nSummary here.\n\nDocument Information\n",
+    "speakers-and-lines": "Skip to content\n\nMay 2, 1960\n\nTalk\n\nKOHL. I am glad.\n"
+                          "A second line.\n\nGorbachev: “Yes.”\n\nIvanov, from the side: "
+                          "“No.”\n\nSummary.\n\nDocument Information\n",
+    "markup-like": "Skip to content\n\nJune 3, 1970\n\n<script>alert(1)</script>\n\n"
+                   "Text with <b>tags</b> & \"><img src=x onerror=alert(1)> and <!-- c -->."
+                   "\n\nSummary.\n\nDocument Information\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EDGE_RECORDS))
+def test_round_trip_edge_records(name, tmp_path):
+    src = tmp_path / f"{name}.txt"
+    src.write_text(EDGE_RECORDS[name], encoding="utf-8")
+    assert_same_words(source_body(src), " ".join(to_text(converted(src, tmp_path)).split()))
