@@ -160,6 +160,7 @@ def run_engine(engine: str, tree, *, filename: str | None, schema: Path | None,
 
 
 _XMLID = re.compile(r"xml:id : attribute value (.*) is not an NCName")
+_DUPID = re.compile(r"ID (\S+) already defined")
 
 
 def _syntax(diag: Diagnostic) -> Diagnostic:
@@ -169,6 +170,10 @@ def _syntax(diag: Diagnostic) -> Diagnostic:
         return error("rng:bad-attribute-value",
                      f'value "{m.group(1)}" of attribute xml:id is invalid; expected a name '
                      "without spaces or colons, not starting with a digit",
+                     file=diag.file, line=diag.line, column=diag.column)
+    m = _DUPID.search(diag.message)
+    if m:
+        return error("rng:duplicate-id", f'xml:id "{m.group(1)}" is used twice in this document',
                      file=diag.file, line=diag.line, column=diag.column)
     return diag
 

