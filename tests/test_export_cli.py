@@ -1,0 +1,76 @@
+"""tei-toolkit export: outputs, folders, the index page, errors and exit codes."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from export_helpers import HERE
+from tei_toolkit.exporters import to_html
+from tei_toolkit.tei import parse
+
+CLI = [sys.executable, "-m", "tei_toolkit", "export"]
+OURS, LETTER = HERE / "ourstyle-entities.xml", HERE / "letter.xml"
+
+
+def run(*args):
+    return subprocess.run(CLI + [str(a) for a in args], capture_output=True, text=True)
+
+
+def test_one_file_to_a_file(tmp_path):
+    out = tmp_path / "page.html"
+    done = run("html", OURS, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8") == to_html(parse(OURS))
+
+
+def test_several_files_to_a_folder_with_an_index(tmp_path):
+    done = run("html", OURS, LETTER, "-o", tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in (tmp_path / "site").iterdir())
+    assert names == ["index.html", "letter.html", "ourstyle-entities.html"]
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert index.index('href="letter.html"') < index.index('href="ourstyle-entities.html"')
+
+
+def test_a_folder_as_input(tmp_path):
+    done = run("text", HERE, "-o", tmp_path, "--with-header")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "letter.txt").read_text(encoding="utf-8").startswith(
+        "Letter from A. to B.\n")
+    assert not (tmp_path / "index.html").exists()
+
+
+def test_json_to_stdout():
+    done = run("json", OURS)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["entities"]
+
+
+def test_several_inputs_need_a_folder():
+    done = run("text", OURS, LETTER)
+    assert done.returncode == 2
+    assert "-o DIR" in done.stderr
+
+
+def test_bad_inputs_are_reported_and_the_others_exported(tmp_path):
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<TEI><text>", encoding="utf-8")
+    done = run("text", broken, tmp_path / "missing.xml", LETTER, "-o", tmp_path / "out")
+    assert done.returncode == 2
+    assert "broken.xml:1" in done.stderr and "[xml:syntax]" in done.stderr
+    assert "missing.xml: error: no such file" in done.stderr
+    assert (tmp_path / "out" / "letter.txt").exists()
+    assert not (tmp_path / "out" / "broken.txt").exists()
+
+
+def test_never_overwrites_an_input(tmp_path):
+    src = tmp_path / "a.xml"
+    src.write_bytes(LETTER.read_bytes())
+    done = run("text", src, "-o", src)
+    assert done.returncode == 2
+    assert src.read_bytes() == LETTER.read_bytes()
+
+
+def test_unknown_format():
+    assert run("pdf", OURS).returncode == 2
