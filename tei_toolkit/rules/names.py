@@ -239,7 +239,8 @@ class Reader:
         j = i + 1 if run[i].kind == "ord" else i
         while j < len(run) and (run[j].kind in ("cap", "upper") or (
                 self.low(j) in ("and", "of") and j > i and j + 1 < len(run)
-                and run[j + 1].kind == "cap")):
+                and run[j + 1].kind == "cap" and run[j - 1].kind == "cap"
+                and not self.lex.find(run[j - 1].text))):
             w = self.low(j)
             base = POSSESSIVE.sub("", w)
             if j > i and base in ORG_HEADS or (j == i and w in ORG_PREFIX_HEADS):
@@ -286,8 +287,9 @@ class Reader:
         while j < len(run) and run[j].kind == "init":
             j, inits = j + 1, inits + 1
         names = []
-        if run[j:j + 1] and self.lex.find(run[j].text):
-            return None
+        if run[j:j + 1] and self.lex.find(run[j].text) and (
+                j + 1 >= len(run) or self.low(j + 1) in self.lex.common):
+            return None  # "Korea Embassies": a place before a common noun
         while j < len(run) and (self.name_word(j) or run[j].kind == "init" and names
                                 and j + 1 < len(run) and self.name_word(j + 1)) \
                 and not self.is_title(j) and self.lexicon_at(j) is None \
@@ -384,8 +386,9 @@ class Reader:
     def acronym_ok(self, i: int) -> bool:
         """An ALL-CAPS word is an organisation's acronym unless it sits in a heading."""
         t = self.run[i]
-        if t.text.lower() in NOT_NAMES or re.fullmatch(r"[IVXLC]+", t.text):
-            return False
+        if t.text.lower() in NOT_NAMES or re.fullmatch(r"[IVXLC]+", t.text) or \
+                re.search(r"\d\s*$", self.text[max(0, t.start - 4):t.start]):
+            return False  # "200 PPSh": a count of things
         line_start = self.text.rfind("\n", 0, t.start) + 1
         line_end = self.text.find("\n", t.end)
         line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]

@@ -1,0 +1,51 @@
+"""Fixture files of the entity rules: many small cases "input -> expected marks"."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tei_toolkit.register import Register
+from tei_toolkit.rules import Context, find_marks
+
+HERE = Path(__file__).parent / "fixtures" / "rules"
+FAMILIES = {"dates": {"date"}, "times": {"time"}, "names": {"persName", "placeName", "orgName"}}
+REGISTER = Register.load(HERE / "register.tsv")
+
+
+def read_cases(path: Path):
+    """Cases separated as: title / "." / input lines / "." / expected lines / "."."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    i, cases = 0, []
+    while i < len(lines):
+        if not lines[i].strip() or lines[i].startswith("#"):
+            i += 1
+            continue
+        j = lines.index(".", i + 2)
+        k = lines.index(".", j + 1)
+        cases.append(pytest.param(lines[i], "\n".join(lines[i + 2:j]), lines[j + 1:k],
+                                  id=f"{path.stem}:{i + 1}"))
+        i = k + 1
+    return cases
+
+
+def show(text: str, mark) -> str:
+    attrs = " ".join(f"{k}={v}" for k, v in mark.attrs if k != "resp")
+    return f'{mark.tag} "{text[mark.start:mark.end]}" {attrs}'.rstrip()
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_fixture_file_exists(family):
+    assert read_cases(HERE / f"{family}.txt")
+
+
+@pytest.mark.parametrize("title,text,expected", [
+    c for family in FAMILIES for c in read_cases(HERE / f"{family}.txt")])
+def test_rule_fixture(request, title, text, expected):
+    family = request.node.callspec.id.split(":")[0]
+    anchor = re.search(r"\[(\d{4}-\d{2}-\d{2})\]$", title)
+    ctx = Context(record_date=anchor.group(1) if anchor else None, register=REGISTER)
+    marks = find_marks(text, ctx)
+    got = [show(text, m) for m in marks if m.tag in FAMILIES[family]]
+    assert got == expected, title
