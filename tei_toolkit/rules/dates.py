@@ -177,6 +177,16 @@ def _next_day(g: dict, ctx) -> Attrs | None:
     return {"when": d.isoformat()}
 
 
+QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4, "last": 4}
+
+
+def _quarter(g: dict, ctx) -> Attrs | None:
+    q, y = QUARTERS[g["q"].lower()], int(g["year"])
+    end = _date(y, 3 * q, 31 if q in (1, 4) else 30)
+    return {"from": _date(y, 3 * q - 2, 1).isoformat(), "to": end.isoformat()}
+
+
 def _decade(g: dict, ctx) -> Attrs | None:
     y = int(g["year"])
     if y % 10:
@@ -215,6 +225,9 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
         # the next day
         ("next-day", r"\b(?:the|that)\s+(?P<rel>next|following|same|previous|preceding)\s+day\b",
          _next_day),
+        # the first quarter of 1990
+        ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
+         rf"quarter\s+of\s+{YEAR}", _quarter),
         # August 1949 / March of this year
         ("month-year", rf"\b{MON}(?:,?\s+{YEAR}|{OF_THIS_YEAR})", _month_year),
         # 24.III.50 / 1.XI 62 / 31.X 1962

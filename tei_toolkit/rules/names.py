@@ -178,8 +178,15 @@ class Reader:
                 continue
             if t.kind == "upper" and 2 <= len(t.text) <= 6 and "-" not in t.text and \
                     self.acronym_ok(i):
-                yield Found(t.start, self.end_of(i), "org",
-                            "prov-" + slug(POSSESSIVE.sub("", t.text)), False, "names:acronym")
+                j = i  # "TsAMO RF": adjacent acronyms name one body
+                while j + 1 < len(run) and run[j + 1].kind == "upper" and \
+                        self.lexicon_at(j + 1) is None and not POSSESSIVE.search(run[j].text):
+                    j += 1
+                yield Found(t.start, self.end_of(j), "org",
+                            "prov-" + slug(POSSESSIVE.sub("", self.span(i, j))), False,
+                            "names:acronym")
+                i, titled = j + 1, False
+                continue
             i, titled = i + 1, False
 
     # --- lexicons ----------------------------------------------------------------------
@@ -259,22 +266,25 @@ class Reader:
         return None
 
     def extend_of(self, j: int) -> int:
-        """"Ministry" + "of (the) Foreign Affairs" -> index of "Affairs"."""
-        run, k = self.run, j + 1
-        if k < len(run) and self.low(k) in ("of", "for", "on"):
+        """"Ministry" + "of (the) Foreign Affairs" (+ "of the USSR") -> the last index."""
+        run, end = self.run, j
+        while True:
+            k = end + 1
+            if k >= len(run) or self.low(k) not in ("of", "for", "on"):
+                return end
             k += 1
             if k < len(run) and self.low(k) == "the":
                 k += 1
             last = None
-            while k < len(run) and run[k].kind in ("cap", "upper"):
+            while k < len(run) and run[k].kind in ("cap", "upper") and not self.is_title(k):
                 last = k
                 k += 1
                 if k < len(run) and self.low(k) == "and" and k + 1 < len(run) and \
                         run[k + 1].kind == "cap":
                     k += 1
-            if last is not None:
-                return last
-        return j
+            if last is None:
+                return end
+            end = last
 
     # --- people ------------------------------------------------------------------------
     def is_title(self, i: int) -> bool:
