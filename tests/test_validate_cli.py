@@ -141,3 +141,19 @@ def test_corpus_ids_and_refs(tmp_path):
     code, out = run(tmp_path / "a.xml", "--check-refs", "--register", register, "--engine",
                     "relaxng")
     assert code == 0
+
+
+def test_xsd_engine_with_a_small_schema(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEI_TOOLKIT_CACHE", str(tmp_path / "cache"))
+    xsd = tmp_path / "t.xsd"
+    xsd.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t"'
+                   ' elementFormDefault="qualified"><xs:element name="doc"><xs:complexType>'
+                   '<xs:sequence><xs:element name="d" type="xs:date" maxOccurs="unbounded"/>'
+                   "</xs:sequence></xs:complexType></xs:element></xs:schema>", encoding="utf-8")
+    doc = tmp_path / "x.xml"
+    doc.write_text('<doc xmlns="urn:t">\n<d>2020-01-01</d>\n<d>2020-13-01</d>\n</doc>\n',
+                   encoding="utf-8")
+    found = validate_paths([doc], schema=xsd)
+    assert [(d.code, d.line) for d in found] == [("xsd:invalid", 3)]
+    assert list((tmp_path / "cache" / "xsd").glob("*.pickle"))  # the built schema is kept
+    assert validate_paths([doc], schema=xsd, engine="xsd")

@@ -30,6 +30,8 @@ class _Engine:
         self._nullable: dict[int, bool] = {}
         self._deriv: dict[tuple, P] = {}
         self._has_attr: dict[int, bool] = {}
+        self._att: dict[tuple, P] = {}
+        self.known_good: set = set()
 
     # -- content phase: attributes count as already satisfied ---------------------
     def nullable(self, p: P) -> bool:
@@ -178,6 +180,15 @@ class _Engine:
         return out
 
     def att_deriv(self, p: P, ns: str, local: str, value: str | None) -> P:
+        key = (id(p), ns, local, value)
+        hit = self._att.get(key)
+        if hit is None:
+            if len(self._att) > 500_000:
+                self._att.clear()
+            hit = self._att[key] = self._att_deriv(p, ns, local, value)
+        return hit
+
+    def _att_deriv(self, p: P, ns: str, local: str, value: str | None) -> P:
         pats, k = self.p, p.kind
         if not self.has_attr(p):
             return pats.NOT
@@ -320,8 +331,31 @@ def _path(el) -> str:
 
 
 def explain(grammar: Grammar, tree, *, filename: str | None = None,
-            source: bytes | None = None) -> Iterator[Diagnostic]:
-    """Diagnostics for ``tree`` against ``grammar``, in document order."""
+            source: bytes | None = None, hint_lines=None) -> Iterator[Diagnostic]:
+    """Diagnostics for ``tree`` against ``grammar``, in document order.
+
+    ``hint_lines`` (the lines libxml2 complained about) narrows the walk to the
+    elements there, their parents and children; if that finds nothing, every
+    element is checked.
+    """
+    if hint_lines:
+        found = list(_explain(grammar, tree, filename, source, set(hint_lines)))
+        if found:
+            yield from found
+            return
+    yield from _explain(grammar, tree, filename, source, None)
+
+
+def _near(el, lines: set) -> bool:
+    if el.sourceline in lines:
+        return True
+    parent = el.getparent()
+    if parent is not None and parent.sourceline in lines:
+        return True
+    return any(isinstance(c.tag, str) and c.sourceline in lines for c in el)
+
+
+def _explain(grammar: Grammar, tree, filename, source, lines) -> Iterator[Diagnostic]:
     eng = _engine(grammar)
     where = _Where(tree, source, filename)
     root = tree.getroot() if hasattr(tree, "getroot") else tree
@@ -333,6 +367,9 @@ def explain(grammar: Grammar, tree, *, filename: str | None = None,
     stack = [root]
     while stack:
         el = stack.pop()
+        if lines is not None and not _near(el, lines):
+            stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+            continue
         found = list(_check_element(eng, el, where))
         yield from found
         if found and found[0].code == "rng:unknown-element":
@@ -360,10 +397,18 @@ def _check_element(eng: _Engine, el, where: _Where) -> Iterator[Diagnostic]:
     if not candidates:
         yield from _unknown(eng, el, where, eng.p.NOT)
         return
+    # Elements recur (same name, attributes, children) across a batch: remember the good ones.
+    key = (el.tag, tuple(el.attrib.items()), tuple(t for t, _ in _tokens(el)),
+           len(el) == 0 and (el.text or ""))
+    if key in eng.known_good:
+        return
     best: list[Diagnostic] | None = None
     for cand in candidates:
         found = list(_check_against(eng, el, cand.args[1], where))
         if not found:
+            if len(eng.known_good) > 200_000:
+                eng.known_good.clear()
+            eng.known_good.add(key)
             return
         if best is None or len(found) < len(best):
             best = found

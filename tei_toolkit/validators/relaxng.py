@@ -103,7 +103,8 @@ class RelaxNGSchema:
             return
         log = list(rng.error_log)
         from .explain import explain  # the slow path: only for invalid documents
-        found = list(explain(self.grammar, tree, filename=filename, source=source))
+        found = list(explain(self.grammar, tree, filename=filename, source=source,
+                             hint_lines={e.line for e in log if e.line}))
         if found:
             yield from found
             return
