@@ -251,14 +251,36 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
 GUARDED = {"year", "year-range"}
 
 
+# Every date expression starts at a number, a month or weekday name, or "the"/"that"
+# before one of those: the formats are tried only there (speed: no full-text scans).
+ANCHOR = re.compile(r"\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|"
+                    r"MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|"
+                    r"\b(?:[Tt]he|[Tt]hat)\s+(?=\d|(?:next|following|same|previous|preceding)"
+                    r"\s+day|(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter)")
+QUARTER_WORD = re.compile(r"\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter")
+
+
+def _starts(text: str) -> list[int]:
+    out = []
+    for m in ANCHOR.finditer(text):
+        out.append(m.start())
+    for m in QUARTER_WORD.finditer(text):
+        out.append(m.start())
+    return out
+
+
 def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, str]]:
     """All date expressions in ``text`` as (start, end, attrs, format), in text order.
 
     Spans are claimed by format priority, then resolved in text order so that a
     relative date sees the date just before it (kept in ``ctx.state["date:last"]``)."""
     claimed: list[tuple[int, int, re.Match, str, Callable]] = []
+    starts = _starts(text)
     for name, rx, convert in FORMATS:
-        for m in rx.finditer(text):
+        for start in starts:
+            m = rx.match(text, start)
+            if m is None:
+                continue
             s, e = m.start(), m.end()
             if any(s < c[1] and c[0] < e for c in claimed):
                 continue

@@ -23,10 +23,15 @@ from . import Context
 from ._lexicon import (CONNECTORS, DEMONYMS, MONTHS, NOT_NAMES, ORG_HEADS, ORG_PREFIX_HEADS,
                        PERSON_VERBS, PLACE_HEADS, RUSSIAN_SURNAME, TITLES, common_words, gazetteer)
 
+UPPER = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+         "А-ЯЁΑ-Ω")
+# Only the tokens a name can be made of; lower-case words are never tokenised (speed):
+# connectors between two capitalised words are recovered from the gap between them.
 TOKEN = re.compile(
-    r"(?P<ord>(?<![\w.])\d{1,3}(?:st|nd|rd|th)\b)|(?P<init>(?<![\w.])[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)*)"
-    r"|(?P<word>[^\W\d_]\w*(?:[’'\-][^\W\d_]\w*)*)"
-    r"|(?P<num>\d[\d,.]*)|(?P<punct>\S)")
+    r"(?P<ord>\d{1,3}(?:st|nd|rd|th)\b)"
+    rf"|(?P<init>[{UPPER}][a-z]?\.(?:\s?[{UPPER}][a-z]?\.)*)"
+    rf"|(?P<word>[{UPPER}]\w*(?:[’'\-][^\W\d_]\w*)*)")
+CONNECTOR_GAP = re.compile(r" (?:(?:" + "|".join(sorted(CONNECTORS)) + r") )+")
 POSSESSIVE = re.compile(r"[’']s$")
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
 INVERTED_INITIALS = re.compile(r",\s?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])")
@@ -34,7 +39,6 @@ GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
 NEXT_WORD = re.compile(r"\s(?:also\s|then\s|had\s|has\s)?([a-z]+)")
 SPEAKER_AFTER = re.compile(r"[.:,]")
 TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
-MAX_NAME_TOKENS = 8
 
 
 class Tok(NamedTuple):
@@ -59,37 +63,44 @@ def slug(text: str) -> str:
 
 
 def _kind(m: re.Match) -> str:
-    if m.lastgroup in ("init", "ord"):
-        return m.lastgroup
-    if m.lastgroup != "word":
-        return "other"
+    kind = m.lastgroup
+    if kind != "word":
+        return kind
     w = m.group()
-    if w[0].isupper():
-        upper = sum(1 for c in w if c.isupper())
-        lower = sum(1 for c in w if c.islower())
-        return "upper" if upper > 1 and upper > lower else "cap"
-    return "lower"
+    if len(w) > 1 and w[1].isupper() or len(w) > 2 and w[2].isupper():
+        upper = sum(map(str.isupper, w))
+        return "upper" if upper > 1 and upper * 2 > len(w) - w.count("-") else "cap"
+    return "cap"
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(), _kind(m)) for m in TOKEN.finditer(text)]
+    out = []
+    for m in TOKEN.finditer(text):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "’'-." and m.lastgroup != "word"):
+            continue  # inside a word ("iPhone") or a number
+        out.append(Tok(s, m.end(), m.group(), _kind(m)))
+    return out
 
 
 def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
     """Maximal runs of capitalised tokens joined by single spaces (connectors inside)."""
     run: list[Tok] = []
     for t in toks:
-        joined = run and text[run[-1].end:t.start] in (" ", "\u00a0", "")
-        if t.kind in ("cap", "upper", "init", "ord") or (
-                t.kind == "lower" and t.text in CONNECTORS and run and joined):
-            if run and not joined:
-                yield _trim(run)
-                run = []
-            run.append(t)
-        else:
-            if run:
-                yield _trim(run)
-            run = []
+        if run:
+            a = run[-1].end
+            gap = text[a:t.start]
+            if gap in (" ", "\u00a0", ""):
+                run.append(t)
+                continue
+            m = CONNECTOR_GAP.fullmatch(gap)
+            if m:
+                for w in re.finditer(r"[a-z]+", gap):
+                    run.append(Tok(a + w.start(), a + w.end(), w.group(), "lower"))
+                run.append(t)
+                continue
+            yield _trim(run)
+        run = [t]
     if run:
         yield _trim(run)
 
@@ -112,6 +123,14 @@ class Lexicon:
         self.reg = register.surfaces() if register is not None else {}
         self.gaz = gazetteer()
         self.common = common_words()
+        # first word of each name -> the most words a name starting with it has
+        self.span: dict[str, int] = {}
+        for names in (self.reg, self.gaz):
+            for name in names:
+                words = name.split()
+                first = words[0].rstrip(",")
+                if len(words) > self.span.get(first, 0):
+                    self.span[first] = len(words)
 
     def find(self, surface: str):
         s = _norm(surface)
@@ -194,7 +213,16 @@ class Reader:
         run = self.run
         if run[i].kind == "lower":
             return None
-        for j in range(min(len(run), i + MAX_NAME_TOKENS) - 1, i - 1, -1):
+        first = run[i].text.replace("\u2019", "'")
+        if run[i].kind == "init":
+            first = first[:first.index(".") + 1]
+        width = self.lex.span.get(first) or self.lex.span.get(first.title(), 0)
+        if not width:
+            first = POSSESSIVE.sub("", first)
+            width = 1 if first in self.lex.span or first.title() in self.lex.span else 0
+        if not width:
+            return None
+        for j in range(min(len(run), i + width) - 1, i - 1, -1):
             if run[j].kind == "lower":
                 continue
             surface = POSSESSIVE.sub("", self.span(i, j)) if j == len(run) - 1 or \

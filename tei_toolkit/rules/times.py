@@ -49,10 +49,17 @@ def _value(g: dict) -> str | None:
     return f"{h:02d}:{m:02d}:{int(g.get('s') or 0):02d}"
 
 
+DIGITS = re.compile(r"(?<![\d.:])\d")
+PREP_BEFORE = re.compile(PREP + r"(?=\d)")
+
+
 def scan(text: str) -> list[tuple[int, int, str, str]]:
+    """Formats are tried only where a number (or a preposition before one) starts."""
+    starts = [m.start() for m in DIGITS.finditer(text)]
+    starts += [m.start() for m in PREP_BEFORE.finditer(text)] if "." in text else []
     found: list[tuple[int, int, str, str]] = []
     for name, rx in FORMATS:
-        for m in rx.finditer(text):
+        for m in filter(None, (rx.match(text, p) for p in starts)):
             s, e = m.span("t") if "t" in rx.groupindex else m.span()
             if any(s < b and a < e for a, b, _, _ in found):
                 continue
