@@ -74,3 +74,10 @@ def test_never_overwrites_an_input(tmp_path):
 
 def test_unknown_format():
     assert run("pdf", OURS).returncode == 2
+
+
+def test_format_from_the_output_suffix(tmp_path):
+    out = tmp_path / "letter.json"
+    done = run(LETTER, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "tei-toolkit/entities"

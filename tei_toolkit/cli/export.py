@@ -9,10 +9,12 @@ from ..diagnostics import ExitCode, Severity
 from ..exporters import export_files
 
 
+FORMATS = ("html", "text", "json")
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".txt": "text", ".json": "json"}
+
+
 @click.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["html", "text", "json"]))
-@click.argument("inputs", metavar="TEI...", nargs=-1, required=True,
-                type=click.Path(path_type=Path))
+@click.argument("args", metavar="[FORMAT] TEI...", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Output file (one input) or folder (several inputs). Default: stdout.")
 @click.option("--with-header", is_flag=True,
@@ -21,8 +23,11 @@ from ..exporters import export_files
               help="html: also write index.html listing the pages by date "
                    "(default: when several files go to a folder).")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
-def export(fmt, inputs, output, with_header, index, quiet):
+def export(args, output, with_header, index, quiet):
     """Export TEI as an HTML page, a plain reading text, or JSON entities.
+
+    FORMAT is html, text or json; without it, the suffix of -o decides (.html, .txt,
+    .json), else html.
 
     \b
     tei-toolkit export text record.xml             # reading text on stdout
@@ -30,6 +35,7 @@ def export(fmt, inputs, output, with_header, index, quiet):
     tei-toolkit export html build/tei/ -o site/    # a page per record + index.html
     tei-toolkit export json record.xml             # entities with offsets into the text
     """
+    fmt, inputs = _format_and_inputs(args, output)
     results, notes = export_files(fmt, inputs, output, with_header=with_header, index=index)
     failed = False
     for result in results:
@@ -43,3 +49,14 @@ def export(fmt, inputs, output, with_header, index, quiet):
             click.echo(str(note), err=True)
     if failed:
         raise SystemExit(int(ExitCode.USAGE))
+
+
+def _format_and_inputs(args: tuple[str, ...], output: Path | None) -> tuple[str, list[Path]]:
+    if args[0] in FORMATS:
+        fmt, inputs = args[0], args[1:]
+    else:
+        fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "html") if output else "html"
+        inputs = args
+    if not inputs:
+        raise click.UsageError("no TEI file given")
+    return fmt, [Path(a) for a in inputs]

@@ -7,103 +7,11 @@ that could run code (javascript:, data:...) is not made a link.
 """
 from __future__ import annotations
 
-import re
-
-from lxml import etree
-
 from .header import ENTITY_KINDS, plain, resolve, safe_url
+from .html_blocks import list_, sp, table
+from .html_sink import DATETIME, HI_TAGS, ID_UNSAFE, HtmlSink, html_id
 from .walker import (NOT_TEXT, Walker, children_named, name_of, same_words, split_choice,
-                     xml_id, xml_lang)
-
-# HTML elements that may hold only phrasing content: a block inside one becomes a span.
-PHRASING = frozenset({"p", "span", "a", "em", "strong", "b", "i", "u", "s", "sup", "sub",
-                      "small", "cite", "abbr", "time", "dfn", "q", "h1", "h2", "h3", "h4", "h5",
-                      "h6", "dt", "label", "code", "mark", "caption"})
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
-_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
-_LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-_DATETIME = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?"
-                       r"|\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
-HI_TAGS = {"italic": "i", "italics": "i", "it": "i", "i": "i", "bold": "b", "b": "b",
-           "underline": "u", "ul": "u", "sup": "sup", "superscript": "sup", "sub": "sub",
-           "subscript": "sub", "strikethrough": "s", "strike": "s", "smallcaps": "span"}
-
-
-def clean(s: str) -> str:
-    """Code points HTML forbids (C1 controls, noncharacters) become U+FFFD."""
-    return _FORBIDDEN.sub("\ufffd", s)
-
-
-def html_id(prefix: str, value: str) -> str:
-    return prefix + (_ID_UNSAFE.sub("_", value) or "x")
-
-
-class HtmlSink:
-    """Builds HTML elements under ``root``; knows whether only phrasing content fits."""
-
-    def __init__(self, root):
-        self.stack = [root]
-        self.phrasing = 0
-        self.links = 0
-        self.ids: set[str] = set()
-
-    @property
-    def current(self):
-        return self.stack[-1]
-
-    def unique(self, ident: str) -> str:
-        base, n = ident, 1
-        while ident in self.ids:
-            n += 1
-            ident = f"{base}-{n}"
-        self.ids.add(ident)
-        return ident
-
-    def open(self, tag: str, cls: str | None = None, src=None, **attrs):
-        el = etree.SubElement(self.current, tag)
-        if cls:
-            el.set("class", cls)
-        if src is not None and "id" not in attrs and xml_id(src):
-            attrs["id"] = html_id("tei-", xml_id(src))
-        if src is not None and xml_lang(src) and _LANG.match(xml_lang(src)):
-            el.set("lang", xml_lang(src))
-        for key, value in attrs.items():
-            if value is not None:
-                value = self.unique(value) if key == "id" else clean(str(value))
-                el.set(key.rstrip("_").replace("_", "-"), value)
-        self.stack.append(el)
-        self.phrasing += tag in PHRASING
-        self.links += tag == "a"
-        return el
-
-    def flow(self, tag: str, cls: str | None = None, src=None, **attrs):
-        """A block element, or a span shown as a block where only phrasing fits."""
-        if self.phrasing:
-            return self.open("span", f"{cls or tag} block".strip(), src, **attrs)
-        return self.open(tag, cls, src, **attrs)
-
-    def close(self) -> None:
-        el = self.stack.pop()
-        self.phrasing -= el.tag in PHRASING
-        self.links -= el.tag == "a"
-
-    def text(self, s: str) -> None:
-        if not s:
-            return
-        s, cur = clean(s), self.current
-        if len(cur):
-            cur[-1].tail = (cur[-1].tail or "") + s
-        else:
-            cur.text = (cur.text or "") + s
-
-    literal = text
-
-    def leaf(self, tag: str, text: str, cls: str | None = None, **attrs):
-        el = self.open(tag, cls, **attrs)
-        self.text(text)
-        self.close()
-        return el
-
+                     xml_id)
 
 # --- behaviour makers ---------------------------------------------------------------
 
@@ -185,49 +93,6 @@ def head(w: Walker, el) -> None:
     w.out.close()
 
 
-def sp(w: Walker, el) -> None:
-    """Speaker label inside the first paragraph when it ends in punctuation (``Name:``)."""
-    w.out.flow("div", "sp", el, data_who=el.get("who"))
-    if el.text and el.text.strip():
-        w.out.text(el.text)
-    label = None
-    for child in el:
-        kind = name_of(child)
-        if kind == "speaker":
-            text = plain(child)
-            if text and text[-1] in ":.;,-–—":
-                label = child
-            else:
-                w.out.flow("p", "speaker", child)
-                w.contents(child)
-                w.out.close()
-        elif kind in ("p", "ab") and label is not None:
-            w.out.flow("p", None, child)
-            _speaker_label(w, label)
-            w.out.text(" ")
-            w.contents(child)
-            w.out.close()
-            label = None
-        else:
-            if label is not None:
-                w.out.flow("p", None)
-                _speaker_label(w, label)
-                w.out.close()
-                label = None
-            w.walk(child)
-        if child.tail and child.tail.strip():
-            w.out.text(child.tail)
-    if label is not None:
-        _speaker_label(w, label)
-    w.out.close()
-
-
-def _speaker_label(w: Walker, el) -> None:
-    w.out.open("b", "speaker", el)
-    w.contents(el)
-    w.out.close()
-
-
 def note(w: Walker, el) -> None:
     if el.get("place") == "inline":
         bracketed("note editorial", "editorial note")(w, el)
@@ -281,7 +146,7 @@ def choice(w: Walker, el) -> None:
 def hi(w: Walker, el) -> None:
     rend = (el.get("rend") or "").lower().split()
     tag = next((HI_TAGS[r] for r in rend if r in HI_TAGS), "span")
-    w.out.open(tag, "hi " + " ".join(_ID_UNSAFE.sub("", r) for r in rend).strip(), el)
+    w.out.open(tag, "hi " + " ".join(ID_UNSAFE.sub("", r) for r in rend).strip(), el)
     w.contents(el)
     w.out.close()
 
@@ -351,7 +216,7 @@ def entity(w: Walker, el) -> None:
     name = name_of(el)
     if name in ("date", "time"):
         when = el.get("when")
-        if when and _DATETIME.match(when):
+        if when and DATETIME.match(when):
             w.out.open("time", f"tei-{name}", el, datetime=when)
         else:
             w.out.open("span", f"tei-{name}", el, data_when=when)
@@ -407,94 +272,6 @@ def item(w: Walker, el) -> None:
     w.out.flow("div", "tei-item", el)
     w.contents(el)
     w.out.close()
-
-
-def list_(w: Walker, el) -> None:
-    """ul/ol with each label joined to the item after it; any other child in an li."""
-    ordered = (el.get("type") or el.get("rend") or "") in ("ordered", "numbered")
-    w.out.flow("div", "tei-list", el)
-    for h in children_named(el, "head"):
-        head(w, h)
-    w.out.flow("ol" if ordered else "ul", None)
-    pending = [el.text] if el.text and el.text.strip() else []
-    for child in el:
-        kind = name_of(child)
-        if kind == "head":
-            pass
-        elif kind == "label":
-            pending.append(child)
-        elif isinstance(child.tag, str):
-            w.out.flow("li", "tei-item" if kind == "item" else f"tei-{kind}", child)
-            _flush(w, pending)
-            if kind == "item":
-                w.contents(child)
-            else:
-                w.walk(child)
-            w.out.close()
-        if child.tail and child.tail.strip():
-            pending.append(child.tail)
-    if pending:
-        w.out.flow("li", "tei-item")
-        _flush(w, pending)
-        w.out.close()
-    w.out.close()
-    w.out.close()
-
-
-def _flush(w: Walker, pending: list) -> None:
-    for piece in pending:
-        if isinstance(piece, str):
-            w.out.text(piece)
-        else:
-            w.out.open("span", "tei-label", piece)
-            w.contents(piece)
-            w.out.close()
-            w.out.text(" ")
-    pending.clear()
-
-
-def table(w: Walker, el) -> None:
-    in_phrase = bool(w.out.phrasing)
-    tags = ("span", "span", "span") if in_phrase else ("table", "tr", "td")
-    w.out.open(tags[0], "tei-table" + (" block" if in_phrase else ""), el)
-    heads = children_named(el, "head")
-    if heads:
-        w.out.open("span" if in_phrase else "caption", "tei-head")
-        for h in heads:
-            w.contents(h)
-        w.out.close()
-    w.out.open("span" if in_phrase else "tbody", None)
-    for child in el:
-        kind = name_of(child)
-        if kind == "row":
-            w.out.open(tags[1], "tei-row", child)
-            for cell in child:
-                if isinstance(cell.tag, str):
-                    tag = "th" if cell.get("role") == "label" and not in_phrase else tags[2]
-                    w.out.open(tag, "tei-cell", cell,
-                               colspan=_span(cell.get("cols")), rowspan=_span(cell.get("rows")))
-                    if name_of(cell) == "cell":
-                        w.contents(cell)
-                    else:
-                        w.walk(cell)
-                    w.out.close()
-            w.out.close()
-        elif kind != "head" and (isinstance(child.tag, str) or (child.tail or "").strip()):
-            w.out.open(tags[1], "tei-row")
-            w.out.open(tags[2], "tei-cell")
-            w.walk(child)
-            w.out.close()
-            w.out.close()
-        if child.tail and child.tail.strip() and kind in ("row", "head"):
-            w.out.open(tags[1], "tei-row")
-            w.out.leaf(tags[2], child.tail, "tei-cell")
-            w.out.close()
-    w.out.close()
-    w.out.close()
-
-
-def _span(value: str | None) -> str | None:
-    return value if value and value.isdigit() and value != "0" else None
 
 
 BLOCKS = {"TEI": "div", "teiCorpus": "div", "p": "p", "ab": "p", "lg": "div", "l": "p", "opener": "div", "closer": "div",

@@ -13,7 +13,8 @@ from lxml import etree
 
 from .. import __version__
 from .header import Header, plain, read_header, read_register, safe_url
-from .html import _LANG, HtmlSink, html_walker, index_id
+from .html import html_walker, index_id
+from .html_sink import LANG_TAG, HtmlSink
 from .text import inline_text
 from .walker import Walker
 
@@ -48,7 +49,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: #777; }
 
 
 def _skeleton(title: str, lang: str | None):
-    html = etree.Element("html", lang=lang if lang and _LANG.match(lang) else "und")
+    html = etree.Element("html", lang=lang if lang and LANG_TAG.match(lang) else "und")
     head = etree.SubElement(html, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     etree.SubElement(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
