@@ -24,12 +24,20 @@ install-test: $(VENV)/.installed-test
 ## demo: convert every record of corpus/ to TEI, validate it, export it
 demo: install
 	@rm -rf $(OUT)/tei
+	@rm -rf $(OUT)/html $(OUT)/text
 	$(BIN)/tei-toolkit convert corpus/*.txt -o $(OUT)/tei/ --quiet
+	$(BIN)/tei-toolkit validate $(OUT)/tei/ --check-refs
+	$(BIN)/tei-toolkit export html $(OUT)/tei/ -o $(OUT)/html/ --quiet
+	$(BIN)/tei-toolkit export text $(OUT)/tei/*.xml -o $(OUT)/text/ --quiet
 	@echo
-	@echo "TEI:  $(OUT)/tei/   ($$(ls $(OUT)/tei/*.xml | wc -l) records, each checked against tei_all)"
+	@echo "Done. $$(ls $(OUT)/tei/*.xml | wc -l) records of corpus/ converted:"
+	@echo "  TEI P5 (valid against tei_all):  $(OUT)/tei/"
+	@echo "  HTML edition pages:              $(OUT)/html/index.html"
+	@echo "  plain reading texts:             $(OUT)/text/"
 
 ## test: the test suite (installs the test extras first)
 test: install-test
+	@sh scripts/install_chromium.sh || echo "chromium not installed: the browser test will say why it skips"
 	$(BIN)/python -m pytest -q -n 2
 
 ## bench: benchmarks/ (reports numbers, asserts nothing)
