@@ -251,22 +251,26 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
 GUARDED = {"year", "year-range"}
 
 
-# Every date expression starts at a number, a month or weekday name, or "the"/"that"
-# before one of those: the formats are tried only there (speed: no full-text scans).
-ANCHOR = re.compile(r"\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|"
-                    r"MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|"
-                    r"\b(?:[Tt]he|[Tt]hat)\s+(?=\d|(?:next|following|same|previous|preceding)"
-                    r"\s+day|(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter)")
-QUARTER_WORD = re.compile(r"\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter")
+# Every date expression starts at a number ("d"), a month or weekday name ("m"), or
+# "the"/"that"/an ordinal word ("t"): each format is tried only at its kind of start
+# (speed: no full-text scan per format).
+START_DIGIT = re.compile(r"\d+")
+START_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|"
+                        r"JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
+START_THE = re.compile(r"(?:[Tt]he|[Tt]hat|first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
+                       r"(?=\d|(?:next|following|same|previous|preceding)\s+day|"
+                       r"(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter|quarter)")
+START_KINDS = {"day-range": "d", "month-day-range": "m", "year-month-range": "d",
+               "month-day-year": "m", "day-month-year": "dmt", "same-month": "t",
+               "next-day": "t", "quarter": "t", "month-year": "m"}
 
 
-def _starts(text: str) -> list[int]:
-    out = []
-    for m in ANCHOR.finditer(text):
-        out.append(m.start())
-    for m in QUARTER_WORD.finditer(text):
-        out.append(m.start())
-    return out
+def _starts(text: str) -> dict[str, list[int]]:
+    def ok(i: int) -> bool:
+        return i == 0 or not text[i - 1].isalnum()
+    return {"d": [m.start() for m in START_DIGIT.finditer(text) if ok(m.start())],
+            "m": [m.start() for m in START_NAME.finditer(text) if ok(m.start())],
+            "t": [m.start() for m in START_THE.finditer(text) if ok(m.start())]}
 
 
 def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, str]]:
@@ -275,9 +279,11 @@ def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, s
     Spans are claimed by format priority, then resolved in text order so that a
     relative date sees the date just before it (kept in ``ctx.state["date:last"]``)."""
     claimed: list[tuple[int, int, re.Match, str, Callable]] = []
-    starts = _starts(text)
+    kinds = _starts(text)
+    if not (kinds["d"] or kinds["m"] or kinds["t"]):
+        return []
     for name, rx, convert in FORMATS:
-        for start in starts:
+        for start in (p for k in START_KINDS.get(name, "d") for p in kinds[k]):
             m = rx.match(text, start)
             if m is None:
                 continue

@@ -73,12 +73,20 @@ def _kind(m: re.Match) -> str:
     return "cap"
 
 
+# Capitalised words that only open sentences; dropping them early saves time.
+STARTERS = frozenset("The He She It They We I In On At As If But And This That These Those "
+                     "There Here When While After Before Although Our His Her Their My Your "
+                     "Its A An Of To For From With By Then So Yes No".split())
+
+
 def tokenize(text: str) -> list[Tok]:
     out = []
     for m in TOKEN.finditer(text):
         s = m.start()
         if s and (text[s - 1].isalnum() or text[s - 1] in "’'-." and m.lastgroup != "word"):
             continue  # inside a word ("iPhone") or a number
+        if m.group() in STARTERS:
+            continue
         out.append(Tok(s, m.end(), m.group(), _kind(m)))
     return out
 
@@ -161,6 +169,8 @@ class Reader:
     def __init__(self, text: str, run: list[Tok], lex: Lexicon, ctx: Context) -> None:
         self.text, self.run, self.lex, self.ctx = text, run, lex, ctx
         self.surnames: dict[str, str] = ctx.state.setdefault("names:surnames", {})
+        self._lex: dict[int, object] = {}
+        self._org: dict[int, int | None] = {}
 
     def span(self, i: int, j: int) -> str:
         return self.text[self.run[i].start:self.run[j].end]
@@ -210,6 +220,11 @@ class Reader:
 
     # --- lexicons ----------------------------------------------------------------------
     def lexicon_at(self, i: int):
+        if i not in self._lex:
+            self._lex[i] = self._lexicon_at(i)
+        return self._lex[i]
+
+    def _lexicon_at(self, i: int):
         run = self.run
         if run[i].kind == "lower":
             return None
@@ -268,6 +283,11 @@ class Reader:
     # --- organisations -----------------------------------------------------------------
     def org_at(self, i: int) -> int | None:
         """Index of the last token of an organisation name starting at i, or None."""
+        if i not in self._org:
+            self._org[i] = self._org_at(i)
+        return self._org[i]
+
+    def _org_at(self, i: int) -> int | None:
         run = self.run
         if self.is_title(i) or run[i].kind == "init" or self.low(i) in NOT_NAMES:
             return None

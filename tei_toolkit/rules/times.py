@@ -49,14 +49,20 @@ def _value(g: dict) -> str | None:
     return f"{h:02d}:{m:02d}:{int(g.get('s') or 0):02d}"
 
 
-DIGITS = re.compile(r"(?<![\d.:])\d")
-PREP_BEFORE = re.compile(PREP + r"(?=\d)")
+# Where a clock time can start: a number followed by what makes it a time.
+CANDIDATE = re.compile(
+    r"\d{1,2}(?=(?:[.:]\d\d)?\s?(?:o[’']\s?clock|[ap]\.?\s?m\b|[AP]\.?\s?M\b|noon|midnight)"
+    r"|:\d\d|\d\d\s(?:hours|hrs)\b)")
+PREP_BEFORE = re.compile(PREP + r"(?=\d{1,2}\.\d\d)")
 
 
 def scan(text: str) -> list[tuple[int, int, str, str]]:
     """Formats are tried only where a number (or a preposition before one) starts."""
-    starts = [m.start() for m in DIGITS.finditer(text)]
+    starts = [m.start() for m in CANDIDATE.finditer(text)
+              if not m.start() or text[m.start() - 1] not in "0123456789.:"]
     starts += [m.start() for m in PREP_BEFORE.finditer(text)] if "." in text else []
+    if not starts:
+        return []
     found: list[tuple[int, int, str, str]] = []
     for name, rx in FORMATS:
         for m in filter(None, (rx.match(text, p) for p in starts)):
