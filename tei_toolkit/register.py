@@ -121,7 +121,7 @@ class Register:
             if not NCNAME.match(ident) or typ not in TYPES or not get("name"):
                 raise ToolkitError(f"register row {n}: needs an id (letters, digits, _ - .; "
                                    f"not starting with a digit), a type ({'/'.join(TYPES)}) "
-                                   f"and a name", file=source, line=n)
+                                   f"and a name", file=f"{source}:{n}" if source else None)
             variants = tuple(v.strip() for v in get("variants").split("|") if v.strip())
             reg.add(Entry(ident, typ, get("name"), variants, get("wikidata"), get("viaf"),
                           get("geonames"), get("note")))
