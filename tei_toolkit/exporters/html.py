@@ -223,8 +223,10 @@ def entity(w: Walker, el) -> None:
         w.contents(el)
         w.out.close()
         return
-    pointer, entry = resolve(el.get("ref") or el.get("key"), w.state.get("register", {}))
-    kind = entry.kind if entry else ENTITY_KINDS.get(name) or _typed(el)
+    kind = ENTITY_KINDS.get(name) or _typed(el)
+    pointer, entry = resolve(el.get("ref") or el.get("key"), w.state.get("register", {}),
+                             plain(el), kind)
+    kind = entry.kind if entry else kind
     key = pointer or f"{kind}:{plain(el).casefold()}"
     mentions = w.state.setdefault("mentions", [])
     mention_id = f"m-{len(mentions) + 1}"

@@ -40,6 +40,10 @@ def _normalized(el, entry) -> str | None:
     return entry.name if entry is not None else None
 
 
+def span_text(text: str, span) -> str:
+    return text[span.start:span.end]
+
+
 def to_json(tree, with_header: bool = False) -> dict:
     """Entities with type, text, @ref, normalized value and offsets into to_text()."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
@@ -49,7 +53,10 @@ def to_json(tree, with_header: bool = False) -> dict:
     entities = []
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         el = span.el
-        pointer, entry = resolve(el.get("ref") or el.get("key"), register)
+        ref = el.get("ref") or el.get("key")
+        entry = None
+        if name_of(el) not in ("date", "time"):
+            _, entry = resolve(ref, register, span_text(text, span), _kind(el, None))
         item = {
             "type": _kind(el, entry),
             "element": name_of(el),
@@ -63,6 +70,8 @@ def to_json(tree, with_header: bool = False) -> dict:
             item["cert"] = el.get("cert")
         if entry is not None:
             item["id"] = entry.key
+            if not ref:
+                item["resolved_by"] = "name"
             item["authority"] = [{"source": label, "url": url} for label, url in entry.links]
         entities.append(item)
     return {
