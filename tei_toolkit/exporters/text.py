@@ -138,11 +138,12 @@ def line(w: Walker, el) -> None:
 
 
 def bracketed(w: Walker, el) -> None:
-    w.out.open_bracket()
+    """``[text]``; space inside the brackets is kept, as the source had it (``[ sic ]``)."""
+    w.out.literal("[")
     w.out.inline += 1
     w.contents(el)
     w.out.inline -= 1
-    w.out.close_bracket()
+    w.out.literal("]")
 
 
 def entity(w: Walker, el) -> None:
@@ -164,9 +165,9 @@ def gap(w: Walker, el) -> None:
     if rend:
         w.out.literal(rend)
     elif desc:
-        w.out.open_bracket()
+        w.out.literal("[")
         w.contents(el)
-        w.out.close_bracket()
+        w.out.literal("]")
     else:
         w.out.literal("[…]")
 
