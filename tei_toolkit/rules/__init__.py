@@ -42,12 +42,12 @@ def _rules() -> tuple[Rule, ...]:
 
 def find_marks(text: str, ctx: Context, rules: Iterable[Rule] | None = None) -> list[Mark]:
     """Run the rules over ``text`` and return a non-crossing set of marks, outer first."""
-    accepted: list[Mark] = []
+    accepted = _Accepted()
     for rule in _rules() if rules is None else rules:
         for mark in rule(text, ctx):
-            clash = next((m for m in accepted if _conflict(m, mark)), None)
+            clash = accepted.first_conflict(mark)
             if clash is None:
-                accepted.append(mark)
+                accepted.add(mark)
             else:
                 ctx.diagnostics.append(info(
                     "convert:overlap",
@@ -55,7 +55,32 @@ def find_marks(text: str, ctx: Context, rules: Iterable[Rule] | None = None) -> 
                     f"{clash.tag} {text[clash.start:clash.end]!r} ({clash.rule}); kept the "
                     f"earlier rule's mark", file=ctx.filename, line=ctx.line))
     # stable sort: outer marks first; marks with the same span keep rule order
-    return sorted(accepted, key=lambda m: (m.start, -m.end))
+    return sorted(accepted.marks, key=lambda m: (m.start, -m.end))
+
+
+class _Accepted:
+    """The marks accepted so far, indexed by stretches of text so that checking a new
+    mark looks only at its neighbours (a 1 MB paragraph has tens of thousands of marks)."""
+
+    STRETCH = 256
+
+    def __init__(self) -> None:
+        self.marks: list[Mark] = []
+        self.where: dict[int, list[int]] = {}
+
+    def _stretches(self, mark: Mark) -> range:
+        return range(mark.start // self.STRETCH, max(mark.end - 1, mark.start) // self.STRETCH + 1)
+
+    def first_conflict(self, mark: Mark) -> Mark | None:
+        """The earliest accepted mark that ``mark`` conflicts with, as a linear scan finds."""
+        near = {i for s in self._stretches(mark) for i in self.where.get(s, ())}
+        hits = [i for i in near if _conflict(self.marks[i], mark)]
+        return self.marks[min(hits)] if hits else None
+
+    def add(self, mark: Mark) -> None:
+        for s in self._stretches(mark):
+            self.where.setdefault(s, []).append(len(self.marks))
+        self.marks.append(mark)
 
 
 def _conflict(a: Mark, b: Mark) -> bool:

@@ -86,6 +86,7 @@ added agreed proposed suggested remarked emphasized emphasised stressed explaine
 continued departed arrived introduced talked spoke speaks expressed announced requested
 requests reported reports promised thanked insisted objected responded wrote writes met
 called visited received believes believed thinks thought considers considered inserted
+is was has had will would can could did does himself herself also then must should
 """)
 RUSSIAN_SURNAME = ("ov", "ev", "ova", "eva", "in", "ina", "sky", "skii", "skiy", "ski", "enko",
                    "uk", "yuk", "ich", "vich", "ko", "yan", "ian", "dze", "shvili", "aya")

@@ -30,12 +30,14 @@ UPPER = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶ�
 TOKEN = re.compile(
     r"(?P<ord>\d{1,3}(?:st|nd|rd|th)\b)"
     rf"|(?P<init>[{UPPER}][a-z]?\.(?:\s?[{UPPER}][a-z]?\.)*)"
-    rf"|(?P<word>[{UPPER}]\w*(?:[’'\-][^\W\d_]\w*)*)")
+    rf"|(?P<word>[{UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)")
 CONNECTOR_GAP = re.compile(r" (?:(?:" + "|".join(sorted(CONNECTORS)) + r") )+")
 POSSESSIVE = re.compile(r"[’']s$")
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
 INVERTED_INITIALS = re.compile(r",\s?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])")
 GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
+LOCATIVE = re.compile(r"\b(?:in|at|near|into|via|towards?|across|through|around|outside|"
+                      r"inside|reached|entered|occupied)\s+(?:the\s+)?$")
 NEXT_WORD = re.compile(r"\s(?:also\s|then\s|had\s|has\s)?([a-z]+)")
 SPEAKER_AFTER = re.compile(r"[.:,]")
 TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
@@ -185,6 +187,11 @@ class Reader:
             if t.kind == "lower":
                 i, titled = i + 1, False
                 continue
+            parts = self.hyphenated(i)
+            if parts:
+                yield from parts
+                i, titled = i + 1, False
+                continue
             hit = self.lexicon_at(i)
             org_end = self.org_at(i)
             if hit and (org_end is None or hit[0] >= org_end):
@@ -205,6 +212,12 @@ class Reader:
                 yield self.person(i, j)
                 i, titled = j + 1, False
                 continue
+            if not titled and self.place_at(i):
+                name = POSSESSIVE.sub("", t.text)
+                yield Found(t.start, self.end_of(i), "place", "prov-" + slug(name), False,
+                            "names:locative")
+                i += 1
+                continue
             if t.kind == "upper" and 2 <= len(t.text) <= 6 and "-" not in t.text and \
                     self.acronym_ok(i):
                 j = i  # "TsAMO RF": adjacent acronyms name one body
@@ -217,6 +230,25 @@ class Reader:
                 i, titled = j + 1, False
                 continue
             i, titled = i + 1, False
+
+    def hyphenated(self, i: int) -> list[Found]:
+        """"Moscow-Bonn", "Tito-Goulart": two known names joined by a hyphen."""
+        t = self.run[i]
+        if "-" not in t.text or t.kind != "cap" or self.lexicon_at(i) is not None:
+            return []
+        out, pos = [], t.start
+        for part in t.text.split("-"):
+            found = self.lex.find(POSSESSIVE.sub("", part)) if part[:1].isupper() else None
+            if not found:
+                return []
+            source, item = found
+            typ, ident = (item.type, item.id) if source == "register" else ("place", "prov-" + item.key)
+            if typ == "ignore":
+                return []
+            out.append(Found(pos, pos + len(POSSESSIVE.sub("", part)), typ, ident,
+                             source == "register", "names:" + source))
+            pos += len(part) + 1
+        return out
 
     # --- lexicons ----------------------------------------------------------------------
     def lexicon_at(self, i: int):
@@ -365,6 +397,8 @@ class Reader:
                 break
         if not names:
             return None
+        if j < len(run) and run[j].kind == "cap" and self.low(j) in DEMONYMS:
+            return None  # "Altai Kazakhs": a people's name
         last = names[-1]
         words = [POSSESSIVE.sub("", self.low(k)) for k in names]
         rare = [w for w in words if w not in self.lex.common]
@@ -379,10 +413,16 @@ class Reader:
                 return i
             if self.is_label(i) or self.glossed(i) or self.inverted(i):
                 return i
-            if w in self.lex.common or self.sentence_initial(i) or self.quoted(i):
+            if w in self.lex.common or self.quoted(i) or run[i].kind != "cap" or len(w) < 2:
                 return None
+            if self.sentence_initial(i):
+                possessive = bool(POSSESSIVE.search(run[i].text))
+                return i if possessive or self.verb_follows(i) else None
             if w.endswith(RUSSIAN_SURNAME) and len(w) > 4 or self.verb_follows(i):
                 return i
+            # a rare capitalised word mid-sentence: a person, unless a locative
+            # preposition says it is a place (see place_at)
+            return None if self.locative(i) else i
         if len(names) >= 2 and self.is_label(i):
             return last
         return None
@@ -402,6 +442,18 @@ class Reader:
                 and self.run[k].kind == "upper" and len(self.run[k].text) >= 3]
         return len(t.text) >= 5 or bool(near) and len(t.text) >= 3
 
+    def locative(self, i: int) -> bool:
+        m = LOCATIVE.search(self.text, max(0, self.run[i].start - 12), self.run[i].start)
+        return bool(m)
+
+    def place_at(self, i: int) -> bool:
+        """An unknown rare word after "in", "near", "at"... is taken for a place."""
+        run, t = self.run, self.run[i]
+        w = POSSESSIVE.sub("", t.text).lower()
+        return (t.kind == "cap" and (i + 1 == len(run) or run[i + 1].kind == "lower")
+                and w not in self.lex.common and w not in DEMONYMS and w not in NOT_NAMES
+                and w not in MONTHS and not self.quoted(i) and self.locative(i))
+
     def verb_follows(self, i: int) -> bool:
         m = NEXT_WORD.match(self.text, self.run[i].end)
         return bool(m and m.group(1) in PERSON_VERBS)
@@ -412,8 +464,8 @@ class Reader:
 
     def quoted(self, i: int) -> bool:
         t = self.run[i]
-        return self.text[t.start - 1:t.start] in ("“", '"') and \
-            self.text[t.end:t.end + 1] in ("”", '"')
+        before, after = self.text[t.start - 1:t.start], self.text[t.end:t.end + 1]
+        return before in ("“", '"', "‘") and after in ("”", '"', "’") or before == after == "?"
 
     def is_label(self, i: int) -> bool:
         """A speaker label: the name opens the block and a colon or full stop follows."""
