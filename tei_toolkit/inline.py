@@ -28,10 +28,12 @@ def append_text(parent: etree._Element, text: str) -> None:
 def _append_plain(parent: etree._Element, text: str) -> None:
     if not text:
         return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
+    try:
+        last = parent[-1]  # not len(parent): lxml counts children one by one
+    except IndexError:
         parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 def fill(parent: etree._Element, text: str, marks: Sequence[Mark], start: int = 0,
