@@ -7,6 +7,7 @@ record points to; ``to_tei`` writes the whole register as TEI.
 """
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import os
@@ -170,6 +171,18 @@ class Register:
 
 def entry_element(entry: Entry):
     """person/place/org with the preferred name, variants, authority ids and a note."""
+    cached = _ELEMENTS.get(entry)
+    if cached is None:
+        cached = _ELEMENTS[entry] = _entry_element(entry)
+        if len(_ELEMENTS) > 5000:
+            _ELEMENTS.clear()
+    return copy.deepcopy(cached)
+
+
+_ELEMENTS: dict[Entry, object] = {}
+
+
+def _entry_element(entry: Entry):
     _, tag, name_tag = TEI_NAMES[entry.type]
     el = E(tag, xml_id=entry.id)
     if entry.provisional:
@@ -209,9 +222,9 @@ def build_standoff(root, register: Register | None, ctx=None):
     found but the register lacks) are flagged @cert="low" @resp="#tei-toolkit"."""
     found = ctx.state.get("names:entities", {}) if ctx is not None else {}
     wanted: dict[str, tuple[str, str]] = {}
-    for el in root.iter(*(tei(t) for t in NAME_TYPE), tei("sp")):
-        if any(local_name(a) == "standOff" for a in el.iterancestors()):
-            continue
+    tags = [tei(t) for t in NAME_TYPE] + [tei("sp")]
+    elements = (el for part in root if part.tag != tei("standOff") for el in part.iter(*tags))
+    for el in elements:
         pointers = (el.get("ref") or el.get("who") or "").split()
         typ = NAME_TYPE.get(local_name(el), "person")
         for p in pointers:

@@ -28,9 +28,10 @@ UPPER = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶ�
 # Only the tokens a name can be made of; lower-case words are never tokenised (speed):
 # connectors between two capitalised words are recovered from the gap between them.
 TOKEN = re.compile(
-    r"(?P<ord>\d{1,3}(?:st|nd|rd|th)\b)"
+    rf"(?=[{UPPER}\d])"  # lets the regex engine skip ahead to candidate characters
+    r"(?:(?P<ord>\d{1,3}(?:st|nd|rd|th)\b)"
     rf"|(?P<init>[{UPPER}][a-z]?\.(?:\s?[{UPPER}][a-z]?\.)*)"
-    rf"|(?P<word>[{UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)")
+    rf"|(?P<word>[{UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*))")
 CONNECTOR_GAP = re.compile(r" (?:(?:" + "|".join(sorted(CONNECTORS)) + r") )+")
 POSSESSIVE = re.compile(r"[’']s$")
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
@@ -507,6 +508,12 @@ class Reader:
         return upper * 2 < len(words)
 
 
+def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
+    w = POSSESSIVE.sub("", t.text)
+    return (t.kind == "cap" and "-" not in w and w.lower() in lex.common
+            and w not in lex.span and w not in surnames)
+
+
 def _gloss_links(text: str, found: list[Found]) -> list[Found]:
     """"Filippov [Stalin]": the name before an editor's gloss gets the gloss's id."""
     out = list(found)
@@ -524,9 +531,13 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
     lex = _lexicon(ctx)
     toks = tokenize(text)
     found: list[Found] = []
+    surnames = ctx.state.setdefault("names:surnames", {})
     for run in _runs(text, toks):
-        if run:
-            found.extend(Reader(text, run, lex, ctx).read())
+        if not run:
+            continue
+        if len(run) == 1 and _plain_word(run[0], lex, surnames) and run[0].start > 0:
+            continue  # a lone common word ("Having", "Recently"): nothing to read
+        found.extend(Reader(text, run, lex, ctx).read())
     found = _gloss_links(text, found)
     entities = ctx.state.setdefault("names:entities", {})
     for f in found:
