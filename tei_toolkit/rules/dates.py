@@ -234,17 +234,20 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
         ("roman", r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<mon>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
          r"(?:\.\s?|\s)(?P<year>\d{4}|\d{2})(?!\d)", _numeric_dmy),
         # 24.03.1950
-        ("dotted", r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>\d{4}|\d{2})(?![\d.]\d)",
+        ("dotted", r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>\d{4}|\d{2})"
+                   r"(?![\d.]\d)",
          _numeric_dmy),
         # 10/14/50
-        ("slashed", r"(?<![\w/.])(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4}|\d{2})(?![\d/])",
+        ("slashed", r"(?<![\w/.])(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4}|\d{2})"
+                    r"(?![\d/])",
          _numeric_us),
         # 1949-10-20
         ("iso", r"(?<![\w-])(?P<year>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])", _iso_date),
         # 1940s / 1940-uud (Mongolian plural)
         ("decade", r"(?<![\w-])(?P<year>[12]\d{2}0)(?:s|['’]s|-uud|-ies)\b", _decade),
         # 1946-1950 / 1946–50
-        ("year-range", rf"{NOT_NUM_BEFORE}(?<![\w-]){YEAR}(?:[-–—]|\s+to\s+)(?P<year2>[12]\d{{3}}|\d{{2}})"
+        ("year-range", rf"{NOT_NUM_BEFORE}(?<![\w-]){YEAR}(?:[-–—]|\s+to\s+)"
+                       r"(?P<year2>[12]\d{3}|\d{2})"
          r"(?![\d\w-])", _year_range),
         ("year", rf"{NOT_NUM_BEFORE}(?<![\w-]){YEAR}(?![\w-]|,\d|\.\d)", _year),
     ))

@@ -15,25 +15,14 @@ Names not in the register get a provisional id ("#prov-kovalev") with @cert="low
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Iterator, NamedTuple
 
 from ..model import Mark
 from . import Context
-from ._lexicon import (CONNECTORS, DEMONYMS, MONTHS, NOT_NAMES, ORG_HEADS, ORG_PREFIX_HEADS,
+from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
+from ._lexicon import (DEMONYMS, MONTHS, NOT_NAMES, ORG_HEADS, ORG_PREFIX_HEADS,
                        PERSON_VERBS, PLACE_HEADS, RUSSIAN_SURNAME, TITLES, common_words, gazetteer)
 
-UPPER = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-         "А-ЯЁΑ-Ω")
-# Only the tokens a name can be made of; lower-case words are never tokenised (speed):
-# connectors between two capitalised words are recovered from the gap between them.
-TOKEN = re.compile(
-    rf"(?=[{UPPER}\d])"  # lets the regex engine skip ahead to candidate characters
-    r"(?:(?P<ord>\d{1,3}(?:st|nd|rd|th)\b)"
-    rf"|(?P<init>[{UPPER}][a-z]?\.(?:\s?[{UPPER}][a-z]?\.)*)"
-    rf"|(?P<word>[{UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*))")
-CONNECTOR_GAP = re.compile(r" (?:(?:" + "|".join(sorted(CONNECTORS)) + r") )+")
-POSSESSIVE = re.compile(r"[’']s$")
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
 INVERTED_INITIALS = re.compile(r",\s?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])")
 GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
@@ -44,13 +33,6 @@ SPEAKER_AFTER = re.compile(r"[.:,]")
 TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 
 
-class Tok(NamedTuple):
-    start: int
-    end: int
-    text: str
-    kind: str  # init | cap | upper | lower | other
-
-
 class Found(NamedTuple):
     start: int
     end: int
@@ -58,72 +40,6 @@ class Found(NamedTuple):
     id: str
     known: bool  # in the register
     rule: str
-
-
-def slug(text: str) -> str:
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "x"
-
-
-def _kind(m: re.Match) -> str:
-    kind = m.lastgroup
-    if kind != "word":
-        return kind
-    w = m.group()
-    if len(w) > 1 and w[1].isupper() or len(w) > 2 and w[2].isupper():
-        upper = sum(map(str.isupper, w))
-        return "upper" if upper > 1 and upper * 2 > len(w) - w.count("-") else "cap"
-    return "cap"
-
-
-# Capitalised words that only open sentences; dropping them early saves time.
-STARTERS = frozenset("The He She It They We I In On At As If But And This That These Those "
-                     "There Here When While After Before Although Our His Her Their My Your "
-                     "Its A An Of To For From With By Then So Yes No".split())
-
-
-def tokenize(text: str) -> list[Tok]:
-    out = []
-    for m in TOKEN.finditer(text):
-        s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] in "’'-." and m.lastgroup != "word"):
-            continue  # inside a word ("iPhone") or a number
-        if m.group() in STARTERS:
-            continue
-        out.append(Tok(s, m.end(), m.group(), _kind(m)))
-    return out
-
-
-def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
-    """Maximal runs of capitalised tokens joined by single spaces (connectors inside)."""
-    run: list[Tok] = []
-    for t in toks:
-        if run:
-            a = run[-1].end
-            gap = text[a:t.start]
-            if gap in (" ", "\u00a0", ""):
-                run.append(t)
-                continue
-            m = CONNECTOR_GAP.fullmatch(gap)
-            if m:
-                for w in re.finditer(r"[a-z]+", gap):
-                    run.append(Tok(a + w.start(), a + w.end(), w.group(), "lower"))
-                run.append(t)
-                continue
-            yield _trim(run)
-        run = [t]
-    if run:
-        yield _trim(run)
-
-
-def _trim(run: list[Tok]) -> list[Tok]:
-    while run and run[-1].kind in ("lower", "ord"):
-        run = run[:-1]
-    return run
-
-
-def _norm(s: str) -> str:
-    return " ".join(s.replace("\u2019", "'").split())
 
 
 class Lexicon:
@@ -243,7 +159,8 @@ class Reader:
             if not found:
                 return []
             source, item = found
-            typ, ident = (item.type, item.id) if source == "register" else ("place", "prov-" + item.key)
+            typ, ident = (item.type, item.id) if source == "register" else (
+                "place", "prov-" + item.key)
             if typ == "ignore":
                 return []
             out.append(Found(pos, pos + len(POSSESSIVE.sub("", part)), typ, ident,
