@@ -254,7 +254,7 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
 GUARDED = {"year", "year-range"}
 
 
-# Every date expression starts at a number ("d"), a month or weekday name ("m"), or
+# Every date expression starts at a number, a month or weekday name, or "the"/"that"/
 # "the"/"that"/an ordinal word ("t"): each format is tried only at its kind of start
 # (speed: no full-text scan per format).
 START_DIGIT = re.compile(r"\d+")
@@ -263,15 +263,20 @@ START_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN
 START_THE = re.compile(r"(?:[Tt]he|[Tt]hat|first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
                        r"(?=\d|(?:next|following|same|previous|preceding)\s+day|"
                        r"(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter|quarter)")
-START_KINDS = {"day-range": "d", "month-day-range": "m", "year-month-range": "d",
-               "month-day-year": "m", "day-month-year": "dmt", "same-month": "t",
-               "next-day": "t", "quarter": "t", "month-year": "m"}
+# Start kinds: "2" a number of one or two digits, "4" of four digits, "m" a month or
+# weekday name, "t" "the"/"that"/an ordinal word.
+START_KINDS = {"day-range": "2", "month-day-range": "m", "year-month-range": "4",
+               "month-day-year": "m", "day-month-year": "2mt", "same-month": "t",
+               "next-day": "t", "quarter": "t", "month-year": "m", "roman": "2", "dotted": "2",
+               "slashed": "2", "iso": "4", "decade": "4", "year-range": "4", "year": "4"}
 
 
 def _starts(text: str) -> dict[str, list[int]]:
     def ok(i: int) -> bool:
         return i == 0 or not text[i - 1].isalnum()
-    return {"d": [m.start() for m in START_DIGIT.finditer(text) if ok(m.start())],
+    digits = [m for m in START_DIGIT.finditer(text) if ok(m.start())]
+    return {"2": [m.start() for m in digits if m.end() - m.start() <= 2],
+            "4": [m.start() for m in digits if m.end() - m.start() == 4],
             "m": [m.start() for m in START_NAME.finditer(text) if ok(m.start())],
             "t": [m.start() for m in START_THE.finditer(text) if ok(m.start())]}
 
@@ -283,10 +288,10 @@ def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, s
     relative date sees the date just before it (kept in ``ctx.state["date:last"]``)."""
     claimed: list[tuple[int, int, re.Match, str, Callable]] = []
     kinds = _starts(text)
-    if not (kinds["d"] or kinds["m"] or kinds["t"]):
+    if not any(kinds.values()):
         return []
     for name, rx, convert in FORMATS:
-        for start in (p for k in START_KINDS.get(name, "d") for p in kinds[k]):
+        for start in (p for k in START_KINDS[name] for p in kinds[k]):
             m = rx.match(text, start)
             if m is None:
                 continue
