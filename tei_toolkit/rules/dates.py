@@ -255,8 +255,8 @@ GUARDED = {"year", "year-range"}
 
 
 # Every date expression starts at a number, a month or weekday name, or "the"/"that"/
-# "the"/"that"/an ordinal word ("t"): each format is tried only at its kind of start
-# (speed: no full-text scan per format).
+# an ordinal word: each format is tried only at its kind of start (speed: no full-text
+# scan per format).
 START_DIGIT = re.compile(r"\d+")
 START_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|"
                         r"JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
