@@ -65,8 +65,11 @@ def build_header(record: Record, ctx: Context, *, version: str, date: str,
 def _title_stmt(record: Record, ctx: Context, citation) -> etree._Element:
     title = record.title or source_title(record)
     stmt = E("titleStmt", _marked("title", title, ctx, "title", type="main"))
-    if record.funder:
-        stmt.append(E("funder", record.funder))
+    funders = [record.funder] if record.funder else [
+        f for f in re.split(r"\s*;\s*", record.fields.get("Donors", record.fields.get("Funders", "")))
+        if f]
+    for funder in funders:
+        stmt.append(E("funder", funder))
     for name in (citation.translators if citation else []):
         stmt.append(E("respStmt", E("resp", "Translated by"), E("name", name, type="person")))
     for name in (citation.obtained_by if citation else []):

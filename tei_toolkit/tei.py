@@ -246,9 +246,38 @@ def parse(path: str | os.PathLike, *, notes: list[Diagnostic] | None = None
     return parse_bytes(data, str(path), notes=notes)
 
 
+# Elements whose content is text (mixed content): never indented, because whitespace
+# added there would become part of the text.
+MIXED_CONTENT = frozenset({
+    "p", "ab", "head", "l", "speaker", "title", "note", "supplied", "seg", "choice",
+    "orig", "reg", "sic", "corr", "abbr", "expan", "persName", "placeName", "orgName", "name",
+    "date", "time", "resp", "author", "editor", "biblScope", "idno", "term", "language",
+    "change", "label", "desc", "funder", "publisher", "item", "cell", "quote", "q", "said",
+    "hi", "foreign", "emph", "ref", "catDesc", "gap", "unclear", "add", "del",
+    "rs", "roleName", "forename", "surname", "addName", "settlement", "country", "region",
+    "geogName", "pubPlace", "distributor", "edition", "meeting", "extent", "measure",
+})
+
+
+def indent(el: etree._Element, level: int = 0) -> None:
+    """Indent element-only content by two spaces; leave mixed content exactly as it is."""
+    if not isinstance(el.tag, str) or local_name(el) in MIXED_CONTENT or not len(el):
+        return
+    if (el.text or "").strip() or any((child.tail or "").strip() for child in el):
+        return
+    pad = "\n" + "  " * (level + 1)
+    el.text = pad
+    for child in el:
+        child.tail = pad
+        indent(child, level + 1)
+    el[-1].tail = "\n" + "  " * level
+
+
 def serialize(tree_or_el) -> bytes:
-    """UTF-8 XML with declaration, two-space indentation preserved as built."""
-    return etree.tostring(tree_or_el, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    """UTF-8 XML with declaration; element-only content indented, mixed content untouched."""
+    root = tree_or_el.getroot() if hasattr(tree_or_el, "getroot") else tree_or_el
+    indent(root)
+    return etree.tostring(tree_or_el, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
 def write_atomic(path: str | os.PathLike, data: bytes, *, inputs=()) -> None:

@@ -156,3 +156,17 @@ def test_output_is_well_formed_tei(seed):
     root = seed.getroot()
     assert etree.QName(root).localname == "TEI"
     assert [etree.QName(c).localname for c in root][:2] == ["teiHeader", "text"]
+
+
+def test_serialization_never_adds_whitespace_to_mixed_content():
+    from tei_toolkit.tei import serialize
+
+    xml = serialize(convert("Title\n\n[Excerpt]\n").tree).decode("utf-8")
+    assert "<p><supplied>Excerpt</supplied></p>" in xml
+
+
+def test_donors_field_gives_the_funder_when_there_is_no_funding_line():
+    record = ("Skip to content\n\nJuly 14, 1958\n\nA cable\n\nBody text.\n\nSummary.\n\n"
+              "Document Information\n\nSource\n\nAn archive.\n\nDonors\n\nHenry Luce Foundation\n")
+    tree = convert(record).tree
+    assert text_of(tree, "//tei:titleStmt/tei:funder") == "Henry Luce Foundation"
