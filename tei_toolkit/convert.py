@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from . import __version__
 from .diagnostics import Diagnostic, info
-from .header import build_header
+from .header import block_language, build_header
 from .inline import fill
 from .model import Block, Record
 from .records import read_record
@@ -18,8 +17,6 @@ from .records.textio import clean
 from .rules import Context, find_marks
 from .tei import E, NSMAP, tei, xml_attr
 
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -93,7 +90,7 @@ def _block(block: Block, ctx: Context) -> etree._Element:
     ctx.section, ctx.line = "body", block.line
     text = block.text
     marks = find_marks(text, ctx)
-    lang = _language(text)
+    lang = block_language(text)
     label = next((m for m in marks if m.tag == "speaker" and m.start == 0), None)
     if label is None:
         return fill(E("p", xml_lang=lang), text, marks)
@@ -105,11 +102,6 @@ def _block(block: Block, ctx: Context) -> etree._Element:
     rest = label.end + (len(text[label.end:]) - len(text[label.end:].lstrip()))
     sp.append(fill(E("p", xml_lang=lang), text, inner, rest, len(text)))
     return sp
-
-
-def _language(text: str) -> str | None:
-    letters = len(_LETTER.findall(text))
-    return "zh" if letters and len(_CJK.findall(text)) * 2 > letters else None
 
 
 def _standoff(root, register, ctx):

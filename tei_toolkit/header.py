@@ -11,6 +11,8 @@ from .records.citation import parse_citation
 from .rules import Context, find_marks
 from .tei import E, tei
 
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+_LETTER = re.compile(r"[^\W\d_]")
 PUBLISHER = re.compile(r"^The (?P<name>.+?) welcomes reuse of")
 LANGUAGES = {
     "english": "en", "russian": "ru", "chinese": "zh", "mongolian": "mn", "korean": "ko",
@@ -182,14 +184,19 @@ def _lang_usage(record: Record) -> etree._Element:
         if code and code != "en":
             usage.append(E("language", f"{name.strip()} (language of the original)",
                            ident=code))
-    if any(_cjk_block(b.text) for b in record.body) and not usage.xpath(
+    if any(block_language(b.text) == "zh" for b in record.body) and not usage.xpath(
             "*[@ident='zh']"):
         usage.append(E("language", "Chinese", ident="zh"))
     return usage
 
 
-def _cjk_block(text: str) -> bool:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") * 2 > len(text.strip())
+def block_language(text: str) -> str | None:
+    """"zh" for a block written mostly in Chinese characters (the notes some pages carry),
+    else None: the record's language (English) applies."""
+    if not _CJK.search(text):
+        return None
+    letters = len(_LETTER.findall(text))
+    return "zh" if letters and len(_CJK.findall(text)) * 2 > letters else None
 
 
 def _keywords(record: Record):

@@ -7,6 +7,7 @@ inside each other.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -42,12 +43,17 @@ def _rules() -> tuple[Rule, ...]:
 
 def find_marks(text: str, ctx: Context, rules: Iterable[Rule] | None = None) -> list[Mark]:
     """Run the rules over ``text`` and return a non-crossing set of marks, outer first."""
-    accepted = _Accepted()
+    accepted: list[Mark] = []
+    starts: list[int] = []  # accepted marks' starts, sorted, for the overlap search
+    longest = 0
     for rule in _rules() if rules is None else rules:
         for mark in rule(text, ctx):
-            clash = accepted.first_conflict(mark)
+            clash = _first_clash(accepted, starts, longest, mark)
             if clash is None:
-                accepted.add(mark)
+                at = bisect.bisect_right(starts, mark.start)
+                starts.insert(at, mark.start)
+                accepted.insert(at, mark)
+                longest = max(longest, mark.end - mark.start)
             else:
                 ctx.diagnostics.append(info(
                     "convert:overlap",
@@ -55,32 +61,15 @@ def find_marks(text: str, ctx: Context, rules: Iterable[Rule] | None = None) -> 
                     f"{clash.tag} {text[clash.start:clash.end]!r} ({clash.rule}); kept the "
                     f"earlier rule's mark", file=ctx.filename, line=ctx.line))
     # stable sort: outer marks first; marks with the same span keep rule order
-    return sorted(accepted.marks, key=lambda m: (m.start, -m.end))
+    return sorted(accepted, key=lambda m: (m.start, -m.end))
 
 
-class _Accepted:
-    """The marks accepted so far, indexed by stretches of text so that checking a new
-    mark looks only at its neighbours (a 1 MB paragraph has tens of thousands of marks)."""
-
-    STRETCH = 256
-
-    def __init__(self) -> None:
-        self.marks: list[Mark] = []
-        self.where: dict[int, list[int]] = {}
-
-    def _stretches(self, mark: Mark) -> range:
-        return range(mark.start // self.STRETCH, max(mark.end - 1, mark.start) // self.STRETCH + 1)
-
-    def first_conflict(self, mark: Mark) -> Mark | None:
-        """The earliest accepted mark that ``mark`` conflicts with, as a linear scan finds."""
-        near = {i for s in self._stretches(mark) for i in self.where.get(s, ())}
-        hits = [i for i in near if _conflict(self.marks[i], mark)]
-        return self.marks[min(hits)] if hits else None
-
-    def add(self, mark: Mark) -> None:
-        for s in self._stretches(mark):
-            self.where.setdefault(s, []).append(len(self.marks))
-        self.marks.append(mark)
+def _first_clash(accepted, starts, longest, mark) -> Mark | None:
+    """The first accepted mark that conflicts with ``mark``: only marks starting in
+    [mark.start - longest, mark.end) can overlap it."""
+    lo = bisect.bisect_left(starts, mark.start - longest)
+    hi = bisect.bisect_left(starts, mark.end if mark.end > mark.start else mark.start + 1)
+    return next((a for a in accepted[lo:hi] if _conflict(a, mark)), None)
 
 
 def _conflict(a: Mark, b: Mark) -> bool:
