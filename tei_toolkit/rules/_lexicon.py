@@ -116,3 +116,25 @@ def common_words() -> frozenset[str]:
     """Lower-case English words (a capitalised one is weak evidence of a name)."""
     text = resources.files("tei_toolkit").joinpath("data/common_words.txt").read_text("utf-8")
     return frozenset(text.split())
+
+
+# Demonym endings and the ending of the country name they come from: Iraq-i,
+# Korea-n, Syri-an (Syria), Ital-ian (Italy), Leban-ese (Lebanon), Swed-ish (Sweden).
+_DEMONYM_ENDINGS = (("i", ""), ("is", ""), ("n", ""), ("ns", ""), ("an", "a"), ("ans", "a"),
+                    ("ian", "ia"), ("ians", "ia"), ("ian", "y"), ("ians", "y"), ("ese", ""),
+                    ("ese", "a"), ("ese", "on"), ("ish", ""), ("ish", "en"), ("ic", "ia"))
+
+
+@lru_cache(maxsize=8192)
+def is_demonym(word: str) -> bool:
+    """A lower-case word that names a people or is a country's adjective: the fixed list,
+    or a regular derivation from a country or continent of the gazetteer ("iraqi")."""
+    if word in DEMONYMS:
+        return True
+    places = gazetteer()
+    for ending, replacement in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            place = places.get((word[:-len(ending)] + replacement).title())
+            if place is not None and place.kind in ("country", "continent"):
+                return True
+    return False

@@ -20,8 +20,9 @@ from typing import Iterator, NamedTuple
 from ..model import Mark
 from . import Context
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
-from ._lexicon import (DEMONYMS, MONTHS, NOT_NAMES, ORG_HEADS, ORG_PREFIX_HEADS,
-                       PERSON_VERBS, PLACE_HEADS, RUSSIAN_SURNAME, TITLES, common_words, gazetteer)
+from ._lexicon import (MONTHS, NOT_NAMES, ORG_HEADS, ORG_PREFIX_HEADS,
+                       PERSON_VERBS, PLACE_HEADS, RUSSIAN_SURNAME, TITLES, common_words, gazetteer,
+                       is_demonym)
 
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
 INVERTED_INITIALS = re.compile(r",\s?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])")
@@ -208,7 +209,7 @@ class Reader:
         if nxt >= len(self.run) or self.run[nxt].kind != "cap":
             return True
         w = self.low(nxt)
-        if w in DEMONYMS:
+        if is_demonym(w):
             return False
         if gazetteer and i == j and self.run[i].kind == "cap" and w not in self.lex.common \
                 and not self.lex.find(
@@ -306,8 +307,8 @@ class Reader:
                 j += 1
                 continue
             w = POSSESSIVE.sub("", self.low(j))
-            if w in DEMONYMS or w in MONTHS or w in NOT_NAMES or w in ORG_HEADS or \
-                    "-" in w and any(part in DEMONYMS for part in w.split("-")):
+            if is_demonym(w) or w in MONTHS or w in NOT_NAMES or w in ORG_HEADS or \
+                    "-" in w and any(is_demonym(part) for part in w.split("-")):
                 break
             names.append(j)
             j += 1
@@ -315,7 +316,7 @@ class Reader:
                 break
         if not names:
             return None
-        if j < len(run) and run[j].kind == "cap" and self.low(j) in DEMONYMS:
+        if j < len(run) and run[j].kind == "cap" and is_demonym(self.low(j)):
             return None  # "Altai Kazakhs": a people's name
         last = names[-1]
         words = [POSSESSIVE.sub("", self.low(k)) for k in names]
@@ -369,7 +370,7 @@ class Reader:
         run, t = self.run, self.run[i]
         w = POSSESSIVE.sub("", t.text).lower()
         return (t.kind == "cap" and (i + 1 == len(run) or run[i + 1].kind == "lower")
-                and w not in self.lex.common and w not in DEMONYMS and w not in NOT_NAMES
+                and w not in self.lex.common and not is_demonym(w) and w not in NOT_NAMES
                 and w not in MONTHS and not self.quoted(i) and self.locative(i))
 
     def verb_follows(self, i: int) -> bool:
