@@ -55,8 +55,10 @@ def plan_outputs(sources: list[Path], output: Path | None) -> list[Path | None]:
 
 
 def convert_files(sources, output: Path | None, *, date: str | None = None,
-                  register_path: Path | None = None, check: bool = True) -> list[FileResult]:
-    """Convert each source; one bad file does not stop the others."""
+                  register_path: Path | None = None, check: bool = True,
+                  debug: bool = False) -> list[FileResult]:
+    """Convert each source; one bad file does not stop the others, not even one that
+    trips a bug (reported as an internal error unless ``debug``, which re-raises)."""
     sources = [Path(s) for s in sources]
     targets = plan_outputs(sources, Path(output) if output is not None else None)
     register = load_register(Path(register_path) if register_path else None)
@@ -82,5 +84,11 @@ def convert_files(sources, output: Path | None, *, date: str | None = None,
                     write_atomic(target, data, inputs=sources)
         except ToolkitError as exc:
             result.error = exc
+        except Exception as exc:  # a bug: report it, go on with the other files
+            if debug:
+                raise
+            result.error = ToolkitError(f"internal error: {type(exc).__name__}: {exc} (rerun "
+                                        "with --debug for a traceback)", code="internal",
+                                        exit_code=ExitCode.INTERNAL, file=str(source))
         results.append(result)
     return results

@@ -19,7 +19,8 @@ from ..pipeline import convert_files
               help="Register of people, places, organisations (TSV or TEI).")
 @click.option("--no-check", is_flag=True, help="Do not validate the output against tei_all.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
-def convert(records, output, date, register_path, no_check, quiet):
+@click.pass_context
+def convert(ctx, records, output, date, register_path, no_check, quiet):
     """Convert plain-text records to TEI P5.
 
     \b
@@ -28,7 +29,7 @@ def convert(records, output, date, register_path, no_check, quiet):
     tei-toolkit convert corpus/*.txt -o build/tei/ # one .xml per record
     """
     results = convert_files(records, output, date=date, register_path=register_path,
-                            check=not no_check)
+                            check=not no_check, debug=(ctx.obj or {}).get("debug", False))
     failed = False
     for result in results:
         shown = [d for d in result.diagnostics
@@ -43,7 +44,7 @@ def convert(records, output, date, register_path, no_check, quiet):
         if result.xml is not None:
             click.echo(result.xml.decode("utf-8"), nl=False)
     if failed:
-        bad = [r for r in results if r.error is not None]
-        code = ExitCode.USAGE if bad and all(r.error.exit_code == ExitCode.USAGE for r in bad) \
-            else ExitCode.INVALID
+        bad = {r.error.exit_code for r in results if r.error is not None}
+        code = ExitCode.INTERNAL if ExitCode.INTERNAL in bad else \
+            ExitCode.USAGE if bad == {ExitCode.USAGE} else ExitCode.INVALID
         raise SystemExit(int(code))
