@@ -29,8 +29,11 @@ from ..validators.batch import ENGINES, count_files, iter_validate
               help="Every #id in @ref/@corresp/@who/@target must resolve.")
 @click.option("--register", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Register file whose xml:ids pointers may resolve to (with --check-refs).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Worker processes (default: one per core for batches of 32 files or "
+                   "more, else 1). The output does not depend on it.")
 def validate(paths, schema, engine, fmt, output, quiet, no_xml_model, check_ids, check_refs,
-             register):
+             register, jobs):
     """Validate TEI files, folders (recursively) or globs.
 
     \b
@@ -43,14 +46,15 @@ def validate(paths, schema, engine, fmt, output, quiet, no_xml_model, check_ids,
     Exit codes: 0 all files valid; 1 some file invalid (or not well-formed);
     2 usage error, or an input file or folder missing or unreadable.
     """
-    # The bar starts first so that report lines written to stdout pass through its display.
+    # The bar starts on the first file, before any report line (those then pass through
+    # its display) and after worker processes are forked (its refresh thread is not).
     bar = _progress(paths) if fmt == "text" and not quiet and not output else None
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         report = Report(fmt, stream, quiet=quiet)
         bad_input = _run(report, paths, bar, schema=schema, engine=engine,
                          use_xml_model=not no_xml_model, check_ids=check_ids,
-                         check_refs=check_refs, register=register)
+                         check_refs=check_refs, register=register, jobs=jobs)
         summary = report.finish()
     finally:
         if output:
@@ -96,13 +100,17 @@ class _Bar:
         self.progress = Progress("validating", BarColumn(), MofNCompleteColumn(),
                                  TimeRemainingColumn(), transient=True, stderr=True)
         self.task = self.progress.add_task("validate", total=total)
-        self.progress.start()
+        self.started = False
 
     def advance(self) -> None:
+        if not self.started:
+            self.started = True
+            self.progress.start()
         self.progress.advance(self.task)
 
     def stop(self) -> None:
-        self.progress.stop()
+        if self.started:
+            self.progress.stop()
 
 
 def _progress(paths):

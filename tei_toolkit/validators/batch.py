@@ -16,7 +16,8 @@ from typing import Callable, Iterable, Iterator
 from ..diagnostics import Diagnostic, ToolkitError, error, info
 from ..tei import XMLSyntaxProblem, parse_bytes
 from . import cache
-from .corpus import CorpusChecks, load_register
+from . import workers
+from .corpus import CorpusChecks, id_occurrences, load_register
 from .grammar import GrammarError
 
 ENGINES = ("relaxng", "schematron", "xsd")
@@ -178,41 +179,99 @@ def _syntax(diag: Diagnostic) -> Diagnostic:
     return diag
 
 
-def iter_file(path: Path, opts: Options, corpus: CorpusChecks | None = None,
-              *, grow: bool = True) -> Iterator[Diagnostic]:
-    """Every Diagnostic for one file (syntax, schema, corpus)."""
+@dataclass
+class FileOutcome:
+    """What one file gives: its diagnostics, and the corpus checks' raw material."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # syntax, notes, engines
+    ids: list[tuple[str, int | None]] = field(default_factory=list)  # for duplicates
+    pointers: list[Diagnostic] = field(default_factory=list)  # corpus:unresolved-ref
+    failure: ToolkitError | None = None  # a fatal error, raised when its turn comes
+
+
+def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None,
+               *, grow: bool = True) -> FileOutcome:
+    """Everything about one file that does not depend on the other files of the run."""
+    out = FileOutcome()
     name = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield error("input:unreadable", f"cannot read: {exc.strerror}", file=name)
-        return
+        out.diagnostics.append(error("input:unreadable", f"cannot read: {exc.strerror}",
+                                     file=name))
+        return out
     try:
         tree = parse_bytes(data, name)
     except XMLSyntaxProblem as exc:
-        yield _syntax(exc.diagnostic)
-        return
+        out.diagnostics.append(_syntax(exc.diagnostic))
+        return out
     plan, notes = _plan(tree, path, opts)
-    yield from notes
+    out.diagnostics.extend(notes)
     for engine, schema in plan:
         try:
-            yield from run_engine(engine, tree, filename=name, schema=schema, source=data,
-                                  grow=grow)
+            out.diagnostics.extend(run_engine(engine, tree, filename=name, schema=schema,
+                                              source=data, grow=grow))
         except GrammarError as exc:
             raise ToolkitError(str(exc), code="schema") from None
     if corpus is not None:
-        yield from corpus.feed(tree, name)
+        out.ids = id_occurrences(tree) if corpus.check_ids else []
+        out.pointers = corpus.pointers(tree, name)
+    return out
+
+
+def _assemble(outcome: FileOutcome, corpus: CorpusChecks | None, name: str
+              ) -> Iterator[Diagnostic]:
+    """One file's diagnostics in their fixed order; duplicates need the files before it."""
+    if outcome.failure is not None:
+        raise outcome.failure
+    yield from outcome.diagnostics
+    if corpus is not None:
+        yield from corpus.duplicates(outcome.ids, name)
+        yield from outcome.pointers
+
+
+def iter_file(path: Path, opts: Options, corpus: CorpusChecks | None = None,
+              *, grow: bool = True) -> Iterator[Diagnostic]:
+    """Every Diagnostic for one file (syntax, schema, corpus)."""
+    yield from _assemble(check_file(path, opts, corpus, grow=grow), corpus, str(path))
+
+
+def _prepare_batch(files: list[Path], opts: Options) -> None:
+    """Compile one RELAX NG grammar for the element names of the whole batch.
+
+    A quick scan of the bytes guesses each file's names; a guess that falls short
+    only means that file gets its own grammar later (relaxng.compiled checks).
+    """
+    if opts.engine not in (None, "relaxng"):
+        return
+    if opts.schema is not None and _BY_SUFFIX.get(opts.schema.suffix.lower(),
+                                                  "relaxng") != "relaxng":
+        return
+    from .relaxng import scan_names, schema as rng_schema
+    names: set = set()
+    for f in files:
+        try:
+            names |= scan_names(f.read_bytes())
+        except OSError:
+            continue
+    try:
+        rng_schema(opts.schema).prepare(names)
+    except GrammarError as exc:
+        raise ToolkitError(str(exc), code="schema") from None
 
 
 def iter_validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
                   engine: str | None = None, use_xml_model: bool = True,
                   check_ids: bool = False, check_refs: bool = False,
                   register: str | Path | None = None,
-                  on_file: Callable[[str], None] | None = None) -> Iterator[Diagnostic]:
+                  on_file: Callable[[str], None] | None = None,
+                  jobs: int | None = None) -> Iterator[Diagnostic]:
     """Diagnostics for every file under ``paths``, file by file, in order.
 
     Input problems (missing file, empty folder) come first with codes ``input:*``.
-    ``on_file`` is called with each file name before it is validated (progress bars).
+    ``on_file`` is called with each file name before its diagnostics (progress bars).
+    ``jobs``: worker processes (None: one per core for batches of ``workers.MIN_FILES``
+    files or more, else 1); the output is the same whatever the number.
     """
     if engine is not None and engine not in ENGINES:
         raise ToolkitError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
@@ -227,10 +286,24 @@ def iter_validate(paths: Iterable[str | Path], *, schema: str | Path | None = No
     if check_ids or check_refs:
         reg = load_register(opts.register) if opts.register else set()
         corpus = CorpusChecks(check_ids=check_ids, check_refs=check_refs, register=reg)
-    for f in files:
+    if len(files) > 1:
+        _prepare_batch(files, opts)
+    n_jobs = workers.choose_jobs(jobs, len(files))
+    if n_jobs > 1:
+        outcomes = workers.map_ordered(check_file, files, opts, corpus, n_jobs)
+    else:
+        outcomes = (_serial(check_file, f, opts, corpus) for f in files)
+    for f, outcome in zip(files, outcomes):
         if on_file is not None:
             on_file(str(f))
-        yield from iter_file(f, opts, corpus)
+        yield from _assemble(outcome, corpus, str(f))
+
+
+def _serial(check, path: Path, opts: Options, corpus) -> FileOutcome:
+    try:
+        return check(path, opts, corpus)
+    except ToolkitError as exc:
+        return FileOutcome(failure=exc)
 
 
 def validate_paths(paths: Iterable[str | Path], **kwargs) -> list[Diagnostic]:

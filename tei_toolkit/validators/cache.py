@@ -34,9 +34,15 @@ def _sha_cached(path: str, mtime_ns: int, size: int) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+@lru_cache(maxsize=256)
+def resolved(path: str) -> str:
+    """The absolute, symlink-free form of ``path`` (asked once per file per run)."""
+    return str(Path(path).resolve())
+
+
 def file_sha256(path: str | os.PathLike) -> str:
     st = os.stat(path)
-    return _sha_cached(str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
+    return _sha_cached(resolved(os.fspath(path)), st.st_mtime_ns, st.st_size)
 
 
 def read(kind: str, key: str) -> bytes | None:
@@ -62,6 +68,7 @@ def write(kind: str, key: str, data: bytes) -> None:
         pass
 
 
+@lru_cache(maxsize=1)
 def schemas_dir() -> Path:
     """The shipped TEI schemas: the repository's schemas/ or the installed copy."""
     here = Path(__file__).resolve().parent.parent

@@ -21,6 +21,12 @@ def ids_of(tree) -> dict[str, int | None]:
     return out
 
 
+def id_occurrences(tree) -> list[tuple[str, int | None]]:
+    """(xml:id, line) of every element that has one, in document order."""
+    return [(el.get(XML_ID), el.sourceline) for el in tree.iter()
+            if isinstance(el.tag, str) and el.get(XML_ID) is not None]
+
+
 def load_register(path: str | Path) -> set[str]:
     """The xml:ids declared in a register file (any XML: TEI listPerson, listPlace ...)."""
     try:
@@ -42,25 +48,26 @@ class CorpusChecks:
         self._seen: dict[str, tuple[str | None, int | None]] = {}
 
     def feed(self, tree, filename: str | None) -> Iterator[Diagnostic]:
-        local = ids_of(tree)
-        if self.check_ids:
-            yield from self._duplicates(tree, filename)
-        if self.check_refs:
-            yield from self._pointers(tree, filename, local)
+        yield from self.duplicates(id_occurrences(tree) if self.check_ids else [], filename)
+        yield from self.pointers(tree, filename)
 
-    def _duplicates(self, tree, filename) -> Iterator[Diagnostic]:
-        for el in tree.iter():
-            value = el.get(XML_ID) if isinstance(el.tag, str) else None
-            if value is None:
-                continue
+    def pointers(self, tree, filename: str | None) -> list[Diagnostic]:
+        """The per-document half: pointers that resolve nowhere (workers can do it)."""
+        return list(self._pointers(tree, filename, ids_of(tree))) if self.check_refs else []
+
+    def duplicates(self, occurrences, filename: str | None) -> Iterator[Diagnostic]:
+        """The cross-document half, fed in file order: ids already seen in the run."""
+        if not self.check_ids:
+            return
+        for value, line in occurrences:
             first = self._seen.get(value)
             if first is None:
-                self._seen[value] = (filename, el.sourceline)
+                self._seen[value] = (filename, line)
                 continue
             where = f"{first[0] or '<input>'}:{first[1]}"
             yield error("corpus:duplicate-id",
                         f'xml:id "{value}" is already used at {where}; ids must be unique '
-                        "across the corpus", file=filename, line=el.sourceline)
+                        "across the corpus", file=filename, line=line)
 
     def _pointers(self, tree, filename, local: dict) -> Iterator[Diagnostic]:
         for el in tree.iter():

@@ -6,6 +6,7 @@ is not a time, year 0000 is not a year).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 
@@ -77,11 +78,23 @@ def _rx(pattern: str):
 
 @lru_cache(maxsize=256)
 def _user_pattern(pattern: str):
+    # Translating an XSD regex costs ~70 ms (elementpath sizes Unicode blocks), paid
+    # again by every process and worker: keep the translation in the disk cache.
+    from . import cache
+    key = "xsd-" + hashlib.sha256(pattern.encode("utf-8")).hexdigest()[:32] + \
+        f"-v{cache.CACHE_VERSION}.txt"
+    hit = cache.read("re", key)
+    if hit is not None:
+        text = hit.decode("utf-8")
+        return re.compile(text) if text else None
     try:
         from elementpath.regex import translate_pattern
-        return re.compile(translate_pattern(pattern, anchors=False) + r"\Z")
+        text = translate_pattern(pattern, anchors=False) + r"\Z"
+        compiled = re.compile(text)
     except Exception:  # an XSD regex we cannot translate: do not blame anyone with it
-        return None
+        text, compiled = "", None
+    cache.write("re", key, text.encode("utf-8"))
+    return compiled
 
 
 def _collapse(s: str) -> str:

@@ -31,7 +31,11 @@ class _Engine:
         self._deriv: dict[tuple, P] = {}
         self._has_attr: dict[int, bool] = {}
         self._att: dict[tuple, P] = {}
-        self.known_good: set = set()
+        self._leaves: dict[tuple, tuple] = {}
+        self._values: dict[tuple, bool] = {}
+        self._text_blind: dict[int, bool] = {}
+        # element signature -> its findings, positions relative (see _check_element)
+        self.verdicts: dict[tuple, list] = {}
 
     # -- content phase: attributes count as already satisfied ---------------------
     def nullable(self, p: P) -> bool:
@@ -55,7 +59,12 @@ class _Engine:
         return r
 
     def deriv(self, p: P, tok: tuple) -> P:
-        key = (id(p), tok) if tok[0] == "el" else None
+        if tok[0] == "el":
+            key = (id(p), tok)
+        elif self.text_blind(p):
+            key = (id(p), "text")
+        else:
+            key = None
         if key is not None:
             hit = self._deriv.get(key)
             if hit is not None:
@@ -87,8 +96,31 @@ class _Engine:
         else:
             r = pats.NOT
         if key is not None:
+            if len(self._deriv) > 1_000_000:
+                self._deriv.clear()
             self._deriv[key] = r
         return r
+
+    def text_blind(self, p: P) -> bool:
+        """Is the derivative of ``p`` by a text token independent of the string?
+
+        True unless a data, value or list pattern is reachable without entering
+        an element or attribute (only those look at the characters).
+        """
+        hit = self._text_blind.get(id(p))
+        if hit is None:
+            self._text_blind[id(p)] = True  # refs recurse only through elements
+            k = p.kind
+            if k in ("data", "value", "list"):
+                hit = False
+            elif k == "ref":
+                hit = self.text_blind(self.g.defines[p.args[0]])
+            elif k in ("choice", "group", "interleave", "oneOrMore"):
+                hit = all(self.text_blind(c) for c in p.args)
+            else:
+                hit = True
+            self._text_blind[id(p)] = hit
+        return hit
 
     def value_ok(self, p: P, s: str) -> bool:
         """Does the string ``s`` match the value pattern ``p``?"""
@@ -180,12 +212,37 @@ class _Engine:
         return out
 
     def att_deriv(self, p: P, ns: str, local: str, value: str | None) -> P:
-        key = (id(p), ns, local, value)
+        key = (id(p), ns, local, self._value_class(p, ns, local, value))
         hit = self._att.get(key)
         if hit is None:
             if len(self._att) > 500_000:
                 self._att.clear()
             hit = self._att[key] = self._att_deriv(p, ns, local, value)
+        return hit
+
+    def _value_class(self, p: P, ns: str, local: str, value: str | None):
+        """What the derivative can depend on: which attribute patterns accept ``value``.
+
+        Values that the same attribute patterns accept give the same derivative, so
+        xml:id="a1" and xml:id="a2" share one memo entry.
+        """
+        if value is None:
+            return None
+        leaves = self._leaves.get((id(p), ns, local))
+        if leaves is None:
+            if len(self._leaves) > 100_000:
+                self._leaves.clear()
+            leaves = self._leaves[(id(p), ns, local)] = tuple(
+                a.args[1] for a in self._attributes(p) if nc_contains(a.args[0], ns, local))
+        return tuple(self._value_ok_memo(v, value) for v in leaves)
+
+    def _value_ok_memo(self, p: P, value: str) -> bool:
+        key = (id(p), value)
+        hit = self._values.get(key)
+        if hit is None:
+            if len(self._values) > 200_000:
+                self._values.clear()
+            hit = self._values[key] = self.value_ok(p, value)
         return hit
 
     def _att_deriv(self, p: P, ns: str, local: str, value: str | None) -> P:
@@ -377,7 +434,7 @@ def _explain(grammar: Grammar, tree, filename, source, lines) -> Iterator[Diagno
         stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
 
 
-def _unknown(eng, el, where, context: P, root_level=False) -> Iterator[Diagnostic]:
+def _unknown_message(eng, el, context: P, root_level=False) -> str:
     ns, local = _split(el.tag)
     names, wild, text = eng.firsts(context)
     hint = ""
@@ -388,7 +445,22 @@ def _unknown(eng, el, where, context: P, root_level=False) -> Iterator[Diagnosti
     msg = (f"element {_qn(ns, local)} is not allowed as the root element; expected "
            f"{_listing(names, wild, False, ns)}" if root_level
            else f"element {_qn(ns, local)} is not defined by the schema")
-    yield error("rng:unknown-element", msg + hint, **where.element(el))
+    return msg + hint
+
+
+def _unknown(eng, el, where, context: P, root_level=False) -> Iterator[Diagnostic]:
+    yield error("rng:unknown-element", _unknown_message(eng, el, context, root_level),
+                **where.element(el))
+
+
+# A finding is (code, message, ref, attr): ``ref`` None means the element itself,
+# an int the index of one of its tokens (_tokens); ``attr`` the attribute whose
+# column to show. Findings hold no positions, so they can be remembered per element
+# signature and placed again on every element that has the same signature.
+def _signature(el) -> tuple:
+    """Everything _check_against looks at: tag, attributes, text and child tags."""
+    return (el.tag, tuple(el.attrib.items()), el.text,
+            tuple((c.tag if isinstance(c.tag, str) else None, c.tail) for c in el))
 
 
 def _check_element(eng: _Engine, el, where: _Where) -> Iterator[Diagnostic]:
@@ -397,25 +469,26 @@ def _check_element(eng: _Engine, el, where: _Where) -> Iterator[Diagnostic]:
     if not candidates:
         yield from _unknown(eng, el, where, eng.p.NOT)
         return
-    # Elements recur (same name, attributes, children) across a batch: remember the good ones.
-    key = (el.tag, tuple(el.attrib.items()), tuple(t for t, _ in _tokens(el)),
-           len(el) == 0 and (el.text or ""))
-    if key in eng.known_good:
-        return
-    best: list[Diagnostic] | None = None
-    for cand in candidates:
-        found = list(_check_against(eng, el, cand.args[1], where))
-        if not found:
-            if len(eng.known_good) > 200_000:
-                eng.known_good.clear()
-            eng.known_good.add(key)
-            return
-        if best is None or len(found) < len(best):
-            best = found
-    yield from best or ()
+    # Elements recur (same name, attributes, children) within and across files.
+    key = _signature(el)
+    toks = _tokens(el)
+    best = eng.verdicts.get(key)
+    if best is None:
+        for cand in candidates:
+            found = list(_check_against(eng, el, cand.args[1], toks))
+            if best is None or len(found) < len(best):
+                best = found
+            if not found:
+                break
+        if len(eng.verdicts) > 200_000:
+            eng.verdicts.clear()
+        eng.verdicts[key] = best
+    for code, message, ref, attr in best:
+        node = el if ref is None else toks[ref][1]
+        yield error(code, message, **where.element(node, attr=attr))
 
 
-def _check_against(eng: _Engine, el, content: P, where: _Where) -> Iterator[Diagnostic]:
+def _check_against(eng: _Engine, el, content: P, toks) -> Iterator[tuple]:
     ns, local = _split(el.tag)
     name = _qn(ns, local)
     p = content
@@ -426,23 +499,22 @@ def _check_against(eng: _Engine, el, content: P, where: _Where) -> Iterator[Diag
             p = nxt
             continue
         shown = _qn(a_ns, a_local)
-        loc = where.element(el, attr=shown)
         if eng.att_deriv(p, a_ns, a_local, None) is not eng.p.NOT:
             kinds = eng.attr_types(p, a_ns, a_local)
             want = (f"; expected {kinds[0]}" if len(kinds) == 1 else
                     f"; expected one of: {', '.join(kinds[:12])}" if kinds else "")
-            yield error("rng:bad-attribute-value",
-                        f'value "{value}" of attribute {shown} on element {name} is invalid{want}',
-                        **loc)
+            yield ("rng:bad-attribute-value",
+                   f'value "{value}" of attribute {shown} on element {name} is invalid{want}',
+                   None, shown)
         else:
-            yield error("rng:unknown-attribute",
-                        f"attribute {shown} not allowed on element {name}", **loc)
+            yield ("rng:unknown-attribute",
+                   f"attribute {shown} not allowed on element {name}", None, shown)
     if not eng.attrs_done(p):
         missing = sorted(_qn(*n) for n in eng.required_attrs(p)) or ["(see schema)"]
-        yield error("rng:missing-attribute",
-                    f"element {name} is missing required attribute "
-                    f"{' or '.join(missing)}", **where.element(el))
-    yield from _check_children(eng, el, p, where)
+        yield ("rng:missing-attribute",
+               f"element {name} is missing required attribute {' or '.join(missing)}",
+               None, None)
+    yield from _check_children(eng, el, p, toks)
 
 
 def _tokens(el):
@@ -473,10 +545,10 @@ class _TextAt:
         self.el = el
 
 
-def _check_children(eng: _Engine, el, p: P, where: _Where) -> Iterator[Diagnostic]:
+def _check_children(eng: _Engine, el, p: P, toks) -> Iterator[tuple]:
     ns, local = _split(el.tag)
     name = _qn(ns, local)
-    toks = _tokens(el)
+    indexed = list(enumerate(toks))
     has_elements = any(t[0] == "el" for t, _ in toks)
     if not has_elements:  # a lone string: data patterns see it whole, even empty
         text = el.text or ""
@@ -487,15 +559,14 @@ def _check_children(eng: _Engine, el, p: P, where: _Where) -> Iterator[Diagnosti
             return
         if d is eng.p.NOT and text.strip():
             if eng.firsts(p)[2]:
-                yield error("rng:bad-text-value",
-                            f'text "{_short(text)}" is not a valid value for element {name}',
-                            **where.element(el))
+                yield ("rng:bad-text-value",
+                       f'text "{_short(text)}" is not a valid value for element {name}',
+                       None, None)
             else:
-                yield error("rng:unexpected-text", f"text not allowed in element {name}",
-                            **where.element(el))
+                yield ("rng:unexpected-text", f"text not allowed in element {name}", None, None)
             return
-        toks = [(("text", text), el)] if text.strip() else []
-    for tok, node in toks:
+        indexed = [(None, (("text", text), el))] if text.strip() else []
+    for ref, (tok, node) in indexed:
         nxt = eng.deriv(p, tok)
         if nxt is not eng.p.NOT:
             p = nxt
@@ -503,24 +574,23 @@ def _check_children(eng: _Engine, el, p: P, where: _Where) -> Iterator[Diagnosti
         names, wild, text = eng.firsts(p)
         expected = _listing(names, wild, text, ns) or "the end of the element"
         if tok[0] == "text":
-            yield error("rng:unexpected-text",
-                        f'text "{_short(tok[1])}" not allowed here in element {name}; '
-                        f"expected {expected}", **where.element(node))
+            yield ("rng:unexpected-text",
+                   f'text "{_short(tok[1])}" not allowed here in element {name}; '
+                   f"expected {expected}", ref, None)
             return
         child = _qn(tok[1], tok[2], ns)
-        loc = where.element(node)
         if not eng.g.named_patterns(tok[1], tok[2]):
             if eng.g.element_patterns(tok[1], tok[2]):  # only wildcards know it
-                yield from _unknown(eng, node, where, p)
+                yield ("rng:unknown-element", _unknown_message(eng, node, p), ref, None)
             return  # otherwise the child reports itself
         missing = _missing_before(eng, p, names, tok) if not eng.nullable(p) else []
         if missing:
-            yield error("rng:missing-element",
-                        f"element {child} not allowed yet in {name}; missing required element "
-                        + " or ".join(_qn(n, lo, ns) for n, lo in missing), **loc)
+            yield ("rng:missing-element",
+                   f"element {child} not allowed yet in {name}; missing required element "
+                   + " or ".join(_qn(n, lo, ns) for n, lo in missing), ref, None)
         else:
-            yield error("rng:unexpected-element",
-                        f"element {child} not allowed here in {name}; expected {expected}", **loc)
+            yield ("rng:unexpected-element",
+                   f"element {child} not allowed here in {name}; expected {expected}", ref, None)
         return
     if not eng.nullable(p):
         names, wild, text = eng.firsts(p)
@@ -531,7 +601,7 @@ def _check_children(eng: _Engine, el, p: P, where: _Where) -> Iterator[Diagnosti
             msg = f"element {name} incomplete; expected {_listing(names, wild, text, ns)}"
         else:
             msg = f"element {name} incomplete; missing required text"
-        yield error("rng:missing-element", msg, **where.element(el))
+        yield ("rng:missing-element", msg, None, None)
 
 
 def _missing_before(eng: _Engine, p: P, names, tok) -> list[tuple[str, str]]:

@@ -40,6 +40,32 @@ def element_names(tree) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+_TAG = re.compile(rb"<([^\s/>!?:]+)(?::([^\s/>:]+))?")
+_XMLNS = re.compile(rb"""xmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+def scan_names(data: bytes) -> set[tuple[str, str]]:
+    """A quick guess at a document's element names, from its bytes (no parsing).
+
+    Each prefix is mapped to every namespace the document binds it to. The guess
+    may hold extra names (harmless: a grammar pruned to a superset is still exact)
+    or miss some (then that document gets its own grammar, see ``compiled``).
+    """
+    uris: dict[bytes, set[str]] = {b"xml": {_XML_NS}}
+    for m in _XMLNS.finditer(data):
+        uri = (m.group(2) if m.group(2) is not None else m.group(3) or b"")
+        uris.setdefault(m.group(1) or b"", set()).add(uri.decode("utf-8", "replace"))
+    uris.setdefault(b"", {""})
+    out = set()
+    for m in _TAG.finditer(data):
+        prefix, local = (m.group(1), m.group(2)) if m.group(2) else (b"", m.group(1))
+        name = local.decode("utf-8", "replace")
+        for uri in uris.get(prefix, ()):
+            out.add((uri, name))
+    return out
+
+
 class RelaxNGSchema:
     """One RELAX NG schema file, compiled lazily per set of element names."""
 
@@ -52,6 +78,7 @@ class RelaxNGSchema:
         self._grammar: G.Grammar | None = None
         self._compiled: OrderedDict[frozenset, etree.RelaxNG] = OrderedDict()
         self._union: frozenset = frozenset()
+        self._batch: tuple[frozenset, etree.RelaxNG] | None = None
 
     @property
     def grammar(self) -> G.Grammar:
@@ -75,6 +102,9 @@ class RelaxNGSchema:
         With ``grow`` (batches), a grammar compiled for a superset is reused, and a
         new one is compiled for the union of the names seen so far while it is small.
         """
+        batch = self._batch
+        if batch is not None and names <= batch[0]:
+            return batch[1]
         with _LOCK:
             hit = self._compiled.get(names)
             if hit is not None:
@@ -95,6 +125,16 @@ class RelaxNGSchema:
             while len(self._compiled) > _MAX_GRAMMARS:
                 self._compiled.popitem(last=False)
             return rng
+
+    def prepare(self, names) -> None:
+        """Compile once for a whole batch: every document within ``names`` uses it."""
+        names = frozenset(names)
+        if not names or len(names) > _MAX_UNION:
+            return  # past the compile cliff: documents get grammars of their own
+        rng = self.compiled(names)
+        with _LOCK:
+            self._batch = (names, rng)
+            self._union = self._union | names
 
     def iter_errors(self, tree, *, filename: str | None = None, source: bytes | None = None,
                     grow: bool = False) -> Iterator[Diagnostic]:
@@ -117,7 +157,7 @@ _SCHEMAS: dict[tuple[str, str], RelaxNGSchema] = {}
 def schema(path: str | Path | None = None) -> RelaxNGSchema:
     """The (cached) RelaxNGSchema for ``path``; default: the shipped tei_all.rng."""
     path = Path(path) if path is not None else cache.default_schema("rng")
-    key = str(path.resolve())
+    key = cache.resolved(str(path))
     try:
         sha = cache.file_sha256(path)
     except OSError as exc:
