@@ -297,6 +297,12 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, inputs=()) -> None:
             continue
     tmp = None
     try:
+        for folder in (path.parent, *path.parent.parents):
+            if folder.exists():  # the nearest existing ancestor must be a folder
+                if not folder.is_dir():
+                    raise ToolkitError(f"cannot write: {folder} is not a folder",
+                                       code="output:unwritable", file=str(path))
+                break
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
