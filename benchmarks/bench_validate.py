@@ -118,6 +118,7 @@ def saxon_cmd(xsl: Path, src: Path, out: Path) -> list[str] | None:
     jar = next((j for j in SAXON_JARS if j.is_file()), None)
     if jar is None or shutil.which("java") is None:
         return None
+    out.mkdir(exist_ok=True)  # a folder in, a folder out
     return ["java", "-cp", str(jar), "net.sf.saxon.Transform", f"-s:{src}", f"-xsl:{xsl}",
             f"-o:{out}"]
 
