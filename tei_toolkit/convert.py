@@ -9,7 +9,7 @@ from lxml import etree
 
 from . import __version__
 from .diagnostics import Diagnostic, info
-from .header import block_language, build_header
+from .header import block_language, build_header, record_date_attrs
 from .inline import fill
 from .model import Block, Record
 from .records import read_record
@@ -65,13 +65,8 @@ def convert_text(text: str, name: str = "<input>", *, date: str | None = None,
 
 
 def _record_date(date_line: str | None) -> str | None:
-    if not date_line:
-        return None
-    from .rules import dates
-
-    normalize = getattr(dates, "normalize", None)
-    attrs = normalize(date_line) if normalize else None
-    return (attrs or {}).get("when")
+    attrs = record_date_attrs(date_line)
+    return attrs.get("when") or attrs.get("from")
 
 
 def _body(record: Record, ctx: Context) -> etree._Element:

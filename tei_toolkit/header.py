@@ -64,6 +64,15 @@ def build_header(record: Record, ctx: Context, *, version: str, date: str,
                                  when=date, who="#tei-toolkit")))
 
 
+def record_date_attrs(date_line: str | None) -> dict[str, str]:
+    """The normalised value of the record's date line: {"when": ...} or {"from", "to"}."""
+    if not date_line:
+        return {}
+    from .rules.dates import normalize
+
+    return normalize(date_line) or {}
+
+
 def _title_stmt(record: Record, ctx: Context, citation) -> etree._Element:
     title = record.title or source_title(record)
     stmt = E("titleStmt", _marked("title", title, ctx, "title", type="main"))
@@ -165,10 +174,7 @@ def _profile_desc(record: Record, ctx: Context) -> etree._Element:
     if record.summary:
         profile.append(E("abstract", _marked("p", record.summary, ctx, "summary")))
     if record.date:
-        date = E("date", record.date)
-        if ctx.record_date:
-            date.set("when", ctx.record_date)
-        profile.append(E("creation", date))
+        profile.append(E("creation", E("date", record.date, **record_date_attrs(record.date))))
     profile.append(_lang_usage(record))
     keywords = _keywords(record)
     if keywords is not None:

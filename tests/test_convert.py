@@ -170,3 +170,17 @@ def test_donors_field_gives_the_funder_when_there_is_no_funding_line():
               "Document Information\n\nSource\n\nAn archive.\n\nDonors\n\nHenry Luce Foundation\n")
     tree = convert(record).tree
     assert text_of(tree, "//tei:titleStmt/tei:funder") == "Henry Luce Foundation"
+
+
+@pytest.mark.parametrize("line, attrs", [
+    ("January 22, 1944", {"when": "1944-01-22"}),
+    ("March 1953", {"when": "1953-03"}),
+    ("1962-10-31", {"when": "1962-10-31"}),
+    ("1945-1946", {"from": "1945", "to": "1946"}),
+    ("c. 1950", {"when": "1950", "cert": "medium"}),
+])
+def test_date_line_forms(line, attrs):
+    tree = convert(f"Skip to content\n\n{line}\n\nA title\n\nBody text.\n").tree
+    date = xp(tree, "//tei:creation/tei:date")[0]
+    assert date.text == line and dict(date.attrib) == attrs
+    assert text_of(tree, "//tei:titleStmt/tei:title") == "A title"

@@ -20,8 +20,10 @@ CHROME = {"skip to content", "search in", "digital archive international history
           "• citation", "citation"}
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
           "|December")
-DATE_LINE = re.compile(rf"^(?:(?:c\.|ca\.|circa)\s*)?(?:(?:{MONTHS})\s+(?:\d{{1,2}},\s*)?)?"
-                       rf"\d{{4}}s?$")
+_ONE_DATE = (rf"(?:(?:c\.|ca\.|circa)\s*)?(?:(?:{MONTHS})\s+(?:\d{{1,2}},\s*)?)?\d{{4}}s?"
+             r"|\d{4}-\d{2}(?:-\d{2})?")
+# "January 22, 1944", "March 1953", "1962", "1950s", "c. 1950", "1962-10-31", and ranges
+DATE_LINE = re.compile(rf"^(?:{_ONE_DATE})(?:\s*[-–]\s*(?:{_ONE_DATE}))?$")
 FOOTER_START = "document information"
 # Labels that sit between the summary and "Document Information".
 PRE_FOOTER_LABELS = {"author(s):", "author(s)", "associated people & organizations",
