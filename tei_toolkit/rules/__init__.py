@@ -7,12 +7,12 @@ inside each other.
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ..diagnostics import Diagnostic, info
 from ..model import Mark
+from ._spans import SpanIndex
 
 
 @dataclass
@@ -43,17 +43,13 @@ def _rules() -> tuple[Rule, ...]:
 
 def find_marks(text: str, ctx: Context, rules: Iterable[Rule] | None = None) -> list[Mark]:
     """Run the rules over ``text`` and return a non-crossing set of marks, outer first."""
-    accepted: list[Mark] = []
-    starts: list[int] = []  # accepted marks' starts, sorted, for the overlap search
-    longest = 0
+    accepted: SpanIndex[Mark] = SpanIndex()
     for rule in _rules() if rules is None else rules:
         for mark in rule(text, ctx):
-            clash = _first_clash(accepted, starts, longest, mark)
+            clash = next((a for a in accepted.near(mark.start, mark.end)
+                          if _conflict(a, mark)), None)
             if clash is None:
-                at = bisect.bisect_right(starts, mark.start)
-                starts.insert(at, mark.start)
-                accepted.insert(at, mark)
-                longest = max(longest, mark.end - mark.start)
+                accepted.add(mark.start, mark.end, mark)
             else:
                 ctx.diagnostics.append(info(
                     "convert:overlap",
@@ -62,14 +58,6 @@ def find_marks(text: str, ctx: Context, rules: Iterable[Rule] | None = None) -> 
                     f"earlier rule's mark", file=ctx.filename, line=ctx.line))
     # stable sort: outer marks first; marks with the same span keep rule order
     return sorted(accepted, key=lambda m: (m.start, -m.end))
-
-
-def _first_clash(accepted, starts, longest, mark) -> Mark | None:
-    """The first accepted mark that conflicts with ``mark``: only marks starting in
-    [mark.start - longest, mark.end) can overlap it."""
-    lo = bisect.bisect_left(starts, mark.start - longest)
-    hi = bisect.bisect_left(starts, mark.end if mark.end > mark.start else mark.start + 1)
-    return next((a for a in accepted[lo:hi] if _conflict(a, mark)), None)
 
 
 def _conflict(a: Mark, b: Mark) -> bool:

@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 
 from ..model import Mark
 from . import Context
+from ._spans import SpanIndex
 
 MONTHS = {m.lower(): i for i, m in enumerate(
     "January February March April May June July August September October November "
@@ -286,7 +287,7 @@ def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, s
 
     Spans are claimed by format priority, then resolved in text order so that a
     relative date sees the date just before it (kept in ``ctx.state["date:last"]``)."""
-    claimed: list[tuple[int, int, re.Match, str, Callable]] = []
+    claimed: SpanIndex[tuple[int, int, re.Match, str, Callable]] = SpanIndex()
     kinds = _starts(text)
     if not any(kinds.values()):
         return []
@@ -296,12 +297,11 @@ def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, s
             if m is None:
                 continue
             s, e = m.start(), m.end()
-            if any(s < c[1] and c[0] < e for c in claimed):
+            if any(s < c[1] and c[0] < e for c in claimed.near(s, e)):
                 continue
             if name in GUARDED and not _check_year(text, m):
                 continue
-            claimed.append((s, e, m, name, convert))
-    claimed.sort(key=lambda c: c[0])
+            claimed.add(s, e, (s, e, m, name, convert))
     found = []
     for s, e, m, name, convert in claimed:
         attrs = convert(m.groupdict(), ctx)
