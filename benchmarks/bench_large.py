@@ -1,0 +1,82 @@
+"""Very large records: wall time and peak memory of `tei-toolkit convert` on 5 MB and 50 MB
+records and a 1 MB single line. Reports, never asserts (`make bench`).
+
+Each run is its own process, measured with os.wait4, so the peak resident set size is that
+run's alone. The records are made of the reference record's body paragraphs, repeated with
+a varying number so no two paragraphs are alike.
+
+    python benchmarks/bench_large.py            # 5 MB, 50 MB, 1 MB line
+    python benchmarks/bench_large.py 200        # sizes in MB
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "golden" / "stalin-choibalsan-1944" / "input.txt"
+MB = 1_000_000
+
+
+def paragraphs() -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    blocks = [b.strip() for b in text.split("\n\n") if len(b.strip()) > 80]
+    return blocks or ["Stalin: \u201cWe agree.\u201d [January 22, 1944] The plan ?Khudulmur?."]
+
+
+def write_record(path: Path, size: int, *, one_line: bool = False) -> None:
+    blocks = paragraphs()
+    with path.open("w", encoding="utf-8") as out:
+        out.write("A very large record\n\n")
+        written, i = 0, 0
+        while written < size:
+            block = f"{blocks[i % len(blocks)]} ({i})"
+            block = block.replace("\n", " ") + (" " if one_line else "\n\n")
+            out.write(block)
+            written += len(block.encode("utf-8"))
+            i += 1
+        out.write("\n")
+
+
+def run(path: Path, *extra: str) -> tuple[float, int, int]:
+    """(seconds, peak RSS in bytes, exit status) of one `convert` run."""
+    out = path.with_suffix(".xml")
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "tei_toolkit", "convert", str(path), "-o",
+                             str(out), "--quiet", "--date", "2026-01-01", *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
+
+
+def report(label: str, path: Path, *extra: str) -> None:
+    size = path.stat().st_size
+    seconds, peak, code = run(path, *extra)
+    print(f"{label:34} {size / MB:7.1f} MB  {seconds:7.1f} s  {size / MB / seconds:6.2f} MB/s  "
+          f"peak RSS {peak / MB:7.0f} MB ({peak / size:5.1f}x input)  exit {code}")
+
+
+def main() -> None:
+    sizes = [float(a) for a in sys.argv[1:]] or [5, 50]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        tiny = tmp / "tiny.txt"
+        write_record(tiny, 2_000)
+        report("baseline (2 kB record)", tiny)
+        line = tmp / "line.txt"
+        write_record(line, MB, one_line=True)
+        report("1 MB single line", line)
+        for mb in sizes:
+            big = tmp / f"big{mb:g}.txt"
+            write_record(big, int(mb * MB))
+            report(f"{mb:g} MB record, --no-check", big, "--no-check")
+            report(f"{mb:g} MB record, checked", big)
+
+
+if __name__ == "__main__":
+    main()
