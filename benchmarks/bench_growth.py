@@ -1,0 +1,75 @@
+"""How cost grows with the size of one paragraph. Reports, never asserts.
+
+Each row times the work at n and at 4n: linear code takes ~4x longer, quadratic ~16x.
+(These were timed assertions in tests once; speed belongs here.)"""
+from __future__ import annotations
+
+import copy
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tei_toolkit import tei  # noqa: E402
+from tei_toolkit.convert import convert_text  # noqa: E402
+from tei_toolkit.rules import dates  # noqa: E402
+from tei_toolkit.validators import check_tree  # noqa: E402
+
+WORDS = ("the delegation of Comrade Stalin met Molotov in Moscow on January 22, 1944 at "
+         "11pm [and] discussed “the question” of Mongolia’s frontier with China").split()
+
+
+def prose(size: int) -> str:
+    rnd = random.Random(size)
+    out, n = [], 0
+    while n < size:
+        word = rnd.choice(WORDS)
+        out.append(word)
+        n += len(word) + 1
+    return " ".join(out)[:size]
+
+
+def timed(work, n: int) -> float:
+    start = time.perf_counter()
+    counted = work(n)
+    return counted if counted is not None else time.perf_counter() - start
+
+
+def growth(label: str, work, small: int) -> None:
+    a, b = timed(work, small), timed(work, 4 * small)
+    print(f"{label:52} {a:8.3f} s {b:8.3f} s {b / max(a, 1e-6):7.1f}x")
+
+
+def main() -> None:
+    text = prose(1_000_000)
+    unit = "On January 22, 1944 we met. "
+    base = convert_text("T\n\nx\n", check=False).tree
+
+    def mark_up(n):
+        convert_text("T\n\n" + text[:n] + "\n", check=False)
+
+    def scan(n):
+        dates.scan(unit * n)
+
+    def validate(n):
+        tree = copy.deepcopy(base)
+        p = tree.getroot().find(".//tei:body//tei:p", tei.NS)
+        for _ in range(n):
+            p.append(tei.E("supplied", "x"))
+            p[-1].tail = " "
+        start = time.perf_counter()
+        check_tree(tree)
+        return time.perf_counter() - start
+
+    validate(10)  # compile the grammar outside the timing
+    print(f"{'work (n, then 4n)':52} {'n':>10} {'4n':>10} {'growth':>8}")
+    growth("convert, one paragraph of 150k / 600k characters", mark_up, 150_000)
+    growth("date scan, 3,000 / 12,000 dates in one paragraph", scan, 3_000)
+    growth("check_tree, 3,000 / 12,000 children of one p", validate, 3_000)
+
+
+if __name__ == "__main__":
+    main()
