@@ -296,3 +296,9 @@ def test_end_to_end_in_a_subprocess(tmp_path):
     assert len([ln for ln in result.stderr.splitlines() if "error" in ln]) == 1
     assert "xml:external-entity" in result.stderr
     assert_no_leak(result.stdout, result.stderr)
+
+
+def test_export_shows_the_parser_warnings(capsys, tmp_path):
+    code, out, err = run_inprocess(capsys, "export", "text", HOSTILE / "xinclude-passwd.xml")
+    assert code == 0 and "[xml:xinclude-ignored]" in err
+    assert_no_leak(out, err)

@@ -60,6 +60,7 @@ def export_files(fmt: str, inputs, output=None, *, with_header: bool = False,
     if output is None and len(paths) > 1:
         raise ToolkitError("several inputs: give an output folder with -o DIR")
     results, trees, taken = [], [], {}
+    notes: list[Diagnostic] = []  # parser warnings (a DTD or xi:include left alone...)
     for path in paths:
         target = Path(output) / (path.stem + SUFFIXES[fmt]) if to_folder else output
         result = ExportResult(path, target)
@@ -69,7 +70,7 @@ def export_files(fmt: str, inputs, output=None, *, with_header: bool = False,
                                       f"{taken[target]}; rename one of the inputs", file=str(path))
             continue
         try:
-            tree = parse(path)
+            tree = parse(path, notes=notes)
             data = render(fmt, tree, with_header)
             if target is None:
                 result.text = data
@@ -81,7 +82,6 @@ def export_files(fmt: str, inputs, output=None, *, with_header: bool = False,
             result.diagnostic = exc.diagnostic
         except ToolkitError as exc:
             result.diagnostic = error(exc.code, exc.message, file=exc.file or str(path))
-    notes = []
     if fmt == "html" and to_folder and (index if index is not None else len(paths) > 1):
         notes += _write_index(Path(output), trees, taken, paths)
     return results, notes
