@@ -15,7 +15,7 @@ from lxml import etree
 from tei_toolkit.diagnostics import Severity
 from tei_toolkit.tei import parse
 from tei_toolkit.validators import check_tree, grammar as G, validate_paths
-from tei_toolkit.validators.relaxng import element_names, schema
+from tei_toolkit.validators.relaxng import element_names, names_of, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SUITE = Path(__file__).resolve().parent / "validation"
@@ -106,8 +106,106 @@ def test_pruned_grammar_gives_the_full_grammars_verdict(tei_all):
         everything |= element_names(tree)
     full = etree.RelaxNG(etree.fromstring(G.serialize(G.prune(tei_all, everything)).encode()))
     for name, verdict, tree in docs:
-        pruned = schema(RNG).compiled(element_names(tree))
+        pruned = schema(RNG).compiled(*names_of(tree))
         assert pruned.validate(tree) == full.validate(tree) == (verdict == "valid"), name
+
+
+# Attributes added to suite documents: known, unknown, other namespaces, bad values.
+_EXTRA_ATTRIBUTES = ['foo="x"', 'xml:space="bogus"', 'xml:space="preserve"', 'rend="b"',
+                     'n:foo="1" xmlns:n="urn:n"', 'xml:lang="!!"', 'xml:lang="fr"',
+                     'type="x"', 'when="2020-13-01"', 'when="2020-01-01"', 'cert="bogus"',
+                     'xmlns:t="http://www.tei-c.org/ns/1.0" t:rend="x"', 'xml:foo="1"',
+                     'xml:base="http://x/"', 'unit="cm"', 'resp="#me"', 'n="1"']
+
+
+def test_attribute_pruning_gives_the_full_grammars_verdict(tei_all):
+    """Pruned to the document's element AND attribute names (and normalized) vs the
+    grammar pruned to elements only, on suite documents given extra attributes."""
+    rnd = random.Random(11)
+    docs = []
+    for name, *_ in MANIFEST:
+        if name.startswith(("malformed/", "invalid/xmlid")):
+            continue
+        text = (SUITE / name).read_text(encoding="utf-8")
+        tags = list(re.finditer(r"<[A-Za-z][\w:.-]*(?=[\s/>])", text))
+        for _ in range(3):
+            m = rnd.choice(tags)
+            mutated = text[:m.end()] + " " + rnd.choice(_EXTRA_ATTRIBUTES) + text[m.end():]
+            if rnd.random() < 0.3:
+                mutated = re.sub(r'\s[\w:]+="[^"]*"', "", mutated, count=1)
+            try:
+                docs.append((name, etree.ElementTree(etree.fromstring(mutated.encode()))))
+            except etree.XMLSyntaxError:  # a duplicate attribute
+                continue
+    assert len(docs) > 150
+    by_elements: dict = {}
+    verdicts = set()
+    for name, tree in docs:
+        elements, attributes = names_of(tree)
+        if elements not in by_elements:
+            text = G.serialize(G.prune(tei_all, elements))
+            by_elements[elements] = etree.RelaxNG(etree.fromstring(text.encode()))
+        expected = by_elements[elements].validate(tree)
+        assert schema(RNG).compiled(elements, attributes).validate(tree) == expected, name
+        verdicts.add(expected)
+    assert verdicts == {True, False}
+
+
+ATTRIBUTES = """<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="urn:t"
+    datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+  <start><element name="doc"><ref name="common"/><oneOrMore><ref name="item"/></oneOrMore>
+  </element></start>
+  <define name="common"><optional><attribute name="xml:lang"><data type="language"/></attribute>
+    </optional><optional><attribute name="rend"/></optional></define>
+  <define name="item"><element name="item"><ref name="common"/><choice>
+    <attribute name="n"><data type="integer"/></attribute>
+    <group><attribute name="from"/><attribute name="to"/></group></choice>
+    <zeroOrMore><attribute><anyName><except><nsName ns=""/><nsName ns="urn:t"/>
+      <nsName ns="http://www.w3.org/XML/1998/namespace"/><nsName ns="urn:q"/></except></anyName>
+      </attribute></zeroOrMore>
+    <zeroOrMore><attribute><nsName ns="urn:q"><except><name ns="urn:q">no</name></except></nsName>
+      </attribute></zeroOrMore>
+    <interleave><optional><ref name="item"/></optional><text/></interleave>
+  </element></define>
+</grammar>"""
+
+ATTRIBUTE_DOCS = {
+    '<doc xmlns="urn:t"><item n="1"/></doc>': True,
+    '<doc xmlns="urn:t" xml:lang="en" rend="x"><item from="a" to="b">t</item></doc>': True,
+    '<doc xmlns="urn:t"><item from="a"/></doc>': False,
+    '<doc xmlns="urn:t"><item/></doc>': False,
+    '<doc xmlns="urn:t"><item n="x"/></doc>': False,
+    '<doc xmlns="urn:t"><item n="1" from="a" to="b"/></doc>': False,
+    '<doc xmlns="urn:t" xml:lang="??"><item n="1"/></doc>': False,
+    '<doc xmlns="urn:t" foo="1"><item n="1"/></doc>': False,
+    '<doc xmlns="urn:t"><item n="1" xmlns:o="urn:o" o:x="1" o:y="2"/></doc>': True,
+    '<doc xmlns="urn:t"><item n="1" xmlns:q="urn:q" q:yes="1"/></doc>': True,
+    '<doc xmlns="urn:t"><item n="1" xmlns:q="urn:q" q:no="1"/></doc>': False,
+    '<doc xmlns="urn:t"><item n="1" xmlns:t="urn:t" t:x="1"/></doc>': False,
+    '<doc xmlns="urn:t"><item n="1"><item n="2" rend="r"/></item></doc>': True,
+    '<doc xmlns="urn:t"><item n="1"><item rend="r"/></item></doc>': False,
+}
+
+
+def test_attribute_name_classes_prune_like_the_original(tmp_path):
+    """Required, optional and alternative attributes; anyName/nsName with except."""
+    path = tmp_path / "attributes.rng"
+    path.write_text(ATTRIBUTES, encoding="utf-8")
+    original = etree.RelaxNG(etree.parse(str(path)))
+    for text, expected in ATTRIBUTE_DOCS.items():
+        tree = etree.ElementTree(etree.fromstring(text))
+        assert original.validate(tree) is expected, text
+        diags = list(schema(path).iter_errors(tree))
+        assert (not diags) is expected, (text, diags)
+
+
+def test_attribute_pruning_drops_absent_attributes(tei_all):
+    names = element_names(parse(SUITE / "valid/letter.xml"))
+    kept = G.serialize(G.normalize(G.prune(tei_all, names, {("", "rend")})))
+    assert ">rend</name>" in kept and ">rendition</name>" not in kept
+    assert ">id</name>" not in kept  # xml:id is absent
+    kept = G.serialize(G.normalize(G.prune(tei_all, names, {(G.XML_NS, "id")})))
+    assert ">id</name>" in kept
 
 
 def _compile(text: str) -> None:

@@ -237,7 +237,7 @@ def iter_file(path: Path, opts: Options, corpus: CorpusChecks | None = None,
 
 
 def _prepare_batch(files: list[Path], opts: Options) -> None:
-    """Compile one RELAX NG grammar for the element names of the whole batch.
+    """Compile one RELAX NG grammar for the element and attribute names of the batch.
 
     A quick scan of the bytes guesses each file's names; a guess that falls short
     only means that file gets its own grammar later (relaxng.compiled checks).
@@ -247,15 +247,18 @@ def _prepare_batch(files: list[Path], opts: Options) -> None:
     if opts.schema is not None and _BY_SUFFIX.get(opts.schema.suffix.lower(),
                                                   "relaxng") != "relaxng":
         return
-    from .relaxng import scan_names, schema as rng_schema
+    from .relaxng import scan, schema as rng_schema
     names: set = set()
+    attributes: set = set()
     for f in files:
         try:
-            names |= scan_names(f.read_bytes())
+            found, found_attributes = scan(f.read_bytes())
         except OSError:
             continue
+        names |= found
+        attributes |= found_attributes
     try:
-        rng_schema(opts.schema).prepare(names)
+        rng_schema(opts.schema).prepare(names, attributes)
     except GrammarError as exc:
         raise ToolkitError(str(exc), code="schema") from None
 

@@ -20,6 +20,7 @@ from lxml import etree
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XSD_DT = "http://www.w3.org/2001/XMLSchema-datatypes"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
 _R = "{%s}" % RNG_NS
 
 
@@ -372,7 +373,7 @@ class _Reader:
             if uri is None:
                 if prefix != "xml":
                     raise GrammarError(f"undeclared prefix {prefix!r} in {text!r}")
-                uri = "http://www.w3.org/XML/1998/namespace"
+                uri = XML_NS
             return ("name", uri, local)
         return ("name", ns, text)
 
@@ -405,12 +406,21 @@ def load(path: str | Path) -> Grammar:
 
 
 # --------------------------------------------------------------------------- pruning
-def prune(grammar: Grammar, names) -> Grammar:
+def prune(grammar: Grammar, names, attributes=None) -> Grammar:
     """The grammar restricted to element patterns that can match one of ``names``.
 
     ``names`` holds (namespace, local name) pairs. Element patterns matching none
     become notAllowed; elements that do match are kept even if their content turns
     notAllowed, so that errors are still reported at the element concerned.
+
+    ``attributes`` (optional, the same pairs for attribute names) prunes attribute
+    patterns by the same argument: an attribute pattern whose name class matches
+    none of them can take part in no derivation of a document whose attribute
+    names are all in ``attributes``, so it becomes notAllowed (``optional`` of it
+    becomes empty; a required one makes its group notAllowed). Wildcard name
+    classes are kept whenever they can match one of the names. An attribute the
+    document carries is always in ``attributes``, so a pattern that could accept
+    it, or say what is wrong with it, is always kept.
     """
     pats = grammar.pats
     names = frozenset(names)
@@ -421,6 +431,18 @@ def prune(grammar: Grammar, names) -> Grammar:
         if hit is None:
             hit = nc_memo[nc] = (any(nc_contains(nc, ns, lo) for ns, lo in names)
                                  if nc[0] != "name" else (nc[1], nc[2]) in names)
+        return hit
+
+    attrs = None if attributes is None else frozenset(attributes)
+    at_memo: dict = {}
+
+    def attr_matches(nc) -> bool:
+        if attrs is None:
+            return True
+        hit = at_memo.get(nc)
+        if hit is None:
+            hit = at_memo[nc] = (any(nc_contains(nc, ns, lo) for ns, lo in attrs)
+                                 if nc[0] != "name" else (nc[1], nc[2]) in attrs)
         return hit
 
     dead: set[str] = set()
@@ -446,7 +468,8 @@ def prune(grammar: Grammar, names) -> Grammar:
         elif k == "list":
             r = pats.list_(simp(p.args[0], memo, refs))
         elif k == "attribute":
-            r = pats.attribute(p.args[0], simp(p.args[1], memo, refs))
+            r = pats.attribute(p.args[0], simp(p.args[1], memo, refs)) \
+                if attr_matches(p.args[0]) else pats.NOT
         else:
             r = p
         memo[id(p)] = r
@@ -471,6 +494,87 @@ def prune(grammar: Grammar, names) -> Grammar:
     reach = {n.args[0] for n in walk(pruned, [start], into_refs=True) if n.kind == "ref"}
     pruned.defines = {name: body for name, body in live.items() if name in reach}
     return pruned
+
+
+def normalize(grammar: Grammar) -> Grammar:
+    """The same language in the shape libxml2 validates fastest (~2x on TEI).
+
+    Every define that is not an element is inlined where it is used (RELAX NG's
+    own simplification, section 4.19), so that the ``empty`` left by pruned
+    attribute classes vanishes from the groups that referred to it; and inside a
+    group, the items that hold nothing but attributes come first (attributes are
+    unordered, so a group means the same whatever their place).
+    """
+    keep = {name for name, body in grammar.defines.items() if body.kind == "element"}
+    while True:
+        try:
+            return _normalize(grammar, keep)
+        except _Recursive as exc:  # a define that reaches itself stays a define
+            keep.add(exc.args[0])
+
+
+class _Recursive(Exception):
+    pass
+
+
+def _normalize(grammar: Grammar, keep: set[str]) -> Grammar:
+    pats = grammar.pats
+    memo: dict[int, P] = {}
+    attr_memo: dict[int, bool] = {}
+    busy: set[str] = set()
+
+    def only_attributes(p: P) -> bool:
+        hit = attr_memo.get(id(p))
+        if hit is None:
+            if p.kind in ("attribute", "empty"):
+                hit = True
+            elif p.kind in ("choice", "group", "interleave", "oneOrMore"):
+                hit = all(only_attributes(c) for c in p.args)
+            else:
+                hit = False
+            attr_memo[id(p)] = hit
+        return hit
+
+    def sub(p: P) -> P:
+        hit = memo.get(id(p))
+        if hit is not None:
+            return hit
+        k = p.kind
+        if k == "ref":
+            name = p.args[0]
+            if name in keep:
+                r = p
+            elif name in busy:
+                raise _Recursive(name)
+            else:
+                busy.add(name)
+                r = sub(grammar.defines[name])
+                busy.discard(name)
+        elif k in ("choice", "interleave"):
+            r = getattr(pats, k)([sub(c) for c in p.args])
+        elif k == "group":
+            kids = [sub(c) for c in p.args]
+            first = [c for c in kids if only_attributes(c)]
+            r = pats.group(first + [c for c in kids if not only_attributes(c)])
+        elif k == "oneOrMore":
+            r = pats.one_or_more(sub(p.args[0]))
+        elif k == "list":
+            r = pats.list_(sub(p.args[0]))
+        elif k == "attribute":
+            r = pats.attribute(p.args[0], sub(p.args[1]))
+        elif k == "element":
+            r = pats.element(p.args[0], sub(p.args[1]))
+        else:
+            r = p
+        memo[id(p)] = r
+        return r
+
+    start = sub(grammar.start)
+    defines = {name: sub(grammar.defines[name]) for name in keep}
+    out = Grammar(pats, start, defines, grammar.sha256)
+    reach = {n.args[0] for n in walk(out, [start], into_refs=True) if n.kind == "ref"}
+    out.defines = {name: body for name, body in defines.items() if name in reach}
+    return out
 
 
 # --------------------------------------------------------------------------- writing

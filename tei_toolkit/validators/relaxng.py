@@ -27,47 +27,97 @@ _MAX_UNION = 260
 
 def element_names(tree) -> frozenset[tuple[str, str]]:
     """(namespace, local name) of every element in ``tree``."""
+    return names_of(tree)[0]
+
+
+def _split(tag: str) -> tuple[str, str]:
+    if tag[0] == "{":
+        ns, _, local = tag[1:].partition("}")
+        return ns, local
+    return "", tag
+
+
+def names_of(tree) -> tuple[frozenset, frozenset]:
+    """(element names, attribute names) in ``tree``, each as (namespace, local name).
+
+    Attribute names are those of the RELAX NG data model: namespace declarations
+    are not attributes; ``xml:id`` is (http://www.w3.org/XML/1998/namespace, id).
+    """
     root = tree.getroot() if hasattr(tree, "getroot") else tree
-    out = set()
+    tags: set = set()
+    keys: set = set()
     for el in root.iter():
         tag = el.tag
         if isinstance(tag, str):
-            if tag[0] == "{":
-                ns, _, local = tag[1:].partition("}")
-                out.add((ns, local))
-            else:
-                out.add(("", tag))
-    return frozenset(out)
+            tags.add(tag)
+            keys.update(el.attrib.keys())
+    return frozenset(map(_split, tags)), frozenset(map(_split, keys))
 
 
 _TAG = re.compile(rb"<([^\s/>!?:]+)(?::([^\s/>:]+))?")
 _XMLNS = re.compile(rb"""xmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# Any `name=` followed by a quote, anywhere: an attribute is always `S Name S? = S? quote`,
+# and a match ends at a quote, which no name contains, so a false hit (in text or a
+# value) can never swallow a real attribute's name.
+_ATTR = re.compile(rb"""([^\s<>=/"'&;]+)\s*=\s*["']""")
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
-def scan_names(data: bytes) -> set[tuple[str, str]]:
-    """A quick guess at a document's element names, from its bytes (no parsing).
-
-    Each prefix is mapped to every namespace the document binds it to. The guess
-    may hold extra names (harmless: a grammar pruned to a superset is still exact)
-    or miss some (then that document gets its own grammar, see ``compiled``).
-    """
+def _prefixes(data: bytes) -> dict[bytes, set[str]]:
     uris: dict[bytes, set[str]] = {b"xml": {_XML_NS}}
     for m in _XMLNS.finditer(data):
         uri = (m.group(2) if m.group(2) is not None else m.group(3) or b"")
         uris.setdefault(m.group(1) or b"", set()).add(uri.decode("utf-8", "replace"))
-    uris.setdefault(b"", {""})
-    out = set()
+    return uris
+
+
+def scan(data: bytes) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """A quick guess at a document's (element names, attribute names), from its bytes.
+
+    No parsing: start tags, ``name="`` pairs and ``xmlns`` declarations. Each
+    prefix is mapped to every namespace the document binds it to. The guess may
+    hold extra names (harmless: a grammar pruned to a superset is still exact)
+    or miss some (then that document gets its own grammar, see ``compiled``).
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]:
+        try:  # UTF-16: scan its UTF-8 form (other non-ASCII encodings just miss)
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    uris = _prefixes(data)
+    elements_uris = dict(uris)
+    elements_uris.setdefault(b"", {""})
+    elements = set()
     for m in _TAG.finditer(data):
         prefix, local = (m.group(1), m.group(2)) if m.group(2) else (b"", m.group(1))
         name = local.decode("utf-8", "replace")
-        for uri in uris.get(prefix, ()):
-            out.add((uri, name))
-    return out
+        for uri in elements_uris.get(prefix, ()):
+            elements.add((uri, name))
+    attributes = set()
+    for raw in set(_ATTR.findall(data)):
+        prefix, colon, local = raw.partition(b":")
+        if not colon:  # an unprefixed attribute is in no namespace
+            if raw != b"xmlns":
+                attributes.add(("", raw.decode("utf-8", "replace")))
+        elif prefix != b"xmlns":
+            name = local.decode("utf-8", "replace")
+            for uri in uris.get(prefix, ()):
+                attributes.add((uri, name))
+    return elements, attributes
+
+
+def scan_names(data: bytes) -> set[tuple[str, str]]:
+    """The element names of ``scan``."""
+    return scan(data)[0]
+
+
+def scan_attribute_names(data: bytes) -> set[tuple[str, str]]:
+    """The attribute names of ``scan``."""
+    return scan(data)[1]
 
 
 class RelaxNGSchema:
-    """One RELAX NG schema file, compiled lazily per set of element names."""
+    """One RELAX NG schema file, compiled lazily per set of element and attribute names."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -76,9 +126,10 @@ class RelaxNGSchema:
         except OSError as exc:
             raise G.GrammarError(f"cannot read schema {self.path}: {exc.strerror}") from None
         self._grammar: G.Grammar | None = None
-        self._compiled: OrderedDict[frozenset, etree.RelaxNG] = OrderedDict()
-        self._union: frozenset = frozenset()
-        self._batch: tuple[frozenset, etree.RelaxNG] | None = None
+        # keyed by (element names, attribute names)
+        self._compiled: OrderedDict[tuple[frozenset, frozenset], etree.RelaxNG] = OrderedDict()
+        self._union: tuple[frozenset, frozenset] = (frozenset(), frozenset())
+        self._batch: tuple[frozenset, frozenset, etree.RelaxNG] | None = None
 
     @property
     def grammar(self) -> G.Grammar:
@@ -86,59 +137,67 @@ class RelaxNGSchema:
             self._grammar = G.load(self.path)
         return self._grammar
 
-    def pruned_text(self, names: frozenset) -> str:
-        digest = hashlib.sha256("\n".join(sorted("{%s}%s" % n for n in names)).encode())
-        key = f"{self.sha256}-{digest.hexdigest()[:32]}-v{cache.CACHE_VERSION}.rng"
+    def pruned_text(self, names: frozenset, attributes: frozenset) -> str:
+        """The grammar pruned to these element and attribute names, normalized, as text."""
+        listing = "\n".join(sorted("{%s}%s" % n for n in names)) + "\n@\n" + \
+            "\n".join(sorted("{%s}%s" % n for n in attributes))
+        digest = hashlib.sha256(listing.encode())
+        key = f"{self.sha256}-{digest.hexdigest()[:32]}-v{cache.CACHE_VERSION}a.rng"
         hit = cache.read("rng", key)
         if hit is not None:
             return hit.decode("utf-8")
-        text = G.serialize(G.prune(self.grammar, names))
+        text = G.serialize(G.normalize(G.prune(self.grammar, names, attributes)))
         cache.write("rng", key, text.encode("utf-8"))
         return text
 
-    def compiled(self, names: frozenset, *, grow: bool = False) -> etree.RelaxNG:
-        """A validator exact for any document whose element names are within ``names``.
+    def compiled(self, names: frozenset, attributes: frozenset, *,
+                 grow: bool = False) -> etree.RelaxNG:
+        """A validator exact for any document whose element names are within ``names``
+        and whose attribute names are within ``attributes``.
 
-        With ``grow`` (batches), a grammar compiled for a superset is reused, and a
+        With ``grow`` (batches), a grammar compiled for supersets is reused, and a
         new one is compiled for the union of the names seen so far while it is small.
         """
         batch = self._batch
-        if batch is not None and names <= batch[0]:
-            return batch[1]
+        if batch is not None and names <= batch[0] and attributes <= batch[1]:
+            return batch[2]
+        key = (names, attributes)
         with _LOCK:
-            hit = self._compiled.get(names)
+            hit = self._compiled.get(key)
             if hit is not None:
-                self._compiled.move_to_end(names)
+                self._compiled.move_to_end(key)
                 return hit
             if grow:
-                for known, rng in reversed(self._compiled.items()):
-                    if names <= known:
+                for (known, known_attrs), rng in reversed(self._compiled.items()):
+                    if names <= known and attributes <= known_attrs:
                         return rng
-                union = self._union | names
+                union = self._union[0] | names
                 if len(union) <= _MAX_UNION:
-                    names = self._union = union
+                    self._union = (union, self._union[1] | attributes)
+                    key = names, attributes = self._union
             try:
-                rng = etree.RelaxNG(etree.fromstring(self.pruned_text(names).encode("utf-8")))
+                rng = etree.RelaxNG(etree.fromstring(
+                    self.pruned_text(names, attributes).encode("utf-8")))
             except etree.RelaxNGParseError as exc:
                 raise G.GrammarError(f"libxml2 cannot compile {self.path}: {exc}") from None
-            self._compiled[names] = rng
+            self._compiled[key] = rng
             while len(self._compiled) > _MAX_GRAMMARS:
                 self._compiled.popitem(last=False)
             return rng
 
-    def prepare(self, names) -> None:
-        """Compile once for a whole batch: every document within ``names`` uses it."""
-        names = frozenset(names)
+    def prepare(self, names, attributes) -> None:
+        """Compile once for a whole batch: every document within the names uses it."""
+        names, attributes = frozenset(names), frozenset(attributes)
         if not names or len(names) > _MAX_UNION:
             return  # past the compile cliff: documents get grammars of their own
-        rng = self.compiled(names)
+        rng = self.compiled(names, attributes)
         with _LOCK:
-            self._batch = (names, rng)
-            self._union = self._union | names
+            self._batch = (names, attributes, rng)
+            self._union = (self._union[0] | names, self._union[1] | attributes)
 
     def iter_errors(self, tree, *, filename: str | None = None, source: bytes | None = None,
                     grow: bool = False) -> Iterator[Diagnostic]:
-        rng = self.compiled(element_names(tree), grow=grow)
+        rng = self.compiled(*names_of(tree), grow=grow)
         if rng.validate(tree):
             return
         log = list(rng.error_log)
