@@ -16,6 +16,11 @@ For each: ours (RELAX NG; RELAX NG + Schematron) vs jing (RELAX NG), and jing +
 Saxon (Java Saxon-HE running our Schematron rules compiled to XSLT, the same
 stylesheet saxonche runs) for the Schematron rows. Verdicts are compared with
 jing's, file by file, and mismatches counted.
+
+``--baseline DIR`` also times another copy of the package (DIR holds its
+``tei_toolkit/``, e.g. ``git archive HEAD~1 tei_toolkit | tar -x -C DIR`` plus a
+``schemas`` link) in the same run, rows marked "(baseline)": before/after under the
+same conditions. Its diagnostics are compared byte for byte with ours.
 """
 from __future__ import annotations
 
@@ -124,15 +129,24 @@ def saxon_cmd(xsl: Path, src: Path, out: Path) -> list[str] | None:
 
 
 def bench_batch(label: str, folder: Path, files: list[Path], jobs: list[str], have_jing: bool,
-                xsl: Path | None, rows: list) -> None:
+                xsl: Path | None, rows: list, baseline: dict | None = None) -> None:
     n = len(files)
     what = f"{label}, {n} files"
     t_ours, proc = timed([*OURS, "validate", *jobs, "--engine", "relaxng", "--no-xml-model",
                           str(folder)])
     ours_bad = ours_invalid(proc.stdout)
-    t_both, _ = timed([*OURS, "validate", *jobs, "--no-xml-model", str(folder)])
+    t_both, both = timed([*OURS, "validate", *jobs, "--no-xml-model", str(folder)])
     rows.append((what, "invalid files (ours)", f"{len(ours_bad)}/{n}"))
     rows.append((what, "ours RELAX NG", f"{n / t_ours:.0f} files/s ({t_ours:.2f} s)"))
+    if baseline is not None:
+        t_b, bproc = timed([*OURS, "validate", *jobs, "--engine", "relaxng", "--no-xml-model",
+                            str(folder)], baseline)
+        t_bb, bboth = timed([*OURS, "validate", *jobs, "--no-xml-model", str(folder)], baseline)
+        rows.append((what, "ours RELAX NG (baseline)", f"{n / t_b:.0f} files/s ({t_b:.2f} s)"))
+        rows.append((what, "ours RELAX NG + Schematron (baseline)",
+                     f"{n / t_bb:.0f} files/s ({t_bb:.2f} s)"))
+        same = bproc.stdout == proc.stdout and bboth.stdout == both.stdout
+        rows.append((what, "output identical to baseline", "yes" if same else "NO"))
     if not have_jing:
         rows.append((what, "ours RELAX NG + Schematron",
                      f"{n / t_both:.0f} files/s ({t_both:.2f} s)"))
@@ -161,12 +175,19 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--jobs", help="pass --jobs N to ours (default: ours decides)")
+    ap.add_argument("--baseline", type=Path,
+                    help="also time the tei_toolkit package found in this folder")
     args = ap.parse_args()
     jobs = ["--jobs", args.jobs] if args.jobs else []
     have_jing = JING.exists() and shutil.which("java") is not None
     one = str(SUITE / "valid" / "letter.xml")
     rows: list[tuple[str, str, str]] = []
     env = dict(os.environ)
+    baseline = None
+    if args.baseline is not None:
+        if not (args.baseline / "tei_toolkit").is_dir():
+            ap.error(f"no tei_toolkit/ in {args.baseline}")
+        baseline = dict(env, PYTHONPATH=str(args.baseline.resolve()))
 
     # warm the on-disk cache once (what any second run sees), then measure cold processes
     subprocess.run([*OURS, "validate", one], capture_output=True)
@@ -177,6 +198,12 @@ def main() -> None:
     rows.append(("cold, 1 file", "ours RELAX NG", f"{t_rng:.2f} s"))
     rows.append(("cold, 1 file", "ours RELAX NG, no disk cache", f"{t_nocache:.2f} s"))
     rows.append(("cold, 1 file", "ours RELAX NG + Schematron", f"{t_all:.2f} s"))
+    if baseline is not None:
+        subprocess.run([*OURS, "validate", one], capture_output=True, env=baseline)
+        t_b = best_of(args.repeat, [*OURS, "validate", "--engine", "relaxng", one], baseline)
+        t_bb = best_of(args.repeat, [*OURS, "validate", one], baseline)
+        rows.append(("cold, 1 file", "ours RELAX NG (baseline)", f"{t_b:.2f} s"))
+        rows.append(("cold, 1 file", "ours RELAX NG + Schematron (baseline)", f"{t_bb:.2f} s"))
     if have_jing:
         t_jing = best_of(args.repeat, [str(JING), str(RNG), one])
         rows.append(("cold, 1 file", "jing", f"{t_jing:.2f} s"))
@@ -192,7 +219,7 @@ def main() -> None:
             folder = Path(tmp) / label.split()[0].replace("%", "")
             folder.mkdir()
             files = make(folder, args.files)
-            bench_batch(label, folder, files, jobs, have_jing, xsl, rows)
+            bench_batch(label, folder, files, jobs, have_jing, xsl, rows, baseline)
 
     width = max(len(r[0]) for r in rows), max(len(r[1]) for r in rows)
     print(f"{'what':<{width[0]}}  {'who':<{width[1]}}  result")
