@@ -93,25 +93,27 @@ def source_title(record: Record) -> str:
 
 
 def _publication_stmt(record: Record, ctx: Context) -> etree._Element:
-    stmt = E("publicationStmt")
+    """publisher, idno, date, availability/licence — or, when the record names no
+    publisher (TEI wants one before the details), the same facts as paragraphs."""
     publisher = next((m.group("name") for r in record.rights if (m := PUBLISHER.match(r))), None)
-    if publisher:
-        stmt.append(E("publisher", publisher))
+    details = []
     if record.fields.get("Record ID"):
-        stmt.append(E("idno", record.fields["Record ID"], type="record"))
+        details.append(("Record ID: ", E("idno", record.fields["Record ID"], type="record")))
     uploaded = record.fields.get("Original Uploaded Date")
     if uploaded and re.fullmatch(r"\d{4}-\d{2}-\d{2}", uploaded):
-        stmt.append(E("date", uploaded, type="uploaded", when=uploaded))
-    if record.rights:
-        licence = E("licence")
-        for para in record.rights:
-            ctx.section, ctx.line = "rights", None
-            licence.append(fill(E("p"), para, find_marks(para, ctx)))
-        stmt.append(E("availability", licence))
-    if not len(stmt):
-        stmt.append(E("p", "The source page gives no publication or rights statement (the "
-                           "copy may be cut off)."))
-    return stmt
+        details.append(("Uploaded: ", E("date", uploaded, type="uploaded", when=uploaded)))
+    rights = []
+    for para in record.rights:
+        ctx.section, ctx.line = "rights", None
+        rights.append(fill(E("p"), para, find_marks(para, ctx)))
+    if publisher:
+        licence = [E("availability", E("licence", *rights))] if rights else []
+        return E("publicationStmt", E("publisher", publisher),
+                 *[element for _, element in details], *licence)
+    paras = [E("p", label, element) for label, element in details] + rights
+    return E("publicationStmt", *paras or [E(
+        "p", "The source page gives no publication or rights statement (the copy may be "
+             "cut off).")])
 
 
 def _notes_stmt(record: Record):

@@ -184,3 +184,12 @@ def test_date_line_forms(line, attrs):
     date = xp(tree, "//tei:creation/tei:date")[0]
     assert date.text == line and dict(date.attrib) == attrs
     assert text_of(tree, "//tei:titleStmt/tei:title") == "A title"
+
+
+def test_record_id_without_a_publisher_stays_valid():
+    """TEI wants a publisher before an idno; a record naming none gets paragraphs."""
+    record = ("Skip to content\n\nJanuary 22, 1944\n\nTitle\n\nBody.\n\nSummary.\n\n"
+              "Document Information\n\nSource\n\nRights\n\nRecord ID\n\n123\n")
+    conv = convert_text(record, "t.txt", date="2026-01-01", check=True)
+    assert [d for d in conv.diagnostics if d.severity.name == "ERROR"] == []
+    assert xp(conv.tree, "//tei:publicationStmt/tei:p/tei:idno[@type='record']")[0].text == "123"
