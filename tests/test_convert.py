@@ -193,3 +193,14 @@ def test_record_id_without_a_publisher_stays_valid():
     conv = convert_text(record, "t.txt", date="2026-01-01", check=True)
     assert [d for d in conv.diagnostics if d.severity.name == "ERROR"] == []
     assert xp(conv.tree, "//tei:publicationStmt/tei:p/tei:idno[@type='record']")[0].text == "123"
+
+
+def test_library_api_converts_validates_and_exports():
+    import tei_toolkit
+
+    text, _ = read_text(SEED)
+    conversion = tei_toolkit.convert_text(text, "seed.txt", date="2026-01-01")
+    assert tei_toolkit.check_tree(conversion.tree) == []
+    assert "Choibalsan departed Ulaanbaatar" in tei_toolkit.to_text(conversion.tree)
+    with pytest.raises(AttributeError):
+        tei_toolkit.no_such_function  # noqa: B018
