@@ -7,6 +7,7 @@ that could run code (javascript:, data:...) is not made a link.
 """
 from __future__ import annotations
 
+from . import text
 from .header import ENTITY_KINDS, plain, resolve, safe_url
 from .html_blocks import list_, sp, table
 from .html_sink import DATETIME, HI_TAGS, ID_UNSAFE, HtmlSink, html_id
@@ -109,17 +110,10 @@ def note(w: Walker, el) -> None:
 
 
 def gap(w: Walker, el) -> None:
-    reason, desc = el.get("reason"), plain(el)
-    title = "gap" + (f" ({reason})" if reason else "")
-    w.out.open("span", "gap", el, title=title)
-    if el.get("rend"):
-        w.out.literal(el.get("rend"))
-    elif desc:
-        w.out.literal("[")
-        w.contents(el)
-        w.out.literal("]")
-    else:
-        w.out.literal("[…]")
+    """The text export's gap ("[…]", or the source's own characters) in a titled span."""
+    reason = el.get("reason")
+    w.out.open("span", "gap", el, title="gap" + (f" ({reason})" if reason else ""))
+    text.gap(w, el)
     w.out.close()
 
 
@@ -260,8 +254,8 @@ def quote(w: Walker, el) -> None:
             or name_of(parent).startswith("div") or name_of(parent) in ("body", "sp", "cit")):
         flow("blockquote", f"tei-{name_of(el)}")(w, el)
         return
-    text = plain(el)
-    marked = text[:1] in "“‘\"'«„‚‹" and text[-1:] in "”’\"'»“‘›"
+    quoted = plain(el)
+    marked = quoted[:1] in "“‘\"'«„‚‹" and quoted[-1:] in "”’\"'»“‘›"
     w.out.open("span", f"q tei-{name_of(el)}", el)
     w.out.literal("" if marked else "“")
     w.contents(el)
