@@ -93,6 +93,7 @@ def test_site_artefacts_are_flagged(seed):
     ("He said [I] will go.", "supplied", "I", {}),
     ("Com[rade] Filippov.", "supplied", "rade", {}),
     ("Text [...] more.", "gap", None, {"reason": "omitted", "rend": "[...]"}),
+    ("Text [ … ] more.", "gap", None, {"reason": "omitted", "rend": "[ … ]"}),
     ("Text […] more.", "gap", None, {"reason": "omitted", "rend": "[…]"}),
     ("Copy [handwritten: A-O 1649] here.", "note", "handwritten: A-O 1649", {"place": "inline"}),
     ("Khukh Nuur [sic, also Qinghai] and.", "note", "sic, also Qinghai", {"type": "editorial"}),

@@ -40,7 +40,7 @@ def brackets(text: str, ctx: Context) -> Iterator[Mark]:
             continue
         if GAP.match(inner):
             yield Mark(m.start(), m.end(), "gap", (("reason", "omitted"),
-                                                   ("rend", "".join(m.group(0).split()))),
+                                                   ("rend", " ".join(m.group(0).split()))),
                        "brackets", empty=True)
         elif DESCRIPTIVE.match(inner.strip()):
             yield Mark(m.start(), m.end(), "note", (("type", "editorial"), ("place", "inline")),
