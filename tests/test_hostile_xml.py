@@ -302,3 +302,9 @@ def test_export_shows_the_parser_warnings(capsys, tmp_path):
     code, out, err = run_inprocess(capsys, "export", "text", HOSTILE / "xinclude-passwd.xml")
     assert code == 0 and "[xml:xinclude-ignored]" in err
     assert_no_leak(out, err)
+
+
+def test_validate_shows_the_parser_warnings(capsys):
+    code, out, err = run_inprocess(capsys, "validate", HOSTILE / "xinclude-passwd.xml")
+    assert "[xml:xinclude-ignored]" in out + err
+    assert_no_leak(out, err)

@@ -201,7 +201,7 @@ def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None,
                                      file=name))
         return out
     try:
-        tree = parse_bytes(data, name)
+        tree = parse_bytes(data, name, notes=out.diagnostics)  # DTD/xi:include left alone
     except XMLSyntaxProblem as exc:
         out.diagnostics.append(_syntax(exc.diagnostic))
         return out
