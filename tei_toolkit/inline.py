@@ -18,6 +18,9 @@ def append_text(parent: etree._Element, text: str) -> None:
     """Append text at the end of ``parent``; a newline becomes ``<lb/>``."""
     if not text:
         return
+    if "\n" not in text:  # the common case, without a split (speed)
+        _append_plain(parent, text)
+        return
     first, *rest = text.split("\n")
     _append_plain(parent, first)
     for part in rest:
@@ -54,7 +57,11 @@ def fill(parent: etree._Element, text: str, marks: Sequence[Mark], start: int = 
         append_text(parent, text[pos:mark.start])
         el = etree.SubElement(parent, tei(mark.tag))
         _set_attrs(el, mark.attrs)
-        if not mark.empty:
+        if mark.empty:
+            pass
+        elif j == i + 1:  # nothing nested (most entities): no recursion needed (speed)
+            append_text(el, text[mark.start + mark.strip[0]:mark.end - mark.strip[1]])
+        else:
             fill(el, text, inside[i + 1:j], mark.start + mark.strip[0], mark.end - mark.strip[1])
         for tag, content in mark.append:
             etree.SubElement(el, tei(tag)).text = content

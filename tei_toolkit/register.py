@@ -221,24 +221,30 @@ def build_standoff(root, register: Register | None, ctx=None):
     Register entries come with their ids and notes; provisional ids (names the rules
     found but the register lacks) are flagged @cert="low" @resp="#tei-toolkit"."""
     found = ctx.state.get("names:entities", {}) if ctx is not None else {}
-    wanted: dict[str, tuple[str, str]] = {}
-    tags = [tei(t) for t in NAME_TYPE] + [tei("sp")]
-    elements = (el for part in root if part.tag != tei("standOff") for el in part.iter(*tags))
+    wanted: dict[str, tuple[str, object]] = {}  # id -> (type, first element pointing to it)
+    elements = (el for part in root if part.tag != _STANDOFF for el in part.iter(*_POINTING))
     for el in elements:
         pointers = (el.get("ref") or el.get("who") or "").split()
-        typ = NAME_TYPE.get(local_name(el), "person")
         for p in pointers:
             if p.startswith("#") and p[1:] not in wanted:
-                wanted[p[1:]] = (typ, " ".join("".join(el.itertext()).split()))
+                wanted[p[1:]] = (_POINTING[el.tag], el)
     entries = []
-    for ident, (typ, text) in wanted.items():
+    for ident, (typ, el) in wanted.items():
         entry = register.get(ident) if register is not None else None
         if entry is None:
-            entry = found.get(ident) or Entry(
-                ident, typ, text or ident, provisional=True,
-                note="Not in the register: an id proposed by tei-toolkit's name rules.")
+            entry = found.get(ident)
+        if entry is None:
+            # the element's text is read only here, where it names the entry (speed)
+            text = " ".join("".join(el.itertext()).split())
+            entry = Entry(ident, typ, text or ident, provisional=True,
+                          note="Not in the register: an id proposed by tei-toolkit's name rules.")
         entries.append(entry)
     return lists_element(entries)
+
+
+# Clark name of each element whose @ref / @who points to an entity -> the entity type
+_POINTING = {**{tei(tag): typ for tag, typ in NAME_TYPE.items()}, tei("sp"): "person"}
+_STANDOFF = tei("standOff")
 
 
 # --- the editor's worklist -----------------------------------------------------------

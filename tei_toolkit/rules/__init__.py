@@ -8,6 +8,7 @@ inside each other.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..diagnostics import Diagnostic, info
@@ -35,6 +36,7 @@ Rule = Callable[[str, Context], Iterable[Mark]]
 CONTAINERS = frozenset({"supplied", "note", "choice", "orig", "seg", "title", "speaker"})
 
 
+@lru_cache(maxsize=1)  # find_marks runs once per block; the import statement is not free
 def _rules() -> tuple[Rule, ...]:
     from . import dates, editorial, names, speech, times
 

@@ -31,11 +31,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "x"
 
 
-def _kind(m: re.Match) -> str:
-    kind = m.lastgroup
-    if kind != "word":
-        return kind
-    w = m.group()
+def _word_kind(w: str) -> str:
     if len(w) > 1 and w[1].isupper() or len(w) > 2 and w[2].isupper():
         upper = sum(map(str.isupper, w))
         return "upper" if upper > 1 and upper * 2 > len(w) - w.count("-") else "cap"
@@ -52,11 +48,13 @@ def tokenize(text: str) -> list[Tok]:
     out = []
     for m in TOKEN.finditer(text):
         s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] in "’'-." and m.lastgroup != "word"):
+        kind = m.lastgroup
+        if s and (text[s - 1].isalnum() or text[s - 1] in "’'-." and kind != "word"):
             continue  # inside a word ("iPhone") or a number
-        if m.group() in STARTERS:
+        w = m.group()
+        if w in STARTERS:
             continue
-        out.append(Tok(s, m.end(), m.group(), _kind(m)))
+        out.append(Tok(s, m.end(), w, _word_kind(w) if kind == "word" else kind))
     return out
 
 

@@ -51,6 +51,7 @@ class Lexicon:
         self.reg = register.surfaces() if register is not None else {}
         self.gaz = gazetteer()
         self.common = common_words()
+        self.size = len(self.reg)  # the register only grows; a new size means a rebuild
         # first word of each name -> the most words a name starting with it has
         self.span: dict[str, int] = {}
         for names in (self.reg, self.gaz):
@@ -59,8 +60,42 @@ class Lexicon:
                 first = words[0].rstrip(",")
                 if len(words) > self.span.get(first, 0):
                     self.span[first] = len(words)
+        # Answers keyed by surface string (speed): the same names and capitalised words
+        # come back in every block and record, and the answer depends only on the
+        # register and the gazetteer, which this object is built from.
+        self._found: dict[str, tuple | None] = {}
+        self._widths: dict[tuple[str, bool], int] = {}
 
     def find(self, surface: str):
+        try:
+            return self._found[surface]
+        except KeyError:
+            if len(self._found) > 50_000:  # bounded: text with endless distinct words
+                self._found.clear()
+            found = self._found[surface] = self._find(surface)
+            return found
+
+    def width(self, t: Tok) -> int:
+        """The most words a lexicon name starting with token ``t`` has (0: none)."""
+        key = (t.text, t.kind == "init")
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 50_000:
+                self._widths.clear()
+            width = self._widths[key] = self._width(*key)
+        return width
+
+    def _width(self, first: str, initial: bool) -> int:
+        first = first.replace("\u2019", "'")
+        if initial:
+            first = first[:first.index(".") + 1]
+        width = self.span.get(first) or self.span.get(first.title(), 0)
+        if not width:
+            first = POSSESSIVE.sub("", first)
+            width = 1 if first in self.span or first.title() in self.span else 0
+        return width
+
+    def _find(self, surface: str):
         s = _norm(surface)
         for form in (s, s.title()) if s.isupper() else (s,):
             entry = self.reg.get(form)
@@ -78,7 +113,7 @@ _LEXICONS: dict[int, Lexicon] = {}
 def _lexicon(ctx: Context) -> Lexicon:
     key = id(ctx.register)
     lex = _LEXICONS.get(key)
-    if lex is None or lex.register is not ctx.register:
+    if lex is None or lex.register is not ctx.register or len(lex.reg) != lex.size:
         lex = _LEXICONS[key] = Lexicon(ctx.register)
     return lex
 
@@ -91,12 +126,14 @@ class Reader:
         self.surnames: dict[str, str] = ctx.state.setdefault("names:surnames", {})
         self._lex: dict[int, object] = {}
         self._org: dict[int, int | None] = {}
+        # the rules ask for a token's lower-case form many times over (speed)
+        self.lows = [t.text.lower() for t in run]
 
     def span(self, i: int, j: int) -> str:
         return self.text[self.run[i].start:self.run[j].end]
 
     def low(self, i: int) -> str:
-        return self.run[i].text.lower()
+        return self.lows[i]
 
     def read(self) -> Iterator[Found]:
         run, i, titled = self.run, 0, False
@@ -179,13 +216,7 @@ class Reader:
         run = self.run
         if run[i].kind == "lower":
             return None
-        first = run[i].text.replace("\u2019", "'")
-        if run[i].kind == "init":
-            first = first[:first.index(".") + 1]
-        width = self.lex.span.get(first) or self.lex.span.get(first.title(), 0)
-        if not width:
-            first = POSSESSIVE.sub("", first)
-            width = 1 if first in self.lex.span or first.title() in self.lex.span else 0
+        width = self.lex.width(run[i])
         if not width:
             return None
         for j in range(min(len(run), i + width) - 1, i - 1, -1):
@@ -287,8 +318,8 @@ class Reader:
 
     # --- people ------------------------------------------------------------------------
     def is_title(self, i: int) -> bool:
-        t = self.run[i]
-        return t.text.lower() in TITLES or t.text.lower() + "." in TITLES
+        w = self.lows[i]
+        return w in TITLES or w + "." in TITLES
 
     def person_at(self, i: int, titled: bool) -> int | None:
         run, j = self.run, i

@@ -54,13 +54,20 @@ CANDIDATE = re.compile(
     r"\d{1,2}(?=(?:[.:]\d\d)?\s?(?:o[’']\s?clock|[ap]\.?\s?m\b|[AP]\.?\s?M\b|noon|midnight)"
     r"|:\d\d|\d\d\s(?:hours|hrs)\b)")
 PREP_BEFORE = re.compile(PREP + r"(?=\d{1,2}\.\d\d)")
+# Quick tests before the scans above (speed): every time has a digit, and most blocks
+# have none; the slow preposition scan is needed only where "15.00" could be.
+DIGIT = re.compile(r"\d")
+DOTTED_NUMBER = re.compile(r"\d\.\d\d")
 
 
 def scan(text: str) -> list[tuple[int, int, str, str]]:
     """Formats are tried only where a number (or a preposition before one) starts."""
+    if not DIGIT.search(text):
+        return []
     starts = [m.start() for m in CANDIDATE.finditer(text)
               if not m.start() or text[m.start() - 1] not in "0123456789.:"]
-    starts += [m.start() for m in PREP_BEFORE.finditer(text)] if "." in text else []
+    starts += [m.start() for m in PREP_BEFORE.finditer(text)] if DOTTED_NUMBER.search(text) \
+        else []
     if not starts:
         return []
     found: list[tuple[int, int, str, str]] = []
