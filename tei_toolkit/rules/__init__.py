@@ -48,8 +48,7 @@ def find_marks(text: str, ctx: Context, rules: Iterable[Rule] | None = None) -> 
     accepted: SpanIndex[Mark] = SpanIndex()
     for rule in _rules() if rules is None else rules:
         for mark in rule(text, ctx):
-            clash = next((a for a in accepted.near(mark.start, mark.end)
-                          if _conflict(a, mark)), None)
+            clash = _clash(accepted, mark)
             if clash is None:
                 accepted.add(mark.start, mark.end, mark)
             else:
@@ -60,6 +59,14 @@ def find_marks(text: str, ctx: Context, rules: Iterable[Rule] | None = None) -> 
                     f"earlier rule's mark", file=ctx.filename, line=ctx.line))
     # stable sort: outer marks first; marks with the same span keep rule order
     return sorted(accepted, key=lambda m: (m.start, -m.end))
+
+
+def _clash(accepted: SpanIndex[Mark], mark: Mark) -> Mark | None:
+    """The first accepted mark that ``mark`` crosses (a plain loop: this runs per mark)."""
+    for a in accepted.near(mark.start, mark.end):
+        if _conflict(a, mark):
+            return a
+    return None
 
 
 def _conflict(a: Mark, b: Mark) -> bool:

@@ -265,6 +265,8 @@ class Reader:
     # --- organisations -----------------------------------------------------------------
     def org_at(self, i: int) -> int | None:
         """Index of the last token of an organisation name starting at i, or None."""
+        if len(self.run) == 1:
+            return None  # a head word needs a word before it or "of ..." after (speed)
         if i not in self._org:
             self._org[i] = self._org_at(i)
         return self._org[i]
