@@ -24,7 +24,8 @@ MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug":
               "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
          "IX": 9, "X": 10, "XI": 11, "XII": 12}
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
 
 _MONTH_FULL = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(m.upper() for m in MONTHS)
 _MONTH_SHORT = "|".join(a.capitalize() for a in MONTH_ABBR) + "|" + "|".join(
@@ -261,6 +262,12 @@ GUARDED = {"year", "year-range"}
 START_DIGIT = re.compile(r"\d+")
 START_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|"
                         r"JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
+# The whole words a month format can start with: START_NAME also stops at "Mongolia" or
+# "Marshal", and each such start would cost a failed try of four formats (speed).
+NAME_WORDS = frozenset([m.capitalize() for m in MONTHS] + [m.upper() for m in MONTHS]
+                       + [a.capitalize() for a in MONTH_ABBR] + [a.upper() for a in MONTH_ABBR]
+                       + WEEKDAYS)
+LETTERS = re.compile(r"[A-Za-z]+")
 START_THE = re.compile(r"(?:[Tt]he|[Tt]hat|first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
                        r"(?=\d|(?:next|following|same|previous|preceding)\s+day|"
                        r"(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter|quarter)")
@@ -281,7 +288,8 @@ def _starts(text: str) -> dict[str, list[int]]:
     the = START_THE.finditer(text) if digits or "day" in text or "quarter" in text else ()
     return {"2": [m.start() for m in digits if m.end() - m.start() <= 2],
             "4": [m.start() for m in digits if m.end() - m.start() == 4],
-            "m": [m.start() for m in START_NAME.finditer(text) if ok(m.start())],
+            "m": [m.start() for m in START_NAME.finditer(text)
+                  if ok(m.start()) and LETTERS.match(text, m.start()).group() in NAME_WORDS],
             "t": [m.start() for m in the if ok(m.start())]}
 
 
