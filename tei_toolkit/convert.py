@@ -48,12 +48,13 @@ def convert_text(text: str, name: str = "<input>", *, date: str | None = None,
     record, notes = read_record(text, name)
     notes = cleaned + notes
     ctx = Context(register=register, filename=name)
-    ctx.record_date = _record_date(record.date)
+    created = record_date_attrs(record.date)  # the date line, normalised once
+    ctx.record_date = created.get("when") or created.get("from")
     ctx.state["title"] = record.title or ""
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
     root.set(xml_attr("lang"), "en")
     root.append(build_header(record, ctx, version=__version__, date=conversion_date(date),
-                             source_name=os.path.basename(name)))
+                             source_name=os.path.basename(name), created=created))
     root.append(E("text", E("body", _body(record, ctx))))
     standoff = _standoff(root, register, ctx)
     if standoff is not None:
@@ -62,11 +63,6 @@ def convert_text(text: str, name: str = "<input>", *, date: str | None = None,
     if check:
         conversion.diagnostics += check_output(conversion.tree, name)
     return conversion
-
-
-def _record_date(date_line: str | None) -> str | None:
-    attrs = record_date_attrs(date_line)
-    return attrs.get("when") or attrs.get("from")
 
 
 def _body(record: Record, ctx: Context) -> etree._Element:

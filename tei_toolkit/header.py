@@ -52,13 +52,14 @@ def _marked(tag: str, text: str, ctx: Context, section: str, **attrs) -> etree._
 
 
 def build_header(record: Record, ctx: Context, *, version: str, date: str,
-                 source_name: str) -> etree._Element:
+                 source_name: str, created: dict[str, str]) -> etree._Element:
+    """``created``: the normalised value of the record's date line (record_date_attrs)."""
     citation = parse_citation(record.citation) if record.citation else None
     return E("teiHeader",
              E("fileDesc", _title_stmt(record, ctx, citation), _publication_stmt(record, ctx),
                _notes_stmt(record), _source_desc(record, ctx, citation, source_name)),
              _encoding_desc(version),
-             _profile_desc(record, ctx),
+             _profile_desc(record, ctx, created),
              E("revisionDesc", E("change", f"Converted from the plain-text file {source_name} "
                                  f"({record.layout} layout) by tei-toolkit {version}.",
                                  when=date, who="#tei-toolkit")))
@@ -171,12 +172,12 @@ def _encoding_desc(version: str) -> etree._Element:
              E("editorialDecl", *[E("p", p) for p in EDITORIAL]))
 
 
-def _profile_desc(record: Record, ctx: Context) -> etree._Element:
+def _profile_desc(record: Record, ctx: Context, created: dict[str, str]) -> etree._Element:
     profile = E("profileDesc")
     if record.summary:
         profile.append(E("abstract", _marked("p", record.summary, ctx, "summary")))
     if record.date:
-        profile.append(E("creation", E("date", record.date, **record_date_attrs(record.date))))
+        profile.append(E("creation", E("date", record.date, **created)))
     profile.append(_lang_usage(record))
     keywords = _keywords(record)
     if keywords is not None:

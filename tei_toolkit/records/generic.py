@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, warning
 from ..model import Block, Record
-from .blocks import split_blocks
 
 
-def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
-    blocks = split_blocks(text)
+def read(blocks: list[Block], name: str) -> tuple[Record, list[Diagnostic]]:
     record = Record(layout="generic", source_name=name)
     if blocks:
         first = blocks[0]

@@ -13,7 +13,6 @@ import re
 
 from ..diagnostics import Diagnostic, info
 from ..model import Block, Record
-from .blocks import split_blocks
 
 CHROME = {"skip to content", "search in", "digital archive international history declassified",
           "search", "menu", "english html", "get citation", "• share document", "share document",
@@ -54,9 +53,8 @@ def is_date_line(text: str) -> bool:
     return bool(DATE_LINE.match(text.strip()))
 
 
-def detect(text: str) -> bool:
-    """True when the text looks like a digital-archive page."""
-    blocks = split_blocks(text)
+def detect(blocks: list[Block]) -> bool:
+    """True when the blocks look like a digital-archive page."""
     rest = _skip_chrome(blocks, 0)
     if rest >= len(blocks) or not is_date_line(blocks[rest].text):
         return False
@@ -71,8 +69,7 @@ def _skip_chrome(blocks: list[Block], i: int) -> int:
     return i
 
 
-def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
-    blocks = split_blocks(text)
+def read(blocks: list[Block], name: str) -> tuple[Record, list[Diagnostic]]:
     notes: list[Diagnostic] = []
     record = Record(layout="digital-archive", source_name=name)
     i = _skip_chrome(blocks, 0)
