@@ -77,16 +77,25 @@ def record_date_attrs(date_line: str | None) -> dict[str, str]:
 def _title_stmt(record: Record, ctx: Context, citation) -> etree._Element:
     title = record.title or source_title(record)
     stmt = E("titleStmt", _marked("title", title, ctx, "title", type="main"))
-    funders = [record.funder] if record.funder else [
-        f for f in re.split(r"\s*;\s*", record.fields.get("Donors", record.fields.get("Funders", "")))
-        if f]
+    for author in _listed(record.fields.get("Author(s)")):
+        stmt.append(E("author", author))
+    funders = [record.funder] if record.funder else _listed(
+        record.fields.get("Donors") or record.fields.get("Funders"))
     for funder in funders:
         stmt.append(E("funder", funder))
-    for name in (citation.translators if citation else []):
+    translators = list(citation.translators if citation else [])
+    translators += [t for t in _listed(record.fields.get("Translated by"))
+                    if t not in translators]
+    for name in translators:
         stmt.append(E("respStmt", E("resp", "Translated by"), E("name", name, type="person")))
     for name in (citation.obtained_by if citation else []):
         stmt.append(E("respStmt", E("resp", "Obtained by"), E("name", name, type="person")))
     return stmt
+
+
+def _listed(value: str | None) -> list[str]:
+    """A labelled field's values (value blocks are joined with "; " by the reader)."""
+    return [v for v in re.split(r"\s*;\s*", value or "") if v]
 
 
 def source_title(record: Record) -> str:

@@ -205,3 +205,19 @@ def test_library_api_converts_validates_and_exports():
     assert "Choibalsan departed Ulaanbaatar" in tei_toolkit.to_text(conversion.tree)
     with pytest.raises(AttributeError):
         tei_toolkit.no_such_function  # noqa: B018
+
+
+def test_labels_on_the_value_line_and_in_any_case():
+    record = ("Skip to content\n\nJuly 14, 1958\n\nA cable\n\nBody text.\n\nSummary.\n\n"
+              "Author(s):\n\nZhou, Enlai, 1898-1976\n\nDocument Information\n\n"
+              "Source: PRC FMA 107-00129-03.\n\nTranslated by\n\nStephen Mercado\n\n"
+              "RECORD ID: 114512\n\nOriginal Uploaded Date 2013-04-22\n\n"
+              "Rights holders have been contacted where possible.\n")
+    tree = convert(record).tree
+    assert text_of(tree, "//tei:titleStmt/tei:author") == "Zhou, Enlai, 1898-1976"
+    assert text_of(tree, "//tei:titleStmt/tei:respStmt/tei:name") == "Stephen Mercado"
+    assert text_of(tree, "//tei:publicationStmt//tei:idno[@type='record']") == "114512"
+    assert xp(tree, "//tei:publicationStmt//tei:date/@when") == ["2013-04-22"]
+    assert text_of(tree, "//tei:sourceDesc/tei:bibl[@type='citation']") == \
+        "PRC FMA 107-00129-03."
+    assert text_of(tree, "//tei:abstract/tei:p") == "Summary."

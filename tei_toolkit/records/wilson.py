@@ -24,16 +24,19 @@ _ONE_DATE = (rf"(?:(?:c\.|ca\.|circa)\s*)?(?:(?:{MONTHS})\s+(?:\d{{1,2}},\s*)?)?
 # "January 22, 1944", "March 1953", "1962", "1950s", "c. 1950", "1962-10-31", and ranges
 DATE_LINE = re.compile(rf"^(?:{_ONE_DATE})(?:\s*[-–]\s*(?:{_ONE_DATE}))?$")
 FOOTER_START = "document information"
-# Labels that sit between the summary and "Document Information".
-PRE_FOOTER_LABELS = {"author(s):", "author(s)", "associated people & organizations",
-                     "associated places", "associated topics", "subjects discussed",
-                     "related documents", "associated people", "associated organizations"}
-# Labelled fields of the footer; the value is the block(s) that follow.
-FOOTER_LABELS = {"source", "rights", "original uploaded date", "record id",
-                 "original classification", "original archive", "translated by", "type",
-                 "language", "original language", "donors", "funders", "theme", "collection",
-                 "author(s):", "author(s)", "associated people & organizations",
-                 "associated places", "associated topics", "subjects discussed"}
+# Labels as the header builder knows them; pages differ in case and trailing colons.
+PRE_FOOTER_NAMES = ("Author(s)", "Associated People & Organizations", "Associated Places",
+                    "Associated Topics", "Subjects Discussed", "Related Documents",
+                    "Associated People", "Associated Organizations")
+FOOTER_NAMES = ("Source", "Rights", "Original Uploaded Date", "Record ID",
+                "Original Classification", "Original Archive", "Translated by", "Type",
+                "Language", "Original Language", "Donors", "Funders", "Theme", "Collection",
+                *PRE_FOOTER_NAMES[:5])
+LABEL_NAMES = {name.lower(): name for name in FOOTER_NAMES + PRE_FOOTER_NAMES}
+# Labels between the summary and "Document Information"; labelled fields of the footer
+# (the value is the block(s) that follow, or the rest of the label's line).
+PRE_FOOTER_LABELS = {name.lower() for name in PRE_FOOTER_NAMES}
+FOOTER_LABELS = {name.lower() for name in FOOTER_NAMES}
 FIELD_CHECKS = {
     "record id": re.compile(r"^[\w./-]{1,40}$"),
     "original uploaded date": re.compile(r"^\d{4}(?:-\d{2}){0,2}$|^(?:" + MONTHS + r")"),
@@ -43,6 +46,23 @@ RIGHTS_START = re.compile(r"^(?:The History and Public Policy Program welcomes|T
                           r"|Some documents may be subject|.{0,200}\bcopyright\b)", re.I)
 RIGHTS_BOILERPLATE = re.compile(r"welcomes reuse of .*materials|rights status|"
                                 r"permission for commercial use", re.I)
+
+
+# Labels that may share their line with the value ("Record ID 112103"); one-word labels
+# only before a colon ("Type: Telegram"), so that "Rights holders..." stays a sentence.
+def split_label(text: str, labels: set[str]) -> tuple[str, str | None] | None:
+    """("Record ID", "112103") for "Record ID: 112103"; ("Record ID", None) for the label
+    alone; None when the text is not a label of ``labels``."""
+    flat = " ".join(text.split())
+    low = flat.lower()
+    for label in sorted(labels, key=len, reverse=True):
+        if low.rstrip(": ") == label:
+            return LABEL_NAMES[label], None
+        if low.startswith(label) and len(low) > len(label):
+            rest = flat[len(label):]
+            if rest[0] == ":" or (" " in label and rest[0] == " "):
+                return LABEL_NAMES[label], rest.lstrip(": ").strip() or None
+    return None
 
 
 def _key(block: Block) -> str:
@@ -118,12 +138,15 @@ def _read_pre_footer(blocks, start, end, has_footer, record) -> int:
         return end
     first_label = end
     for k in range(end - 1, start - 1, -1):
-        if _key(blocks[k]) in PRE_FOOTER_LABELS:
+        if split_label(blocks[k].text, PRE_FOOTER_LABELS):
             first_label = k
     label = None
     for block in blocks[first_label:end]:
-        if _key(block) in PRE_FOOTER_LABELS:
-            label = block.text.strip().rstrip(":")
+        found = split_label(block.text, PRE_FOOTER_LABELS)
+        if found:
+            label, value = found
+            if value:
+                _add_field(record, label, value)
         elif label:
             _add_field(record, label, block.text)
     if first_label - 1 >= start + 1:  # keep at least one body block
@@ -144,11 +167,13 @@ def _read_footer(blocks: list[Block], record: Record, name: str) -> list[Diagnos
     notes: list[Diagnostic] = []
     label: str | None = None
     for block in blocks:
-        key = _key(block)
         text = " ".join(block.text.split("\n"))
-        if key in FOOTER_LABELS:
-            label = block.text.strip().rstrip(":")
-            continue
+        found = split_label(text, FOOTER_LABELS)
+        if found:
+            label, value = found
+            if value is None:
+                continue
+            text = value
         check = FIELD_CHECKS.get((label or "").lower())
         if label and check and not check.search(text):
             label = None  # not this field's value: an unlabelled block
