@@ -5,11 +5,11 @@ import re
 
 from lxml import etree
 
-from .inline import append_text, fill
+from .inline import fill
 from .model import Record
 from .records.citation import parse_citation
 from .rules import Context, find_marks
-from .tei import E, tei
+from .tei import E
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -226,4 +226,4 @@ def _keywords(record: Record):
     return E("keywords", *terms) if terms else None
 
 
-__all__ = ["build_header", "append_text"]
+__all__ = ["build_header", "block_language", "record_date_attrs"]

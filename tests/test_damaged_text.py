@@ -22,7 +22,7 @@ from tei_toolkit.exporters import to_text
 
 DAMAGED = Path(__file__).parent / "damaged"
 sys.path.insert(0, str(DAMAGED))
-from make import PLAIN, RECORD, files  # noqa: E402
+from make import files  # noqa: E402
 
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 WORDS = ["We agree with the caf\u00e9 proposal.", "The na\u00efve plan \u2014 as the",

@@ -6,8 +6,6 @@ and the `validate` and `export` commands when they are installed.
 """
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import sys

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..diagnostics import ExitCode, Severity, ToolkitError, has_errors
+from ..diagnostics import ExitCode, Severity, has_errors
 from ..pipeline import convert_files
 
 

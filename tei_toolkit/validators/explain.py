@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from lxml import etree
-
 from ..diagnostics import Diagnostic, error
 from . import datatypes as DT
 from .grammar import Grammar, P, nc_contains, nc_names
