@@ -90,3 +90,9 @@ def test_batch_with_a_bad_file_converts_the_others(tmp_path: Path):
 def test_version_and_help():
     assert run("--version").stdout.startswith("tei-toolkit")
     assert "Exit codes" in run("--help").stdout
+
+
+def test_bad_date_option_is_a_usage_error():
+    result = run("convert", SEED, "--date", "2026-13-45")
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr and not result.stdout

@@ -1,6 +1,7 @@
 """tei-toolkit convert"""
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import click
@@ -9,11 +10,20 @@ from ..diagnostics import ExitCode, Severity, has_errors
 from ..pipeline import convert_files
 
 
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
 @click.command()
 @click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Output file (one record) or folder (several records). Default: stdout.")
-@click.option("--date", metavar="YYYY-MM-DD",
+@click.option("--date", metavar="YYYY-MM-DD", callback=lambda ctx, param, value: _iso_date(value),
               help="Date of the revisionDesc change (default: SOURCE_DATE_EPOCH or today).")
 @click.option("--register", "register_path", type=click.Path(path_type=Path),
               help="Register of people, places, organisations (TSV or TEI).")
