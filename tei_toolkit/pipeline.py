@@ -1,12 +1,13 @@
 """The main job over files: read, convert, check, write atomically. Library-level, no click."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .convert import convert_text
 from .diagnostics import Diagnostic, ExitCode, ToolkitError, has_errors
-from .records import read_text
+from .records import decode_and_clean, read_text
 from .tei import serialize, write_atomic
 
 
@@ -54,6 +55,13 @@ def plan_outputs(sources: list[Path], output: Path | None) -> list[Path | None]:
     return [output]
 
 
+def _read_source(source: Path) -> tuple[str, list[Diagnostic]]:
+    """A record file, or standard input for "-" (as pandoc does)."""
+    if str(source) == "-":
+        return decode_and_clean(sys.stdin.buffer.read(), "<stdin>")
+    return read_text(source)
+
+
 def convert_files(sources, output: Path | None, *, date: str | None = None,
                   register_path: Path | None = None, check: bool = True,
                   debug: bool = False) -> list[FileResult]:
@@ -66,9 +74,10 @@ def convert_files(sources, output: Path | None, *, date: str | None = None,
     for source, target in zip(sources, targets):
         result = FileResult(source, target)
         try:
-            text, notes = read_text(source)
+            text, notes = _read_source(source)
             result.diagnostics += notes
-            conversion = convert_text(text, str(source), date=date, register=register,
+            name = "<stdin>" if str(source) == "-" else str(source)
+            conversion = convert_text(text, name, date=date, register=register,
                                       check=check)
             result.diagnostics += conversion.diagnostics
             if has_errors(conversion.diagnostics):

@@ -96,3 +96,11 @@ def test_bad_date_option_is_a_usage_error():
     result = run("convert", SEED, "--date", "2026-13-45")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr and not result.stdout
+
+
+def test_dash_reads_standard_input():
+    result = subprocess.run([*CLI, "convert", "-", "--no-check"], capture_output=True,
+                            text=True, input="A title\n\nA paragraph.\n",
+                            env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
+    assert result.returncode == 0, result.stderr
+    assert "<p>A paragraph.</p>" in result.stdout and "&lt;stdin&gt;" in result.stdout

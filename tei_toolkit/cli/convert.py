@@ -35,6 +35,7 @@ def convert(ctx, records, output, date, register_path, no_check, quiet):
 
     \b
     tei-toolkit convert record.txt                 # TEI on stdout
+    pbpaste | tei-toolkit convert - > record.xml   # "-" reads standard input
     tei-toolkit convert record.txt -o record.xml
     tei-toolkit convert corpus/*.txt -o build/tei/ # one .xml per record
     """
