@@ -1,7 +1,8 @@
 """Entity markup scored on whole records: the reference record against the shared gold,
-and two samples against gold files annotated for this project by the entities engineer
-(tests/gold/, same guidelines). Scored by tests/scoring.py, so the targets are checked
-without ../shared too; where the shared scorer is present, the two must agree."""
+and samples against gold files annotated for this project by the tei-toolkit team
+(tests/gold/, same guidelines; see tests/gold/README.md). Scored by tests/scoring.py, so
+the targets are checked without ../shared too; where the shared scorer is present, the
+two must agree."""
 from __future__ import annotations
 
 import contextlib
@@ -19,11 +20,26 @@ from tests.scoring import load_gold, score
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_entities.py"
-CASES = [(ROOT / "corpus" / "stalin-choibalsan-1944.txt",
-          ROOT / "tests" / "gold" / "stalin-choibalsan-1944.entities.jsonl", 0.97)]
-CASES += [(ROOT / "corpus" / (g.name.replace(".entities.jsonl", ".txt")), g, 0.90)
-          for g in sorted((ROOT / "tests" / "gold").glob("*.entities.jsonl"))
-          if not g.name.startswith("stalin")]
+GOLD = ROOT / "tests" / "gold"
+
+
+def _record(gold: Path) -> Path:
+    """The record of a gold file: in corpus/, or beside the gold file (records that are
+    not part of the corpus, e.g. the FRUS telegram, public domain)."""
+    name = gold.name.replace(".entities.jsonl", ".txt")
+    return ROOT / "corpus" / name if (ROOT / "corpus" / name).exists() else GOLD / name
+
+
+# (record, gold, F1 target with the shipped register, F1 target without a register).
+# Targets sit below the measured values (tests/gold/README.md); 001-frus and 043 were
+# annotated after the rules were written, 001-frus is outside the corpus and the register.
+TARGETS = {"stalin-choibalsan-1944": (0.97, 0.85),
+           "001-telegram-shtykov-first-deputy-minister-1950-11-29": (0.90, 0.85),
+           "010-memo-kgb-directorate-r-cssr-fmvd-1989-10-24": (0.90, 0.85),
+           "043-telephone-gorbachev-kohl-1989-11-11-partial": (0.97, 0.97),
+           "001-frus-1949v05-d319-kohler-telegram": (0.88, 0.88)}
+CASES = [(_record(g), g, *TARGETS.get(g.name.replace(".entities.jsonl", ""), (0.80, 0.80)))
+         for g in sorted(GOLD.glob("*.entities.jsonl"))]
 
 
 def _convert(record: Path, register):
@@ -32,7 +48,7 @@ def _convert(record: Path, register):
 
 
 @pytest.mark.parametrize("record,gold,target", [
-    pytest.param(r, g, t, id=r.stem[:30]) for r, g, t in CASES])
+    pytest.param(r, g, t, id=r.stem[:30]) for r, g, t, _ in CASES])
 def test_micro_f1_with_shipped_register(record, gold, target):
     result = score(_convert(record, default_register()), load_gold(gold))
     assert result["F1"] >= target, result
@@ -40,16 +56,16 @@ def test_micro_f1_with_shipped_register(record, gold, target):
     assert not result["split_keys"] and not result["merged_refs"], result
 
 
-@pytest.mark.parametrize("record,gold", [
-    pytest.param(r, g, id=r.stem[:30]) for r, g, _ in CASES])
-def test_micro_f1_without_register(record, gold):
+@pytest.mark.parametrize("record,gold,target", [
+    pytest.param(r, g, t, id=r.stem[:30]) for r, g, _, t in CASES])
+def test_micro_f1_without_register(record, gold, target):
     """Unseen names: the heuristics and gazetteer alone."""
     result = score(_convert(record, Register()), load_gold(gold))
-    assert result["F1"] >= 0.85, result
+    assert result["F1"] >= target, result
 
 
 @pytest.mark.parametrize("record,gold", [
-    pytest.param(r, g, id=r.stem[:30]) for r, g, _ in CASES])
+    pytest.param(r, g, id=r.stem[:30]) for r, g, _, _ in CASES])
 def test_our_scoring_agrees_with_the_shared_scorer(tmp_path, record, gold):
     if not SCORER.exists():
         pytest.skip("../shared/tools/score_entities.py absent")

@@ -88,6 +88,25 @@ requests reported reports promised thanked insisted objected responded wrote wri
 called visited received believes believed thinks thought considers considered inserted
 is was has had will would can could did does himself herself also then must should
 """)
+# Seats of government that stand for the government when they act ("the Kremlin
+# decided" -> org; "in the Kremlin" -> place; guidelines, place/metonymy).
+SEATS_OF_GOVERNMENT = _words("kremlin pentagon elysee élysée quai-d'orsay downing")
+# Capitalised words that end a periodical's title: "Department of State Bulletin" is a work
+# title; the organisation named inside it is "Department of State".
+PERIODICAL_HEADS = _words("""
+bulletin gazette journal review digest quarterly yearbook newsletter chronicle herald
+""")
+# Verbs that open telegram sentences and are never the first word of a name ("Sent
+# Department 233, repeated London 25").
+SENTENCE_VERBS = _words("""
+sent repeated received passed pass forwarded transmitted delivered handed see refer reurtel
+info
+""")
+# Endings of transliterated Russian words that are titles, not people ("Sovetsko-Kitaiskie
+# Otnosheniia", "Pamiatniki Istoricheskoi Mysli"): plural/genitive adjectives and
+# abstract nouns; surnames do not end so ("-skii", "-skaia" do, and are not listed).
+TITLE_ENDINGS = ("sko", "skie", "skikh", "skogo", "eniia", "aniia", "eniya", "aniya",
+                 "tiia", "istva", "stvo", "niki", "heskoi", "heskie", "heskaia")
 RUSSIAN_SURNAME = ("ov", "ev", "ova", "eva", "in", "ina", "sky", "skii", "skiy", "ski", "enko",
                    "uk", "yuk", "ich", "vich", "ko", "yan", "ian", "dze", "shvili", "aya")
 

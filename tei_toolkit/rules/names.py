@@ -20,8 +20,9 @@ from typing import Iterator, NamedTuple
 from ..model import Mark
 from . import Context
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
-from ._lexicon import (MONTHS, NOT_NAMES, ORG_HEADS, ORG_PREFIX_HEADS,
-                       PERSON_VERBS, PLACE_HEADS, RUSSIAN_SURNAME, TITLES, common_words, gazetteer,
+from ._lexicon import (MONTHS, NOT_NAMES, ORG_HEADS, ORG_PREFIX_HEADS, PERIODICAL_HEADS,
+                       PERSON_VERBS, PLACE_HEADS, RUSSIAN_SURNAME, SEATS_OF_GOVERNMENT,
+                       SENTENCE_VERBS, TITLE_ENDINGS, TITLES, common_words, gazetteer,
                        is_demonym)
 
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
@@ -31,6 +32,14 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|into|via|towards?|across|through|around|
                       r"inside|reached|entered|occupied)\s+(?:the\s+)?$")
 NEXT_WORD = re.compile(r"\s(?:also\s|then\s|had\s|has\s)?([a-z]+)")
 SPEAKER_AFTER = re.compile(r"[.:,]")
+# after a name: a number ("Embtel 228") or an abbreviation's full stop before a number or a
+# lower-case word ("Prot. 5", "Prot. no") -- a document designator, not a person
+DESIGNATOR_AFTER = re.compile(r"\.?\s(?:No\.?\s)?\d|\.\s[a-z]")
+LOWER_TITLE_BEFORE = re.compile(r"(?<![\w.])([a-z]{1,4})\.\s$")
+# a verb after a seat of government: the building acts, so it stands for the government
+ACTS_AFTER = re.compile(r"\s(?:also\s|again\s|then\s)?([a-z]+(?:ed|es|s)|[a-z]+)\b")
+NOT_AGENT_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|into|inside|outside|near|of|within|"
+                              r"around|through|behind|over)\s(?:the\s)?|[’']s\s)$")
 TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 
 
@@ -251,11 +260,34 @@ class Reader:
 
     def from_lexicon(self, i: int, j: int, source: str, item) -> Found:
         start, end = self.run[i].start, self.end_of(j)
+        if (source == "gazetteer" or item.type == "place") and self.acts(i, j):
+            ident = item.id if source == "register" else "prov-" + item.key
+            return Found(start, end, "org", ident, source == "register", "names:metonymy")
         if source == "register":
             if item.type == "person" and j > i:
                 self.surnames.setdefault(_norm(POSSESSIVE.sub("", self.run[j].text)), item.id)
             return Found(start, end, item.type, item.id, True, "names:register")
         return Found(start, end, "place", "prov-" + item.key, False, "names:gazetteer")
+
+    def acts(self, i: int, j: int) -> bool:
+        """A seat of government that acts stands for the government: "Kremlin surprised",
+        "the Kremlin decided", "Again Kremlin talks peace" (not "in the Kremlin", "Stalin's
+        Kremlin office")."""
+        if i != j or POSSESSIVE.sub("", self.low(i)) not in SEATS_OF_GOVERNMENT or \
+                j + 1 < len(self.run) or POSSESSIVE.search(self.run[j].text):
+            return False
+        start = self.run[i].start
+        before = self.text[max(0, start - 16):start]
+        if NOT_AGENT_BEFORE.search(before):
+            return False
+        m = ACTS_AFTER.match(self.text, self.run[j].end)
+        if not m:
+            return False
+        w = m.group(1)
+        if w in PERSON_VERBS or w.endswith("ed"):
+            return True
+        # "Kremlin talks peace" (a verb) but "the Kremlin walls" (a noun)
+        return w.endswith("s") and not w.endswith("ss") and not before.endswith("the ")
 
     def end_of(self, j: int) -> int:
         t = self.run[j]
@@ -275,6 +307,8 @@ class Reader:
         run = self.run
         if self.is_title(i) or run[i].kind == "init" or self.low(i) in NOT_NAMES:
             return None
+        if self.low(i) in SENTENCE_VERBS and self.sentence_initial(i):
+            return None  # "Sent Department 233": a verb, then the head alone
         j = i + 1 if run[i].kind == "ord" else i
         while j < len(run) and (run[j].kind in ("cap", "upper") or (
                 self.low(j) in ("and", "of") and j > i and j + 1 < len(run)
@@ -309,6 +343,8 @@ class Reader:
                 k += 1
             last = None
             while k < len(run) and run[k].kind in ("cap", "upper") and not self.is_title(k):
+                if self.low(k) in PERIODICAL_HEADS and last is not None:
+                    break  # "Department of State Bulletin": a periodical named after it
                 last = k
                 k += 1
                 if k < len(run) and self.low(k) == "and" and k + 1 < len(run) and \
@@ -325,6 +361,7 @@ class Reader:
 
     def person_at(self, i: int, titled: bool) -> int | None:
         run, j = self.run, i
+        titled = titled or self.lower_title_before(i)
         inits = 0
         while j < len(run) and run[j].kind == "init":
             j, inits = j + 1, inits + 1
@@ -353,6 +390,11 @@ class Reader:
             return None  # "Altai Kazakhs": a people's name
         last = names[-1]
         words = [POSSESSIVE.sub("", self.low(k)) for k in names]
+        if not titled and self.title_run():
+            return None  # "Sovetsko-Kitaiskie Otnosheniia": a cited title
+        if len(names) == 2 and not inits and self.seen_alone(names[0]) and \
+                self.seen_alone(names[1]):
+            return names[0]  # "with Tsedenbal Ulanfu announced": two people
         rare = [w for w in words if w not in self.lex.common]
         if inits or titled and (rare or len(names) > 1):
             return last
@@ -367,9 +409,14 @@ class Reader:
                 return i
             if w in self.lex.common or self.quoted(i) or run[i].kind != "cap" or len(w) < 2:
                 return None
+            if self.bracketed_after_title(i):
+                return i
+            if self.designator(i):
+                return None
             if self.sentence_initial(i):
                 possessive = bool(POSSESSIVE.search(run[i].text))
-                return i if possessive or self.verb_follows(i) else None
+                return i if possessive or self.verb_follows(i) or \
+                    w.endswith(RUSSIAN_SURNAME) and len(w) > 4 and "-" not in w else None
             if w.endswith(RUSSIAN_SURNAME) and len(w) > 4 or self.verb_follows(i):
                 return i
             # a rare capitalised word mid-sentence: a person, unless a locative
@@ -378,6 +425,38 @@ class Reader:
         if len(names) >= 2 and self.is_label(i):
             return last
         return None
+
+    def title_run(self) -> bool:
+        """Two or more capitalised words, one of them shaped like a transliterated title
+        word: the whole run is a cited work's title ("Pamiatniki Istoricheskoi Mysli")."""
+        words = [POSSESSIVE.sub("", w) for t, w in zip(self.run, self.lows) if t.kind == "cap"]
+        return len(words) >= 2 and any(map(_title_like, words))
+
+    def lower_title_before(self, i: int) -> bool:
+        """A lower-case abbreviated title before the name ("c. Ulanfu", "com. Tsedenbal"),
+        which the tokenizer does not see."""
+        m = LOWER_TITLE_BEFORE.search(self.text, max(0, self.run[i].start - 8),
+                                      self.run[i].start)
+        return bool(m and m.group(1) + "." in TITLES)
+
+    def seen_alone(self, k: int) -> bool:
+        """A word this record has already marked as a one-word person ("c. Ulanfu")."""
+        return POSSESSIVE.sub("", self.run[k].text) in self.ctx.state.get("names:alone", ())
+
+    def designator(self, i: int) -> bool:
+        """A word before a number or an abbreviation's full stop ("Embtel 228", "Prot.
+        5"): a document reference, not a person."""
+        return i == len(self.run) - 1 and bool(DESIGNATOR_AFTER.match(self.text, self.run[i].end))
+
+    def bracketed_after_title(self, i: int) -> bool:
+        """The heading convention "The Chargé in the Soviet Union (Kohler) to the
+        Secretary of State": a lone word in brackets after an office is the office-holder."""
+        t = self.run[i]
+        if len(self.run) != 1 or self.text[t.start - 1:t.start] != "(" or \
+                self.text[t.end:t.end + 1] != ")":
+            return False
+        line = self.text[self.text.rfind("\n", 0, t.start) + 1:t.start]
+        return any(w in TITLES for w in re.findall(r"[^\W\d_]+\.?", line[-80:].lower()))
 
     def name_word(self, j: int) -> bool:
         """A capitalised word, or an ALL-CAPS word that reads as a name (ZAKHAROV, MAO
@@ -443,6 +522,8 @@ class Reader:
         surname = surname.title() if surname.isupper() else surname
         pid = self.surnames.get(surname) or "prov-" + slug(surname)
         self.surnames.setdefault(surname, pid)
+        if i == j:
+            self.ctx.state.setdefault("names:alone", set()).add(surname)
         return Found(start, end, "person", pid, False, "names:person")
 
     def acronym_ok(self, i: int) -> bool:
@@ -457,6 +538,14 @@ class Reader:
         words = re.findall(r"[^\W\d_]{2,}", line)
         upper = sum(1 for w in words if w.isupper())
         return upper * 2 < len(words)
+
+
+def _title_like(word: str) -> bool:
+    """A transliterated Russian word of a title rather than a name ("Sovetsko-Kitaiskie",
+    "Otnosheniia"); surnames end otherwise ("-skii", "-ov")."""
+    parts = word.split("-")
+    return any(p.endswith("sko") for p in parts[:-1]) or \
+        len(word) > 6 and word.endswith(TITLE_ENDINGS[1:])
 
 
 def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
