@@ -15,6 +15,7 @@ from .model import Block, Record
 from .records import read_record
 from .records.textio import clean
 from .rules import Context, find_marks
+from .rules.dates import year_hint
 from .tei import E, NSMAP, tei, xml_attr
 
 
@@ -51,6 +52,8 @@ def convert_text(text: str, name: str = "<input>", *, date: str | None = None,
     created = record_date_attrs(record.date)  # the date line, normalised once
     ctx.record_date = created.get("when") or created.get("from")
     ctx.state["title"] = record.title or ""
+    if ctx.record_date is None:  # a year for month-day dates ("January 15")
+        ctx.state["date:year-hint"] = year_hint("\n\n".join(b.text for b in record.body))
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
     root.set(xml_attr("lang"), "en")
     root.append(build_header(record, ctx, version=__version__, date=conversion_date(date),

@@ -221,3 +221,16 @@ def test_labels_on_the_value_line_and_in_any_case():
     assert text_of(tree, "//tei:sourceDesc/tei:bibl[@type='citation']") == \
         "PRC FMA 107-00129-03."
     assert text_of(tree, "//tei:abstract/tei:p") == "Summary."
+
+
+@pytest.mark.parametrize("text, when, cert", [
+    ("Notes\n\nEmbtel of January 15 came.\n\n1. See the letter of February 10, 1949.\n",
+     "1949-01-15", "medium"),
+    ("Notes\n\nEmbtel of January 15 came.\n", "--01-15", None),
+])
+def test_month_day_without_a_year(text, when, cert):
+    """No date line: the year the record's own dates give (flagged), else month-day."""
+    conv = convert_text(text, "t.txt", date="2026-01-01", check=True)
+    assert not [d for d in conv.diagnostics if d.severity.name == "ERROR"]
+    date = xp(conv.tree, "//tei:body//tei:date")[0]
+    assert (date.text, date.get("when"), date.get("cert")) == ("January 15", when, cert)

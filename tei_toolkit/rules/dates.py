@@ -104,8 +104,19 @@ Attrs = dict[str, str]
 
 def _day_month_year(g: dict, ctx) -> Attrs | None:
     y = _year_of(g, ctx)
-    v = _iso(y, _month(g["mon"]), int(g["day"])) if y else None
+    guessed = y is None and ctx is not None and ctx.state.get("date:year-hint")
+    if guessed:  # the year the record's own full dates give, flagged as a guess
+        v = _iso(guessed, _month(g["mon"]), int(g["day"]))
+        return {"when": v, "cert": "medium"} if v else None
+    if y is None:  # no year anywhere: a month and day (xsd:gMonthDay)
+        return _month_day(_month(g["mon"]), int(g["day"]))
+    v = _iso(y, _month(g["mon"]), int(g["day"]))
     return {"when": v} if v else None
+
+
+def _month_day(m: int, d: int) -> Attrs | None:
+    # 2000 is a leap year, so 29 February passes as a month-day without a year
+    return {"when": f"--{m:02d}-{d:02d}"} if _iso(2000, m, d) else None
 
 
 def _range_days(g: dict, ctx) -> Attrs | None:
@@ -332,6 +343,16 @@ def dates(text: str, ctx: Context) -> Iterator[Mark]:
 
 
 APPROX = re.compile(r"^(?:c\.|ca\.|circa|about|approx\.)\s*", re.I)
+
+
+def year_hint(text: str) -> int | None:
+    """For a record without a date line: the year of the first date in ``text`` that
+    states one ("February 10, 1949" in a footnote dates "January 15" in the text)."""
+    for _, _, attrs, _ in scan(text):
+        value = attrs.get("when") or attrs.get("from") or ""
+        if value[:4].isdigit():
+            return int(value[:4])
+    return None
 
 
 def normalize(text: str, anchor: str | None = None) -> dict[str, str] | None:
