@@ -346,6 +346,7 @@ def default_register() -> Register:
     env = os.environ.get("TEI_TOOLKIT_REGISTER")
     candidates = [Path(env)] if env else []
     candidates.append(Path(__file__).resolve().parents[1] / "corpus" / "register.tsv")
+    candidates.append(Path(__file__).resolve().parent / "data" / "register.tsv")  # pip install .
     for path in candidates:
         if path.is_file():
             return _load_cached(str(path), path.stat().st_mtime)

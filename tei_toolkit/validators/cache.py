@@ -72,7 +72,8 @@ def write(kind: str, key: str, data: bytes) -> None:
 def schemas_dir() -> Path:
     """The shipped TEI schemas: the repository's schemas/ or the installed copy."""
     here = Path(__file__).resolve().parent.parent
-    for candidate in (here.parent / "schemas", here / "data" / "schemas", here / "data"):
+    # the installed copy first: site-packages/schemas may belong to another package
+    for candidate in (here / "data" / "schemas", here.parent / "schemas", here / "data"):
         if (candidate / "tei_all.rng").is_file():
             return candidate
     return here.parent / "schemas"
