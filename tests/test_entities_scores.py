@@ -21,28 +21,37 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_entities.py"
 GOLD = ROOT / "tests" / "gold"
+SAMPLES = SHARED / "samples" / "other"
 
 
 def _record(gold: Path) -> Path:
     """The record of a gold file: in corpus/, or beside the gold file (records that are
-    not part of the corpus, e.g. the FRUS telegram, public domain)."""
+    not part of the corpus, e.g. the FRUS telegram, public domain), or -- for copyrighted
+    records that are not copied into the project -- in ../shared/samples/other/."""
     name = gold.name.replace(".entities.jsonl", ".txt")
-    return ROOT / "corpus" / name if (ROOT / "corpus" / name).exists() else GOLD / name
+    for path in (ROOT / "corpus" / name, GOLD / name):
+        if path.exists():
+            return path
+    return SAMPLES / name
 
 
 # (record, gold, F1 target with the shipped register, F1 target without a register).
 # Targets sit below the measured values (tests/gold/README.md); 001-frus and 043 were
-# annotated after the rules were written, 001-frus is outside the corpus and the register.
+# annotated after the rules were written, 001-frus is outside the corpus and the register;
+# 006 (NSA reader, copyrighted) is read from ../shared/samples and skipped without it.
 TARGETS = {"stalin-choibalsan-1944": (0.97, 0.85),
            "001-telegram-shtykov-first-deputy-minister-1950-11-29": (0.90, 0.85),
            "010-memo-kgb-directorate-r-cssr-fmvd-1989-10-24": (0.90, 0.85),
            "043-telephone-gorbachev-kohl-1989-11-11-partial": (0.97, 0.97),
-           "001-frus-1949v05-d319-kohler-telegram": (0.94, 0.94)}
+           "001-frus-1949v05-d319-kohler-telegram": (0.94, 0.94),
+           "006-nsa-reader-prague-spring-doc81-brezhnev-dubcek-partial": (0.97, 0.97)}
 CASES = [(_record(g), g, *TARGETS.get(g.name.replace(".entities.jsonl", ""), (0.80, 0.80)))
          for g in sorted(GOLD.glob("*.entities.jsonl"))]
 
 
 def _convert(record: Path, register):
+    if not record.exists():
+        pytest.skip(f"{record} absent (a copyrighted record, not copied; ../shared/samples)")
     return convert_text(record.read_text(encoding="utf-8"), record.name, register=register,
                         check=False).tree
 

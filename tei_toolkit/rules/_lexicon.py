@@ -107,6 +107,11 @@ info
 # abstract nouns; surnames do not end so ("-skii", "-skaia" do, and are not listed).
 TITLE_ENDINGS = ("sko", "skie", "skikh", "skogo", "eniia", "aniia", "eniya", "aniya",
                  "tiia", "istva", "stvo", "niki", "heskoi", "heskie", "heskaia")
+# Organisation names that stand alone (one word names one body): "the Politburo"; a demonym
+# before them is an adjective ("the Soviet Politburo" -> "Politburo"), not part of the name.
+BODY_NAMES = _words("politburo orgburo comintern cominform sovnarkom")
+# Endings of patronymics ("Aleksandr Stepanovich", "Leonid Ilyich", "Anna Ivanovna").
+PATRONYMIC = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "inichna")
 RUSSIAN_SURNAME = ("ov", "ev", "ova", "eva", "in", "ina", "sky", "skii", "skiy", "ski", "enko",
                    "uk", "yuk", "ich", "vich", "ko", "yan", "ian", "dze", "shvili", "aya")
 

@@ -6,8 +6,9 @@ the editor's register (an ``ignore`` entry vetoes the span), an organisation pat
 (a run ending in "Army", "Ministry", ...; "Ministry of X"), the gazetteer. Words the
 lexicons do not know become a person when the evidence says so: a title before them
 ("General A. Antonov" -> "A. Antonov"), initials, a speaker label, a surname seen
-earlier in the record, an editor's gloss ("Filippov [Stalin]"). Titles, demonyms and
-sentence-initial common words are never names.
+earlier in the record, an editor's gloss ("Filippov [Stalin]"); a first name and
+patronymic takes the id of the person with those initials ("A. S. Dubček" ... "Aleksandr
+Stepanovich"). Titles, demonyms and sentence-initial common words are never names.
 
 Names not in the register get a provisional id ("#prov-kovalev") with @cert="low" and
 @resp="#tei-toolkit"; ``ctx.state["names:entities"]`` keeps them for the standOff.
@@ -15,15 +16,16 @@ Names not in the register get a provisional id ("#prov-kovalev") with @cert="low
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterator, NamedTuple
 
 from ..model import Mark
 from . import Context
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
-from ._lexicon import (MONTHS, NOT_NAMES, ORG_HEADS, ORG_PREFIX_HEADS, PERIODICAL_HEADS,
-                       PERSON_VERBS, PLACE_HEADS, RUSSIAN_SURNAME, SEATS_OF_GOVERNMENT,
-                       SENTENCE_VERBS, TITLE_ENDINGS, TITLES, common_words, gazetteer,
-                       is_demonym)
+from ._lexicon import (BODY_NAMES, MONTHS, NOT_NAMES, ORG_HEADS, ORG_PREFIX_HEADS, PATRONYMIC,
+                       PERIODICAL_HEADS, PERSON_VERBS, PLACE_HEADS, RUSSIAN_SURNAME,
+                       SEATS_OF_GOVERNMENT, SENTENCE_VERBS, TITLE_ENDINGS, TITLES,
+                       common_words, gazetteer, is_demonym)
 
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
 INVERTED_INITIALS = re.compile(r",\s?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])")
@@ -266,6 +268,8 @@ class Reader:
         if source == "register":
             if item.type == "person" and j > i:
                 self.surnames.setdefault(_norm(POSSESSIVE.sub("", self.run[j].text)), item.id)
+                if self.run[i].kind == "init":
+                    self.note_initials(i, item.id, True)
             return Found(start, end, item.type, item.id, True, "names:register")
         return Found(start, end, "place", "prov-" + item.key, False, "names:gazetteer")
 
@@ -297,7 +301,7 @@ class Reader:
     # --- organisations -----------------------------------------------------------------
     def org_at(self, i: int) -> int | None:
         """Index of the last token of an organisation name starting at i, or None."""
-        if len(self.run) == 1:
+        if len(self.run) == 1 and POSSESSIVE.sub("", self.lows[0]) not in BODY_NAMES:
             return None  # a head word needs a word before it or "of ..." after (speed)
         if i not in self._org:
             self._org[i] = self._org_at(i)
@@ -309,6 +313,8 @@ class Reader:
             return None
         if self.low(i) in SENTENCE_VERBS and self.sentence_initial(i):
             return None  # "Sent Department 233": a verb, then the head alone
+        if POSSESSIVE.sub("", self.low(i)) in BODY_NAMES:
+            return self.extend_of(i)  # "the Politburo", "Politburo of the CC"
         j = i + 1 if run[i].kind == "ord" else i
         while j < len(run) and (run[j].kind in ("cap", "upper") or (
                 self.low(j) in ("and", "of") and j > i and j + 1 < len(run)
@@ -322,6 +328,8 @@ class Reader:
                     j += 1  # a designator: "Directorate R"
                 if w in ORG_PREFIX_HEADS:
                     j = self.extend_of(j)
+                if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
+                    return None  # "Soviet Politburo": an adjective, then the name alone
                 return None if j == i or (head == i and j == head) else j
             if j > i and base in PLACE_HEADS or w in MONTHS or w in TITLES and j > i or \
                     run[j].kind == "ord":
@@ -416,8 +424,8 @@ class Reader:
             if self.sentence_initial(i):
                 possessive = bool(POSSESSIVE.search(run[i].text))
                 return i if possessive or self.verb_follows(i) or \
-                    w.endswith(RUSSIAN_SURNAME) and len(w) > 4 and "-" not in w else None
-            if w.endswith(RUSSIAN_SURNAME) and len(w) > 4 or self.verb_follows(i):
+                    _slavic_surname(w) and "-" not in w else None
+            if _slavic_surname(w) or self.verb_follows(i):
                 return i
             # a rare capitalised word mid-sentence: a person, unless a locative
             # preposition says it is a place (see place_at)
@@ -513,8 +521,31 @@ class Reader:
     def inverted(self, i: int) -> bool:
         return bool(INVERTED_INITIALS.match(self.text, self.run[i].end))
 
+    def note_initials(self, i: int, ident: str, known: bool) -> None:
+        """"A. S. Dubček": initials "AS" -> the person's id (None once two people share
+        them), for a later first name and patronymic ("Aleksandr Stepanovich")."""
+        seen = self.ctx.state.setdefault("names:initials", {})
+        key = _initials(self.run[i].text)
+        if len(key) == 2:
+            seen[key] = (ident, known) if seen.get(key, (ident, known)) == (ident, known) \
+                else None
+
+    def patronymic(self, i: int, j: int):
+        """First name and patronymic ("Aleksandr Stepanovich", "Leonid Ilyich"): the
+        person whose initials the record gave ("A. S. Dubček"), as (id, known), or None."""
+        if j != i + 1 or self.run[i].kind != "cap" or self.run[j].kind != "cap":
+            return None
+        patronymic = POSSESSIVE.sub("", self.low(j))
+        if len(patronymic) < 6 or not patronymic.endswith(PATRONYMIC):
+            return None
+        key = (self.run[i].text[0] + self.run[j].text[0]).upper()
+        return self.ctx.state.get("names:initials", {}).get(key)
+
     def person(self, i: int, j: int) -> Found:
         start, end = self.run[i].start, self.end_of(j)
+        linked = self.patronymic(i, j)
+        if linked:
+            return Found(start, end, "person", linked[0], linked[1], "names:patronymic")
         m = INVERTED_INITIALS.match(self.text, self.run[j].end)
         if m and j == len(self.run) - 1:
             end = m.end() - (1 if self.text[m.end() - 1] == " " else 0)
@@ -522,6 +553,8 @@ class Reader:
         surname = surname.title() if surname.isupper() else surname
         pid = self.surnames.get(surname) or "prov-" + slug(surname)
         self.surnames.setdefault(surname, pid)
+        if self.run[i].kind == "init":
+            self.note_initials(i, pid, False)
         if i == j:
             self.ctx.state.setdefault("names:alone", set()).add(surname)
         return Found(start, end, "person", pid, False, "names:person")
@@ -538,6 +571,22 @@ class Reader:
         words = re.findall(r"[^\W\d_]{2,}", line)
         upper = sum(1 for w in words if w.isupper())
         return upper * 2 < len(words)
+
+
+def _fold(word: str) -> str:
+    """Diacritics off: "vondrová" -> "vondrova"."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+def _slavic_surname(word: str) -> bool:
+    """A lower-case word shaped like a Slavic surname, diacritics folded ("Gromyko",
+    "Vondrová", "Nejedlý" does not: "-ý" alone is too common an ending)."""
+    return len(word) > 4 and _fold(word).endswith(RUSSIAN_SURNAME)
+
+
+def _initials(text: str) -> str:
+    """"A. S." / "A.S." -> "AS"."""
+    return "".join(c for c in text if c.isupper())
 
 
 def _title_like(word: str) -> bool:
