@@ -28,6 +28,7 @@ from lxml import etree  # noqa: E402
 from tei_toolkit.tei import parse  # noqa: E402
 from tei_toolkit.validators import schematron as engine  # noqa: E402
 from tei_toolkit.validators.cache import default_schema  # noqa: E402
+from tests.iso_skeleton import skeleton_stylesheet  # noqa: E402
 from tei_toolkit.validators.schematron_compile import compile_schema  # noqa: E402
 
 PY = sys.executable
@@ -89,22 +90,6 @@ def cold(one: Path, runs: int = 5) -> float:
         subprocess.run([PY, "-c", code, str(one)], check=True, cwd=ROOT)
         times.append(time.perf_counter() - t)
     return statistics.median(times)
-
-
-def skeleton_stylesheet():
-    import lxml
-
-    proc = engine._processor()
-    xslt = proc.new_xslt30_processor()
-    folder = Path(lxml.__file__).parent / "isoschematron/resources/xsl/iso-schematron-xslt1"
-    text = default_schema("sch").read_text(encoding="utf-8").replace(
-        'queryBinding="xslt2"', 'queryBinding="xslt"')
-    doc = proc.parse_xml(xml_text=text)
-    for step in ("iso_dsdl_include.xsl", "iso_abstract_expand.xsl", "iso_svrl_for_xslt1.xsl"):
-        out = xslt.compile_stylesheet(stylesheet_file=str(folder / step)).transform_to_string(
-            xdm_node=doc)
-        doc = proc.parse_xml(xml_text=out)
-    return proc, xslt.compile_stylesheet(stylesheet_text=out)
 
 
 def main() -> None:

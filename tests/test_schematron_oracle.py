@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import lxml
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,29 +18,18 @@ from lxml import etree
 
 from tei_toolkit.tei import E, parse
 from tei_toolkit.validators import schematron as engine
-from tei_toolkit.validators.cache import default_schema
+from tests.iso_skeleton import skeleton_stylesheet
 from tei_toolkit.validators.schematron_locate import readable_path
 
 pytestmark = pytest.mark.skipif(not engine.schematron_available(), reason="saxonche not installed")
 
-SKELETON = Path(lxml.__file__).parent / "isoschematron/resources/xsl/iso-schematron-xslt1"
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 FIXTURES = sorted((Path(__file__).parent / "schematron" / "tei_all").glob("*.xml"))
 
 
 @pytest.fixture(scope="module")
 def oracle():
-    proc = engine._processor()
-    xslt = proc.new_xslt30_processor()
-    # The XSLT 1 skeleton refuses queryBinding="xslt2"; Saxon runs the XPath 2 anyway.
-    text = default_schema("sch").read_text(encoding="utf-8").replace(
-        'queryBinding="xslt2"', 'queryBinding="xslt"')
-    doc = proc.parse_xml(xml_text=text)
-    for step in ("iso_dsdl_include.xsl", "iso_abstract_expand.xsl", "iso_svrl_for_xslt1.xsl"):
-        out = xslt.compile_stylesheet(stylesheet_file=str(SKELETON / step)).transform_to_string(
-            xdm_node=doc)
-        doc = proc.parse_xml(xml_text=out)
-    executable = xslt.compile_stylesheet(stylesheet_text=out)
+    proc, executable = skeleton_stylesheet()
 
     def run(tree: etree._ElementTree) -> Counter:
         node = proc.parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
