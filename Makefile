@@ -5,17 +5,17 @@ BIN := $(VENV)/bin
 OUT := build
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test bench schemas golden install install-test clean
+.PHONY: demo test lint bench schemas golden install install-test clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e '.[test,dev]'
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -39,6 +39,12 @@ demo: install
 test: install-test
 	@sh scripts/install_chromium.sh || echo "chromium not installed: the browser test will say why it skips"
 	$(BIN)/python -m pytest -q -n 2
+
+## lint: ruff (lint + format) and mypy, as .ci/run runs them
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 ## bench: benchmarks/ (reports numbers, asserts nothing)
 bench: install-test

@@ -1,6 +1,7 @@
 """Only for non-editable installs (pip install .): the wheel carries the shipped schemas
 and register under tei_toolkit/data/, where the package looks when it is not run from a
 source tree. Everything else is in pyproject.toml."""
+
 import shutil
 from pathlib import Path
 

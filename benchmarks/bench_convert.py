@@ -2,6 +2,7 @@
 
 Three figures: reading + markup + TEI building (no self-check), the same with the
 tei_all self-check, and a cold CLI run on one record (process start included)."""
+
 from __future__ import annotations
 
 import os
@@ -35,11 +36,14 @@ def main() -> None:
     print(f"{'case':48} {'records/s':>10}")
     print(f"{'seed record x200, markup, no self-check':48} {rate(seed, check=False):10.1f}")
     print(f"{'seed record x200, markup + tei_all self-check':48} {rate(seed, check=True):10.1f}")
-    print(f"{f'corpus ({len(texts)} records) x20, + self-check':48} {rate(corpus, check=True):10.1f}")
+    print(
+        f"{f'corpus ({len(texts)} records) x20, + self-check':48} {rate(corpus, check=True):10.1f}"
+    )
     cli = [sys.executable, "-m", "tei_toolkit", "convert", str(records[0]), "-q"]
     start = time.perf_counter()
-    subprocess.run(cli, stdout=subprocess.DEVNULL, check=True,
-                   env={**os.environ, "SOURCE_DATE_EPOCH": "0"})
+    subprocess.run(
+        cli, stdout=subprocess.DEVNULL, check=True, env={**os.environ, "SOURCE_DATE_EPOCH": "0"}
+    )
     print(f"{'cold CLI: one record, start to finish (s)':48} {time.perf_counter() - start:10.3f}")
 
 

@@ -1,5 +1,6 @@
 """Entity markup throughput: marks/s and records/s for the rules alone and for conversion
 with markup (no validation) on the reference record. Reports numbers, asserts nothing."""
+
 from __future__ import annotations
 
 import time
@@ -42,11 +43,15 @@ def main() -> None:
     record, _ = read_record(text, SEED.name)
     marks = rules_once(record, register)
     runs, secs = timed(lambda: rules_once(record, register))
-    print(f"rules only:   {runs / secs:8.0f} records/s  {marks * runs / secs:9.0f} entity marks/s "
-          f"({marks} marks per record, register of {len(register)} entries)")
+    print(
+        f"rules only:   {runs / secs:8.0f} records/s  {marks * runs / secs:9.0f} entity marks/s "
+        f"({marks} marks per record, register of {len(register)} entries)"
+    )
     runs, secs = timed(lambda: convert_text(text, SEED.name, register=register, check=False))
-    print(f"conversion:   {runs / secs:8.0f} records/s with markup, without validation "
-          f"({1000 * secs / runs:.2f} ms CPU per record, one core)")
+    print(
+        f"conversion:   {runs / secs:8.0f} records/s with markup, without validation "
+        f"({1000 * secs / runs:.2f} ms CPU per record, one core)"
+    )
 
 
 if __name__ == "__main__":

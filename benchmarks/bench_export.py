@@ -1,4 +1,5 @@
 """Exporter speed: the reference record and a large synthetic document (numbers only)."""
+
 from __future__ import annotations
 
 import statistics
@@ -15,18 +16,25 @@ FIXTURE = ROOT / "tests" / "export" / "ourstyle-entities.xml"
 
 def synthetic(paragraphs: int):
     """A record of ``paragraphs`` speaker turns, each with names, a date and brackets."""
-    register = "".join(f'<person xml:id="p{i}"><persName>Person {i}</persName>'
-                       f'<idno type="wikidata">Q{i + 1}</idno></person>' for i in range(50))
-    turn = ('<sp who="#p{n}"><speaker>Speaker {n}:</speaker><p>“On <date when="1944-01-22">'
-            'January 22, 1944</date> <persName ref="#p{n}">Person {n}</persName> met '
-            '<persName ref="#p{m}">Person {m}</persName> in <placeName>Moscow</placeName> '
-            '<supplied>again</supplied> <gap reason="omitted" rend="[…]"/> and said '
-            '<note type="editorial" place="inline">sic</note> many things.”</p></sp>')
+    register = "".join(
+        f'<person xml:id="p{i}"><persName>Person {i}</persName>'
+        f'<idno type="wikidata">Q{i + 1}</idno></person>'
+        for i in range(50)
+    )
+    turn = (
+        '<sp who="#p{n}"><speaker>Speaker {n}:</speaker><p>“On <date when="1944-01-22">'
+        'January 22, 1944</date> <persName ref="#p{n}">Person {n}</persName> met '
+        '<persName ref="#p{m}">Person {m}</persName> in <placeName>Moscow</placeName> '
+        '<supplied>again</supplied> <gap reason="omitted" rend="[…]"/> and said '
+        '<note type="editorial" place="inline">sic</note> many things.”</p></sp>'
+    )
     body = "".join(turn.format(n=i % 50, m=(i * 7) % 50) for i in range(paragraphs))
-    xml = (f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
-           f'<titleStmt><title>Synthetic</title></titleStmt></fileDesc></teiHeader><text><body>'
-           f'<div>{body}</div></body></text><standOff><listPerson>{register}</listPerson>'
-           f'</standOff></TEI>')
+    xml = (
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        f"<titleStmt><title>Synthetic</title></titleStmt></fileDesc></teiHeader><text><body>"
+        f"<div>{body}</div></body></text><standOff><listPerson>{register}</listPerson>"
+        f"</standOff></TEI>"
+    )
     return parse_bytes(xml.encode())
 
 
@@ -40,8 +48,13 @@ def timed(fn, tree, repeat: int) -> float:
 
 
 def main() -> None:
-    cases = [("reference record" if REFERENCE.exists() else "entities fixture",
-              parse(REFERENCE if REFERENCE.exists() else FIXTURE), 20)]
+    cases = [
+        (
+            "reference record" if REFERENCE.exists() else "entities fixture",
+            parse(REFERENCE if REFERENCE.exists() else FIXTURE),
+            20,
+        )
+    ]
     for n in (1000, 10000):
         cases.append((f"synthetic, {n} turns", synthetic(n), 3 if n > 1000 else 5))
     print(f"{'document':<26}{'elements':>9}{'html ms':>10}{'text ms':>10}{'json ms':>10}")

@@ -2,6 +2,7 @@
 
 Each row times the work at n and at 4n: linear code takes ~4x longer, quadratic ~16x.
 (These were timed assertions in tests once; speed belongs here.)"""
+
 from __future__ import annotations
 
 import copy
@@ -18,8 +19,10 @@ from tei_toolkit.convert import convert_text  # noqa: E402
 from tei_toolkit.rules import dates  # noqa: E402
 from tei_toolkit.validators import check_tree  # noqa: E402
 
-WORDS = ("the delegation of Comrade Stalin met Molotov in Moscow on January 22, 1944 at "
-         "11pm [and] discussed “the question” of Mongolia’s frontier with China").split()
+WORDS = (
+    "the delegation of Comrade Stalin met Molotov in Moscow on January 22, 1944 at "
+    "11pm [and] discussed “the question” of Mongolia’s frontier with China"
+).split()
 
 
 def prose(size: int) -> str:

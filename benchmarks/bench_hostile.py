@@ -1,4 +1,5 @@
 """How quickly each hostile XML document in tests/hostile/ ends. Reports, never asserts."""
+
 from __future__ import annotations
 
 import sys

@@ -8,6 +8,7 @@ a varying number so no two paragraphs are alike.
     python benchmarks/bench_large.py            # 5 MB, 50 MB, 1 MB line
     python benchmarks/bench_large.py 200        # sizes in MB
 """
+
 from __future__ import annotations
 
 import os
@@ -46,9 +47,23 @@ def run(path: Path, *extra: str) -> tuple[float, int, int]:
     """(seconds, peak RSS in bytes, exit status) of one `convert` run."""
     out = path.with_suffix(".xml")
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "tei_toolkit", "convert", str(path), "-o",
-                             str(out), "--quiet", "--date", "2026-01-01", *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tei_toolkit",
+            "convert",
+            str(path),
+            "-o",
+            str(out),
+            "--quiet",
+            "--date",
+            "2026-01-01",
+            *extra,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     return elapsed, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
@@ -57,8 +72,10 @@ def run(path: Path, *extra: str) -> tuple[float, int, int]:
 def report(label: str, path: Path, *extra: str) -> None:
     size = path.stat().st_size
     seconds, peak, code = run(path, *extra)
-    print(f"{label:34} {size / MB:7.1f} MB  {seconds:7.1f} s  {size / MB / seconds:6.2f} MB/s  "
-          f"peak RSS {peak / MB:7.0f} MB ({peak / size:5.1f}x input)  exit {code}")
+    print(
+        f"{label:34} {size / MB:7.1f} MB  {seconds:7.1f} s  {size / MB / seconds:6.2f} MB/s  "
+        f"peak RSS {peak / MB:7.0f} MB ({peak / size:5.1f}x input)  exit {code}"
+    )
 
 
 def main() -> None:

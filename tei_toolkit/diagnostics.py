@@ -1,4 +1,5 @@
 """The one error vocabulary: every warning, validation error and fatal error."""
+
 from __future__ import annotations
 
 import enum
@@ -82,8 +83,14 @@ class ExitCode(enum.IntEnum):
 class ToolkitError(Exception):
     """A fatal, user-facing error: one line, an exit code, no traceback."""
 
-    def __init__(self, message: str, *, code: str = "input", exit_code: ExitCode = ExitCode.USAGE,
-                 file: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "input",
+        exit_code: ExitCode = ExitCode.USAGE,
+        file: str | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.code = code

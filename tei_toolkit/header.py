@@ -1,4 +1,5 @@
 """The teiHeader, built only from what the record says about itself."""
+
 from __future__ import annotations
 
 import re
@@ -15,21 +16,64 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _LETTER = re.compile(r"[^\W\d_]")
 PUBLISHER = re.compile(r"^The (?P<name>.+?) welcomes reuse of")
 LANGUAGES = {
-    "english": "en", "russian": "ru", "chinese": "zh", "mongolian": "mn", "korean": "ko",
-    "german": "de", "czech": "cs", "slovak": "sk", "polish": "pl", "hungarian": "hu",
-    "japanese": "ja", "french": "fr", "vietnamese": "vi", "spanish": "es", "bulgarian": "bg",
-    "romanian": "ro", "albanian": "sq", "arabic": "ar", "persian": "fa", "italian": "it",
-    "serbo-croatian": "sh", "serbian": "sr", "croatian": "hr", "ukrainian": "uk",
-    "georgian": "ka", "hebrew": "he", "turkish": "tr", "portuguese": "pt", "dutch": "nl",
-    "greek": "el", "finnish": "fi", "swedish": "sv", "norwegian": "no", "danish": "da",
-    "hindi": "hi", "urdu": "ur", "farsi": "fa", "pashto": "ps", "dari": "prs",
-    "macedonian": "mk", "slovenian": "sl", "lithuanian": "lt", "latvian": "lv",
-    "estonian": "et", "armenian": "hy", "azerbaijani": "az", "kazakh": "kk", "uzbek": "uz",
+    "english": "en",
+    "russian": "ru",
+    "chinese": "zh",
+    "mongolian": "mn",
+    "korean": "ko",
+    "german": "de",
+    "czech": "cs",
+    "slovak": "sk",
+    "polish": "pl",
+    "hungarian": "hu",
+    "japanese": "ja",
+    "french": "fr",
+    "vietnamese": "vi",
+    "spanish": "es",
+    "bulgarian": "bg",
+    "romanian": "ro",
+    "albanian": "sq",
+    "arabic": "ar",
+    "persian": "fa",
+    "italian": "it",
+    "serbo-croatian": "sh",
+    "serbian": "sr",
+    "croatian": "hr",
+    "ukrainian": "uk",
+    "georgian": "ka",
+    "hebrew": "he",
+    "turkish": "tr",
+    "portuguese": "pt",
+    "dutch": "nl",
+    "greek": "el",
+    "finnish": "fi",
+    "swedish": "sv",
+    "norwegian": "no",
+    "danish": "da",
+    "hindi": "hi",
+    "urdu": "ur",
+    "farsi": "fa",
+    "pashto": "ps",
+    "dari": "prs",
+    "macedonian": "mk",
+    "slovenian": "sl",
+    "lithuanian": "lt",
+    "latvian": "lv",
+    "estonian": "et",
+    "armenian": "hy",
+    "azerbaijani": "az",
+    "kazakh": "kk",
+    "uzbek": "uz",
 }
-KEYWORD_FIELDS = {"Type": "type", "Associated Topics": "topic",
-                  "Associated People & Organizations": "people-organizations",
-                  "Associated Places": "place", "Subjects Discussed": "subject",
-                  "Theme": "theme", "Collection": "collection"}
+KEYWORD_FIELDS = {
+    "Type": "type",
+    "Associated Topics": "topic",
+    "Associated People & Organizations": "people-organizations",
+    "Associated Places": "place",
+    "Subjects Discussed": "subject",
+    "Theme": "theme",
+    "Collection": "collection",
+}
 EDITORIAL = (
     "Converted automatically from a plain-text copy of the web page by tei-toolkit. "
     "Paragraphs follow the blank-line blocks of the text; source line breaks inside a block "
@@ -51,18 +95,39 @@ def _marked(tag: str, text: str, ctx: Context, section: str, **attrs) -> etree._
     return fill(E(tag, **attrs), text, find_marks(text, ctx))
 
 
-def build_header(record: Record, ctx: Context, *, version: str, date: str,
-                 source_name: str, created: dict[str, str]) -> etree._Element:
+def build_header(
+    record: Record,
+    ctx: Context,
+    *,
+    version: str,
+    date: str,
+    source_name: str,
+    created: dict[str, str],
+) -> etree._Element:
     """``created``: the normalised value of the record's date line (record_date_attrs)."""
     citation = parse_citation(record.citation) if record.citation else None
-    return E("teiHeader",
-             E("fileDesc", _title_stmt(record, ctx, citation), _publication_stmt(record, ctx),
-               _notes_stmt(record), _source_desc(record, ctx, citation, source_name)),
-             _encoding_desc(version),
-             _profile_desc(record, ctx, created),
-             E("revisionDesc", E("change", f"Converted from the plain-text file {source_name} "
-                                 f"({record.layout} layout) by tei-toolkit {version}.",
-                                 when=date, who="#tei-toolkit")))
+    return E(
+        "teiHeader",
+        E(
+            "fileDesc",
+            _title_stmt(record, ctx, citation),
+            _publication_stmt(record, ctx),
+            _notes_stmt(record),
+            _source_desc(record, ctx, citation, source_name),
+        ),
+        _encoding_desc(version),
+        _profile_desc(record, ctx, created),
+        E(
+            "revisionDesc",
+            E(
+                "change",
+                f"Converted from the plain-text file {source_name} "
+                f"({record.layout} layout) by tei-toolkit {version}.",
+                when=date,
+                who="#tei-toolkit",
+            ),
+        ),
+    )
 
 
 def record_date_attrs(date_line: str | None) -> dict[str, str]:
@@ -79,16 +144,18 @@ def _title_stmt(record: Record, ctx: Context, citation) -> etree._Element:
     stmt = E("titleStmt", _marked("title", title, ctx, "title", type="main"))
     for author in _listed(record.fields.get("Author(s)")):
         stmt.append(E("author", author))
-    funders = [record.funder] if record.funder else _listed(
-        record.fields.get("Donors") or record.fields.get("Funders"))
+    funders = (
+        [record.funder]
+        if record.funder
+        else _listed(record.fields.get("Donors") or record.fields.get("Funders"))
+    )
     for funder in funders:
         stmt.append(E("funder", funder))
     translators = list(citation.translators if citation else [])
-    translators += [t for t in _listed(record.fields.get("Translated by"))
-                    if t not in translators]
+    translators += [t for t in _listed(record.fields.get("Translated by")) if t not in translators]
     for name in translators:
         stmt.append(E("respStmt", E("resp", "Translated by"), E("name", name, type="person")))
-    for name in (citation.obtained_by if citation else []):
+    for name in citation.obtained_by if citation else []:
         stmt.append(E("respStmt", E("resp", "Obtained by"), E("name", name, type="person")))
     return stmt
 
@@ -118,12 +185,24 @@ def _publication_stmt(record: Record, ctx: Context) -> etree._Element:
         rights.append(fill(E("p"), para, find_marks(para, ctx)))
     if publisher:
         licence = [E("availability", E("licence", *rights))] if rights else []
-        return E("publicationStmt", E("publisher", publisher),
-                 *[element for _, element in details], *licence)
+        return E(
+            "publicationStmt",
+            E("publisher", publisher),
+            *[element for _, element in details],
+            *licence,
+        )
     paras = [E("p", label, element) for label, element in details] + rights
-    return E("publicationStmt", *paras or [E(
-        "p", "The source page gives no publication or rights statement (the copy may be "
-             "cut off).")])
+    return E(
+        "publicationStmt",
+        *paras
+        or [
+            E(
+                "p",
+                "The source page gives no publication or rights statement (the copy may be "
+                "cut off).",
+            )
+        ],
+    )
 
 
 def _notes_stmt(record: Record):
@@ -139,8 +218,13 @@ def _source_desc(record: Record, ctx: Context, citation, source_name: str) -> et
         desc.append(_marked("bibl", record.citation, ctx, "citation", type="citation"))
         desc.append(_parsed_bibl(citation, record))
     else:
-        desc.append(E("p", f"Converted from the plain-text file {source_name}; the record "
-                           "carries no source citation."))
+        desc.append(
+            E(
+                "p",
+                f"Converted from the plain-text file {source_name}; the record "
+                "carries no source citation.",
+            )
+        )
     return desc
 
 
@@ -163,22 +247,35 @@ def _parsed_bibl(c, record: Record) -> etree._Element:
         bibl.append(E("idno", ref, type="archive"))
     for name in c.translators:
         bibl.append(E("respStmt", E("resp", "translation"), E("name", name, type="person")))
-    for label, kind in (("Original Archive", "archive"),
-                        ("Original Classification", "classification")):
+    for label, kind in (
+        ("Original Archive", "archive"),
+        ("Original Classification", "classification"),
+    ):
         if record.fields.get(label):
             bibl.append(E("note", record.fields[label], type=kind))
     if not len(bibl):
-        bibl.append(E("note", "No bibliographic parts could be recognised in the citation.",
-                      type="parser"))
+        bibl.append(
+            E("note", "No bibliographic parts could be recognised in the citation.", type="parser")
+        )
     return bibl
 
 
 def _encoding_desc(version: str) -> etree._Element:
-    return E("encodingDesc",
-             E("appInfo", E("application", E("label", "tei-toolkit"),
-                            E("desc", "Plain-text record to TEI P5 converter"),
-                            ident="tei-toolkit", version=version, xml_id="tei-toolkit")),
-             E("editorialDecl", *[E("p", p) for p in EDITORIAL]))
+    return E(
+        "encodingDesc",
+        E(
+            "appInfo",
+            E(
+                "application",
+                E("label", "tei-toolkit"),
+                E("desc", "Plain-text record to TEI P5 converter"),
+                ident="tei-toolkit",
+                version=version,
+                xml_id="tei-toolkit",
+            ),
+        ),
+        E("editorialDecl", *[E("p", p) for p in EDITORIAL]),
+    )
 
 
 def _profile_desc(record: Record, ctx: Context, created: dict[str, str]) -> etree._Element:
@@ -200,16 +297,16 @@ def _lang_usage(record: Record) -> etree._Element:
     for name in re.split(r"\s*[;,]\s*", original or ""):
         code = LANGUAGES.get(name.strip().lower())
         if code and code != "en":
-            usage.append(E("language", f"{name.strip()} (language of the original)",
-                           ident=code))
+            usage.append(E("language", f"{name.strip()} (language of the original)", ident=code))
     if any(block_language(b.text) == "zh" for b in record.body) and not usage.xpath(
-            "*[@ident='zh']"):
+        "*[@ident='zh']"
+    ):
         usage.append(E("language", "Chinese", ident="zh"))
     return usage
 
 
 def block_language(text: str) -> str | None:
-    """"zh" for a block written mostly in Chinese characters (the notes some pages carry),
+    """ "zh" for a block written mostly in Chinese characters (the notes some pages carry),
     else None: the record's language (English) applies."""
     if not _CJK.search(text):
         return None

@@ -1,7 +1,8 @@
 """Marks -> elements. The only place that does lxml's .text/.tail bookkeeping."""
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -39,8 +40,9 @@ def _append_plain(parent: etree._Element, text: str) -> None:
         last.tail = (last.tail or "") + text
 
 
-def fill(parent: etree._Element, text: str, marks: Sequence[Mark], start: int = 0,
-         end: int | None = None) -> etree._Element:
+def fill(
+    parent: etree._Element, text: str, marks: Sequence[Mark], start: int = 0, end: int | None = None
+) -> etree._Element:
     """Write ``text[start:end]`` into ``parent``, wrapping each mark's span in its element.
 
     ``marks`` must be non-crossing and sorted outer-first (rules.find_marks does that);
@@ -54,15 +56,15 @@ def fill(parent: etree._Element, text: str, marks: Sequence[Mark], start: int = 
         j = i + 1
         while j < len(inside) and inside[j].start < mark.end:
             j += 1  # marks nested in this one
-        append_text(parent, text[pos:mark.start])
+        append_text(parent, text[pos : mark.start])
         el = etree.SubElement(parent, tei(mark.tag))
         _set_attrs(el, mark.attrs)
         if mark.empty:
             pass
         elif j == i + 1:  # nothing nested (most entities): no recursion needed (speed)
-            append_text(el, text[mark.start + mark.strip[0]:mark.end - mark.strip[1]])
+            append_text(el, text[mark.start + mark.strip[0] : mark.end - mark.strip[1]])
         else:
-            fill(el, text, inside[i + 1:j], mark.start + mark.strip[0], mark.end - mark.strip[1])
+            fill(el, text, inside[i + 1 : j], mark.start + mark.strip[0], mark.end - mark.strip[1])
         for tag, content in mark.append:
             etree.SubElement(el, tei(tag)).text = content
         pos, i = mark.end, j

@@ -1,4 +1,5 @@
 """The two small types of conversion: a Record read from text and a Mark a rule proposes."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

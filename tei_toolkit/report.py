@@ -4,6 +4,7 @@ A ``Report`` is fed file by file (``add``) and written at the end (``finish``);
 the text format streams as it goes, the machine formats are one document each.
 rich is imported only for terminal output.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,21 +45,35 @@ class Summary:
             return "no files validated"
         if not self.invalid:
             return f"{self.files} file{'s' * (self.files != 1)} valid" + (
-                f" ({self.warnings} warning{'s' * (self.warnings != 1)})" if self.warnings else "")
-        return (f"{self.invalid} of {self.files} file{'s' * (self.files != 1)} invalid: "
-                f"{self.errors} error{'s' * (self.errors != 1)}"
-                + (f", {self.warnings} warning{'s' * (self.warnings != 1)}" if self.warnings else ""))
+                f" ({self.warnings} warning{'s' * (self.warnings != 1)})" if self.warnings else ""
+            )
+        return (
+            f"{self.invalid} of {self.files} file{'s' * (self.files != 1)} invalid: "
+            f"{self.errors} error{'s' * (self.errors != 1)}"
+            + (f", {self.warnings} warning{'s' * (self.warnings != 1)}" if self.warnings else "")
+        )
 
 
 def summarize(results: list[FileResult]) -> Summary:
     counts = Counter(d.severity for r in results for d in r.diagnostics)
-    return Summary(files=len(results), invalid=sum(not r.valid for r in results),
-                   errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING])
+    return Summary(
+        files=len(results),
+        invalid=sum(not r.valid for r in results),
+        errors=counts[Severity.ERROR],
+        warnings=counts[Severity.WARNING],
+    )
 
 
 class Report:
-    def __init__(self, fmt: str = "text", out: IO[str] | None = None, *, quiet: bool = False,
-                 color: bool | None = None, sources: bool | None = None):
+    def __init__(
+        self,
+        fmt: str = "text",
+        out: IO[str] | None = None,
+        *,
+        quiet: bool = False,
+        color: bool | None = None,
+        sources: bool | None = None,
+    ):
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
         self.fmt = fmt
@@ -97,8 +112,14 @@ class Report:
     def console(self):
         if self._console is None:
             from rich.console import Console
-            self._console = Console(file=self.out, highlight=False, soft_wrap=True,
-                                    force_terminal=self.color, no_color=not self.color)
+
+            self._console = Console(
+                file=self.out,
+                highlight=False,
+                soft_wrap=True,
+                force_terminal=self.color,
+                no_color=not self.color,
+            )
         return self._console
 
     def _echo(self, text: str, style: str | None = None) -> None:
@@ -108,8 +129,7 @@ class Report:
             self.out.write(text + "\n")
 
     def _text_file(self, result: FileResult) -> None:
-        shown = [d for d in result.diagnostics
-                 if not self.quiet or d.severity is Severity.ERROR]
+        shown = [d for d in result.diagnostics if not self.quiet or d.severity is Severity.ERROR]
         if not shown:
             return
         if not self.color:
@@ -117,6 +137,7 @@ class Report:
                 self.out.write(str(d) + "\n")
             return
         from rich.text import Text
+
         con = self.console()
         con.print(Text(result.file, style="bold underline"))
         lines = _source_lines(result.file) if self.sources else None
@@ -149,10 +170,16 @@ def to_json(results: list[FileResult], summary: Summary | None = None) -> dict:
     summary = summary or summarize(results)
     return {
         "tool": {"name": "tei-toolkit", "version": __version__},
-        "summary": {"files": summary.files, "invalid": summary.invalid,
-                    "errors": summary.errors, "warnings": summary.warnings},
-        "files": [{"file": r.file, "valid": r.valid,
-                   "diagnostics": [d.as_dict() for d in r.diagnostics]} for r in results],
+        "summary": {
+            "files": summary.files,
+            "invalid": summary.invalid,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+        },
+        "files": [
+            {"file": r.file, "valid": r.valid, "diagnostics": [d.as_dict() for d in r.diagnostics]}
+            for r in results
+        ],
     }
 
 
@@ -181,18 +208,32 @@ def _gh_prop(s: str) -> str:
 def to_junit(results: list[FileResult]) -> bytes:
     """JUnit XML: one testcase per file, one <failure> per file with errors."""
     failures = sum(not r.valid for r in results)
-    suites = etree.Element("testsuites", name="tei-toolkit validate",
-                           tests=str(len(results)), failures=str(failures), errors="0")
-    suite = etree.SubElement(suites, "testsuite", name="tei-toolkit validate",
-                             tests=str(len(results)), failures=str(failures), errors="0",
-                             skipped="0")
+    suites = etree.Element(
+        "testsuites",
+        name="tei-toolkit validate",
+        tests=str(len(results)),
+        failures=str(failures),
+        errors="0",
+    )
+    suite = etree.SubElement(
+        suites,
+        "testsuite",
+        name="tei-toolkit validate",
+        tests=str(len(results)),
+        failures=str(failures),
+        errors="0",
+        skipped="0",
+    )
     for r in results:
         case = etree.SubElement(suite, "testcase", name=r.file, classname="tei-toolkit.validate")
         errors = [d for d in r.diagnostics if d.severity is Severity.ERROR]
         if errors:
-            fail = etree.SubElement(case, "failure", type=errors[0].code,
-                                    message=f"{len(errors)} error{'s' * (len(errors) != 1)}: "
-                                            f"{errors[0].message}")
+            fail = etree.SubElement(
+                case,
+                "failure",
+                type=errors[0].code,
+                message=f"{len(errors)} error{'s' * (len(errors) != 1)}: {errors[0].message}",
+            )
             fail.text = "\n".join(str(d) for d in r.diagnostics)
         elif r.diagnostics:
             out = etree.SubElement(case, "system-out")
@@ -207,8 +248,10 @@ def to_sarif(results: list[FileResult]) -> dict:
     """SARIF 2.1.0: one run, one rule per diagnostic code, one result per diagnostic."""
     codes = sorted({d.code for r in results for d in r.diagnostics})
     index = {c: i for i, c in enumerate(codes)}
-    rules = [{"id": c, "name": c.replace(":", "-"),
-              "shortDescription": {"text": _rule_text(c)}} for c in codes]
+    rules = [
+        {"id": c, "name": c.replace(":", "-"), "shortDescription": {"text": _rule_text(c)}}
+        for c in codes
+    ]
     out = []
     for r in results:
         for d in r.diagnostics:
@@ -220,27 +263,41 @@ def to_sarif(results: list[FileResult]) -> dict:
             loc = {"physicalLocation": {"artifactLocation": {"uri": _uri(d.file or r.file)}}}
             if region:
                 loc["physicalLocation"]["region"] = region
-            res = {"ruleId": d.code, "ruleIndex": index[d.code],
-                   "level": _SARIF_LEVEL[d.severity], "message": {"text": d.message},
-                   "locations": [loc]}
+            res = {
+                "ruleId": d.code,
+                "ruleIndex": index[d.code],
+                "level": _SARIF_LEVEL[d.severity],
+                "message": {"text": d.message},
+                "locations": [loc],
+            }
             if d.path:
-                res["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": d.path,
-                                                            "kind": "element"}]
+                res["locations"][0]["logicalLocations"] = [
+                    {"fullyQualifiedName": d.path, "kind": "element"}
+                ]
             out.append(res)
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "tei-toolkit", "version": __version__,
-                                "informationUri": TOOL_URI, "rules": rules}},
-            "artifacts": [{"location": {"uri": _uri(r.file)}} for r in results],
-            "results": out,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "tei-toolkit",
+                        "version": __version__,
+                        "informationUri": TOOL_URI,
+                        "rules": rules,
+                    }
+                },
+                "artifacts": [{"location": {"uri": _uri(r.file)}} for r in results],
+                "results": out,
+            }
+        ],
     }
 
 
 def _uri(path: str) -> str:
     from urllib.parse import quote
+
     return quote(path.replace("\\", "/"), safe="/:._-~")
 
 

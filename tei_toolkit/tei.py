@@ -1,4 +1,5 @@
 """TEI namespace, element factory, hardened parsing, serialization, atomic writes."""
+
 from __future__ import annotations
 
 import os
@@ -93,22 +94,40 @@ class XMLSyntaxProblem(ToolkitError):
 
 # libxml2's messages for its safety limits, reworded for people (code, message).
 _LIMITS = (
-    ("amplification", "xml:entity-expansion",
-     "entity expansion stopped: the document's entities would expand to far more text "
-     "than the document holds (an entity bomb)"),
-    ("entity reference loop", "xml:entity-expansion",
-     "entity expansion stopped: the document's entities refer to each other in a loop"),
-    ("excessive depth", "xml:too-deep",
-     "elements are nested more than 256 deep, tei-toolkit's safety limit"),
-    ("huge", "xml:too-large",
-     "a text node, attribute or name is larger than 10 MB, tei-toolkit's safety limit"),
-    ("invalid bytes in character encoding", "xml:encoding",
-     "bytes that are not valid in the document's encoding (UTF-8 unless its XML "
-     "declaration says otherwise); re-save the file as UTF-8"),
+    (
+        "amplification",
+        "xml:entity-expansion",
+        "entity expansion stopped: the document's entities would expand to far more text "
+        "than the document holds (an entity bomb)",
+    ),
+    (
+        "entity reference loop",
+        "xml:entity-expansion",
+        "entity expansion stopped: the document's entities refer to each other in a loop",
+    ),
+    (
+        "excessive depth",
+        "xml:too-deep",
+        "elements are nested more than 256 deep, tei-toolkit's safety limit",
+    ),
+    (
+        "huge",
+        "xml:too-large",
+        "a text node, attribute or name is larger than 10 MB, tei-toolkit's safety limit",
+    ),
+    (
+        "invalid bytes in character encoding",
+        "xml:encoding",
+        "bytes that are not valid in the document's encoding (UTF-8 unless its XML "
+        "declaration says otherwise); re-save the file as UTF-8",
+    ),
     ("document is empty", "xml:syntax", "the file is empty: not an XML document"),
-    ("not defined", "xml:undefined-entity",
-     "{raw}: XML itself defines only &amp; &lt; &gt; &quot; &apos;, and tei-toolkit never "
-     "loads DTDs; write the character itself or a character reference (&#160;)"),
+    (
+        "not defined",
+        "xml:undefined-entity",
+        "{raw}: XML itself defines only &amp; &lt; &gt; &quot; &apos;, and tei-toolkit never "
+        "loads DTDs; write the character itself or a character reference (&#160;)",
+    ),
 )
 
 
@@ -119,14 +138,17 @@ def _syntax_problem(exc: etree.LxmlError, filename: str | None) -> XMLSyntaxProb
     raw = re.sub(r",? line \d+, column \d+.*$", "", raw)
     for needle, code, message in _LIMITS:
         if needle in raw.lower():
-            return XMLSyntaxProblem(error(code, message.replace("{raw}", raw), file=filename,
-                                          line=line, column=col))
-    return XMLSyntaxProblem(error("xml:syntax", f"not well-formed XML: {raw}",
-                                  file=filename, line=line, column=col))
+            return XMLSyntaxProblem(
+                error(code, message.replace("{raw}", raw), file=filename, line=line, column=col)
+            )
+    return XMLSyntaxProblem(
+        error("xml:syntax", f"not well-formed XML: {raw}", file=filename, line=line, column=col)
+    )
 
 
-def parse_bytes(data: bytes, filename: str | None = None, *,
-                notes: list[Diagnostic] | None = None) -> etree._ElementTree:
+def parse_bytes(
+    data: bytes, filename: str | None = None, *, notes: list[Diagnostic] | None = None
+) -> etree._ElementTree:
     """Parse XML safely; raise XMLSyntaxProblem with file:line:col on any problem.
 
     Never reads a file or URL the document names: no DTD, no external entity, no
@@ -147,10 +169,14 @@ def parse_bytes(data: bytes, filename: str | None = None, *,
     _check_doctype(tree, filename, found)
     _check_entities(tree, filename, found)
     if any(True for _ in root.iter(f"{{{XINCLUDE_NS}}}*")):
-        found.append(warning(
-            "xml:xinclude-ignored",
-            "xi:include is not processed (tei-toolkit never reads files or URLs a document "
-            "names); the xi:include elements stay as they are", file=filename))
+        found.append(
+            warning(
+                "xml:xinclude-ignored",
+                "xi:include is not processed (tei-toolkit never reads files or URLs a document "
+                "names); the xi:include elements stay as they are",
+                file=filename,
+            )
+        )
     if notes is not None:
         notes.extend(found)
     return tree
@@ -160,10 +186,15 @@ def _check_doctype(tree, filename, found) -> None:
     info_ = tree.docinfo
     if info_.system_url or info_.public_id:
         where = info_.system_url or info_.public_id
-        found.append(warning(
-            "xml:dtd-ignored",
-            f"the DOCTYPE names an external DTD ({where}); tei-toolkit never loads DTDs, "
-            "so it is ignored", file=filename, line=1))
+        found.append(
+            warning(
+                "xml:dtd-ignored",
+                f"the DOCTYPE names an external DTD ({where}); tei-toolkit never loads DTDs, "
+                "so it is ignored",
+                file=filename,
+                line=1,
+            )
+        )
 
 
 def _check_entities(tree, filename, found) -> None:
@@ -173,33 +204,48 @@ def _check_entities(tree, filename, found) -> None:
     for ent in dtd.iterentities() if dtd is not None else ():
         content = ent.content or ""
         if ent.system_url:
-            _refuse("xml:external-entity",
-                    f"the DOCTYPE declares entity '{ent.name}' as a file or URL "
-                    f"({ent.system_url}); tei-toolkit never reads files or URLs a document "
-                    "names", filename)
+            _refuse(
+                "xml:external-entity",
+                f"the DOCTYPE declares entity '{ent.name}' as a file or URL "
+                f"({ent.system_url}); tei-toolkit never reads files or URLs a document "
+                "names",
+                filename,
+            )
         if any(c in content for c in "&%<"):
-            _refuse("xml:entity-expansion",
-                    f"entity '{ent.name}' contains markup or other entity references; "
-                    "tei-toolkit expands only plain-text entities (nested entities are how "
-                    "entity bombs are built)", filename)
+            _refuse(
+                "xml:entity-expansion",
+                f"entity '{ent.name}' contains markup or other entity references; "
+                "tei-toolkit expands only plain-text entities (nested entities are how "
+                "entity bombs are built)",
+                filename,
+            )
         if len(content) > MAX_ENTITY_TEXT:
-            _refuse("xml:entity-expansion",
-                    f"entity '{ent.name}' is {len(content):,} characters long; tei-toolkit "
-                    f"expands entities of at most {MAX_ENTITY_TEXT:,}", filename)
+            _refuse(
+                "xml:entity-expansion",
+                f"entity '{ent.name}' is {len(content):,} characters long; tei-toolkit "
+                f"expands entities of at most {MAX_ENTITY_TEXT:,}",
+                filename,
+            )
         declared[ent.name] = content
     refs = list(tree.getroot().iter(etree.Entity))
     undefined = sorted({r.name for r in refs if r.name not in declared})
     if undefined:
-        _refuse("xml:undefined-entity",
-                "uses entities that are not declared in the document ("
-                + ", ".join(f"&{n};" for n in undefined[:5])
-                + "); tei-toolkit never loads DTDs: write the characters themselves or "
-                "character references (&#x2014;)", filename)
+        _refuse(
+            "xml:undefined-entity",
+            "uses entities that are not declared in the document ("
+            + ", ".join(f"&{n};" for n in undefined[:5])
+            + "); tei-toolkit never loads DTDs: write the characters themselves or "
+            "character references (&#x2014;)",
+            filename,
+        )
     total = sum(len(declared[r.name]) for r in refs)
     if total > MAX_ENTITY_EXPANSION:
-        _refuse("xml:entity-expansion",
-                f"entity references would add {total:,} characters; tei-toolkit's limit is "
-                f"{MAX_ENTITY_EXPANSION:,} (a quadratic-blowup document?)", filename)
+        _refuse(
+            "xml:entity-expansion",
+            f"entity references would add {total:,} characters; tei-toolkit's limit is "
+            f"{MAX_ENTITY_EXPANSION:,} (a quadratic-blowup document?)",
+            filename,
+        )
     for ref in refs:
         _replace_with_text(ref, declared[ref.name])
     if declared:
@@ -209,10 +255,15 @@ def _check_entities(tree, filename, found) -> None:
             for key, value in el.attrib.items():
                 el.set(key, value)
         tree.docinfo.clear()
-        found.append(warning(
-            "xml:internal-entity",
-            f"expanded {len(refs)} reference(s) to the plain-text entities declared in the "
-            "DOCTYPE (" + ", ".join(sorted(declared)[:5]) + ")", file=filename, line=1))
+        found.append(
+            warning(
+                "xml:internal-entity",
+                f"expanded {len(refs)} reference(s) to the plain-text entities declared in the "
+                "DOCTYPE (" + ", ".join(sorted(declared)[:5]) + ")",
+                file=filename,
+                line=1,
+            )
+        )
 
 
 def _refuse(code: str, message: str, filename) -> None:
@@ -230,8 +281,7 @@ def _replace_with_text(node, text: str) -> None:
     parent.remove(node)
 
 
-def parse(path: str | os.PathLike, *, notes: list[Diagnostic] | None = None
-          ) -> etree._ElementTree:
+def parse(path: str | os.PathLike, *, notes: list[Diagnostic] | None = None) -> etree._ElementTree:
     """Read and parse an XML file safely (see parse_bytes); unreadable files raise
     ToolkitError, XML problems XMLSyntaxProblem (a ToolkitError too)."""
     path = Path(path)
@@ -248,15 +298,73 @@ def parse(path: str | os.PathLike, *, notes: list[Diagnostic] | None = None
 
 # Elements whose content is text (mixed content): never indented, because whitespace
 # added there would become part of the text.
-MIXED_CONTENT = frozenset({
-    "p", "ab", "head", "l", "speaker", "title", "note", "supplied", "seg", "choice",
-    "orig", "reg", "sic", "corr", "abbr", "expan", "persName", "placeName", "orgName", "name",
-    "date", "time", "resp", "author", "editor", "biblScope", "idno", "term", "language",
-    "change", "label", "desc", "funder", "publisher", "item", "cell", "quote", "q", "said",
-    "hi", "foreign", "emph", "ref", "catDesc", "gap", "unclear", "add", "del",
-    "rs", "roleName", "forename", "surname", "addName", "settlement", "country", "region",
-    "geogName", "pubPlace", "distributor", "edition", "meeting", "extent", "measure",
-})
+MIXED_CONTENT = frozenset(
+    {
+        "p",
+        "ab",
+        "head",
+        "l",
+        "speaker",
+        "title",
+        "note",
+        "supplied",
+        "seg",
+        "choice",
+        "orig",
+        "reg",
+        "sic",
+        "corr",
+        "abbr",
+        "expan",
+        "persName",
+        "placeName",
+        "orgName",
+        "name",
+        "date",
+        "time",
+        "resp",
+        "author",
+        "editor",
+        "biblScope",
+        "idno",
+        "term",
+        "language",
+        "change",
+        "label",
+        "desc",
+        "funder",
+        "publisher",
+        "item",
+        "cell",
+        "quote",
+        "q",
+        "said",
+        "hi",
+        "foreign",
+        "emph",
+        "ref",
+        "catDesc",
+        "gap",
+        "unclear",
+        "add",
+        "del",
+        "rs",
+        "roleName",
+        "forename",
+        "surname",
+        "addName",
+        "settlement",
+        "country",
+        "region",
+        "geogName",
+        "pubPlace",
+        "distributor",
+        "edition",
+        "meeting",
+        "extent",
+        "measure",
+    }
+)
 
 
 def indent(el: etree._Element, level: int = 0) -> None:
@@ -291,8 +399,9 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, inputs=()) -> None:
     for src in inputs:
         try:
             if os.path.samefile(path, src):
-                raise ToolkitError("output path is the input file; refusing to overwrite it",
-                                   file=str(path))
+                raise ToolkitError(
+                    "output path is the input file; refusing to overwrite it", file=str(path)
+                )
         except OSError:  # one of them does not exist (yet): not the same file
             continue
     tmp = None
@@ -300,8 +409,11 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, inputs=()) -> None:
         for folder in (path.parent, *path.parent.parents):
             if folder.exists():  # the nearest existing ancestor must be a folder
                 if not folder.is_dir():
-                    raise ToolkitError(f"cannot write: {folder} is not a folder",
-                                       code="output:unwritable", file=str(path))
+                    raise ToolkitError(
+                        f"cannot write: {folder} is not a folder",
+                        code="output:unwritable",
+                        file=str(path),
+                    )
                 break
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -313,8 +425,9 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, inputs=()) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise ToolkitError(f"cannot write: {exc.strerror or exc}", code="output:unwritable",
-                           file=str(path)) from None
+        raise ToolkitError(
+            f"cannot write: {exc.strerror or exc}", code="output:unwritable", file=str(path)
+        ) from None
     finally:
         if tmp is not None:
             try:
@@ -332,5 +445,19 @@ def _new_file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-__all__ = ["TEI_NS", "XML_NS", "NS", "NSMAP", "tei", "xml_attr", "E", "local_name", "parse",
-           "parse_bytes", "serialize", "write_atomic", "XMLSyntaxProblem", "ExitCode"]
+__all__ = [
+    "TEI_NS",
+    "XML_NS",
+    "NS",
+    "NSMAP",
+    "tei",
+    "xml_attr",
+    "E",
+    "local_name",
+    "parse",
+    "parse_bytes",
+    "serialize",
+    "write_atomic",
+    "XMLSyntaxProblem",
+    "ExitCode",
+]

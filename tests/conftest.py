@@ -1,4 +1,5 @@
 """Shared test helpers: where things are, and the shared records when present."""
+
 from __future__ import annotations
 
 from pathlib import Path

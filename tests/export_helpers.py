@@ -1,4 +1,5 @@
 """Helpers for the exporter tests: fixture cases, TEI wrapping, word counting."""
+
 from __future__ import annotations
 
 import copy
@@ -36,9 +37,11 @@ def read_cases(path: Path) -> list[tuple[str, str, str]]:
 
 def tei_body(fragment: str, lang: str = "en"):
     """A TEI document whose body is ``fragment``."""
-    xml = (f'<TEI xmlns="{TEI_NS}" xml:lang="{lang}"><teiHeader><fileDesc><titleStmt>'
-           f'<title>Case</title></titleStmt></fileDesc></teiHeader><text><body>{fragment}'
-           f'</body></text></TEI>')
+    xml = (
+        f'<TEI xmlns="{TEI_NS}" xml:lang="{lang}"><teiHeader><fileDesc><titleStmt>'
+        f"<title>Case</title></titleStmt></fileDesc></teiHeader><text><body>{fragment}"
+        f"</body></text></TEI>"
+    )
     return parse_bytes(xml.encode("utf-8"))
 
 

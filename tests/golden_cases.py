@@ -1,4 +1,5 @@
 """How golden outputs are rendered; shared by tests/test_golden.py and `make golden`."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,9 @@ GOLDEN_DATE = "2026-01-01"
 def render_all(folder: Path) -> dict[str, bytes]:
     """expected.xml (and, when the exporters exist, expected.html / expected.txt)."""
     text, _ = read_text(folder / "input.txt")
-    conversion = convert_text(text, "input.txt", date=GOLDEN_DATE, register=load_register(None),
-                              check=False)
+    conversion = convert_text(
+        text, "input.txt", date=GOLDEN_DATE, register=load_register(None), check=False
+    )
     out = {"expected.xml": serialize(conversion.tree)}
     try:
         from tei_toolkit import exporters

@@ -1,6 +1,7 @@
 """Entity scoring for the tests: mentions compared as multisets of (type, text), as the
 project's annotation guidelines (../shared/gold/GUIDELINES.md) define them, so the score
 is checked on machines without ../shared too."""
+
 from __future__ import annotations
 
 import collections
@@ -9,12 +10,28 @@ from pathlib import Path
 
 from tei_toolkit.tei import TEI_NS
 
-TYPES = {"persName": "person", "placeName": "place", "orgName": "org", "date": "date",
-         "time": "time"}
+TYPES = {
+    "persName": "person",
+    "placeName": "place",
+    "orgName": "org",
+    "date": "date",
+    "time": "time",
+}
 # parts of a TEI file that describe entities or the file rather than mention them
-NOT_MENTIONS = {"standOff", "listPerson", "listPlace", "listOrg", "encodingDesc",
-                "revisionDesc", "publicationStmt", "person", "place", "org", "particDesc",
-                "settingDesc"}
+NOT_MENTIONS = {
+    "standOff",
+    "listPerson",
+    "listPlace",
+    "listOrg",
+    "encodingDesc",
+    "revisionDesc",
+    "publicationStmt",
+    "person",
+    "place",
+    "org",
+    "particDesc",
+    "settingDesc",
+}
 
 
 def _name(el) -> str:
@@ -34,14 +51,21 @@ def mentions(tree) -> list[dict]:
         value = el.get("when")
         if el.get("from") or el.get("to"):
             value = f"{el.get('from', '')}/{el.get('to', '')}"
-        out.append({"type": TYPES[_name(el)], "text": _norm("".join(el.itertext())),
-                    "ref": el.get("ref"), "value": value})
+        out.append(
+            {
+                "type": TYPES[_name(el)],
+                "text": _norm("".join(el.itertext())),
+                "ref": el.get("ref"),
+                "value": value,
+            }
+        )
     return out
 
 
 def load_gold(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def score(tree, gold: list[dict]) -> dict:
@@ -57,10 +81,17 @@ def score(tree, gold: list[dict]) -> dict:
     wrong_values = []
     for m in gold:
         if m["type"] in ("date", "time"):
-            got = [x["value"] or "" for x in pred if (x["type"], x["text"]) ==
-                   (m["type"], _norm(m["text"]))]
-            if got and not collections.Counter(got).most_common(1)[0][0][:len(m["value"])] \
-                    == m["value"] and not (m["type"] == "time" and got[0][:5] == m["value"][:5]):
+            got = [
+                x["value"] or ""
+                for x in pred
+                if (x["type"], x["text"]) == (m["type"], _norm(m["text"]))
+            ]
+            if (
+                got
+                and not collections.Counter(got).most_common(1)[0][0][: len(m["value"])]
+                == m["value"]
+                and not (m["type"] == "time" and got[0][:5] == m["value"][:5])
+            ):
                 wrong_values.append((m["text"], got, m["value"]))
     refs = collections.defaultdict(set)  # gold key -> refs used for its mentions
     keys = {(m["type"], _norm(m["text"])): m["key"] for m in gold if "key" in m}
@@ -71,6 +102,11 @@ def score(tree, gold: list[dict]) -> dict:
     for key, rs in refs.items():
         for r in rs:
             owners[r].add(key)
-    return {"P": precision, "R": recall, "F1": f1, "wrong_values": wrong_values,
-            "split_keys": sorted(k for k, rs in refs.items() if len(rs) > 1),
-            "merged_refs": sorted(r for r, ks in owners.items() if len(ks) > 1)}
+    return {
+        "P": precision,
+        "R": recall,
+        "F1": f1,
+        "wrong_values": wrong_values,
+        "split_keys": sorted(k for k, rs in refs.items() if len(rs) > 1),
+        "merged_refs": sorted(r for r, ks in owners.items() if len(ks) > 1),
+    }

@@ -6,6 +6,7 @@ DevTools protocol over ``--remote-debugging-pipe`` (JSON messages on file descri
 and 4, so no websocket client is needed) to click an entity link like a reader and see
 where the page jumps.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,20 +19,33 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import SEED
 from export_helpers import HERE
+
 from tei_toolkit.exporters import to_html
 from tei_toolkit.tei import parse
 
-BROWSER = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
-                if shutil.which(n)), None)
+BROWSER = next(
+    (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)),
+    None,
+)
 pytestmark = pytest.mark.skipif(
-    BROWSER is None, reason="no Chromium on this machine: run scripts/install_chromium.sh "
-    "(needs root and Debian's apt); the browser test cannot run without it")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--mute-audio", "--window-size=1000,800"]
+    BROWSER is None,
+    reason="no Chromium on this machine: run scripts/install_chromium.sh "
+    "(needs root and Debian's apt); the browser test cannot run without it",
+)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--mute-audio",
+    "--window-size=1000,800",
+]
 
 
 def write_page(source: Path, folder: Path) -> Path:
@@ -41,8 +55,12 @@ def write_page(source: Path, folder: Path) -> Path:
 
 
 def dump_dom(page: Path, profile: Path):
-    run = subprocess.run([BROWSER, *FLAGS, f"--user-data-dir={profile}", "--dump-dom",
-                          page.as_uri()], capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [BROWSER, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     return lxml.html.document_fromstring(run.stdout)
 
@@ -70,8 +88,10 @@ def test_reference_record_renders(tmp_path):
     assert doc.findtext(".//title") == "Stalin’s Conversation with Choibalsan"
     speakers = [b.text_content() for b in doc.xpath("//div[@class='sp']//b[@class='speaker']")]
     assert speakers[:4] == ["Choibalsan:", "Choibalsan:", "Stalin:", "Ivanov, from the side:"]
-    assert [s.text_content() for s in doc.find_class("supplied")][:2] == \
-        ["[January 22, 1944]", "[Stalin said:]"]
+    assert [s.text_content() for s in doc.find_class("supplied")][:2] == [
+        "[January 22, 1944]",
+        "[Stalin said:]",
+    ]
     ids = set(doc.xpath("//@id"))
     for link in doc.xpath("//main//a[contains(@class, 'entity')]"):
         assert link.get("href")[1:] in ids
@@ -100,17 +120,32 @@ class DevTools:
             os.dup2(from_browser_w, 4)
 
         self.proc = subprocess.Popen(
-            [BROWSER, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe",
-             "about:blank"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, pass_fds=(3, 4), preexec_fn=wire)
+            [
+                BROWSER,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                "--remote-debugging-pipe",
+                "about:blank",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(3, 4),
+            preexec_fn=wire,
+        )
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
         self._next = 0
         self.events: list[dict] = []
 
-    def send(self, method: str, params: dict | None = None, session: str | None = None,
-             timeout: float = 30) -> dict:
+    def send(
+        self,
+        method: str,
+        params: dict | None = None,
+        session: str | None = None,
+        timeout: float = 30,
+    ) -> dict:
         self._next += 1
         message = {"id": self._next, "method": method, "params": params or {}}
         if session:
@@ -172,7 +207,8 @@ def devtools(tmp_path):
 def open_page(tools: DevTools, url: str) -> str:
     target = tools.send("Target.createTarget", {"url": "about:blank"})["targetId"]
     session = tools.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
-        "sessionId"]
+        "sessionId"
+    ]
     tools.send("Page.enable", session=session)
     tools.send("Page.navigate", {"url": url}, session=session)
     tools.wait_event("Page.loadEventFired")
@@ -180,47 +216,65 @@ def open_page(tools: DevTools, url: str) -> str:
 
 
 def evaluate(tools: DevTools, session: str, expression: str):
-    result = tools.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                             "awaitPromise": True}, session=session)
+    result = tools.send(
+        "Runtime.evaluate",
+        {"expression": expression, "returnByValue": True, "awaitPromise": True},
+        session=session,
+    )
     assert "exceptionDetails" not in result, result
     return result["result"].get("value")
 
 
 def click(tools: DevTools, session: str, selector: str) -> None:
     """A real mouse click in the middle of the element, as a reader would."""
-    box = evaluate(tools, session, f"""(() => {{
+    box = evaluate(
+        tools,
+        session,
+        f"""(() => {{
         const el = document.querySelector({json.dumps(selector)});
         el.scrollIntoView({{block: "center"}});
         const r = el.getBoundingClientRect();
         return {{x: r.left + r.width / 2, y: r.top + r.height / 2}};
-    }})()""")
+    }})()""",
+    )
     for kind in ("mousePressed", "mouseReleased"):
-        tools.send("Input.dispatchMouseEvent", {"type": kind, "x": box["x"], "y": box["y"],
-                                                "button": "left", "clickCount": 1},
-                   session=session)
+        tools.send(
+            "Input.dispatchMouseEvent",
+            {"type": kind, "x": box["x"], "y": box["y"], "button": "left", "clickCount": 1},
+            session=session,
+        )
     evaluate(tools, session, "new Promise(r => setTimeout(r, 200))")
 
 
 def test_entity_link_jumps_to_its_index_entry_and_back(devtools, tmp_path):
     page = write_page(HERE / "ourstyle-entities.xml", tmp_path)
     session = open_page(devtools, page.as_uri())
-    assert evaluate(devtools, session, "document.title") == \
-        "Record of a Conversation between Stalin and Choibalsan"
+    assert (
+        evaluate(devtools, session, "document.title")
+        == "Record of a Conversation between Stalin and Choibalsan"
+    )
     assert evaluate(devtools, session, "document.querySelectorAll('.sp .speaker').length") == 2
 
     mention = evaluate(devtools, session, "document.querySelector('#text a.entity.person').id")
     click(devtools, session, "#text a.entity.person")
-    where = evaluate(devtools, session, """(() => {
+    where = evaluate(
+        devtools,
+        session,
+        """(() => {
         const t = document.querySelector(':target');
         return {hash: location.hash, id: t && t.id, tag: t && t.tagName,
                 top: t && Math.round(t.getBoundingClientRect().top), y: window.scrollY,
                 name: t && t.querySelector('.name').textContent};
-    })()""")
+    })()""",
+    )
     assert where["hash"] == "#idx-choibalsan" and where["tag"] == "LI"
     assert where["name"] == "Khorloogiin Choibalsan"
     assert where["y"] > 0 and 0 <= where["top"] < 400  # scrolled to the entry
 
     click(devtools, session, "#idx-choibalsan a.backref")
-    back = evaluate(devtools, session,
-                    "({hash: location.hash, text: document.querySelector(':target').textContent})")
+    back = evaluate(
+        devtools,
+        session,
+        "({hash: location.hash, text: document.querySelector(':target').textContent})",
+    )
     assert back == {"hash": f"#{mention}", "text": "Choibalsan"}

@@ -1,4 +1,5 @@
 """convert on the command line: outputs, bad input, exit codes, no partial files."""
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,13 @@ CLI = [sys.executable, "-m", "tei_toolkit"]
 
 
 def run(*args, cwd=None):
-    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
+    return subprocess.run(
+        [*CLI, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
+    )
 
 
 def assert_one_line_error(result, code):
@@ -39,8 +45,7 @@ def test_output_file_and_folder(tmp_path: Path):
     other.write_text("A title\n\nA paragraph.\n", encoding="utf-8")
     result = run("convert", SEED, other, "-o", tmp_path / "dir", "--no-check")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "dir").iterdir()) == [
-        "input.xml", "other.xml"]
+    assert sorted(p.name for p in (tmp_path / "dir").iterdir()) == ["input.xml", "other.xml"]
 
 
 def test_several_inputs_need_a_folder(tmp_path: Path):
@@ -99,8 +104,12 @@ def test_bad_date_option_is_a_usage_error():
 
 
 def test_dash_reads_standard_input():
-    result = subprocess.run([*CLI, "convert", "-", "--no-check"], capture_output=True,
-                            text=True, input="A title\n\nA paragraph.\n",
-                            env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
+    result = subprocess.run(
+        [*CLI, "convert", "-", "--no-check"],
+        capture_output=True,
+        text=True,
+        input="A title\n\nA paragraph.\n",
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
+    )
     assert result.returncode == 0, result.stderr
     assert "<p>A paragraph.</p>" in result.stdout and "&lt;stdin&gt;" in result.stdout

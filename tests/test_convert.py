@@ -1,4 +1,5 @@
 """convert: header fields from the record's own metadata, body structure, editorial marks."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,13 +33,16 @@ def seed():
 
 def test_seed_title_statement(seed):
     assert text_of(seed, "//tei:titleStmt/tei:title") == "Stalin’s Conversation with Choibalsan"
-    assert text_of(seed, "//tei:titleStmt/tei:respStmt[tei:resp='Translated by']/tei:name") \
+    assert (
+        text_of(seed, "//tei:titleStmt/tei:respStmt[tei:resp='Translated by']/tei:name")
         == "Sergey Radchenko"
+    )
 
 
 def test_seed_publication_statement(seed):
-    assert text_of(seed, "//tei:publicationStmt/tei:publisher") == \
-        "History and Public Policy Program"
+    assert (
+        text_of(seed, "//tei:publicationStmt/tei:publisher") == "History and Public Policy Program"
+    )
     licence = xp(seed, "//tei:availability/tei:licence/tei:p")
     assert len(licence) == 2
     assert "welcomes reuse of Digital Archive materials" in "".join(licence[0].itertext())
@@ -89,15 +93,23 @@ def test_site_artefacts_are_flagged(seed):
     assert xp(seed, "//tei:seg[@subtype='email-protected']")
 
 
-@pytest.mark.parametrize("source, tag, content, attrs", [
-    ("He said [I] will go.", "supplied", "I", {}),
-    ("Com[rade] Filippov.", "supplied", "rade", {}),
-    ("Text [...] more.", "gap", None, {"reason": "omitted", "rend": "[...]"}),
-    ("Text [ … ] more.", "gap", None, {"reason": "omitted", "rend": "[ … ]"}),
-    ("Text […] more.", "gap", None, {"reason": "omitted", "rend": "[…]"}),
-    ("Copy [handwritten: A-O 1649] here.", "note", "handwritten: A-O 1649", {"place": "inline"}),
-    ("Khukh Nuur [sic, also Qinghai] and.", "note", "sic, also Qinghai", {"type": "editorial"}),
-])
+@pytest.mark.parametrize(
+    "source, tag, content, attrs",
+    [
+        ("He said [I] will go.", "supplied", "I", {}),
+        ("Com[rade] Filippov.", "supplied", "rade", {}),
+        ("Text [...] more.", "gap", None, {"reason": "omitted", "rend": "[...]"}),
+        ("Text [ … ] more.", "gap", None, {"reason": "omitted", "rend": "[ … ]"}),
+        ("Text […] more.", "gap", None, {"reason": "omitted", "rend": "[…]"}),
+        (
+            "Copy [handwritten: A-O 1649] here.",
+            "note",
+            "handwritten: A-O 1649",
+            {"place": "inline"},
+        ),
+        ("Khukh Nuur [sic, also Qinghai] and.", "note", "sic, also Qinghai", {"type": "editorial"}),
+    ],
+)
 def test_editorial_brackets(source, tag, content, attrs):
     tree = convert(f"Title\n\n{source}\n").tree
     found = xp(tree, f"//tei:body//tei:{tag}")
@@ -129,15 +141,18 @@ def test_generic_layout_warns_and_uses_first_line_as_title():
     assert len(xp(conv.tree, "//tei:body//tei:p")) == 2
 
 
-@pytest.mark.parametrize("label, is_turn", [
-    ("Stalin: “Correct.”", True),
-    ("J. Stalin: “One should not.”", True),
-    ("BREZHNEV. We reviewed the issues.", True),
-    ("To: Minister Duk Shin Choi", False),
-    ("Received: 1.XI 62. at 15.00", False),
-    ("In attendance: Comrades Andropov", False),
-    ("USSR. The Soviet side agreed.", False),
-])
+@pytest.mark.parametrize(
+    "label, is_turn",
+    [
+        ("Stalin: “Correct.”", True),
+        ("J. Stalin: “One should not.”", True),
+        ("BREZHNEV. We reviewed the issues.", True),
+        ("To: Minister Duk Shin Choi", False),
+        ("Received: 1.XI 62. at 15.00", False),
+        ("In attendance: Comrades Andropov", False),
+        ("USSR. The Soviet side agreed.", False),
+    ],
+)
 def test_speaker_turns(label, is_turn):
     tree = convert(f"Title\n\n{label}\n").tree
     assert bool(xp(tree, "//tei:body//tei:sp")) is is_turn
@@ -167,19 +182,24 @@ def test_serialization_never_adds_whitespace_to_mixed_content():
 
 
 def test_donors_field_gives_the_funder_when_there_is_no_funding_line():
-    record = ("Skip to content\n\nJuly 14, 1958\n\nA cable\n\nBody text.\n\nSummary.\n\n"
-              "Document Information\n\nSource\n\nAn archive.\n\nDonors\n\nHenry Luce Foundation\n")
+    record = (
+        "Skip to content\n\nJuly 14, 1958\n\nA cable\n\nBody text.\n\nSummary.\n\n"
+        "Document Information\n\nSource\n\nAn archive.\n\nDonors\n\nHenry Luce Foundation\n"
+    )
     tree = convert(record).tree
     assert text_of(tree, "//tei:titleStmt/tei:funder") == "Henry Luce Foundation"
 
 
-@pytest.mark.parametrize("line, attrs", [
-    ("January 22, 1944", {"when": "1944-01-22"}),
-    ("March 1953", {"when": "1953-03"}),
-    ("1962-10-31", {"when": "1962-10-31"}),
-    ("1945-1946", {"from": "1945", "to": "1946"}),
-    ("c. 1950", {"when": "1950", "cert": "medium"}),
-])
+@pytest.mark.parametrize(
+    "line, attrs",
+    [
+        ("January 22, 1944", {"when": "1944-01-22"}),
+        ("March 1953", {"when": "1953-03"}),
+        ("1962-10-31", {"when": "1962-10-31"}),
+        ("1945-1946", {"from": "1945", "to": "1946"}),
+        ("c. 1950", {"when": "1950", "cert": "medium"}),
+    ],
+)
 def test_date_line_forms(line, attrs):
     tree = convert(f"Skip to content\n\n{line}\n\nA title\n\nBody text.\n").tree
     date = xp(tree, "//tei:creation/tei:date")[0]
@@ -189,8 +209,10 @@ def test_date_line_forms(line, attrs):
 
 def test_record_id_without_a_publisher_stays_valid():
     """TEI wants a publisher before an idno; a record naming none gets paragraphs."""
-    record = ("Skip to content\n\nJanuary 22, 1944\n\nTitle\n\nBody.\n\nSummary.\n\n"
-              "Document Information\n\nSource\n\nRights\n\nRecord ID\n\n123\n")
+    record = (
+        "Skip to content\n\nJanuary 22, 1944\n\nTitle\n\nBody.\n\nSummary.\n\n"
+        "Document Information\n\nSource\n\nRights\n\nRecord ID\n\n123\n"
+    )
     conv = convert_text(record, "t.txt", date="2026-01-01", check=True)
     assert [d for d in conv.diagnostics if d.severity.name == "ERROR"] == []
     assert xp(conv.tree, "//tei:publicationStmt/tei:p/tei:idno[@type='record']")[0].text == "123"
@@ -208,26 +230,33 @@ def test_library_api_converts_validates_and_exports():
 
 
 def test_labels_on_the_value_line_and_in_any_case():
-    record = ("Skip to content\n\nJuly 14, 1958\n\nA cable\n\nBody text.\n\nSummary.\n\n"
-              "Author(s):\n\nZhou, Enlai, 1898-1976\n\nDocument Information\n\n"
-              "Source: PRC FMA 107-00129-03.\n\nTranslated by\n\nStephen Mercado\n\n"
-              "RECORD ID: 114512\n\nOriginal Uploaded Date 2013-04-22\n\n"
-              "Rights holders have been contacted where possible.\n")
+    record = (
+        "Skip to content\n\nJuly 14, 1958\n\nA cable\n\nBody text.\n\nSummary.\n\n"
+        "Author(s):\n\nZhou, Enlai, 1898-1976\n\nDocument Information\n\n"
+        "Source: PRC FMA 107-00129-03.\n\nTranslated by\n\nStephen Mercado\n\n"
+        "RECORD ID: 114512\n\nOriginal Uploaded Date 2013-04-22\n\n"
+        "Rights holders have been contacted where possible.\n"
+    )
     tree = convert(record).tree
     assert text_of(tree, "//tei:titleStmt/tei:author") == "Zhou, Enlai, 1898-1976"
     assert text_of(tree, "//tei:titleStmt/tei:respStmt/tei:name") == "Stephen Mercado"
     assert text_of(tree, "//tei:publicationStmt//tei:idno[@type='record']") == "114512"
     assert xp(tree, "//tei:publicationStmt//tei:date/@when") == ["2013-04-22"]
-    assert text_of(tree, "//tei:sourceDesc/tei:bibl[@type='citation']") == \
-        "PRC FMA 107-00129-03."
+    assert text_of(tree, "//tei:sourceDesc/tei:bibl[@type='citation']") == "PRC FMA 107-00129-03."
     assert text_of(tree, "//tei:abstract/tei:p") == "Summary."
 
 
-@pytest.mark.parametrize("text, when, cert", [
-    ("Notes\n\nEmbtel of January 15 came.\n\n1. See the letter of February 10, 1949.\n",
-     "1949-01-15", "medium"),
-    ("Notes\n\nEmbtel of January 15 came.\n", "--01-15", None),
-])
+@pytest.mark.parametrize(
+    "text, when, cert",
+    [
+        (
+            "Notes\n\nEmbtel of January 15 came.\n\n1. See the letter of February 10, 1949.\n",
+            "1949-01-15",
+            "medium",
+        ),
+        ("Notes\n\nEmbtel of January 15 came.\n", "--01-15", None),
+    ],
+)
 def test_month_day_without_a_year(text, when, cert):
     """No date line: the year the record's own dates give (flagged), else month-day."""
     conv = convert_text(text, "t.txt", date="2026-01-01", check=True)

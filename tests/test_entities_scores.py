@@ -3,6 +3,7 @@ and samples against gold files annotated for this project by the tei-toolkit tea
 (tests/gold/, same guidelines; see tests/gold/README.md). Scored by tests/scoring.py, so
 the targets are checked without ../shared too; where the shared scorer is present, the
 two must agree."""
+
 from __future__ import annotations
 
 import contextlib
@@ -39,25 +40,31 @@ def _record(gold: Path) -> Path:
 # Targets sit below the measured values (tests/gold/README.md); 001-frus and 043 were
 # annotated after the rules were written, 001-frus is outside the corpus and the register;
 # 006 (NSA reader, copyrighted) is read from ../shared/samples and skipped without it.
-TARGETS = {"stalin-choibalsan-1944": (0.97, 0.85),
-           "001-telegram-shtykov-first-deputy-minister-1950-11-29": (0.90, 0.85),
-           "010-memo-kgb-directorate-r-cssr-fmvd-1989-10-24": (0.90, 0.85),
-           "043-telephone-gorbachev-kohl-1989-11-11-partial": (0.97, 0.97),
-           "001-frus-1949v05-d319-kohler-telegram": (0.94, 0.94),
-           "006-nsa-reader-prague-spring-doc81-brezhnev-dubcek-partial": (0.97, 0.97)}
-CASES = [(_record(g), g, *TARGETS.get(g.name.replace(".entities.jsonl", ""), (0.80, 0.80)))
-         for g in sorted(GOLD.glob("*.entities.jsonl"))]
+TARGETS = {
+    "stalin-choibalsan-1944": (0.97, 0.85),
+    "001-telegram-shtykov-first-deputy-minister-1950-11-29": (0.90, 0.85),
+    "010-memo-kgb-directorate-r-cssr-fmvd-1989-10-24": (0.90, 0.85),
+    "043-telephone-gorbachev-kohl-1989-11-11-partial": (0.97, 0.97),
+    "001-frus-1949v05-d319-kohler-telegram": (0.94, 0.94),
+    "006-nsa-reader-prague-spring-doc81-brezhnev-dubcek-partial": (0.97, 0.97),
+}
+CASES = [
+    (_record(g), g, *TARGETS.get(g.name.replace(".entities.jsonl", ""), (0.80, 0.80)))
+    for g in sorted(GOLD.glob("*.entities.jsonl"))
+]
 
 
 def _convert(record: Path, register):
     if not record.exists():
         pytest.skip(f"{record} absent (a copyrighted record, not copied; ../shared/samples)")
-    return convert_text(record.read_text(encoding="utf-8"), record.name, register=register,
-                        check=False).tree
+    return convert_text(
+        record.read_text(encoding="utf-8"), record.name, register=register, check=False
+    ).tree
 
 
-@pytest.mark.parametrize("record,gold,target", [
-    pytest.param(r, g, t, id=r.stem[:30]) for r, g, t, _ in CASES])
+@pytest.mark.parametrize(
+    "record,gold,target", [pytest.param(r, g, t, id=r.stem[:30]) for r, g, t, _ in CASES]
+)
 def test_micro_f1_with_shipped_register(record, gold, target):
     result = score(_convert(record, default_register()), load_gold(gold))
     assert result["F1"] >= target, result
@@ -65,16 +72,18 @@ def test_micro_f1_with_shipped_register(record, gold, target):
     assert not result["split_keys"] and not result["merged_refs"], result
 
 
-@pytest.mark.parametrize("record,gold,target", [
-    pytest.param(r, g, t, id=r.stem[:30]) for r, g, _, t in CASES])
+@pytest.mark.parametrize(
+    "record,gold,target", [pytest.param(r, g, t, id=r.stem[:30]) for r, g, _, t in CASES]
+)
 def test_micro_f1_without_register(record, gold, target):
     """Unseen names: the heuristics and gazetteer alone."""
     result = score(_convert(record, Register()), load_gold(gold))
     assert result["F1"] >= target, result
 
 
-@pytest.mark.parametrize("record,gold", [
-    pytest.param(r, g, id=r.stem[:30]) for r, g, _, _ in CASES])
+@pytest.mark.parametrize(
+    "record,gold", [pytest.param(r, g, id=r.stem[:30]) for r, g, _, _ in CASES]
+)
 def test_our_scoring_agrees_with_the_shared_scorer(tmp_path, record, gold):
     if not SCORER.exists():
         pytest.skip("../shared/tools/score_entities.py absent")

@@ -1,4 +1,5 @@
 """tei-toolkit export: outputs, folders, the index page, errors and exit codes."""
+
 from __future__ import annotations
 
 import json
@@ -6,6 +7,7 @@ import subprocess
 import sys
 
 from export_helpers import HERE
+
 from tei_toolkit.exporters import to_html
 from tei_toolkit.tei import parse
 
@@ -36,8 +38,9 @@ def test_several_files_to_a_folder_with_an_index(tmp_path):
 def test_a_folder_as_input(tmp_path):
     done = run("text", HERE, "-o", tmp_path, "--with-header")
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "letter.txt").read_text(encoding="utf-8").startswith(
-        "Letter from A. to B.\n")
+    assert (
+        (tmp_path / "letter.txt").read_text(encoding="utf-8").startswith("Letter from A. to B.\n")
+    )
     assert not (tmp_path / "index.html").exists()
 
 

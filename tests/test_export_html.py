@@ -1,4 +1,5 @@
 """HTML export: valid HTML5 (checked by the Nu validator), structure, escaping, the index."""
+
 from __future__ import annotations
 
 import json
@@ -9,9 +10,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import SEED, shared_samples
 from export_helpers import FOREIGN, HERE, WORD, body_words, words
+
 from tei_toolkit.exporters import export_index, to_html
 from tei_toolkit.tei import parse
 
@@ -44,14 +45,27 @@ def validated(tmp_path_factory):
         (folder / (src.stem + ".html")).write_text(to_html(parse(src)), encoding="utf-8")
     records = [(src.stem + ".html", parse(src)) for src in sources]
     (folder / "index.html").write_text(export_index(records), encoding="utf-8")
-    run = subprocess.run([java, "-jar", str(jar), "--format", "json", "--also-check-css",
-                          "--stdout", *sorted(map(str, folder.glob("*.html")))],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(jar),
+            "--format",
+            "json",
+            "--also-check-css",
+            "--stdout",
+            *sorted(map(str, folder.glob("*.html"))),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(run.stdout or "{}").get("messages", [])
     found = {p.name: [] for p in folder.glob("*.html")}
     for m in messages:
-        found[Path(m.get("url", "")).name].append(f"{m['type']}: {m.get('message')} "
-                                                  f"(line {m.get('lastLine')})")
+        found[Path(m.get("url", "")).name].append(
+            f"{m['type']}: {m.get('message')} (line {m.get('lastLine')})"
+        )
     return found
 
 
@@ -70,8 +84,11 @@ def test_pages_are_valid_html5(validated):
     assert len(validated) >= len(FOREIGN) + 2 + len(shared_samples())
     if SEED.exists():
         assert "input.html" in validated  # the reference record (tests/golden/*/input.txt)
-    bad = {name: msgs for name, msgs in validated.items()
-           if any(not m.startswith("info") for m in msgs)}
+    bad = {
+        name: msgs
+        for name, msgs in validated.items()
+        if any(not m.startswith("info") for m in msgs)
+    }
     assert not bad
 
 
@@ -104,8 +121,10 @@ def test_headings_in_order():
 def test_citation_block():
     doc = page(OURS)
     assert doc.findtext(".//title") == "Record of a Conversation between Stalin and Choibalsan"
-    cite = {dt.text_content(): dt.getnext().text_content()
-            for dt in doc.iterfind(".//dl[@class='citation']/dt")}
+    cite = {
+        dt.text_content(): dt.getnext().text_content()
+        for dt in doc.iterfind(".//dl[@class='citation']/dt")
+    }
     assert cite["Date"] == "January 22, 1944"
     assert cite["Translated by"] == "Sergey Radchenko"
     assert cite["Record ID"] == "112103"
@@ -118,11 +137,15 @@ def test_citation_block():
 def test_speaker_turns_and_editorial_marks():
     doc = page(OURS)
     turns = doc.find_class("sp")
-    assert [t.find(".//b[@class='speaker']").text_content() for t in turns] == \
-        ["Stalin:", "Choibalsan:"]
+    assert [t.find(".//b[@class='speaker']").text_content() for t in turns] == [
+        "Stalin:",
+        "Choibalsan:",
+    ]
     assert turns[0].text_content().startswith("Stalin: “Help Ospan.")
-    assert [s.text_content() for s in doc.find_class("supplied")] == \
-        ["[January 22, 1944]", "[rade]"]
+    assert [s.text_content() for s in doc.find_class("supplied")] == [
+        "[January 22, 1944]",
+        "[rade]",
+    ]
     assert [g.text_content() for g in doc.find_class("gap")] == ["[...]", "[…]"]
     assert [n.text_content() for n in doc.find_class("editorial")] == ["[sic, also MPRA]"]
 
@@ -141,9 +164,13 @@ def test_entities_link_to_index_entries_with_backlinks_and_authorities():
     stalin = doc.get_element_by_id("idx-stalin")
     assert stalin.find(".//span[@class='name']").text == "Joseph Stalin"
     assert stalin.xpath(".//a[@class='authority']/@href") == [
-        "https://www.wikidata.org/wiki/Q855", "https://viaf.org/viaf/101787139"]
+        "https://www.wikidata.org/wiki/Q855",
+        "https://viaf.org/viaf/101787139",
+    ]
     assert doc.get_element_by_id("idx-moscow").xpath(".//a[@class='authority']/@href") == [
-        "https://www.wikidata.org/wiki/Q649", "https://www.geonames.org/524901"]
+        "https://www.wikidata.org/wiki/Q649",
+        "https://www.geonames.org/524901",
+    ]
     assert len(stalin.xpath(".//a[@class='backref']")) == 2
     headings = [h.text for h in doc.get_element_by_id("index").iter("h3")]
     assert headings == ["People", "Places", "Organisations"]
@@ -164,12 +191,18 @@ def test_markup_in_text_is_shown_as_text():
     assert not doc.xpath("//script | //img | //svg | //iframe | //b[not(@class)] | //style[2]")
     assert not [a for a in doc.xpath("//@*") if a.attrname.startswith("on")]
     hrefs = doc.xpath("//@href")
-    assert all(not h.strip().lower().startswith(("javascript", "data", "vbscript"))
-               for h in hrefs), hrefs
+    assert all(
+        not h.strip().lower().startswith(("javascript", "data", "vbscript")) for h in hrefs
+    ), hrefs
     text = doc.text_content()
-    for payload in ("<script>alert(1)</script>", '"><img src=x onerror=alert(5)>',
-                    "<svg onload=alert(7)>:", '<a href="javascript:alert(9)">Eve</a>',
-                    "</style><script>alert(3)</script>", "<b>42</b>"):
+    for payload in (
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(5)>',
+        "<svg onload=alert(7)>:",
+        '<a href="javascript:alert(9)">Eve</a>',
+        "</style><script>alert(3)</script>",
+        "<b>42</b>",
+    ):
         assert payload in text
     assert doc.findtext(".//title") == "<script>alert(1)</script> title"
     assert doc.get("lang") == "und"  # the hostile xml:lang is not copied
@@ -179,12 +212,22 @@ def test_index_page_lists_records_by_date(tmp_path):
     older = parse(HERE / "letter.xml")  # 185- (notBefore 1850)
     newer = parse(OURS)  # 1944-01-22
     undated = parse(HERE / "no-namespace.xml")
-    html = export_index([("b.html", newer), ("u page.html", undated), ("a.html", older),
-                         ("javascript:alert(1)", newer)])
+    html = export_index(
+        [
+            ("b.html", newer),
+            ("u page.html", undated),
+            ("a.html", older),
+            ("javascript:alert(1)", newer),
+        ]
+    )
     doc = lxml.html.document_fromstring(html)
     items = doc.find_class("record")
     assert [i.find(".//a").get("href") for i in items] == [
-        "a.html", "b.html", "javascript%3Aalert%281%29", "u%20page.html"]
+        "a.html",
+        "b.html",
+        "javascript%3Aalert%281%29",
+        "u%20page.html",
+    ]
     assert items[1].find(".//a").text == "Record of a Conversation between Stalin and Choibalsan"
     assert items[1].find_class("summary")[0].text.startswith("Stalin and Choibalsan discuss")
     assert items[1].find_class("date")[0].text == "January 22, 1944"

@@ -1,11 +1,12 @@
 """JSON export: entities as standoff annotation of the plain text."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
-
 from export_helpers import FOREIGN, HERE, tei_body
+
 from tei_toolkit.exporters import to_json, to_json_string, to_text
 from tei_toolkit.tei import parse
 
@@ -18,7 +19,7 @@ def test_offsets_point_into_the_exact_text(path):
     data = to_json(tree)
     assert data["text"] == to_text(tree)
     for entity in data["entities"]:
-        assert data["text"][entity["start"]:entity["end"]] == entity["text"]
+        assert data["text"][entity["start"] : entity["end"]] == entity["text"]
         assert entity["text"].strip() == entity["text"]
 
 
@@ -28,8 +29,9 @@ def test_entities_of_our_encoding():
     stalin = by_text[("person", "Stalin")]
     assert stalin["ref"] == "#stalin" and stalin["id"] == "stalin"
     assert stalin["normalized"] == "Joseph Stalin"
-    assert {"source": "Wikidata", "url": "https://www.wikidata.org/wiki/Q855"} in \
-        stalin["authority"]
+    assert {"source": "Wikidata", "url": "https://www.wikidata.org/wiki/Q855"} in stalin[
+        "authority"
+    ]
     assert by_text[("date", "January 22, 1944")]["normalized"] == "1944-01-22"
     assert by_text[("time", "11pm")]["normalized"] == "23:00:00"
     assert by_text[("place", "Moscow")]["normalized"] == "Moscow"
@@ -41,16 +43,23 @@ def test_entities_of_our_encoding():
 
 
 def test_unresolved_and_typed_names():
-    data = to_json(tei_body('<p><name type="place">Ur</name>, <rs type="person" ref="#nobody">'
-                            'he</rs> and <date from="1940" to="1949">the forties</date></p>'))
+    data = to_json(
+        tei_body(
+            '<p><name type="place">Ur</name>, <rs type="person" ref="#nobody">'
+            'he</rs> and <date from="1940" to="1949">the forties</date></p>'
+        )
+    )
     assert [(e["type"], e["text"], e["normalized"]) for e in data["entities"]] == [
-        ("place", "Ur", None), ("person", "he", None), ("date", "the forties", "1940/1949")]
+        ("place", "Ur", None),
+        ("person", "he", None),
+        ("date", "the forties", "1940/1949"),
+    ]
 
 
 def test_entities_in_notes_point_into_the_notes():
-    data = to_json(tei_body('<p>x<note>said by <persName>Eve</persName></note></p>'))
+    data = to_json(tei_body("<p>x<note>said by <persName>Eve</persName></note></p>"))
     [eve] = data["entities"]
-    assert data["text"][eve["start"]:eve["end"]] == "Eve"
+    assert data["text"][eve["start"] : eve["end"]] == "Eve"
     assert eve["start"] > data["text"].index("Notes")
 
 
@@ -59,7 +68,7 @@ def test_with_header_offsets_follow_the_header():
     data = to_json(tree, with_header=True)
     assert data["text"] == to_text(tree, with_header=True)
     for entity in data["entities"]:
-        assert data["text"][entity["start"]:entity["end"]] == entity["text"]
+        assert data["text"][entity["start"] : entity["end"]] == entity["text"]
 
 
 def test_json_string_round_trips():

@@ -1,6 +1,7 @@
 """text -> TEI -> text: for records tei-toolkit converted, `export text` gives back the
 body of the source word for word (whitespace normalised). The body is what the record
 reader calls the body; title, date, summary and footer go to the header."""
+
 from __future__ import annotations
 
 import random
@@ -9,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED, sample_params
+
 from tei_toolkit.exporters import to_text
 from tei_toolkit.records import read_record, read_text
 from tei_toolkit.tei import parse
@@ -35,8 +36,10 @@ def assert_same_words(expected: str, got: str) -> None:
     if expected != got:  # show where, not two pages of text
         a, b = expected.split(), got.split()
         i = next(i for i, (x, y) in enumerate(zip(a + [""], b + [""])) if x != y)
-        pytest.fail(f"first difference at word {i}: source {' '.join(a[i:i + 8])!r} / "
-                    f"export {' '.join(b[i:i + 8])!r}")
+        pytest.fail(
+            f"first difference at word {i}: source {' '.join(a[i : i + 8])!r} / "
+            f"export {' '.join(b[i : i + 8])!r}"
+        )
 
 
 @pytest.mark.parametrize("path", sample_params())
@@ -57,8 +60,11 @@ def test_round_trip_through_the_cli(tmp_path):
         pytest.skip("reference record not in tests/golden yet")
     xml = tmp_path / "record.xml"
     cli = [sys.executable, "-m", "tei_toolkit"]
-    run = subprocess.run(cli + ["convert", str(SEED), "-o", str(xml), "--no-check", "-q"],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        cli + ["convert", str(SEED), "-o", str(xml), "--no-check", "-q"],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     run = subprocess.run(cli + ["export", "text", str(xml)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
@@ -67,14 +73,14 @@ def test_round_trip_through_the_cli(tmp_path):
 
 EDGE_RECORDS = {
     "brackets-and-gaps": "Skip to content\n\nMarch 1, 1950\n\nA Test Record\n\nA [sic] B "
-                         "[…] C [...] D [illegible] E Com[rade] F [email protected] G ?Pravda? "
-                         "H ] I [ J … K ... L\n\nSummary here.\n\nDocument Information\n",
+    "[…] C [...] D [illegible] E Com[rade] F [email protected] G ?Pravda? "
+    "H ] I [ J … K ... L\n\nSummary here.\n\nDocument Information\n",
     "speakers-and-lines": "Skip to content\n\nMay 2, 1960\n\nTalk\n\nKOHL. I am glad.\n"
-                          "A second line.\n\nGorbachev: “Yes.”\n\nIvanov, from the side: "
-                          "“No.”\n\nSummary.\n\nDocument Information\n",
+    "A second line.\n\nGorbachev: “Yes.”\n\nIvanov, from the side: "
+    "“No.”\n\nSummary.\n\nDocument Information\n",
     "markup-like": "Skip to content\n\nJune 3, 1970\n\n<script>alert(1)</script>\n\n"
-                   "Text with <b>tags</b> & \"><img src=x onerror=alert(1)> and <!-- c -->."
-                   "\n\nSummary.\n\nDocument Information\n",
+    'Text with <b>tags</b> & "><img src=x onerror=alert(1)> and <!-- c -->.'
+    "\n\nSummary.\n\nDocument Information\n",
 }
 
 
@@ -87,10 +93,12 @@ def test_round_trip_edge_records(name, tmp_path):
 
 # Records nobody has seen: blocks of random tokens mixing every bracket, quote, speaker and
 # markup-like convention of the records. Seeded, so a failure is reproducible.
-TOKENS = ("the Stalin Moscow said weapons [sic] [January 5, 1944] Com[rade] […] [...] "
-          "[illegible] ?Pravda? “quoted” ” “ … ... & < > <b>x</b> 12:30 1945 Mao Zedong, "
-          "Beijing [email\u00a0protected] ] [ — – 'tis don’t Ivanov: KOHL. «x» \u00a0 a.m. "
-          "[Signature] [handwritten: yes] (x) {y} * # 100% $5 <!-- &amp;").split(" ")
+TOKENS = (
+    "the Stalin Moscow said weapons [sic] [January 5, 1944] Com[rade] […] [...] "
+    "[illegible] ?Pravda? “quoted” ” “ … ... & < > <b>x</b> 12:30 1945 Mao Zedong, "
+    "Beijing [email\u00a0protected] ] [ — – 'tis don’t Ivanov: KOHL. «x» \u00a0 a.m. "
+    "[Signature] [handwritten: yes] (x) {y} * # 100% $5 <!-- &amp;"
+).split(" ")
 LABELS = ("Stalin:", "Choibalsan:", "BREZHNEV.", "Kohl.", "M. Kovalev:", "Ivanov, from the side:")
 
 
@@ -102,8 +110,11 @@ def random_record(rng: random.Random, n: int) -> str:
             words.insert(0, rng.choice(LABELS))
         text = " ".join(words)
         blocks.append(text.replace(" ", "\n", 2) if rng.random() < 0.2 else text)
-    return (f"Skip to content\n\nMarch {rng.randint(1, 28)}, 1950\n\nRecord {n}\n\n"
-            + "\n\n".join(blocks) + "\n\nA summary.\n\nDocument Information\n")
+    return (
+        f"Skip to content\n\nMarch {rng.randint(1, 28)}, 1950\n\nRecord {n}\n\n"
+        + "\n\n".join(blocks)
+        + "\n\nA summary.\n\nDocument Information\n"
+    )
 
 
 @pytest.mark.parametrize("seed", range(4))

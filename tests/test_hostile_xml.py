@@ -4,6 +4,7 @@ with a clear diagnostic, reads no file, makes no connection, and leaks nothing.
 Checked through the library (tei.parse), the register loader behind `convert --register`,
 and the `validate` and `export` commands when they are installed.
 """
+
 from __future__ import annotations
 
 import socket
@@ -86,6 +87,7 @@ def test_the_attacks_are_real():
 
 # --- the library -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_refused_quickly_with_a_clear_diagnostic(name):
     with pytest.raises(XMLSyntaxProblem) as caught:
@@ -125,12 +127,12 @@ def test_plain_internal_entities_are_expanded():
 
 
 def test_encodings_are_read_right():
-    for name in ("utf8-bom.xml", "utf16le-bom.xml", "utf16be-bom.xml",
-                 "utf16-no-declaration.xml"):
+    for name in ("utf8-bom.xml", "utf16le-bom.xml", "utf16be-bom.xml", "utf16-no-declaration.xml"):
         text = "".join(parse(HOSTILE / name).getroot().itertext())
         assert "Caf\u00e9, \u201cquoted\u201d, \u4e2d\u6587." in text, name
-    assert "Caf\u00e9 cr\u00e8me." in "".join(parse(HOSTILE / "latin1-declared.xml").getroot()
-                                             .itertext())
+    assert "Caf\u00e9 cr\u00e8me." in "".join(
+        parse(HOSTILE / "latin1-declared.xml").getroot().itertext()
+    )
 
 
 def test_entity_expansion_has_our_own_ceiling(monkeypatch):
@@ -141,7 +143,8 @@ def test_entity_expansion_has_our_own_ceiling(monkeypatch):
         parse_bytes(doc, "q.xml")
     assert caught.value.diagnostic.code == "xml:entity-expansion"
     assert parse_bytes(doc.replace(b"&e;" * 6, b"&e;" * 5), "q.xml").getroot().text == (
-        "0123456789" * 5)
+        "0123456789" * 5
+    )
 
 
 def test_long_entity_text_is_refused():
@@ -153,13 +156,19 @@ def test_long_entity_text_is_refused():
 
 def generated():
     """Documents too big to commit: lxml's limits must stop them, quickly."""
-    yield "deep-nesting", b"<TEI>" + b"<div>" * 100_000 + b"</div>" * 100_000 + b"</TEI>", \
-        "xml:too-deep"
+    yield (
+        "deep-nesting",
+        b"<TEI>" + b"<div>" * 100_000 + b"</div>" * 100_000 + b"</TEI>",
+        "xml:too-deep",
+    )
     yield "huge-attribute", b'<TEI rend="' + b"A" * 11_000_000 + b'"/>', "xml:too-large"
     yield "huge-text", b"<TEI>" + b"A" * 11_000_000 + b"</TEI>", "xml:too-large"
     yield "huge-name", b"<" + b"T" * 11_000_000 + b"/>", "xml:too-large"
-    yield "many-attributes", b"<TEI " + b" ".join(b'a%d="x"' % i for i in range(200_000)) \
-        + b"/>", None
+    yield (
+        "many-attributes",
+        b"<TEI " + b" ".join(b'a%d="x"' % i for i in range(200_000)) + b"/>",
+        None,
+    )
 
 
 @pytest.mark.parametrize("name,data,code", [pytest.param(*g, id=g[0]) for g in generated()])
@@ -173,6 +182,7 @@ def test_generated_monsters(name, data, code):
 
 
 # --- no network, ever ----------------------------------------------------------------
+
 
 class Listener:
     """A local TCP server that records every connection made to it."""
@@ -211,8 +221,7 @@ def test_no_connection_is_ever_made(tmp_path):
             if b"127.0.0.1:9/" not in data:
                 continue
             copy = tmp_path / src.name
-            copy.write_bytes(data.replace(b"127.0.0.1:9/", f"127.0.0.1:{listener.port}/"
-                                          .encode()))
+            copy.write_bytes(data.replace(b"127.0.0.1:9/", f"127.0.0.1:{listener.port}/".encode()))
             try:
                 parse(copy)
             except XMLSyntaxProblem:
@@ -224,6 +233,7 @@ def test_no_connection_is_ever_made(tmp_path):
 
 
 # --- the command line ------------------------------------------------------------------
+
 
 def run_inprocess(capsys, *args) -> tuple[int, str, str]:
     with pytest.raises(SystemExit) as caught:
@@ -239,8 +249,11 @@ def commands() -> list:
         found.append(pytest.param(lambda path, out: ["validate", path], id="validate"))
     if "export" in cli.commands:
         found.append(pytest.param(lambda path, out: ["export", path, "-o", out], id="export"))
-    return found or [pytest.param(None, marks=pytest.mark.skip(
-        reason="neither validate nor export is installed yet"))]
+    return found or [
+        pytest.param(
+            None, marks=pytest.mark.skip(reason="neither validate nor export is installed yet")
+        )
+    ]
 
 
 @pytest.mark.parametrize("command", commands())
@@ -251,32 +264,48 @@ def test_commands_refuse_hostile_files(capsys, tmp_path, command, name):
     assert code in (1, 2), err
     assert REFUSED[name] in out + err
     assert "Traceback" not in err
-    leftovers = list(out_path.rglob("*")) if out_path.is_dir() else (
-        [out_path] if out_path.exists() else [])
+    leftovers = (
+        list(out_path.rglob("*"))
+        if out_path.is_dir()
+        else ([out_path] if out_path.exists() else [])
+    )
     assert_no_leak(out, err, *(p.read_bytes() for p in leftovers if p.is_file()))
 
 
 @pytest.mark.parametrize("command", commands())
-@pytest.mark.parametrize("name", ["xinclude-passwd.xml", "remote-dtd.xml",
-                                  "external-dtd-defaults.xml", "internal-entity-plain.xml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "xinclude-passwd.xml",
+        "remote-dtd.xml",
+        "external-dtd-defaults.xml",
+        "internal-entity-plain.xml",
+    ],
+)
 def test_commands_read_nothing_a_document_names(capsys, tmp_path, command, name):
     out_path = tmp_path / "out"
     code, out, err = run_inprocess(capsys, *command(HOSTILE / name, out_path))
     assert "Traceback" not in err and code in (0, 1), err
-    written = [p.read_bytes() for p in out_path.rglob("*") if p.is_file()] \
-        if out_path.is_dir() else ([out_path.read_bytes()] if out_path.exists() else [])
+    written = (
+        [p.read_bytes() for p in out_path.rglob("*") if p.is_file()]
+        if out_path.is_dir()
+        else ([out_path.read_bytes()] if out_path.exists() else [])
+    )
     assert_no_leak(out, err, *written)
     assert b"from-the-dtd" not in b"".join(written) and "from-the-dtd" not in out
 
 
-@pytest.mark.parametrize("name", ["xxe-file-url.xml", "billion-laughs.xml",
-                                  "xxe-parameter-oob.xml", "quadratic-blowup.xml"])
+@pytest.mark.parametrize(
+    "name",
+    ["xxe-file-url.xml", "billion-laughs.xml", "xxe-parameter-oob.xml", "quadratic-blowup.xml"],
+)
 def test_hostile_register_is_refused(capsys, tmp_path, name):
     record = tmp_path / "rec.txt"
     record.write_text("A title\n\nA paragraph about Stalin.\n", encoding="utf-8")
     out_path = tmp_path / "rec.xml"
-    code, out, err = run_inprocess(capsys, "convert", record, "--register", HOSTILE / name,
-                                   "-o", out_path, "--no-check")
+    code, out, err = run_inprocess(
+        capsys, "convert", record, "--register", HOSTILE / name, "-o", out_path, "--no-check"
+    )
     assert code == 2, err
     assert REFUSED[name] in err and "Traceback" not in err
     assert not out_path.exists()
@@ -287,9 +316,21 @@ def test_end_to_end_in_a_subprocess(tmp_path):
     """The installed program, not just the library: one line, exit 2, nothing leaked."""
     record = tmp_path / "rec.txt"
     record.write_text("A title\n\nA paragraph.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "tei_toolkit", "convert", record,
-                             "--register", HOSTILE / "xxe-file-url.xml", "--no-check"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tei_toolkit",
+            "convert",
+            record,
+            "--register",
+            HOSTILE / "xxe-file-url.xml",
+            "--no-check",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len([ln for ln in result.stderr.splitlines() if "error" in ln]) == 1
     assert "xml:external-entity" in result.stderr

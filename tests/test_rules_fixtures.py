@@ -1,4 +1,5 @@
 """Fixture files of the entity rules: many small cases "input -> expected marks"."""
+
 from __future__ import annotations
 
 import re
@@ -24,15 +25,18 @@ def read_cases(path: Path):
             continue
         j = lines.index(".", i + 2)
         k = lines.index(".", j + 1)
-        cases.append(pytest.param(lines[i], "\n".join(lines[i + 2:j]), lines[j + 1:k],
-                                  id=f"{path.stem}:{i + 1}"))
+        cases.append(
+            pytest.param(
+                lines[i], "\n".join(lines[i + 2 : j]), lines[j + 1 : k], id=f"{path.stem}:{i + 1}"
+            )
+        )
         i = k + 1
     return cases
 
 
 def show(text: str, mark) -> str:
     attrs = " ".join(f"{k}={v}" for k, v in mark.attrs if k != "resp")
-    return f'{mark.tag} "{text[mark.start:mark.end]}" {attrs}'.rstrip()
+    return f'{mark.tag} "{text[mark.start : mark.end]}" {attrs}'.rstrip()
 
 
 @pytest.mark.parametrize("family", FAMILIES)
@@ -40,8 +44,9 @@ def test_fixture_file_exists(family):
     assert read_cases(HERE / f"{family}.txt")
 
 
-@pytest.mark.parametrize("title,text,expected", [
-    c for family in FAMILIES for c in read_cases(HERE / f"{family}.txt")])
+@pytest.mark.parametrize(
+    "title,text,expected", [c for family in FAMILIES for c in read_cases(HERE / f"{family}.txt")]
+)
 def test_rule_fixture(request, title, text, expected):
     family = request.node.callspec.id.split(":")[0]
     anchor = re.search(r"\[(\d{4}-\d{2}-\d{2})\]$", title)

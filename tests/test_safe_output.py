@@ -4,6 +4,7 @@ Atomic writes (a failure mid-write leaves the old file whole and no temporary fi
 output path that is an input refused however it is spelled, a failed run writes nothing,
 and an internal error is one line with exit code 70 (``--debug`` shows the traceback).
 """
+
 from __future__ import annotations
 
 import errno
@@ -70,8 +71,7 @@ def test_failure_mid_write_keeps_the_old_file(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("failure", [OSError(errno.EXDEV, "rename failed"), KeyboardInterrupt()])
-def test_failure_at_rename_or_interrupt_leaves_no_temporary_file(tmp_path, monkeypatch,
-                                                                 failure):
+def test_failure_at_rename_or_interrupt_leaves_no_temporary_file(tmp_path, monkeypatch, failure):
     target = tmp_path / "out.xml"
     target.write_bytes(b"old contents")
 
@@ -122,10 +122,10 @@ def test_output_under_a_regular_file_is_a_one_line_error(capsys, tmp_path, recor
 
 # --- an output path that is an input -----------------------------------------------------
 
+
 def spellings(record: Path):
     yield "same", record
-    yield "relative", Path(os.path.relpath(record)).parent / ".." / record.parent.name / \
-        record.name
+    yield "relative", Path(os.path.relpath(record)).parent / ".." / record.parent.name / record.name
     link = record.parent / "link.xml"
     link.symlink_to(record)
     yield "symlink", link
@@ -156,8 +156,10 @@ def test_output_folder_that_would_overwrite_an_input(capsys, tmp_path):
 
 # --- a failed run writes nothing --------------------------------------------------------
 
-def test_invalid_output_writes_nothing_and_keeps_the_old_file(capsys, monkeypatch, tmp_path,
-                                                              record):
+
+def test_invalid_output_writes_nothing_and_keeps_the_old_file(
+    capsys, monkeypatch, tmp_path, record
+):
     out = tmp_path / "rec.xml"
     out.write_bytes(b"previous good output")
     monkeypatch.setattr(pipeline, "convert_text", _convert_with_an_error)
@@ -178,6 +180,7 @@ _convert_with_an_error.__wrapped__ = pipeline.convert_text
 
 # --- internal errors --------------------------------------------------------------------
 
+
 def _boom(text, name, **kw):
     if "bad" in name:
         raise RuntimeError("simulated bug")
@@ -191,13 +194,14 @@ def test_internal_error_is_one_line_and_exit_70(capsys, monkeypatch, tmp_path, r
     monkeypatch.setattr(pipeline, "convert_text", _boom)
     bad = tmp_path / "bad.txt"
     bad.write_text(RECORD, encoding="utf-8")
-    code, _, err = convert(capsys, "convert", bad, record, "-o", tmp_path / "out",
-                           "--no-check")
+    code, _, err = convert(capsys, "convert", bad, record, "-o", tmp_path / "out", "--no-check")
     assert code == 70
     assert "Traceback" not in err
     lines = [ln for ln in err.splitlines() if "error:" in ln]
-    assert lines == [f"tei-toolkit: error: {bad}: internal error: RuntimeError: simulated bug "
-                     "(rerun with --debug for a traceback)"]
+    assert lines == [
+        f"tei-toolkit: error: {bad}: internal error: RuntimeError: simulated bug "
+        "(rerun with --debug for a traceback)"
+    ]
     assert (tmp_path / "out" / "rec.xml").exists()  # the batch went on
     assert not (tmp_path / "out" / "bad.xml").exists()
 
@@ -209,8 +213,10 @@ def test_internal_error_outside_a_file_is_one_line_and_exit_70(capsys, monkeypat
     monkeypatch.setattr(pipeline, "plan_outputs", broken)
     code, _, err = convert(capsys, "convert", record)
     assert code == 70 and "Traceback" not in err
-    assert err.strip() == ("tei-toolkit: internal error: RuntimeError: simulated bug (rerun "
-                           "with --debug for a traceback)")
+    assert err.strip() == (
+        "tei-toolkit: internal error: RuntimeError: simulated bug (rerun "
+        "with --debug for a traceback)"
+    )
 
 
 def test_debug_shows_the_traceback(monkeypatch, tmp_path):
@@ -225,14 +231,24 @@ def test_debug_traceback_in_a_real_process(tmp_path):
     """The traceback is printed by the interpreter, exit status 1; without --debug, 70."""
     bad = tmp_path / "bad.txt"
     bad.write_text(RECORD, encoding="utf-8")
-    script = ("import sys; from tei_toolkit import pipeline\n"
-              "def boom(*a, **k): raise RuntimeError('simulated bug')\n"
-              "pipeline.convert_text = boom\n"
-              "from tei_toolkit.cli import main; main(sys.argv[1:])\n")
-    plain = subprocess.run([sys.executable, "-c", script, "convert", bad, "--no-check"],
-                           capture_output=True, text=True, timeout=60)
+    script = (
+        "import sys; from tei_toolkit import pipeline\n"
+        "def boom(*a, **k): raise RuntimeError('simulated bug')\n"
+        "pipeline.convert_text = boom\n"
+        "from tei_toolkit.cli import main; main(sys.argv[1:])\n"
+    )
+    plain = subprocess.run(
+        [sys.executable, "-c", script, "convert", bad, "--no-check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert plain.returncode == 70 and "Traceback" not in plain.stderr
-    debug = subprocess.run([sys.executable, "-c", script, "--debug", "convert", bad,
-                            "--no-check"], capture_output=True, text=True, timeout=60)
+    debug = subprocess.run(
+        [sys.executable, "-c", script, "--debug", "convert", bad, "--no-check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert debug.returncode == 1 and "Traceback" in debug.stderr
     assert "RuntimeError: simulated bug" in debug.stderr

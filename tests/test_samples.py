@@ -2,6 +2,7 @@
 
 The samples live in ../shared (read-only, absent on some machines: the tests skip). The
 Wilson Center records are also shipped in corpus/, so the header table is checked there."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,12 +29,11 @@ def test_sample_converts_to_valid_tei(path: Path):
 EXPECTED = {
     "001-telegram": {
         "//tei:titleStmt/tei:title": "Telegram from Shtykov to the USSR First Deputy Minister "
-                                     "of Foreign Affairs",
+        "of Foreign Affairs",
         "//tei:creation/tei:date/@when": "1950-11-29",
         "//tei:titleStmt/tei:funder": "Leon Levy Foundation",
         "//tei:titleStmt/tei:respStmt/tei:name": "James F. Person",
-        "//tei:bibl[@type='parsed']/tei:idno[@type='archive']":
-            "TsAMO RF, fond 5, opis 918795, delo 124, list 429",
+        "//tei:bibl[@type='parsed']/tei:idno[@type='archive']": "TsAMO RF, fond 5, opis 918795, delo 124, list 429",
         "count(//tei:licence/tei:p)": 2,
         "count(//tei:publicationStmt/tei:idno)": 0,
     },
@@ -41,7 +41,7 @@ EXPECTED = {
         "//tei:titleStmt/tei:respStmt/tei:name": "Sergey Radchenko",
         "//tei:bibl[@type='parsed']/tei:idno[@type='archive']": "APRF: F. 39, Op. 1, D. 31, L. 34",
         "//tei:abstract/tei:p": "Mao says that his poor health requires him to delay his trip "
-                                "further.",
+        "further.",
     },
     "007-telegram": {
         "//tei:publicationStmt/tei:idno[@type='record']": "112103",

@@ -213,7 +213,9 @@ def test_extractor_refuses_undeclared_prefix():
 def test_build_check_mode_passes():
     proc = subprocess.run(
         [sys.executable, str(SCHEMAS / "build.py"), "--check"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if "trang not found" in proc.stderr:
         pytest.skip(proc.stderr)

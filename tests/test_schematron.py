@@ -8,6 +8,7 @@ what tei_all's Schematron rules must report, in order::
 
 ``expect: none`` marks a document that breaks no rule.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,12 @@ from lxml import etree
 
 from tei_toolkit.diagnostics import Severity, ToolkitError
 from tei_toolkit.tei import E, parse, parse_bytes
-from tei_toolkit.validators.schematron import (compile_schematron, iter_schematron,
-                                               schematron_available, severity_of)
+from tei_toolkit.validators.schematron import (
+    compile_schematron,
+    iter_schematron,
+    schematron_available,
+    severity_of,
+)
 from tei_toolkit.validators.schematron_locate import readable_path
 
 HERE = Path(__file__).parent / "schematron"
@@ -42,8 +47,10 @@ def expectations(path: Path) -> list[tuple]:
 
 
 def produced(path: Path, schema: Path | None = None) -> list[tuple]:
-    return [(str(d.severity), d.code, d.line, d.column)
-            for d in iter_schematron(parse(path), filename=str(path), schema_path=schema)]
+    return [
+        (str(d.severity), d.code, d.line, d.column)
+        for d in iter_schematron(parse(path), filename=str(path), schema_path=schema)
+    ]
 
 
 def test_fixtures_cover_at_least_ten_rule_families():
@@ -58,8 +65,9 @@ def test_tei_fixture(path):
 
 def test_messages_are_evaluated_and_normalised():
     ds = list(iter_schematron(parse(HERE / "tei_all" / "spans.xml")))
-    assert ds[0].message == ("The element indicated by @spanTo (#before) must follow the "
-                             "current element addSpan")
+    assert ds[0].message == (
+        "The element indicated by @spanTo (#before) must follow the current element addSpan"
+    )
     assert ds[0].path == "/TEI/text/body/p[1]/addSpan"
     assert ds[0].file.endswith("spans.xml")
 
@@ -67,12 +75,15 @@ def test_messages_are_evaluated_and_normalised():
 def test_line_is_where_a_multiline_start_tag_begins():
     ds = list(iter_schematron(parse(HERE / "tei_all" / "facsimile.xml")))
     assert [(d.line, d.column, d.path) for d in ds] == [
-        (15, 7, "/TEI/facsimile/surface/path[1]"), (17, 7, "/TEI/facsimile/surface/path[3]")]
+        (15, 7, "/TEI/facsimile/surface/path[1]"),
+        (17, 7, "/TEI/facsimile/surface/path[3]"),
+    ]
 
 
 def test_first_matching_rule_only_fires_within_a_pattern():
-    ds = list(iter_schematron(parse(CUSTOM / "first-match.xml"),
-                              schema_path=CUSTOM / "first-match.sch"))
+    ds = list(
+        iter_schematron(parse(CUSTOM / "first-match.xml"), schema_path=CUSTOM / "first-match.sch")
+    )
     assert [(d.code, d.line, d.message) for d in ds] == [
         ("sch:first", 5, "rule one: p with rend bold"),
         ("sch:second", 5, "second pattern sees the same p"),
@@ -81,32 +92,51 @@ def test_first_matching_rule_only_fires_within_a_pattern():
 
 
 def test_schematron_features_beyond_tei():
-    ds = list(iter_schematron(parse(CUSTOM / "features.xml"),
-                              schema_path=CUSTOM / "features.sch"))
+    ds = list(iter_schematron(parse(CUSTOM / "features.xml"), schema_path=CUSTOM / "features.sch"))
     got = [(str(d.severity), d.code, d.line, d.path, d.message) for d in ds]
     div2 = "/TEI/text/body/div[2]"
     assert got == [
         # xsl:key and xsl:function declared in the schema
         ("error", "sch:keys", 7, "/TEI/text/body/div[1]/p/ptr[2]", "No element has the id NOPE."),
         # abstract rule + sch:extends; diagnostics= appends the diagnostic's text
-        ("error", "sch:abstract-rules", 9, div2,
-         "The div has no xml:id. (element /Q{http://www.tei-c.org/ns/1.0}TEI[1]"
-         "/Q{http://www.tei-c.org/ns/1.0}text[1]/Q{http://www.tei-c.org/ns/1.0}body[1]"
-         "/Q{http://www.tei-c.org/ns/1.0}div[2])"),
+        (
+            "error",
+            "sch:abstract-rules",
+            9,
+            div2,
+            "The div has no xml:id. (element /Q{http://www.tei-c.org/ns/1.0}TEI[1]"
+            "/Q{http://www.tei-c.org/ns/1.0}text[1]/Q{http://www.tei-c.org/ns/1.0}body[1]"
+            "/Q{http://www.tei-c.org/ns/1.0}div[2])",
+        ),
         # schema, pattern and rule lets; an assert's own @id is its code
-        ("error", "sch:head-too-long", 10, f"{div2}/head",
-         "A head has at most 3 words; this one (A head that is far too long) has 7 of 2 heads."),
+        (
+            "error",
+            "sch:head-too-long",
+            10,
+            f"{div2}/head",
+            "A head has at most 3 words; this one (A head that is far too long) has 7 of 2 heads.",
+        ),
         ("error", "sch:included", 11, f"{div2}/p[1]", "Empty paragraph."),  # sch:include
         # @role, @subject, sch:name/@path
         ("warning", "sch:roles", 12, f"{div2}/note[1]/@type", "A note still to do: div."),
         ("info", "sch:roles", 12, f"{div2}/note[2]", "For information."),
         # a dynamic error is reported, and the rest of the document still checked
-        ("error", "sch:broken-cast", 13, f"{div2}/p[2]/measure[1]",
-         "rule for 'tei:measure[@quantity]' could not be evaluated here: "
-         "Cannot convert string \"many\" to xs:decimal: invalid character 'm'"),
+        (
+            "error",
+            "sch:broken-cast",
+            13,
+            f"{div2}/p[2]/measure[1]",
+            "rule for 'tei:measure[@quantity]' could not be evaluated here: "
+            "Cannot convert string \"many\" to xs:decimal: invalid character 'm'",
+        ),
         # abstract pattern with sch:param; inline sch:emph keeps its text
-        ("error", "sch:person-needs-name", 17, "/TEI/text/body/listPerson/person[2]",
-         "A person lacks a required child."),
+        (
+            "error",
+            "sch:person-needs-name",
+            17,
+            "/TEI/text/body/listPerson/person[2]",
+            "A person lacks a required child.",
+        ),
     ]  # the pattern of the inactive phase never fires
 
 
@@ -120,8 +150,8 @@ def test_valid_tree_in_memory_without_positions():
     tree = E("TEI", E("text", E("body", E("p", "one"), E("p", E("ptr", target="#a", cRef="x")))))
     ds = list(iter_schematron(tree))
     assert [(d.code, d.line, d.column, d.path, d.file) for d in ds] == [
-        ("sch:tei_all-ptr-ptrAtts-constraint-report-8", None, None, "/TEI/text/body/p[2]/ptr",
-         None)]
+        ("sch:tei_all-ptr-ptrAtts-constraint-report-8", None, None, "/TEI/text/body/p[2]/ptr", None)
+    ]
 
 
 def test_parsed_from_bytes_has_lines_but_no_column():
@@ -132,9 +162,11 @@ def test_parsed_from_bytes_has_lines_but_no_column():
 
 def test_doctype_with_external_dtd_is_not_fetched(tmp_path):
     doc = tmp_path / "dtd.xml"
-    doc.write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI SYSTEM "http://example.invalid/tei.dtd">\n'
-                   '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n'
-                   '<p><ptr target="#a" cRef="b"/></p></body></text></TEI>\n')
+    doc.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI SYSTEM "http://example.invalid/tei.dtd">\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n'
+        '<p><ptr target="#a" cRef="b"/></p></body></text></TEI>\n'
+    )
     ds = list(iter_schematron(parse(doc)))
     assert [(d.line, d.column) for d in ds] == [(4, 4)]
 
@@ -144,7 +176,10 @@ def test_element_or_tree_accepted_and_schema_cached():
     assert list(iter_schematron(tree)) == list(iter_schematron(tree.getroot()))
     assert compile_schematron() is compile_schematron()
     p = tree.getroot().find(".//{http://www.tei-c.org/ns/1.0}body/{*}p")  # a subtree, with tail
-    assert [d.path for d in iter_schematron(p)] == ["/TEI/text/body/p/seg[1]", "/TEI/text/body/p/ref"]
+    assert [d.path for d in iter_schematron(p)] == [
+        "/TEI/text/body/p/seg[1]",
+        "/TEI/text/body/p/ref",
+    ]
 
 
 def test_severity_from_role():
@@ -162,17 +197,23 @@ def test_bad_xpath_in_schema_names_the_pattern(tmp_path):
         '<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
         '<sch:pattern id="fine"><sch:rule context="*"><sch:assert test="1">x</sch:assert>'
         '</sch:rule></sch:pattern><sch:pattern id="broken"><sch:rule context="*">'
-        '<sch:assert test="count(">x</sch:assert></sch:rule></sch:pattern></sch:schema>')
+        '<sch:assert test="count(">x</sch:assert></sch:rule></sch:pattern></sch:schema>'
+    )
     with pytest.raises(ToolkitError, match="in pattern 'broken'"):
         compile_schematron(sch)
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("<schema/>", "not an ISO Schematron schema"),
-    ("<sch:schema xmlns:sch='http://purl.oclc.org/dsdl/schematron' queryBinding='exslt'/>",
-     "unsupported Schematron queryBinding"),
-    ("<sch:schema", "not well-formed"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("<schema/>", "not an ISO Schematron schema"),
+        (
+            "<sch:schema xmlns:sch='http://purl.oclc.org/dsdl/schematron' queryBinding='exslt'/>",
+            "unsupported Schematron queryBinding",
+        ),
+        ("<sch:schema", "not well-formed"),
+    ],
+)
 def test_unusable_schema_is_a_toolkit_error(tmp_path, text, problem):
     sch = tmp_path / "x.sch"
     sch.write_text(text)
@@ -187,7 +228,8 @@ def test_missing_schema_is_a_toolkit_error(tmp_path):
 
 def test_readable_path_positions_only_where_names_repeat():
     root = etree.fromstring(
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:x"><p/><p><x:a b="1"/></p></TEI>')
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:x"><p/><p><x:a b="1"/></p></TEI>'
+    )
     a = root[1][0]
     assert readable_path(a) == "/TEI/p[2]/x:a"
     assert readable_path(a, "b") == "/TEI/p[2]/x:a/@b"
@@ -215,12 +257,15 @@ def test_rule_contexts_of_every_kind(tmp_path):
     sch = tmp_path / "contexts.sch"
     sch.write_text(CONTEXTS_SCH)
     doc = tmp_path / "doc.xml"
-    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n'
-                   '<p n="1" rend="a">x</p>\n'
-                   '<p n="2"><hi rend="b">y</hi></p>\n'
-                   '</body></text></TEI>\n')
-    got = [(d.code, d.line, d.path, d.message)
-           for d in iter_schematron(parse(doc), schema_path=sch)]
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n'
+        '<p n="1" rend="a">x</p>\n'
+        '<p n="2"><hi rend="b">y</hi></p>\n'
+        "</body></text></TEI>\n"
+    )
+    got = [
+        (d.code, d.line, d.path, d.message) for d in iter_schematron(parse(doc), schema_path=sch)
+    ]
     assert got == [
         ("sch:root", 1, "/TEI", "document node"),
         ("sch:text", 2, "/TEI/text/body/p[1]", "text x in p"),

@@ -6,6 +6,7 @@ SaxonC; it turns tei_all.sch into an SVRL-producing stylesheet, independently of
 our compiler. Both must report the same findings (message, node, severity) on the
 fixtures and on generated documents.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -18,8 +19,8 @@ from lxml import etree
 
 from tei_toolkit.tei import E, parse
 from tei_toolkit.validators import schematron as engine
-from tests.iso_skeleton import skeleton_stylesheet
 from tei_toolkit.validators.schematron_locate import readable_path
+from tests.iso_skeleton import skeleton_stylesheet
 
 pytestmark = pytest.mark.skipif(not engine.schematron_available(), reason="saxonche not installed")
 
@@ -37,10 +38,8 @@ def oracle():
         found = Counter()
         for f in svrl.iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
             # The skeleton's locations for attribute contexts are broken ("/@from").
-            hits = tree.xpath(f.get("location")) if not f.get("location").startswith("/@") \
-                else []
-            where = readable_path(hits[0]) if hits and isinstance(hits[0], etree._Element) \
-                else None
+            hits = tree.xpath(f.get("location")) if not f.get("location").startswith("/@") else []
+            where = readable_path(hits[0]) if hits and isinstance(hits[0], etree._Element) else None
             message = " ".join(f.findtext(f"{SVRL}text").split())
             found[(message, where, engine.severity_of(f.get("role")))] += 1
         return found
@@ -49,8 +48,10 @@ def oracle():
 
 
 def ours(tree) -> Counter:
-    return Counter((d.message, None if "/@" in (d.path or "") else d.path, d.severity)
-                   for d in engine.iter_schematron(tree))
+    return Counter(
+        (d.message, None if "/@" in (d.path or "") else d.path, d.severity)
+        for d in engine.iter_schematron(tree)
+    )
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
@@ -68,7 +69,8 @@ def _attrs(*names):
     return st.fixed_dictionaries({}, optional={n: _REF for n in names})
 
 
-def _leaf(tag, *names, text=st.sampled_from(["", "x"])):
+def _leaf(tag, *names, text=None):
+    text = st.sampled_from(["", "x"]) if text is None else text
     return st.builds(lambda a, t: E(tag, t or None, **a), _attrs(*names), text)
 
 
@@ -92,12 +94,20 @@ _LEAVES = st.one_of(
 def _container(children):
     def make(tag, kids, attrs):
         return E(tag, *kids, **attrs)
+
     return st.one_of(
-        st.builds(make, st.sampled_from(["p", "lg", "l", "subst", "relatedItem", "list",
-                                         "dimensions", "s", "ab", "note"]),
-                  st.lists(children, max_size=4), _attrs("type", "target")),
-        st.builds(lambda kids: E("list", E("label", "t"), *kids, type="gloss"),
-                  st.lists(children, max_size=2)),
+        st.builds(
+            make,
+            st.sampled_from(
+                ["p", "lg", "l", "subst", "relatedItem", "list", "dimensions", "s", "ab", "note"]
+            ),
+            st.lists(children, max_size=4),
+            _attrs("type", "target"),
+        ),
+        st.builds(
+            lambda kids: E("list", E("label", "t"), *kids, type="gloss"),
+            st.lists(children, max_size=2),
+        ),
     )
 
 

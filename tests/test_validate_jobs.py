@@ -1,4 +1,5 @@
 """Worker processes: the same diagnostics, in the same order, whatever --jobs says."""
+
 from __future__ import annotations
 
 import json
@@ -6,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tei_toolkit.tei import XMLSyntaxProblem, parse
 from tei_toolkit.validators import validate_paths, workers
 from tei_toolkit.validators.relaxng import element_names, names_of, scan, scan_names
-from tei_toolkit.tei import XMLSyntaxProblem, parse
 
 SUITE = Path(__file__).resolve().parent / "validation"
 
@@ -26,9 +27,22 @@ def test_jobs_give_identical_output_from_the_cli(tmp_path):
     """The default engines (RELAX NG + Schematron: Saxon starts in each worker)."""
     outs = []
     for jobs in ("1", "2"):
-        proc = subprocess.run([sys.executable, "-m", "tei_toolkit", "validate", str(SUITE),
-                               "--jobs", jobs, "--format", "json"],
-                              capture_output=True, text=True, timeout=300)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tei_toolkit",
+                "validate",
+                str(SUITE),
+                "--jobs",
+                jobs,
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert proc.returncode == 1, proc.stderr
         outs.append(json.loads(proc.stdout))
     assert outs[0] == outs[1]
@@ -81,15 +95,23 @@ def test_the_attribute_scan_covers_the_parsed_attributes():
         checked += 1
     assert checked > 60
     from lxml import etree
+
     elements, attributes = names_of(etree.ElementTree(etree.fromstring(_TRICKY)))
     found_elements, found_attributes = scan(_TRICKY)
     assert elements <= found_elements and attributes <= found_attributes
     xml = "http://www.w3.org/XML/1998/namespace"
-    assert {(xml, "lang"), (xml, "id"), (xml, "space"), ("urn:a1", "k"), ("urn:a2", "k"),
-            ("urn:a2", "m"), ("", "subtype"), ("", "foo.bar-baz")} <= attributes
+    assert {
+        (xml, "lang"),
+        (xml, "id"),
+        (xml, "space"),
+        ("urn:a1", "k"),
+        ("urn:a2", "k"),
+        ("urn:a2", "m"),
+        ("", "subtype"),
+        ("", "foo.bar-baz"),
+    } <= attributes
     assert not any(ns == "" and local.startswith("xmlns") for ns, local in found_attributes)
     # UTF-16 documents are scanned too
     utf16 = _TRICKY.decode().replace('version="1.0"', 'version="1.0" encoding="UTF-16"')
     wide_elements, wide_attributes = scan(utf16.encode("utf-16"))
     assert wide_elements >= found_elements and wide_attributes >= found_attributes
-

@@ -1,5 +1,6 @@
 """The command line: parse options, call the library, report. click lives only in this
 package (one module per command) and in report.py."""
+
 from __future__ import annotations
 
 import sys
@@ -32,12 +33,16 @@ from . import convert as _convert_cmd  # noqa: E402
 
 cli.add_command(_convert_cmd.convert)
 from . import entities as _entities_cmd  # noqa: E402
+
 cli.add_command(_entities_cmd.entities)
 from . import register as _register_cmd  # noqa: E402
+
 cli.add_command(_register_cmd.register)
 from . import validate as _validate_cmd  # noqa: E402
+
 cli.add_command(_validate_cmd.validate)
 from . import export as _export_cmd  # noqa: E402
+
 cli.add_command(_export_cmd.export)
 
 
@@ -63,7 +68,10 @@ def main(argv=None) -> None:
     except Exception as exc:  # a bug: one line, unless asked for more
         if debug:
             raise
-        click.echo(f"tei-toolkit: internal error: {type(exc).__name__}: {exc} "
-                   "(rerun with --debug for a traceback)", err=True)
+        click.echo(
+            f"tei-toolkit: internal error: {type(exc).__name__}: {exc} "
+            "(rerun with --debug for a traceback)",
+            err=True,
+        )
         sys.exit(int(ExitCode.INTERNAL))
     sys.exit(int(rc or 0))

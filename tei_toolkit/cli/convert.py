@@ -1,4 +1,5 @@
 """tei-toolkit convert"""
+
 from __future__ import annotations
 
 import datetime
@@ -21,12 +22,24 @@ def _iso_date(value: str | None) -> str | None:
 
 @click.command()
 @click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Output file (one record) or folder (several records). Default: stdout.")
-@click.option("--date", metavar="YYYY-MM-DD", callback=lambda ctx, param, value: _iso_date(value),
-              help="Date of the revisionDesc change (default: SOURCE_DATE_EPOCH or today).")
-@click.option("--register", "register_path", type=click.Path(path_type=Path),
-              help="Register of people, places, organisations (TSV or TEI).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Output file (one record) or folder (several records). Default: stdout.",
+)
+@click.option(
+    "--date",
+    metavar="YYYY-MM-DD",
+    callback=lambda ctx, param, value: _iso_date(value),
+    help="Date of the revisionDesc change (default: SOURCE_DATE_EPOCH or today).",
+)
+@click.option(
+    "--register",
+    "register_path",
+    type=click.Path(path_type=Path),
+    help="Register of people, places, organisations (TSV or TEI).",
+)
 @click.option("--no-check", is_flag=True, help="Do not validate the output against tei_all.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
 @click.pass_context
@@ -39,12 +52,17 @@ def convert(ctx, records, output, date, register_path, no_check, quiet):
     tei-toolkit convert record.txt -o record.xml
     tei-toolkit convert corpus/*.txt -o build/tei/ # one .xml per record
     """
-    results = convert_files(records, output, date=date, register_path=register_path,
-                            check=not no_check, debug=(ctx.obj or {}).get("debug", False))
+    results = convert_files(
+        records,
+        output,
+        date=date,
+        register_path=register_path,
+        check=not no_check,
+        debug=(ctx.obj or {}).get("debug", False),
+    )
     failed = False
     for result in results:
-        shown = [d for d in result.diagnostics
-                 if not quiet or d.severity is Severity.ERROR]
+        shown = [d for d in result.diagnostics if not quiet or d.severity is Severity.ERROR]
         for diagnostic in shown:
             click.echo(str(diagnostic), err=True)
         if result.error is not None:
@@ -56,6 +74,11 @@ def convert(ctx, records, output, date, register_path, no_check, quiet):
             click.echo(result.xml.decode("utf-8"), nl=False)
     if failed:
         bad = {r.error.exit_code for r in results if r.error is not None}
-        code = ExitCode.INTERNAL if ExitCode.INTERNAL in bad else \
-            ExitCode.USAGE if bad == {ExitCode.USAGE} else ExitCode.INVALID
+        code = (
+            ExitCode.INTERNAL
+            if ExitCode.INTERNAL in bad
+            else ExitCode.USAGE
+            if bad == {ExitCode.USAGE}
+            else ExitCode.INVALID
+        )
         raise SystemExit(int(code))

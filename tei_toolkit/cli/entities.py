@@ -1,4 +1,5 @@
 """tei-toolkit entities: the editor's worklist of names found in records."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,10 +12,20 @@ from ..register import Register, default_register, find_mentions, worklist
 
 @click.command()
 @click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "tsv"]), default="table",
-              show_default=True, help="A table to read, or TSV in the register's columns.")
-@click.option("--register", "register_path", type=click.Path(path_type=Path),
-              help="Register (TSV or TEI). Default: the shipped corpus/register.tsv.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "tsv"]),
+    default="table",
+    show_default=True,
+    help="A table to read, or TSV in the register's columns.",
+)
+@click.option(
+    "--register",
+    "register_path",
+    type=click.Path(path_type=Path),
+    help="Register (TSV or TEI). Default: the shipped corpus/register.tsv.",
+)
 @click.option("--unknown-only", is_flag=True, help="Only names the register does not know.")
 def entities(records, fmt, register_path, unknown_only):
     """List the people, places and organisations found in RECORDS, with counts.
@@ -47,14 +58,23 @@ def _table(rows, n_records: int) -> None:
     for col in ("id", "type", "in register", "count", "forms", "rules"):
         table.add_column(col, justify="right" if col == "count" else "left")
     for r in rows:
-        forms = ", ".join(f"{f} ({n})" if n > 1 else f for f, n in
-                          sorted(r.forms.items(), key=lambda kv: -kv[1]))
-        table.add_row(r.id, r.type, "yes" if r.known else "[yellow]no[/]", str(r.count),
-                      forms, ", ".join(x.split(":")[-1] for x in r.rules))
+        forms = ", ".join(
+            f"{f} ({n})" if n > 1 else f for f, n in sorted(r.forms.items(), key=lambda kv: -kv[1])
+        )
+        table.add_row(
+            r.id,
+            r.type,
+            "yes" if r.known else "[yellow]no[/]",
+            str(r.count),
+            forms,
+            ", ".join(x.split(":")[-1] for x in r.rules),
+        )
     Console().print(table)
     unknown = sum(1 for r in rows if not r.known)
-    click.echo(f"{len(rows)} names, {unknown} not in the register"
-               + (" (add them with --unknown-only --format tsv)" if unknown else ""))
+    click.echo(
+        f"{len(rows)} names, {unknown} not in the register"
+        + (" (add them with --unknown-only --format tsv)" if unknown else "")
+    )
 
 
 __all__ = ["entities"]

@@ -1,4 +1,5 @@
 """tei-toolkit export"""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,20 +9,27 @@ import click
 from ..diagnostics import ExitCode, Severity
 from ..exporters import export_files
 
-
 FORMATS = ("html", "text", "json")
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".txt": "text", ".json": "json"}
 
 
 @click.command()
 @click.argument("args", metavar="[FORMAT] TEI...", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Output file (one input) or folder (several inputs). Default: stdout.")
-@click.option("--with-header", is_flag=True,
-              help="text, json: start the text with a short citation block.")
-@click.option("--index/--no-index", default=None,
-              help="html: also write index.html listing the pages by date "
-                   "(default: when several files go to a folder).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Output file (one input) or folder (several inputs). Default: stdout.",
+)
+@click.option(
+    "--with-header", is_flag=True, help="text, json: start the text with a short citation block."
+)
+@click.option(
+    "--index/--no-index",
+    default=None,
+    help="html: also write index.html listing the pages by date "
+    "(default: when several files go to a folder).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
 def export(args, output, with_header, index, quiet):
     """Export TEI as an HTML page, a plain reading text, or JSON entities.

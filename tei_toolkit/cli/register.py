@@ -1,4 +1,5 @@
 """tei-toolkit register: the editor's register of people, places and organisations."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,10 +16,15 @@ def register():
 
 
 @register.command("export")
-@click.option("--register", "register_path", type=click.Path(path_type=Path),
-              help="Register (TSV or TEI). Default: the shipped corpus/register.tsv.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the TEI here. Default: stdout.")
+@click.option(
+    "--register",
+    "register_path",
+    type=click.Path(path_type=Path),
+    help="Register (TSV or TEI). Default: the shipped corpus/register.tsv.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write the TEI here. Default: stdout."
+)
 def export(register_path, output):
     """Write the register as TEI (listPerson / listPlace / listOrg in a standOff)."""
     reg = Register.load(register_path) if register_path else default_register()

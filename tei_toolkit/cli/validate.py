@@ -1,4 +1,5 @@
 """tei-toolkit validate"""
+
 from __future__ import annotations
 
 import sys
@@ -13,27 +14,48 @@ from ..validators.batch import ENGINES, count_files, iter_validate
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--schema", type=click.Path(path_type=Path, dir_okay=False),
-              help="Your own schema: .rng, .xsd or .sch (default: the document's "
-                   "<?xml-model?>, else the shipped tei_all RELAX NG + Schematron).")
-@click.option("--engine", type=click.Choice(ENGINES),
-              help="Run only this engine.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format (junit, sarif, github for CI).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the report to this file instead of stdout.")
+@click.option(
+    "--schema",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Your own schema: .rng, .xsd or .sch (default: the document's "
+    "<?xml-model?>, else the shipped tei_all RELAX NG + Schematron).",
+)
+@click.option("--engine", type=click.Choice(ENGINES), help="Run only this engine.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format (junit, sarif, github for CI).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of stdout.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only errors; no summary, no progress bar.")
 @click.option("--no-xml-model", is_flag=True, help="Ignore <?xml-model?> instructions.")
 @click.option("--check-ids", is_flag=True, help="xml:id must be unique across all files.")
-@click.option("--check-refs", is_flag=True,
-              help="Every #id in @ref/@corresp/@who/@target must resolve.")
-@click.option("--register", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="Register file whose xml:ids pointers may resolve to (with --check-refs).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1),
-              help="Worker processes (default: one per core for batches of 32 files or "
-                   "more, else 1). The output does not depend on it.")
-def validate(paths, schema, engine, fmt, output, quiet, no_xml_model, check_ids, check_refs,
-             register, jobs):
+@click.option(
+    "--check-refs", is_flag=True, help="Every #id in @ref/@corresp/@who/@target must resolve."
+)
+@click.option(
+    "--register",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Register file whose xml:ids pointers may resolve to (with --check-refs).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes (default: one per core for batches of 32 files or "
+    "more, else 1). The output does not depend on it.",
+)
+def validate(
+    paths, schema, engine, fmt, output, quiet, no_xml_model, check_ids, check_refs, register, jobs
+):
     """Validate TEI files, folders (recursively) or globs.
 
     \b
@@ -52,9 +74,18 @@ def validate(paths, schema, engine, fmt, output, quiet, no_xml_model, check_ids,
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         report = Report(fmt, stream, quiet=quiet)
-        bad_input = _run(report, paths, bar, schema=schema, engine=engine,
-                         use_xml_model=not no_xml_model, check_ids=check_ids,
-                         check_refs=check_refs, register=register, jobs=jobs)
+        bad_input = _run(
+            report,
+            paths,
+            bar,
+            schema=schema,
+            engine=engine,
+            use_xml_model=not no_xml_model,
+            check_ids=check_ids,
+            check_refs=check_refs,
+            register=register,
+            jobs=jobs,
+        )
         summary = report.finish()
     finally:
         if output:
@@ -97,8 +128,15 @@ def _run(report: Report, paths, bar, **options) -> bool:
 class _Bar:
     def __init__(self, total: int):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-        self.progress = Progress("validating", BarColumn(), MofNCompleteColumn(),
-                                 TimeRemainingColumn(), transient=True, stderr=True)
+
+        self.progress = Progress(
+            "validating",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+            stderr=True,
+        )
         self.task = self.progress.add_task("validate", total=total)
         self.started = False
 

@@ -1,4 +1,5 @@
 """Exporting files: inputs -> outputs, one result per input. The CLI only reports these."""
+
 from __future__ import annotations
 
 import os
@@ -44,8 +45,9 @@ def expand(inputs) -> list[Path]:
     return paths
 
 
-def export_files(fmt: str, inputs, output=None, *, with_header: bool = False,
-                 index: bool | None = None) -> tuple[list[ExportResult], list[Diagnostic]]:
+def export_files(
+    fmt: str, inputs, output=None, *, with_header: bool = False, index: bool | None = None
+) -> tuple[list[ExportResult], list[Diagnostic]]:
     """Export each input; several inputs (or an existing folder as output) go to a folder.
 
     Returns one result per input, and notes about the run (the index page).
@@ -56,7 +58,8 @@ def export_files(fmt: str, inputs, output=None, *, with_header: bool = False,
     if not paths:
         raise ToolkitError("no TEI files to export (a folder holds none ending in .xml)")
     to_folder = output is not None and (
-        len(paths) > 1 or Path(output).is_dir() or str(output).endswith(os.sep))
+        len(paths) > 1 or Path(output).is_dir() or str(output).endswith(os.sep)
+    )
     if output is None and len(paths) > 1:
         raise ToolkitError("several inputs: give an output folder with -o DIR")
     results, trees, taken = [], [], {}
@@ -66,8 +69,11 @@ def export_files(fmt: str, inputs, output=None, *, with_header: bool = False,
         result = ExportResult(path, target)
         results.append(result)
         if target is not None and target in taken:
-            result.diagnostic = error("export:name-clash", f"{target} is also the export of "
-                                      f"{taken[target]}; rename one of the inputs", file=str(path))
+            result.diagnostic = error(
+                "export:name-clash",
+                f"{target} is also the export of {taken[target]}; rename one of the inputs",
+                file=str(path),
+            )
             continue
         try:
             tree = parse(path, notes=notes)
@@ -90,7 +96,12 @@ def export_files(fmt: str, inputs, output=None, *, with_header: bool = False,
 def _write_index(folder: Path, trees, taken, paths) -> list[Diagnostic]:
     target = folder / INDEX_NAME
     if target in taken:
-        return [warning("export:index-skipped", f"not writing {target}: a record's page has "
-                        "that name", file=str(taken[target]))]
+        return [
+            warning(
+                "export:index-skipped",
+                f"not writing {target}: a record's page has that name",
+                file=str(taken[target]),
+            )
+        ]
     write_atomic(target, export_index(trees).encode("utf-8"), inputs=paths)
     return []

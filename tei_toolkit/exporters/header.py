@@ -3,6 +3,7 @@ register of people, places and organisations the entity @ref values point to.
 
 Paths use ``{*}`` so TEI without a namespace (older P4-style files) is read the same way.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,7 @@ from lxml import etree
 
 from .walker import name_of, xml_id, xml_lang
 
-ENTITY_KINDS = {"persName": "person", "placeName": "place", "geogName": "place",
-                "orgName": "org"}
+ENTITY_KINDS = {"persName": "person", "placeName": "place", "geogName": "place", "orgName": "org"}
 REGISTER_KINDS = {"person": "person", "personGrp": "person", "place": "place", "org": "org"}
 REGISTER_NAMES = ("persName", "placeName", "orgName", "geogName", "name")
 # idno/@type -> label, URL pattern, how to find the identifier in the value
@@ -23,9 +23,14 @@ AUTHORITIES = {
     "viaf": ("VIAF", "https://viaf.org/viaf/{}", re.compile(r"\d+")),
     "geonames": ("GeoNames", "https://www.geonames.org/{}", re.compile(r"\d+")),
 }
-AUTHORITY_HOSTS = {"www.wikidata.org": "Wikidata", "wikidata.org": "Wikidata",
-                   "viaf.org": "VIAF", "www.geonames.org": "GeoNames",
-                   "geonames.org": "GeoNames", "sws.geonames.org": "GeoNames"}
+AUTHORITY_HOSTS = {
+    "www.wikidata.org": "Wikidata",
+    "wikidata.org": "Wikidata",
+    "viaf.org": "VIAF",
+    "www.geonames.org": "GeoNames",
+    "geonames.org": "GeoNames",
+    "sws.geonames.org": "GeoNames",
+}
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
@@ -89,8 +94,11 @@ class Register(dict):
 
     def by_name(self, text: str, kind: str | None = None) -> Entry | None:
         """The one entry of that kind with this name; None when none or several have it."""
-        found = [e for e in self.names.get(" ".join(text.split()).casefold(), {}).values()
-                 if kind in (None, "other", e.kind)]
+        found = [
+            e
+            for e in self.names.get(" ".join(text.split()).casefold(), {}).values()
+            if kind in (None, "other", e.kind)
+        ]
         return found[0] if len(found) == 1 else None
 
 
@@ -103,9 +111,10 @@ def read_register(tree) -> Register:
         if not ident:
             continue
         names = [c for c in el if name_of(c) in REGISTER_NAMES]
-        preferred = next((n for n in names
-                          if n.get("type") in ("preferred", "main", "reg", "full")),
-                         names[0] if names else None)
+        preferred = next(
+            (n for n in names if n.get("type") in ("preferred", "main", "reg", "full")),
+            names[0] if names else None,
+        )
         entry = Entry(ident, kind, plain(preferred) or ident)
         for idno in el.iter("{*}idno"):
             link = authority_link(idno.get("type") or "", plain(idno))
@@ -115,8 +124,9 @@ def read_register(tree) -> Register:
     return register
 
 
-def resolve(ref: str | None, register: dict[str, Entry], text: str | None = None,
-            kind: str | None = None) -> tuple[str | None, Entry | None]:
+def resolve(
+    ref: str | None, register: dict[str, Entry], text: str | None = None, kind: str | None = None
+) -> tuple[str | None, Entry | None]:
     """The first pointer of @ref that the register knows, else the first pointer. A name
     without @ref is looked up by its text (a header's translator is the register's)."""
     pointers = (ref or "").split()
@@ -168,8 +178,9 @@ def read_header(tree) -> Header:
     stmt = hdr.find("{*}fileDesc/{*}titleStmt")
     if stmt is not None:
         titles = stmt.findall("{*}title")
-        head.title = next((t for t in titles if t.get("type") == "main"),
-                          titles[0] if titles else None)
+        head.title = next(
+            (t for t in titles if t.get("type") == "main"), titles[0] if titles else None
+        )
         head.authors = stmt.findall("{*}author")
         head.editors = stmt.findall("{*}editor")
         head.funders = stmt.findall("{*}funder")
@@ -192,10 +203,12 @@ def read_header(tree) -> Header:
     src = hdr.find("{*}fileDesc/{*}sourceDesc")
     if src is not None:
         bibls = [c for c in src if isinstance(c.tag, str)]
-        head.source = next((b for b in bibls if b.get("type") == "citation"),
-                           bibls[0] if bibls else None)
-    head.date = _first(hdr, "{*}profileDesc/{*}creation//{*}date",
-                       "{*}fileDesc/{*}sourceDesc//{*}date")
+        head.source = next(
+            (b for b in bibls if b.get("type") == "citation"), bibls[0] if bibls else None
+        )
+    head.date = _first(
+        hdr, "{*}profileDesc/{*}creation//{*}date", "{*}fileDesc/{*}sourceDesc//{*}date"
+    )
     if head.date is not None:
         head.when = head.date.get("when") or head.date.get("notBefore") or head.date.get("from")
     abstract = hdr.find("{*}profileDesc/{*}abstract")

@@ -5,16 +5,17 @@ is escaped by the serializer; no string of the document is ever pasted into mark
 @style and @rendition are never copied (a page must not load anything), and a link target
 that could run code (javascript:, data:...) is not made a link.
 """
+
 from __future__ import annotations
 
 from . import text
 from .header import ENTITY_KINDS, plain, resolve, safe_url
 from .html_blocks import list_, sp, table
 from .html_sink import DATETIME, HI_TAGS, ID_UNSAFE, HtmlSink, html_id
-from .walker import (NOT_TEXT, Walker, children_named, name_of, same_words, split_choice,
-                     xml_id)
+from .walker import NOT_TEXT, Walker, children_named, name_of, same_words, split_choice, xml_id
 
 # --- behaviour makers ---------------------------------------------------------------
+
 
 def flow(tag: str, cls: str | None = None):
     def behaviour(w: Walker, el) -> None:
@@ -24,6 +25,7 @@ def flow(tag: str, cls: str | None = None):
             w.out.flow(tag, cls or f"tei-{name_of(el)}", el)
         w.contents(el)
         w.out.close()
+
     return behaviour
 
 
@@ -32,6 +34,7 @@ def phrase(tag: str, cls: str | None = None):
         w.out.open(tag, cls or f"tei-{name_of(el)}", el)
         w.contents(el)
         w.out.close()
+
     return behaviour
 
 
@@ -64,10 +67,12 @@ def bracketed(cls: str, title: str):
         w.contents(el)
         w.out.literal("]")
         w.out.close()
+
     return behaviour
 
 
 # --- behaviours ---------------------------------------------------------------------
+
 
 def div(w: Walker, el) -> None:
     heads = children_named(el, "head")
@@ -84,8 +89,12 @@ def div(w: Walker, el) -> None:
 
 def head(w: Walker, el) -> None:
     parent = el.getparent()
-    is_heading = (parent is not None and name_of(parent).startswith("div")
-                  and not w.out.phrasing and "level" in w.state)
+    is_heading = (
+        parent is not None
+        and name_of(parent).startswith("div")
+        and not w.out.phrasing
+        and "level" in w.state
+    )
     if is_heading:
         w.out.open(f"h{w.state['level']}", "tei-head", el)
     else:
@@ -218,8 +227,9 @@ def entity(w: Walker, el) -> None:
         w.out.close()
         return
     kind = ENTITY_KINDS.get(name) or _typed(el)
-    pointer, entry = resolve(el.get("ref") or el.get("key"), w.state.get("register", {}),
-                             plain(el), kind)
+    pointer, entry = resolve(
+        el.get("ref") or el.get("key"), w.state.get("register", {}), plain(el), kind
+    )
     kind = entry.kind if entry else kind
     key = pointer or f"{kind}:{plain(el).casefold()}"
     mentions = w.state.setdefault("mentions", [])
@@ -236,8 +246,13 @@ def entity(w: Walker, el) -> None:
 
 def _typed(el) -> str:
     kind = (el.get("type") or "").lower()
-    return {"person": "person", "place": "place", "org": "org", "organisation": "org",
-            "organization": "org"}.get(kind, "other")
+    return {
+        "person": "person",
+        "place": "place",
+        "org": "org",
+        "organisation": "org",
+        "organization": "org",
+    }.get(kind, "other")
 
 
 def index_id(w: Walker, key: str) -> str:
@@ -250,8 +265,12 @@ def index_id(w: Walker, key: str) -> str:
 
 def quote(w: Walker, el) -> None:
     parent = el.getparent()
-    if (children_named(el, "p", "lg", "l", "list", "table", "sp") or parent is None
-            or name_of(parent).startswith("div") or name_of(parent) in ("body", "sp", "cit")):
+    if (
+        children_named(el, "p", "lg", "l", "list", "table", "sp")
+        or parent is None
+        or name_of(parent).startswith("div")
+        or name_of(parent) in ("body", "sp", "cit")
+    ):
         flow("blockquote", f"tei-{name_of(el)}")(w, el)
         return
     quoted = plain(el)
@@ -270,34 +289,122 @@ def item(w: Walker, el) -> None:
     w.out.close()
 
 
-BLOCKS = {"TEI": "div", "teiCorpus": "div", "p": "p", "ab": "p", "lg": "div", "l": "p", "opener": "div", "closer": "div",
-          "postscript": "div", "trailer": "div", "epigraph": "div", "argument": "div",
-          "byline": "p", "dateline": "p", "docTitle": "div", "titlePart": "p",
-          "docAuthor": "p", "docDate": "p", "docImprint": "p", "titlePage": "div",
-          "salute": "p", "signed": "p", "address": "div", "addrLine": "p",
-          "figure": "figure", "figDesc": "p", "castList": "div", "castItem": "p",
-          "listBibl": "div", "floatingText": "div", "text": "div", "front": "div",
-          "back": "div", "body": "div", "group": "div", "stage": "p", "cit": "div", "fw": "div",
-          "spGrp": "div", "u": "p", "bibl": "div", "listPerson": "div", "listPlace": "div",
-          "listOrg": "div", "person": "div", "place": "div", "org": "div"}
-INLINE = ("seg", "w", "pc", "c", "num", "measure", "unclear", "sic", "corr", "orig", "reg",
-          "expan", "subst", "lem", "rdg", "damage", "restore", "surplus", "secl", "mod",
-          "retrace", "ex", "am", "speaker", "gloss", "mentioned", "soCalled", "role", "roleDesc")
+BLOCKS = {
+    "TEI": "div",
+    "teiCorpus": "div",
+    "p": "p",
+    "ab": "p",
+    "lg": "div",
+    "l": "p",
+    "opener": "div",
+    "closer": "div",
+    "postscript": "div",
+    "trailer": "div",
+    "epigraph": "div",
+    "argument": "div",
+    "byline": "p",
+    "dateline": "p",
+    "docTitle": "div",
+    "titlePart": "p",
+    "docAuthor": "p",
+    "docDate": "p",
+    "docImprint": "p",
+    "titlePage": "div",
+    "salute": "p",
+    "signed": "p",
+    "address": "div",
+    "addrLine": "p",
+    "figure": "figure",
+    "figDesc": "p",
+    "castList": "div",
+    "castItem": "p",
+    "listBibl": "div",
+    "floatingText": "div",
+    "text": "div",
+    "front": "div",
+    "back": "div",
+    "body": "div",
+    "group": "div",
+    "stage": "p",
+    "cit": "div",
+    "fw": "div",
+    "spGrp": "div",
+    "u": "p",
+    "bibl": "div",
+    "listPerson": "div",
+    "listPlace": "div",
+    "listOrg": "div",
+    "person": "div",
+    "place": "div",
+    "org": "div",
+}
+INLINE = (
+    "seg",
+    "w",
+    "pc",
+    "c",
+    "num",
+    "measure",
+    "unclear",
+    "sic",
+    "corr",
+    "orig",
+    "reg",
+    "expan",
+    "subst",
+    "lem",
+    "rdg",
+    "damage",
+    "restore",
+    "surplus",
+    "secl",
+    "mod",
+    "retrace",
+    "ex",
+    "am",
+    "speaker",
+    "gloss",
+    "mentioned",
+    "soCalled",
+    "role",
+    "roleDesc",
+)
 
 HTML = {
     **{name: flow(tag) for name, tag in BLOCKS.items()},
     **{name: phrase("span") for name in INLINE},
     **{name: skip for name in NOT_TEXT},
     **{name: entity for name in (*ENTITY_KINDS, "name", "rs", "date", "time")},
-    **{name: div for name in ("div", "div0", "div1", "div2", "div3", "div4", "div5", "div6",
-                              "div7")},
+    **{
+        name: div
+        for name in ("div", "div0", "div1", "div2", "div3", "div4", "div5", "div6", "div7")
+    },
     **{name: anchor for name in ("anchor", "milestone", "cb")},
-    "head": head, "sp": sp, "note": note, "gap": gap, "choice": choice, "hi": hi, "lb": lb,
-    "pb": pb, "ref": ref, "ptr": ptr, "graphic": graphic, "quote": quote, "q": quote,
-    "said": quote, "list": list_, "item": item, "table": table,
+    "head": head,
+    "sp": sp,
+    "note": note,
+    "gap": gap,
+    "choice": choice,
+    "hi": hi,
+    "lb": lb,
+    "pb": pb,
+    "ref": ref,
+    "ptr": ptr,
+    "graphic": graphic,
+    "quote": quote,
+    "q": quote,
+    "said": quote,
+    "list": list_,
+    "item": item,
+    "table": table,
     "supplied": bracketed("supplied", "supplied by the editor"),
-    "emph": phrase("em"), "foreign": phrase("i"), "term": phrase("dfn"),
-    "title": phrase("cite"), "abbr": phrase("abbr"), "add": phrase("ins"), "del": phrase("del"),
+    "emph": phrase("em"),
+    "foreign": phrase("i"),
+    "term": phrase("dfn"),
+    "title": phrase("cite"),
+    "abbr": phrase("abbr"),
+    "add": phrase("ins"),
+    "del": phrase("del"),
 }
 
 

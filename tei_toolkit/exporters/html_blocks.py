@@ -1,6 +1,7 @@
 """HTML behaviours for structures with their own child rules: speaker turns, lists and
 tables (a ul holds only li, a table only rows), each also drawn with spans inside a
 sentence, where HTML allows no blocks."""
+
 from __future__ import annotations
 
 from .header import plain
@@ -114,8 +115,13 @@ def table(w: Walker, el) -> None:
             for cell in child:
                 if isinstance(cell.tag, str):
                     tag = "th" if cell.get("role") == "label" and not in_phrase else tags[2]
-                    w.out.open(tag, "tei-cell", cell,
-                               colspan=_span(cell.get("cols")), rowspan=_span(cell.get("rows")))
+                    w.out.open(
+                        tag,
+                        "tei-cell",
+                        cell,
+                        colspan=_span(cell.get("cols")),
+                        rowspan=_span(cell.get("rows")),
+                    )
                     if name_of(cell) == "cell":
                         w.contents(cell)
                     else:

@@ -3,6 +3,7 @@
 Text goes into the tree as text, so lxml's serializer escapes it; nothing is pasted into
 markup.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,17 +13,62 @@ from lxml import etree
 from .walker import xml_id, xml_lang
 
 # HTML elements that may hold only phrasing content: a block inside one becomes a span.
-PHRASING = frozenset({"p", "span", "a", "em", "strong", "b", "i", "u", "s", "sup", "sub",
-                      "small", "cite", "abbr", "time", "dfn", "q", "h1", "h2", "h3", "h4", "h5",
-                      "h6", "dt", "label", "code", "mark", "caption"})
+PHRASING = frozenset(
+    {
+        "p",
+        "span",
+        "a",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "s",
+        "sup",
+        "sub",
+        "small",
+        "cite",
+        "abbr",
+        "time",
+        "dfn",
+        "q",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "dt",
+        "label",
+        "code",
+        "mark",
+        "caption",
+    }
+)
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-DATETIME = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?"
-                       r"|\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
-HI_TAGS = {"italic": "i", "italics": "i", "it": "i", "i": "i", "bold": "b", "b": "b",
-           "underline": "u", "ul": "u", "sup": "sup", "superscript": "sup", "sub": "sub",
-           "subscript": "sub", "strikethrough": "s", "strike": "s", "smallcaps": "span"}
+DATETIME = re.compile(
+    r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?"
+    r"|\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$"
+)
+HI_TAGS = {
+    "italic": "i",
+    "italics": "i",
+    "it": "i",
+    "i": "i",
+    "bold": "b",
+    "b": "b",
+    "underline": "u",
+    "ul": "u",
+    "sup": "sup",
+    "superscript": "sup",
+    "sub": "sub",
+    "subscript": "sub",
+    "strikethrough": "s",
+    "strike": "s",
+    "smallcaps": "span",
+}
 
 
 def clean(s: str) -> str:

@@ -4,6 +4,7 @@ Offsets are Python string indices (Unicode code points) into exactly the string
 ``to_text(tree)`` returns, which the JSON carries as "text": ``text[start:end]`` is the
 entity's text. Entities in notes point into the notes part at the end of the text.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,9 +24,13 @@ def _kind(el, entry) -> str:
     if entry is not None:
         return entry.kind
     typed = (el.get("type") or "").lower()
-    return ENTITY_KINDS.get(name) or {"person": "person", "place": "place", "org": "org",
-                                      "organisation": "org",
-                                      "organization": "org"}.get(typed, "other")
+    return ENTITY_KINDS.get(name) or {
+        "person": "person",
+        "place": "place",
+        "org": "org",
+        "organisation": "org",
+        "organization": "org",
+    }.get(typed, "other")
 
 
 def _normalized(el, entry) -> str | None:
@@ -41,7 +46,7 @@ def _normalized(el, entry) -> str | None:
 
 
 def span_text(text: str, span) -> str:
-    return text[span.start:span.end]
+    return text[span.start : span.end]
 
 
 def to_json(tree, with_header: bool = False) -> dict:
@@ -60,7 +65,7 @@ def to_json(tree, with_header: bool = False) -> dict:
         item = {
             "type": _kind(el, entry),
             "element": name_of(el),
-            "text": text[span.start:span.end],
+            "text": text[span.start : span.end],
             "start": span.start,
             "end": span.end,
             "ref": el.get("ref"),

@@ -4,6 +4,7 @@ A page has the citation block (from the teiHeader), the summary, the text, the n
 an index of the people, places and organisations it names: each entry links back to its
 mentions and out to its authority records. CSS is embedded; no script, no network.
 """
+
 from __future__ import annotations
 
 from urllib.parse import quote
@@ -18,8 +19,12 @@ from .html_sink import LANG_TAG, HtmlSink
 from .text import inline_text
 from .walker import Walker
 
-KINDS = (("person", "People"), ("place", "Places"), ("org", "Organisations"),
-         ("other", "Other names"))
+KINDS = (
+    ("person", "People"),
+    ("place", "Places"),
+    ("org", "Organisations"),
+    ("other", "Other names"),
+)
 
 CSS = """
 body { font: 1.05rem/1.55 Georgia, "DejaVu Serif", serif; max-width: 46rem; margin: 2rem auto;
@@ -60,8 +65,12 @@ def _skeleton(title: str, lang: str | None):
 
 
 def _serialize(html) -> str:
-    return lxml.html.tostring(html, doctype="<!DOCTYPE html>", encoding="unicode",
-                              method="html", pretty_print=False) + "\n"
+    return (
+        lxml.html.tostring(
+            html, doctype="<!DOCTYPE html>", encoding="unicode", method="html", pretty_print=False
+        )
+        + "\n"
+    )
 
 
 def to_html(tree) -> str:
@@ -109,13 +118,23 @@ def _citation(w: Walker, head: Header, title: str) -> None:
         sink.open("p", "date")
         w.walk(head.date)
         sink.close()
-    fields = [("Title", [head.title]), ("Date", [head.date]), ("Author", head.authors),
-              ("Editor", head.editors), ("Source", [head.source]),
-              ("Translated by", head.translators), ("Publisher", [head.publisher]),
-              ("Funder", head.funders), ("Rights", head.rights),
-              ("Licence", [head.licence_url]), ("Record ID", [head.record_id])]
-    fields = [(label, [v for v in values if v is not None and (isinstance(v, str) or plain(v))])
-              for label, values in fields]
+    fields = [
+        ("Title", [head.title]),
+        ("Date", [head.date]),
+        ("Author", head.authors),
+        ("Editor", head.editors),
+        ("Source", [head.source]),
+        ("Translated by", head.translators),
+        ("Publisher", [head.publisher]),
+        ("Funder", head.funders),
+        ("Rights", head.rights),
+        ("Licence", [head.licence_url]),
+        ("Record ID", [head.record_id]),
+    ]
+    fields = [
+        (label, [v for v in values if v is not None and (isinstance(v, str) or plain(v))])
+        for label, values in fields
+    ]
     if any(values for _, values in fields):
         sink.open("dl", "citation")
         for label, values in fields:
@@ -158,8 +177,9 @@ def _notes(w: Walker) -> None:
         w.out.open("li", None, id=f"note-{done}")
         w.contents(notes[done - 1])
         w.out.text(" ")
-        w.out.leaf("a", "↩", "backref", href=f"#noteref-{done}",
-                   title=f"back to note {done} in the text")
+        w.out.leaf(
+            "a", "↩", "backref", href=f"#noteref-{done}", title=f"back to note {done} in the text"
+        )
         w.out.close()
     w.out.close()
     w.out.close()
@@ -169,18 +189,31 @@ def _index(w: Walker) -> None:
     """People, places, organisations: the register's entries and every name the text marks."""
     entries: dict[str, dict] = {}
     for ident, entry in w.state["register"].items():
-        entries[f"#{ident}"] = {"name": entry.name, "kind": entry.kind, "links": entry.links,
-                                "mentions": []}
+        entries[f"#{ident}"] = {
+            "name": entry.name,
+            "kind": entry.kind,
+            "links": entry.links,
+            "mentions": [],
+        }
     for key, kind, entry, text, mention_id in w.state.get("mentions", []):
-        slot = entries.setdefault(key, {"name": entry.name if entry else text, "kind": kind,
-                                        "links": entry.links if entry else [], "mentions": []})
+        slot = entries.setdefault(
+            key,
+            {
+                "name": entry.name if entry else text,
+                "kind": kind,
+                "links": entry.links if entry else [],
+                "mentions": [],
+            },
+        )
         slot["mentions"].append((mention_id, text))
     if not entries:
         return
     _section(w, "index", "Index")
     for kind, heading in KINDS:
-        group = sorted(((k, e) for k, e in entries.items() if e["kind"] == kind),
-                       key=lambda item: (item[1]["name"].casefold(), item[0]))
+        group = sorted(
+            ((k, e) for k, e in entries.items() if e["kind"] == kind),
+            key=lambda item: (item[1]["name"].casefold(), item[0]),
+        )
         if not group:
             continue
         w.out.leaf("h3", heading)
@@ -209,8 +242,7 @@ def _entry(w: Walker, key: str, entry: dict) -> None:
         sink.text("mentions:")
         for n, (mention_id, text) in enumerate(entry["mentions"], start=1):
             sink.text(" ")
-            sink.leaf("a", str(n), "backref", href=f"#{mention_id}",
-                      title=f"mention {n}: {text}")
+            sink.leaf("a", str(n), "backref", href=f"#{mention_id}", title=f"mention {n}: {text}")
         sink.close()
     sink.close()
 
@@ -231,9 +263,15 @@ def export_index(records, title: str = "Records") -> str:
     rows = []
     for href, tree in records:
         head = read_header(tree)
-        rows.append((head.when or "", inline_text(head.title) if head.title is not None else "",
-                     inline_text(head.date) if head.date is not None else "",
-                     " ".join(inline_text(p) for p in head.summary), href))
+        rows.append(
+            (
+                head.when or "",
+                inline_text(head.title) if head.title is not None else "",
+                inline_text(head.date) if head.date is not None else "",
+                " ".join(inline_text(p) for p in head.summary),
+                href,
+            )
+        )
     rows.sort(key=lambda r: (r[0] == "", r[0], r[1].casefold(), r[4]))
     html, body = _skeleton(title, "en")
     sink = HtmlSink(body)
@@ -242,7 +280,7 @@ def export_index(records, title: str = "Records") -> str:
     sink.close()
     sink.open("main")
     sink.open("ol", "records")
-    for when, record_title, date, summary, href in rows:
+    for _when, record_title, date, summary, href in rows:
         sink.open("li", "record")
         sink.open("h2")
         sink.leaf("a", record_title or href, href=_relative(href))

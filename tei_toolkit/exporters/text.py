@@ -5,6 +5,7 @@ had them, gaps as the source showed them, inline notes in place, other notes at 
 XML whitespace (space, tab, newline) is collapsed inside a paragraph; other spaces
 (no-break space) are kept. Paragraphs are separated by a blank line.
 """
+
 from __future__ import annotations
 
 import re
@@ -113,6 +114,7 @@ class TextSink:
 
 
 # --- behaviours ---------------------------------------------------------------------
+
 
 def inline(w: Walker, el) -> None:
     w.contents(el)
@@ -291,21 +293,117 @@ def ptr(w: Walker, el) -> None:
         w.out.literal(f"<{target}>")
 
 
-BLOCKS = ("p", "ab", "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "head",
-          "lg", "list", "table", "figure", "opener", "closer", "postscript", "trailer",
-          "epigraph", "argument", "byline", "dateline", "docTitle", "docAuthor", "docDate",
-          "docImprint", "titlePage", "titlePart", "castList", "listBibl", "floatingText",
-          "text", "front", "back", "body", "group", "camera", "sound", "move", "view", "spGrp",
-          "u", "div0", "castGroup", "listPerson", "listPlace", "listOrg", "listEvent")
+BLOCKS = (
+    "p",
+    "ab",
+    "div",
+    "div1",
+    "div2",
+    "div3",
+    "div4",
+    "div5",
+    "div6",
+    "div7",
+    "head",
+    "lg",
+    "list",
+    "table",
+    "figure",
+    "opener",
+    "closer",
+    "postscript",
+    "trailer",
+    "epigraph",
+    "argument",
+    "byline",
+    "dateline",
+    "docTitle",
+    "docAuthor",
+    "docDate",
+    "docImprint",
+    "titlePage",
+    "titlePart",
+    "castList",
+    "listBibl",
+    "floatingText",
+    "text",
+    "front",
+    "back",
+    "body",
+    "group",
+    "camera",
+    "sound",
+    "move",
+    "view",
+    "spGrp",
+    "u",
+    "div0",
+    "castGroup",
+    "listPerson",
+    "listPlace",
+    "listOrg",
+    "listEvent",
+)
 # Blocks between blocks; inside a sentence they stay in it (block() checks).
 CONTEXTUAL = ("bibl", "stage", "salute", "signed", "address", "cit", "fw", "biblStruct")
 LINES = ("l", "addrLine", "castItem", "role", "roleDesc")
-INLINE = ("hi", "emph", "foreign", "term", "mentioned", "soCalled", "gloss", "title", "seg",
-          "w", "pc", "c", "num", "measure", "unclear", "sic", "corr", "orig", "reg", "abbr",
-          "expan", "add", "del", "subst", "ref", "speaker", "lem", "rdg", "damage", "restore",
-          "surplus", "secl", "mod", "retrace", "ex", "am", "distinct")
-EMPTY = ("pb", "cb", "milestone", "anchor", "graphic", "binaryObject", "space", "index",
-         "alt", "link", "linkGrp", "join", "span", "spanGrp", "interp", "interpGrp")
+INLINE = (
+    "hi",
+    "emph",
+    "foreign",
+    "term",
+    "mentioned",
+    "soCalled",
+    "gloss",
+    "title",
+    "seg",
+    "w",
+    "pc",
+    "c",
+    "num",
+    "measure",
+    "unclear",
+    "sic",
+    "corr",
+    "orig",
+    "reg",
+    "abbr",
+    "expan",
+    "add",
+    "del",
+    "subst",
+    "ref",
+    "speaker",
+    "lem",
+    "rdg",
+    "damage",
+    "restore",
+    "surplus",
+    "secl",
+    "mod",
+    "retrace",
+    "ex",
+    "am",
+    "distinct",
+)
+EMPTY = (
+    "pb",
+    "cb",
+    "milestone",
+    "anchor",
+    "graphic",
+    "binaryObject",
+    "space",
+    "index",
+    "alt",
+    "link",
+    "linkGrp",
+    "join",
+    "span",
+    "spanGrp",
+    "interp",
+    "interpGrp",
+)
 
 TEXT = {
     **{name: block for name in BLOCKS},
@@ -314,9 +412,21 @@ TEXT = {
     **{name: inline for name in INLINE},
     **{name: skip for name in EMPTY + tuple(NOT_TEXT)},
     **{name: entity for name in (*ENTITY_KINDS, "name", "rs", "date", "time")},
-    "supplied": bracketed, "lb": lb, "gap": gap, "note": note, "choice": choice, "app": app,
-    "sp": sp, "q": quoted, "said": quoted, "quote": quoted, "item": item, "label": label,
-    "row": row, "cell": inline, "ptr": ptr,
+    "supplied": bracketed,
+    "lb": lb,
+    "gap": gap,
+    "note": note,
+    "choice": choice,
+    "app": app,
+    "sp": sp,
+    "q": quoted,
+    "said": quoted,
+    "quote": quoted,
+    "item": item,
+    "label": label,
+    "row": row,
+    "cell": inline,
+    "ptr": ptr,
 }
 
 
@@ -347,10 +457,16 @@ def render_text(tree, with_header: bool = False) -> tuple[str, list[Span]]:
 def citation_block(w: Walker, root) -> None:
     """A short citation: title, date, source, translator, record id, licence."""
     head = read_header(root)
-    fields = [("", [head.title]), ("Date", [head.date]), ("Author", head.authors),
-              ("Source", [head.source]), ("Translated by", head.translators),
-              ("Record ID", [head.record_id]), ("Rights", head.rights[:1]),
-              ("Licence", [head.licence_url])]
+    fields = [
+        ("", [head.title]),
+        ("Date", [head.date]),
+        ("Author", head.authors),
+        ("Source", [head.source]),
+        ("Translated by", head.translators),
+        ("Record ID", [head.record_id]),
+        ("Rights", head.rights[:1]),
+        ("Licence", [head.licence_url]),
+    ]
     for label_text, values in fields:
         values = [v for v in values if v is not None and (isinstance(v, str) or plain(v))]
         if not values:

@@ -5,10 +5,11 @@ calls ``walker.contents(element)`` to render the element's text, children and th
 An element missing from a table gets the table's fallback, which always keeps its text:
 nothing is dropped because an exporter does not know it.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from lxml import etree
 

@@ -1,4 +1,5 @@
 """Plain text -> Record. One module per page layout; ``read_record`` picks the layout."""
+
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic

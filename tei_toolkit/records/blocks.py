@@ -1,4 +1,5 @@
 """Splitting text into blocks that remember their source line numbers."""
+
 from __future__ import annotations
 
 from ..model import Block

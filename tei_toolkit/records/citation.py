@@ -1,4 +1,5 @@
 """Parse a source citation into bibliographic parts. Only what is clearly there is taken."""
+
 from __future__ import annotations
 
 import re
@@ -8,12 +9,16 @@ from dataclasses import dataclass, field
 _NAME = r"(?:[A-Z]\.|[A-Z][\w’'\-]+)(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|de|van|von|der|la))*"
 TRANSLATED = re.compile(
     r"(?:Original(?:ly)?\s+)?[Tt]ranslated(?:\s+(?:for|from|into)\s+[\w ]+?)*\s+by\s+"
-    rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)")
-OBTAINED = re.compile(rf"\b(?:Obtained|Contributed|Donated)\s+by\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)")
+    rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+)
+OBTAINED = re.compile(
+    rf"\b(?:Obtained|Contributed|Donated)\s+by\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+)
 ARCHIVE_REF = re.compile(
     r"\b(?P<ref>(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,9}(?: [A-Z]{1,3})?[:,]?\s+(?:F\.|f\.|[Ff]ond|[Ff]\b)\s*[\w-]+"
     r"(?:,\s*(?:Op\.|op\.|[Oo]pis|per\.|D\.|d\.|[Dd]elo|dok\.|L\.|l\.|ll\.|[Ll]ist|[Pp]apka|"
-    r"[Pp]\.|[Ll]l\.)\s*[\w./-]+)*)")
+    r"[Pp]\.|[Ll]l\.)\s*[\w./-]+)*)"
+)
 QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^”\"]+?)[,.]?[”\"]")
 PAGES = re.compile(r"\bpp?\.\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?")
 ISSUE = re.compile(r"(?:\bNo\.?\s*|#)(?P<n>\d+)")
@@ -51,18 +56,22 @@ def parse_citation(text: str) -> Citation:
     q = QUOTED_TITLE.search(text)
     if q:
         cit.title = q.group("title").strip()
-        before = text[:q.start()].strip().rstrip(",").strip()
+        before = text[: q.start()].strip().rstrip(",").strip()
         if before and len(before) < 80 and not ARCHIVE_REF.search(before):
             cit.author = before
-        after = text[q.end():].lstrip(" ,")
-        per = re.match(r"^(?:\?(?P<a>[^?]+)\?|[“\"](?P<b>[^”\"]+)[”\"]|(?P<c>[A-Z][^,.\d]{2,60}))",
-                       after)
+        after = text[q.end() :].lstrip(" ,")
+        per = re.match(
+            r"^(?:\?(?P<a>[^?]+)\?|[“\"](?P<b>[^”\"]+)[”\"]|(?P<c>[A-Z][^,.\d]{2,60}))", after
+        )
         if per:
             cit.periodical = (per.group("a") or per.group("b") or per.group("c")).strip()
-            if re.match(r"^(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December|History and Public Policy)", cit.periodical):
+            if re.match(
+                r"^(?:January|February|March|April|May|June|July|August|September|"
+                r"October|November|December|History and Public Policy)",
+                cit.periodical,
+            ):
                 cit.periodical = None
-    if (p := PAGES.search(text)):
+    if p := PAGES.search(text):
         cit.pages = (p.group("from"), p.group("to"), p.group(0))
     if cit.periodical and (i := ISSUE.search(text)):
         cit.issue = i.group("n")

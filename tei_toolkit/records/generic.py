@@ -1,4 +1,5 @@
 """The fallback reader: first line as title, blank-line separated paragraphs."""
+
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, warning
@@ -13,8 +14,13 @@ def read(blocks: list[Block], name: str) -> tuple[Record, list[Diagnostic]]:
         record.title = title
         body = ([Block(rest, first.line + 1)] if rest else []) + blocks[1:]
         record.body = body
-    notes = [warning("convert:generic-layout",
-                     "not a digital-archive page (no date line and title at the top); read with "
-                     "the generic reader: first line as title, blank-line paragraphs",
-                     file=name, line=1)]
+    notes = [
+        warning(
+            "convert:generic-layout",
+            "not a digital-archive page (no date line and title at the top); read with "
+            "the generic reader: first line as title, blank-line paragraphs",
+            file=name,
+            line=1,
+        )
+    ]
     return record, notes

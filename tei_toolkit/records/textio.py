@@ -3,6 +3,7 @@
 ``decode`` turns bytes into text and says how it did it; ``clean`` removes what XML
 cannot carry. Both report through Diagnostics and refuse only what is not text at all.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -23,11 +24,19 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
 _LINE_ENDS = re.compile("\r\n|[\r\u0085\u2028]")
 
 _SIGNATURES = (  # leading bytes of formats people mistake for text records
-    (b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (a .docx or .odt?)"),
-    (b"\xd0\xcf\x11\xe0", "a Microsoft Office file (.doc?)"), (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip file"),
-    (b"BZh", "a bzip2 file"), (b"\xfd7zXZ", "an xz file"), (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"), (b"\x7fELF", "a program"), (b"SQLite format 3", "a database"),
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .odt?)"),
+    (b"\xd0\xcf\x11\xe0", "a Microsoft Office file (.doc?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip file"),
+    (b"BZh", "a bzip2 file"),
+    (b"\xfd7zXZ", "an xz file"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3", "a database"),
 )
 
 
@@ -35,13 +44,17 @@ def decode(data: bytes, name: str) -> tuple[str, list[Diagnostic]]:
     """Bytes -> text. A byte-order mark is believed; then UTF-16 without one, UTF-8,
     mostly-UTF-8 with stray legacy bytes, and finally the likeliest of cp1252, latin-1
     and Mac Roman, each with a warning naming what was used. Binary data is refused."""
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-                     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
-            return _decode_wide(data[len(bom):], enc, "byte-order mark found", name)
+            return _decode_wide(data[len(bom) :], enc, "byte-order mark found", name)
     declared = data.startswith(codecs.BOM_UTF8)
     if declared:
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     else:
         wide = _bomless_utf16(data)
         if wide:
@@ -59,13 +72,22 @@ def _decode_wide(data: bytes, enc: str, why: str, name: str) -> tuple[str, list[
     cut = len(data) % unit
     if cut:
         data = data[:-cut]
-        notes.append(warning("input:truncated", f"ends in the middle of a {enc.upper()} "
-                             f"character (cut off?); dropped the last {cut} byte(s)", file=name))
+        notes.append(
+            warning(
+                "input:truncated",
+                f"ends in the middle of a {enc.upper()} "
+                f"character (cut off?); dropped the last {cut} byte(s)",
+                file=name,
+            )
+        )
     try:  # lone surrogates survive decoding here and are removed, with a warning, by clean()
         text = data.decode(enc, errors="surrogatepass")
     except UnicodeDecodeError:
-        raise ToolkitError(f"says it is {enc.upper()} but is not; re-save it as UTF-8",
-                           code="input:encoding", file=name) from None
+        raise ToolkitError(
+            f"says it is {enc.upper()} but is not; re-save it as UTF-8",
+            code="input:encoding",
+            file=name,
+        ) from None
     _refuse_binary(text[:4096].encode("utf-8", "surrogatepass"), name)
     return text, notes
 
@@ -88,11 +110,13 @@ def _bomless_utf16(data: bytes) -> str | None:
 def _refuse_binary(data: bytes, name: str) -> None:
     for magic, kind in _SIGNATURES:
         if data.startswith(magic):
-            raise ToolkitError(f"looks like {kind}, not a text record", code="input:binary",
-                               file=name)
+            raise ToolkitError(
+                f"looks like {kind}, not a text record", code="input:binary", file=name
+            )
     if _looks_binary(data):
-        raise ToolkitError("looks like a binary file, not a text record", code="input:binary",
-                           file=name)
+        raise ToolkitError(
+            "looks like a binary file, not a text record", code="input:binary", file=name
+        )
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -101,7 +125,7 @@ def _looks_binary(data: bytes) -> bool:
     size = len(data)
     samples = [data[:8192]]
     if size > 3 * 8192:
-        samples += [data[size // 2:size // 2 + 8192], data[-8192:]]
+        samples += [data[size // 2 : size // 2 + 8192], data[-8192:]]
     for sample in samples:
         nul = sample.count(0)
         controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
@@ -111,33 +135,53 @@ def _looks_binary(data: bytes) -> bool:
     return False
 
 
-def _decode_damaged(data: bytes, exc: UnicodeDecodeError, name: str,
-                    declared: bool) -> tuple[str, list[Diagnostic]]:
+def _decode_damaged(
+    data: bytes, exc: UnicodeDecodeError, name: str, declared: bool
+) -> tuple[str, list[Diagnostic]]:
     """Not valid UTF-8: cut off inside a character, mixed with legacy bytes, or legacy.
     ``declared``: a UTF-8 byte-order mark said it was UTF-8."""
     good, bad = _utf8_census(data)
     incomplete = exc.reason == "unexpected end of data" and exc.end == len(data)
     if incomplete and (good > 0 or len(data) - exc.start > 1):
         try:
-            text = data[:exc.start].decode("utf-8")
+            text = data[: exc.start].decode("utf-8")
         except UnicodeDecodeError:
             pass
         else:
-            return text, [warning("input:truncated", "ends in the middle of a UTF-8 character "
-                                  "(cut off?); dropped the last "
-                                  f"{len(data) - exc.start} byte(s)", file=name)]
+            return text, [
+                warning(
+                    "input:truncated",
+                    "ends in the middle of a UTF-8 character "
+                    "(cut off?); dropped the last "
+                    f"{len(data) - exc.start} byte(s)",
+                    file=name,
+                )
+            ]
     if declared or 0 < good >= bad:
         text = data.decode("utf-8", errors="tei-toolkit-cp1252")
-        return text, [warning("input:encoding", f"mixed encodings: mostly UTF-8, but {bad} "
-                              "byte(s) are not (first at offset "
-                              f"{exc.start}); read those as cp1252", file=name)]
+        return text, [
+            warning(
+                "input:encoding",
+                f"mixed encodings: mostly UTF-8, but {bad} "
+                "byte(s) are not (first at offset "
+                f"{exc.start}); read those as cp1252",
+                file=name,
+            )
+        ]
     label, text = _guess_legacy(data)
-    return text, [warning("input:encoding", f"not valid UTF-8 (first bad byte at offset "
-                          f"{exc.start}); read as {label}", file=name)]
+    return text, [
+        warning(
+            "input:encoding",
+            f"not valid UTF-8 (first bad byte at offset {exc.start}); read as {label}",
+            file=name,
+        )
+    ]
 
 
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
-                            rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+    rb"|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))
@@ -151,7 +195,7 @@ def _utf8_census(data: bytes) -> tuple[int, int]:
 
 
 def _cp1252_bytes(exc: UnicodeDecodeError):
-    bad = exc.object[exc.start:exc.end]
+    bad = exc.object[exc.start : exc.end]
     return "".join(_one_cp1252(b) for b in bad), exc.end
 
 
@@ -178,18 +222,25 @@ def _guess_legacy(data: bytes) -> tuple[str, str]:
     scores = {enc: _plausibility(text) for enc, text in candidates.items()}
     best = max(candidates, key=lambda enc: (scores[enc], enc == "cp1252", enc == "latin-1"))
     if best in ("cp1252", "latin-1") and not any(0x80 <= b < 0xA0 for b in data):
-        return ("latin-1 (ISO-8859-1; cp1252 / Windows-1252 reads these bytes the same way)",
-                candidates["latin-1"])
-    labels = {"cp1252": "cp1252 (Windows-1252)", "latin-1": "latin-1 (ISO-8859-1)",
-              "mac-roman": "Mac Roman"}
+        return (
+            "latin-1 (ISO-8859-1; cp1252 / Windows-1252 reads these bytes the same way)",
+            candidates["latin-1"],
+        )
+    labels = {
+        "cp1252": "cp1252 (Windows-1252)",
+        "latin-1": "latin-1 (ISO-8859-1)",
+        "mac-roman": "Mac Roman",
+    }
     return labels[best], candidates[best]
 
 
 _OPENING = "\u201c\u2018\u00ab\u201e\u201a"
 _CLOSING = "\u201d\u2019\u00bb"
-_RARE = set("\u2202\u2211\u220f\u03c0\u222b\u03a9\u221a\u2248\u2206\u25ca\u2260\u2264\u2265"
-            "\u221e\u2044\u2021\u02c6\u02dc\u00af\u02d8\u02d9\u02da\u00b8\u02dd\u02db\u02c7"
-            "\u00a8\u00b4\u0192\u00ac\u00a6\u00a4\uf8ff\u0131")
+_RARE = set(
+    "\u2202\u2211\u220f\u03c0\u222b\u03a9\u221a\u2248\u2206\u25ca\u2260\u2264\u2265"
+    "\u221e\u2044\u2021\u02c6\u02dc\u00af\u02d8\u02d9\u02da\u00b8\u02dd\u02db\u02c7"
+    "\u00a8\u00b4\u0192\u00ac\u00a6\u00a4\uf8ff\u0131"
+)
 
 
 def _plausibility(text: str, limit: int = 20_000) -> int:
@@ -210,7 +261,7 @@ def _plausibility(text: str, limit: int = 20_000) -> int:
         elif c.isupper():
             if prev.islower():
                 score -= 3  # "cafŽ": a capital inside a lower-case word
-            elif nxt.isupper() and (text[i + 2:i + 3] or " ").islower():
+            elif nxt.isupper() and (text[i + 2 : i + 3] or " ").islower():
                 score -= 2  # "ÒHello": two capitals opening a lower-case word
             elif not (prev.isalpha() or nxt.isalpha()):
                 score -= 1  # a lone accented capital
@@ -232,16 +283,21 @@ def clean(text: str, name: str) -> tuple[str, list[Diagnostic]]:
     found = _FORBIDDEN.findall(text) + _PAGE_BREAKS.findall(text)
     if found:
         kinds = ", ".join(sorted({f"U+{ord(c):04X}" for c in found})[:5])
-        notes.append(warning("input:control-chars",
-                             f"removed {len(found)} control character(s) XML cannot hold "
-                             f"({kinds}); form feeds and vertical tabs became line breaks",
-                             file=name))
+        notes.append(
+            warning(
+                "input:control-chars",
+                f"removed {len(found)} control character(s) XML cannot hold "
+                f"({kinds}); form feeds and vertical tabs became line breaks",
+                file=name,
+            )
+        )
         text = _PAGE_BREAKS.sub("\n", _FORBIDDEN.sub("", text))
     text = unicodedata.normalize("NFC", text)
     invisible = len(_INVISIBLE.findall(text))
     if invisible:
-        notes.append(warning("input:zero-width",
-                             f"removed {invisible} zero-width character(s)", file=name))
+        notes.append(
+            warning("input:zero-width", f"removed {invisible} zero-width character(s)", file=name)
+        )
         text = _INVISIBLE.sub("", text)
     text = text.replace("\t", " ").replace("\u00a0", " ")
     return text, notes
@@ -252,15 +308,17 @@ def read_text(path: str | Path) -> tuple[str, list[Diagnostic]]:
     path = Path(path)
     name = str(path)
     if path.is_dir():
-        raise ToolkitError("is a directory, expected a text record", code="input:directory",
-                           file=name)
+        raise ToolkitError(
+            "is a directory, expected a text record", code="input:directory", file=name
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise ToolkitError("no such file", code="input:missing", file=name) from None
     except OSError as exc:
-        raise ToolkitError(f"cannot read: {exc.strerror}", code="input:unreadable",
-                           file=name) from None
+        raise ToolkitError(
+            f"cannot read: {exc.strerror}", code="input:unreadable", file=name
+        ) from None
     return decode_and_clean(data, name)
 
 

@@ -7,6 +7,7 @@
 Pages cut off mid-text lack the footer; the old layout carries the citation in a
 "• Citation" box under the date.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,24 +15,55 @@ import re
 from ..diagnostics import Diagnostic, info
 from ..model import Block, Record
 
-CHROME = {"skip to content", "search in", "digital archive international history declassified",
-          "search", "menu", "english html", "get citation", "• share document", "share document",
-          "• citation", "citation"}
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
-          "|December")
-_ONE_DATE = (rf"(?:(?:c\.|ca\.|circa)\s*)?(?:(?:{MONTHS})\s+(?:\d{{1,2}},\s*)?)?\d{{4}}s?"
-             r"|\d{4}-\d{2}(?:-\d{2})?")
+CHROME = {
+    "skip to content",
+    "search in",
+    "digital archive international history declassified",
+    "search",
+    "menu",
+    "english html",
+    "get citation",
+    "• share document",
+    "share document",
+    "• citation",
+    "citation",
+}
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ONE_DATE = (
+    rf"(?:(?:c\.|ca\.|circa)\s*)?(?:(?:{MONTHS})\s+(?:\d{{1,2}},\s*)?)?\d{{4}}s?"
+    r"|\d{4}-\d{2}(?:-\d{2})?"
+)
 # "January 22, 1944", "March 1953", "1962", "1950s", "c. 1950", "1962-10-31", and ranges
 DATE_LINE = re.compile(rf"^(?:{_ONE_DATE})(?:\s*[-–]\s*(?:{_ONE_DATE}))?$")
 FOOTER_START = "document information"
 # Labels as the header builder knows them; pages differ in case and trailing colons.
-PRE_FOOTER_NAMES = ("Author(s)", "Associated People & Organizations", "Associated Places",
-                    "Associated Topics", "Subjects Discussed", "Related Documents",
-                    "Associated People", "Associated Organizations")
-FOOTER_NAMES = ("Source", "Rights", "Original Uploaded Date", "Record ID",
-                "Original Classification", "Original Archive", "Translated by", "Type",
-                "Language", "Original Language", "Donors", "Funders", "Theme", "Collection",
-                *PRE_FOOTER_NAMES[:5])
+PRE_FOOTER_NAMES = (
+    "Author(s)",
+    "Associated People & Organizations",
+    "Associated Places",
+    "Associated Topics",
+    "Subjects Discussed",
+    "Related Documents",
+    "Associated People",
+    "Associated Organizations",
+)
+FOOTER_NAMES = (
+    "Source",
+    "Rights",
+    "Original Uploaded Date",
+    "Record ID",
+    "Original Classification",
+    "Original Archive",
+    "Translated by",
+    "Type",
+    "Language",
+    "Original Language",
+    "Donors",
+    "Funders",
+    "Theme",
+    "Collection",
+    *PRE_FOOTER_NAMES[:5],
+)
 LABEL_NAMES = {name.lower(): name for name in FOOTER_NAMES + PRE_FOOTER_NAMES}
 # Labels between the summary and "Document Information"; labelled fields of the footer
 # (the value is the block(s) that follow, or the rest of the label's line).
@@ -42,10 +74,16 @@ FIELD_CHECKS = {
     "original uploaded date": re.compile(r"^\d{4}(?:-\d{2}){0,2}$|^(?:" + MONTHS + r")"),
 }
 FUNDING = re.compile(r"^This document was made possible with support from (.+?)\.?$")
-RIGHTS_START = re.compile(r"^(?:The History and Public Policy Program welcomes|To enquire about"
-                          r"|Some documents may be subject|.{0,200}\bcopyright\b)", re.I)
-RIGHTS_BOILERPLATE = re.compile(r"welcomes reuse of .*materials|rights status|"
-                                r"permission for commercial use", re.I)
+RIGHTS_START = re.compile(
+    r"^(?:The History and Public Policy Program welcomes|To enquire about"
+    r"|Some documents may be subject|.{0,200}\bcopyright\b)",
+    re.I,
+)
+RIGHTS_BOILERPLATE = re.compile(
+    r"welcomes reuse of .*materials|rights status|"
+    r"permission for commercial use",
+    re.I,
+)
 
 
 # Labels that may share their line with the value ("Record ID 112103"); one-word labels
@@ -59,7 +97,7 @@ def split_label(text: str, labels: set[str]) -> tuple[str, str | None] | None:
         if low.rstrip(": ") == label:
             return LABEL_NAMES[label], None
         if low.startswith(label) and len(low) > len(label):
-            rest = flat[len(label):]
+            rest = flat[len(label) :]
             if rest[0] == ":" or (" " in label and rest[0] == " "):
                 return LABEL_NAMES[label], rest.lstrip(": ").strip() or None
     return None
@@ -105,12 +143,16 @@ def read(blocks: list[Block], name: str) -> tuple[Record, list[Diagnostic]]:
         body = body[1:]
     record.body = body
     if footer is not None:
-        notes += _read_footer(blocks[footer + 1:], record, name)
+        notes += _read_footer(blocks[footer + 1 :], record, name)
     else:
-        notes.append(info("convert:no-footer",
-                          "no \"Document Information\" section: the page looks cut off; header "
-                          "fields from the footer (citation, rights, record id) are absent",
-                          file=name))
+        notes.append(
+            info(
+                "convert:no-footer",
+                'no "Document Information" section: the page looks cut off; header '
+                "fields from the footer (citation, rights, record id) are absent",
+                file=name,
+            )
+        )
     return record, notes
 
 
@@ -185,9 +227,14 @@ def _read_footer(blocks: list[Block], record: Record, name: str) -> list[Diagnos
             elif text == record.funder:
                 pass  # the funder line the site repeats at the foot of the page
             else:
-                notes.append(info("convert:footer-text",
-                                  f"unlabelled text in the footer kept as a note: {text[:60]!r}",
-                                  file=name, line=block.line))
+                notes.append(
+                    info(
+                        "convert:footer-text",
+                        f"unlabelled text in the footer kept as a note: {text[:60]!r}",
+                        file=name,
+                        line=block.line,
+                    )
+                )
                 _add_field(record, "Note", text)
             continue
         _add_field(record, label, text)

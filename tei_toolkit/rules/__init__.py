@@ -5,11 +5,12 @@ the earlier rule's mark wins and the other becomes an INFO diagnostic. A mark ma
 nest inside a container mark (an entity inside ``supplied``); entity marks never nest
 inside each other.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable
 
 from ..diagnostics import Diagnostic, info
 from ..model import Mark
@@ -52,11 +53,16 @@ def find_marks(text: str, ctx: Context, rules: Iterable[Rule] | None = None) -> 
             if clash is None:
                 accepted.add(mark.start, mark.end, mark)
             else:
-                ctx.diagnostics.append(info(
-                    "convert:overlap",
-                    f"{mark.tag} {text[mark.start:mark.end]!r} ({mark.rule}) overlaps "
-                    f"{clash.tag} {text[clash.start:clash.end]!r} ({clash.rule}); kept the "
-                    f"earlier rule's mark", file=ctx.filename, line=ctx.line))
+                ctx.diagnostics.append(
+                    info(
+                        "convert:overlap",
+                        f"{mark.tag} {text[mark.start : mark.end]!r} ({mark.rule}) overlaps "
+                        f"{clash.tag} {text[clash.start : clash.end]!r} ({clash.rule}); kept the "
+                        f"earlier rule's mark",
+                        file=ctx.filename,
+                        line=ctx.line,
+                    )
+                )
     # stable sort: outer marks first; marks with the same span keep rule order
     return sorted(accepted, key=lambda m: (m.start, -m.end))
 

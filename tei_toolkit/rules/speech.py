@@ -1,10 +1,11 @@
 """Speaker labels at the start of a block: ``Stalin: “...”``, ``BREZHNEV. We ...``,
 ``Kohl. I am glad ...``. The label becomes a ``speaker`` mark; the converter turns the
 block into ``sp``."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import Mark
 from . import Context
@@ -12,20 +13,83 @@ from . import Context
 _WORD = r"(?:[A-Z]\.|[A-Z][\w’'\-]*[\w’'])"
 COLON_LABEL = re.compile(
     rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?P<aside>,\s+[a-z][^:“\"\n]{{0,40}})?:"
-    r"(?=\s+\S|\s*[“\"])")
+    r"(?=\s+\S|\s*[“\"])"
+)
 CAPS_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z’'\-]{2,}(?:\s+[A-Z][A-Z’'\-]{2,})?)\.(?=\s+[A-Z“\"])")
 TITLE_LABEL = re.compile(r"^(?P<name>[A-Z][a-z’'\-]{2,})\.(?=\s+[A-Z“\"])")
 # Labels of memo and telegram forms, not people.
 NOT_SPEAKERS = {
-    "to", "from", "date", "sending", "received", "completed", "subject", "source", "note",
-    "notes", "copy", "re", "cc", "attachment", "enclosure", "place", "time", "present",
-    "agenda", "question", "answer", "summary", "translation", "secret", "top secret",
-    "reference", "ref", "taken into process", "sent", "addressee", "attention", "memo",
-    "memorandum", "telegram", "priority", "urgent", "classification", "distribution",
-    "location", "participants", "chairman", "chaired", "resolution", "decision", "item",
-    "p.s", "ps", "nb", "n.b", "comment", "comments", "remark", "remarks", "topic", "theme",
-    "title", "author", "document", "file", "no", "number", "tel", "telephone", "fax",
-    "total", "result", "results", "conclusion", "conclusions", "proposal", "proposals",
+    "to",
+    "from",
+    "date",
+    "sending",
+    "received",
+    "completed",
+    "subject",
+    "source",
+    "note",
+    "notes",
+    "copy",
+    "re",
+    "cc",
+    "attachment",
+    "enclosure",
+    "place",
+    "time",
+    "present",
+    "agenda",
+    "question",
+    "answer",
+    "summary",
+    "translation",
+    "secret",
+    "top secret",
+    "reference",
+    "ref",
+    "taken into process",
+    "sent",
+    "addressee",
+    "attention",
+    "memo",
+    "memorandum",
+    "telegram",
+    "priority",
+    "urgent",
+    "classification",
+    "distribution",
+    "location",
+    "participants",
+    "chairman",
+    "chaired",
+    "resolution",
+    "decision",
+    "item",
+    "p.s",
+    "ps",
+    "nb",
+    "n.b",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "topic",
+    "theme",
+    "title",
+    "author",
+    "document",
+    "file",
+    "no",
+    "number",
+    "tel",
+    "telephone",
+    "fax",
+    "total",
+    "result",
+    "results",
+    "conclusion",
+    "conclusions",
+    "proposal",
+    "proposals",
 }
 _VOWELS = re.compile(r"[AEIOUY]")
 
@@ -38,8 +102,11 @@ def speaker(text: str, ctx: Context) -> Iterator[Mark]:
         yield Mark(0, m.end(), "speaker", (), "speaker.colon")
         return
     m = CAPS_LABEL.match(text)
-    if m and len(_VOWELS.findall(m.group("name"))) >= 2 \
-            and m.group("name").lower() not in NOT_SPEAKERS:
+    if (
+        m
+        and len(_VOWELS.findall(m.group("name"))) >= 2
+        and m.group("name").lower() not in NOT_SPEAKERS
+    ):
         yield Mark(0, m.end(), "speaker", (), "speaker.caps")
         return
     m = TITLE_LABEL.match(text)

@@ -5,28 +5,40 @@ qualifier is part of the span: it fixes the half of the day), "12 noon", and
 "15.00" / "16.50" only after a preposition ("at 15.00"), since a dotted pair of
 numbers is otherwise too often a decimal or a reference.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import Mark
 from . import Context
 
 AMPM = r"(?P<ampm>[ap]\.?\s?m\b\.?|[AP]\.?\s?M\b\.?)"
-QUALIFIER = (r"(?P<qual>\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|"
-             r"(?:at|around)\s+(?:noon|midnight)))")
+QUALIFIER = (
+    r"(?P<qual>\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|"
+    r"(?:at|around)\s+(?:noon|midnight)))"
+)
 PREP = r"(?:\b(?:at|from|to|until|till|by|before|after|about|around|approximately|since)\s+)"
 
-FORMATS = tuple((name, re.compile(rx)) for name, rx in (
-    ("oclock", rf"(?<![\d.:])\b(?P<h>[012]?\d)(?:[.:](?P<m>[0-5]\d))?\s?o[’']\s?clock{QUALIFIER}?"),
-    ("ampm", rf"(?<![\d.:])\b(?P<h>1[0-2]|0?\d)(?:[.:](?P<m>[0-5]\d))?\s?{AMPM}"),
-    ("noon", r"(?<![\d.:])\b(?P<h>12)(?:[.:](?P<m>00))?\s(?P<word>noon|midnight)\b"),
-    ("colon", r"(?<![\d.:])\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
-              rf"{QUALIFIER}?"),
-    ("dotted", rf"{PREP}(?P<t>(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d))(?![\d.]\d)"),
-    ("hours", r"(?<![\d.:])\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s(?:hours|hrs)\b"),
-))
+FORMATS = tuple(
+    (name, re.compile(rx))
+    for name, rx in (
+        (
+            "oclock",
+            rf"(?<![\d.:])\b(?P<h>[012]?\d)(?:[.:](?P<m>[0-5]\d))?\s?o[’']\s?clock{QUALIFIER}?",
+        ),
+        ("ampm", rf"(?<![\d.:])\b(?P<h>1[0-2]|0?\d)(?:[.:](?P<m>[0-5]\d))?\s?{AMPM}"),
+        ("noon", r"(?<![\d.:])\b(?P<h>12)(?:[.:](?P<m>00))?\s(?P<word>noon|midnight)\b"),
+        (
+            "colon",
+            r"(?<![\d.:])\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
+            rf"{QUALIFIER}?",
+        ),
+        ("dotted", rf"{PREP}(?P<t>(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d))(?![\d.]\d)"),
+        ("hours", r"(?<![\d.:])\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s(?:hours|hrs)\b"),
+    )
+)
 
 
 def _value(g: dict) -> str | None:
@@ -52,7 +64,8 @@ def _value(g: dict) -> str | None:
 # Where a clock time can start: a number followed by what makes it a time.
 CANDIDATE = re.compile(
     r"\d{1,2}(?=(?:[.:]\d\d)?\s?(?:o[’']\s?clock|[ap]\.?\s?m\b|[AP]\.?\s?M\b|noon|midnight)"
-    r"|:\d\d|\d\d\s(?:hours|hrs)\b)")
+    r"|:\d\d|\d\d\s(?:hours|hrs)\b)"
+)
 PREP_BEFORE = re.compile(PREP + r"(?=\d{1,2}\.\d\d)")
 # Quick tests before the scans above (speed): every time has a digit, and most blocks
 # have none; the slow preposition scan is needed only where "15.00" could be.
@@ -64,10 +77,12 @@ def scan(text: str) -> list[tuple[int, int, str, str]]:
     """Formats are tried only where a number (or a preposition before one) starts."""
     if not DIGIT.search(text):
         return []
-    starts = [m.start() for m in CANDIDATE.finditer(text)
-              if not m.start() or text[m.start() - 1] not in "0123456789.:"]
-    starts += [m.start() for m in PREP_BEFORE.finditer(text)] if DOTTED_NUMBER.search(text) \
-        else []
+    starts = [
+        m.start()
+        for m in CANDIDATE.finditer(text)
+        if not m.start() or text[m.start() - 1] not in "0123456789.:"
+    ]
+    starts += [m.start() for m in PREP_BEFORE.finditer(text)] if DOTTED_NUMBER.search(text) else []
     if not starts:
         return []
     found: list[tuple[int, int, str, str]] = []

@@ -1,10 +1,11 @@
 """Validators: each yields Diagnostics; the iterators are the primitives.
 
-    check_tree(tree)              the converter's self-check (tei_all RELAX NG [+ Schematron])
-    iter_validate(paths, ...)     Diagnostics for files, folders and globs, file by file
-    validate_paths(paths, ...)    the same, as a list
-    iter_relaxng(tree, ...)       RELAX NG only, one in-memory tree
+check_tree(tree)              the converter's self-check (tei_all RELAX NG [+ Schematron])
+iter_validate(paths, ...)     Diagnostics for files, folders and globs, file by file
+validate_paths(paths, ...)    the same, as a list
+iter_relaxng(tree, ...)       RELAX NG only, one in-memory tree
 """
+
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
@@ -22,6 +23,7 @@ def check_tree(tree, *, filename: str | None = None, schematron: bool = True) ->
     out = list(iter_relaxng(tree, filename=filename))
     if schematron:
         from .batch import _schematron
+
         iter_sch = _schematron()
         if iter_sch is not None:
             out.extend(iter_sch(tree, filename=filename))

@@ -5,18 +5,18 @@ Schema choice, per document: ``schema`` if given; else the document's
 release tei_all, which we ship); else the shipped tei_all RELAX NG plus TEI's
 Schematron rules. ``engine`` forces one engine (relaxng | schematron | xsd).
 """
+
 from __future__ import annotations
 
 import glob
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from ..diagnostics import Diagnostic, ToolkitError, error, info
 from ..tei import XMLSyntaxProblem, parse_bytes
-from . import cache
-from . import workers
+from . import cache, workers
 from .corpus import CorpusChecks, id_occurrences, load_register
 from .grammar import GrammarError
 
@@ -26,8 +26,12 @@ _XML_SUFFIXES = (".xml", ".tei")
 _RNG_NS = "http://relaxng.org/ns/structure/1.0"
 _SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 _XSD_NS = "http://www.w3.org/2001/XMLSchema"
-_TYPENS = {_RNG_NS: "relaxng", _SCH_NS: "schematron", _XSD_NS: "xsd",
-           "http://www.ascc.net/xml/schematron": "schematron"}
+_TYPENS = {
+    _RNG_NS: "relaxng",
+    _SCH_NS: "schematron",
+    _XSD_NS: "xsd",
+    "http://www.ascc.net/xml/schematron": "schematron",
+}
 
 
 @dataclass
@@ -48,11 +52,13 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[Diagnostic]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in _XML_SUFFIXES
-                           and f.is_file())
+            found = sorted(
+                f for f in p.rglob("*") if f.suffix.lower() in _XML_SUFFIXES and f.is_file()
+            )
             if not found:
-                problems.append(error("input:empty-folder", "no .xml files in this folder",
-                                      file=raw))
+                problems.append(
+                    error("input:empty-folder", "no .xml files in this folder", file=raw)
+                )
             files.extend(found)
         elif p.exists():
             files.append(p)
@@ -98,7 +104,8 @@ def _resolve_model(href: str, engine: str | None, doc: Path) -> tuple[Path | Non
     if re.match(r"https?://", href):
         name = href.rsplit("/", 1)[-1]
         if name in ("tei_all.rng", "tei_all.xsd", "tei_all.sch") and (
-                cache.default_schema(name.rsplit(".", 1)[1]).is_file()):
+            cache.default_schema(name.rsplit(".", 1)[1]).is_file()
+        ):
             return cache.default_schema(name.rsplit(".", 1)[1]), None
         return None, f"schema {href} is not local (no network access); using the shipped tei_all"
     local = (doc.parent / href.removeprefix("file://")).resolve()
@@ -107,7 +114,9 @@ def _resolve_model(href: str, engine: str | None, doc: Path) -> tuple[Path | Non
     return None, f"schema {href} named by <?xml-model?> not found; using the shipped tei_all"
 
 
-def _plan(tree, path: Path, opts: Options) -> tuple[list[tuple[str, Path | None]], list[Diagnostic]]:
+def _plan(
+    tree, path: Path, opts: Options
+) -> tuple[list[tuple[str, Path | None]], list[Diagnostic]]:
     """[(engine, schema path or None for the default)] to run on this document."""
     notes: list[Diagnostic] = []
     if opts.schema is not None:
@@ -141,13 +150,20 @@ def _schematron():
     return iter_schematron if schematron_available() else None
 
 
-def run_engine(engine: str, tree, *, filename: str | None, schema: Path | None,
-               source: bytes | None = None, grow: bool = False) -> Iterator[Diagnostic]:
+def run_engine(
+    engine: str,
+    tree,
+    *,
+    filename: str | None,
+    schema: Path | None,
+    source: bytes | None = None,
+    grow: bool = False,
+) -> Iterator[Diagnostic]:
     """Diagnostics of one engine on one tree."""
     if engine == "relaxng":
         from .relaxng import schema as rng_schema
-        yield from rng_schema(schema).iter_errors(tree, filename=filename, source=source,
-                                                  grow=grow)
+
+        yield from rng_schema(schema).iter_errors(tree, filename=filename, source=source, grow=grow)
     elif engine == "schematron":
         iter_sch = _schematron()
         if iter_sch is None:
@@ -155,6 +171,7 @@ def run_engine(engine: str, tree, *, filename: str | None, schema: Path | None,
         yield from iter_sch(tree, filename=filename, schema_path=schema)
     elif engine == "xsd":
         from .xsd import iter_xsd
+
         yield from iter_xsd(tree, filename=filename, schema_path=schema)
     else:
         raise ToolkitError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
@@ -168,14 +185,23 @@ def _syntax(diag: Diagnostic) -> Diagnostic:
     # libxml2's parser rejects a bad xml:id itself; it is a datatype error, as jing says.
     m = _XMLID.search(diag.message)
     if m:
-        return error("rng:bad-attribute-value",
-                     f'value "{m.group(1)}" of attribute xml:id is invalid; expected a name '
-                     "without spaces or colons, not starting with a digit",
-                     file=diag.file, line=diag.line, column=diag.column)
+        return error(
+            "rng:bad-attribute-value",
+            f'value "{m.group(1)}" of attribute xml:id is invalid; expected a name '
+            "without spaces or colons, not starting with a digit",
+            file=diag.file,
+            line=diag.line,
+            column=diag.column,
+        )
     m = _DUPID.search(diag.message)
     if m:
-        return error("rng:duplicate-id", f'xml:id "{m.group(1)}" is used twice in this document',
-                     file=diag.file, line=diag.line, column=diag.column)
+        return error(
+            "rng:duplicate-id",
+            f'xml:id "{m.group(1)}" is used twice in this document',
+            file=diag.file,
+            line=diag.line,
+            column=diag.column,
+        )
     return diag
 
 
@@ -189,16 +215,16 @@ class FileOutcome:
     failure: ToolkitError | None = None  # a fatal error, raised when its turn comes
 
 
-def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None,
-               *, grow: bool = True) -> FileOutcome:
+def check_file(
+    path: Path, opts: Options, corpus: CorpusChecks | None = None, *, grow: bool = True
+) -> FileOutcome:
     """Everything about one file that does not depend on the other files of the run."""
     out = FileOutcome()
     name = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        out.diagnostics.append(error("input:unreadable", f"cannot read: {exc.strerror}",
-                                     file=name))
+        out.diagnostics.append(error("input:unreadable", f"cannot read: {exc.strerror}", file=name))
         return out
     try:
         tree = parse_bytes(data, name, notes=out.diagnostics)  # DTD/xi:include left alone
@@ -209,8 +235,9 @@ def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None,
     out.diagnostics.extend(notes)
     for engine, schema in plan:
         try:
-            out.diagnostics.extend(run_engine(engine, tree, filename=name, schema=schema,
-                                              source=data, grow=grow))
+            out.diagnostics.extend(
+                run_engine(engine, tree, filename=name, schema=schema, source=data, grow=grow)
+            )
         except GrammarError as exc:
             raise ToolkitError(str(exc), code="schema") from None
     if corpus is not None:
@@ -219,8 +246,7 @@ def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None,
     return out
 
 
-def _assemble(outcome: FileOutcome, corpus: CorpusChecks | None, name: str
-              ) -> Iterator[Diagnostic]:
+def _assemble(outcome: FileOutcome, corpus: CorpusChecks | None, name: str) -> Iterator[Diagnostic]:
     """One file's diagnostics in their fixed order; duplicates need the files before it."""
     if outcome.failure is not None:
         raise outcome.failure
@@ -230,8 +256,9 @@ def _assemble(outcome: FileOutcome, corpus: CorpusChecks | None, name: str
         yield from outcome.pointers
 
 
-def iter_file(path: Path, opts: Options, corpus: CorpusChecks | None = None,
-              *, grow: bool = True) -> Iterator[Diagnostic]:
+def iter_file(
+    path: Path, opts: Options, corpus: CorpusChecks | None = None, *, grow: bool = True
+) -> Iterator[Diagnostic]:
     """Every Diagnostic for one file (syntax, schema, corpus)."""
     yield from _assemble(check_file(path, opts, corpus, grow=grow), corpus, str(path))
 
@@ -244,10 +271,14 @@ def _prepare_batch(files: list[Path], opts: Options) -> None:
     """
     if opts.engine not in (None, "relaxng"):
         return
-    if opts.schema is not None and _BY_SUFFIX.get(opts.schema.suffix.lower(),
-                                                  "relaxng") != "relaxng":
+    if (
+        opts.schema is not None
+        and _BY_SUFFIX.get(opts.schema.suffix.lower(), "relaxng") != "relaxng"
+    ):
         return
-    from .relaxng import scan, schema as rng_schema
+    from .relaxng import scan
+    from .relaxng import schema as rng_schema
+
     names: set = set()
     attributes: set = set()
     for f in files:
@@ -263,12 +294,18 @@ def _prepare_batch(files: list[Path], opts: Options) -> None:
         raise ToolkitError(str(exc), code="schema") from None
 
 
-def iter_validate(paths: Iterable[str | Path], *, schema: str | Path | None = None,
-                  engine: str | None = None, use_xml_model: bool = True,
-                  check_ids: bool = False, check_refs: bool = False,
-                  register: str | Path | None = None,
-                  on_file: Callable[[str], None] | None = None,
-                  jobs: int | None = None) -> Iterator[Diagnostic]:
+def iter_validate(
+    paths: Iterable[str | Path],
+    *,
+    schema: str | Path | None = None,
+    engine: str | None = None,
+    use_xml_model: bool = True,
+    check_ids: bool = False,
+    check_refs: bool = False,
+    register: str | Path | None = None,
+    on_file: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+) -> Iterator[Diagnostic]:
     """Diagnostics for every file under ``paths``, file by file, in order.
 
     Input problems (missing file, empty folder) come first with codes ``input:*``.
@@ -278,9 +315,15 @@ def iter_validate(paths: Iterable[str | Path], *, schema: str | Path | None = No
     """
     if engine is not None and engine not in ENGINES:
         raise ToolkitError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    opts = Options(schema=Path(schema) if schema else None, engine=engine,
-                   use_xml_model=use_xml_model, check_ids=check_ids, check_refs=check_refs,
-                   register=Path(register) if register else None, on_file=on_file)
+    opts = Options(
+        schema=Path(schema) if schema else None,
+        engine=engine,
+        use_xml_model=use_xml_model,
+        check_ids=check_ids,
+        check_refs=check_refs,
+        register=Path(register) if register else None,
+        on_file=on_file,
+    )
     if opts.schema is not None and not opts.schema.is_file():
         raise ToolkitError("schema file not found", file=str(opts.schema))
     files, problems = expand_paths(str(p) for p in paths)

@@ -5,6 +5,7 @@ The cache lives in ``$TEI_TOOLKIT_CACHE``, else ``$XDG_CACHE_HOME/tei-toolkit``,
 schema never meets a stale entry; deleting the folder is always safe. A cache that
 cannot be written (read-only home, CI sandbox) is silently skipped.
 """
+
 from __future__ import annotations
 
 import hashlib

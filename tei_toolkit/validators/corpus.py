@@ -1,8 +1,9 @@
 """Checks across the files of a run: unique xml:id, resolvable #id pointers."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..diagnostics import Diagnostic, ToolkitError, error
 from ..tei import XML_NS, XMLSyntaxProblem, parse
@@ -23,8 +24,11 @@ def ids_of(tree) -> dict[str, int | None]:
 
 def id_occurrences(tree) -> list[tuple[str, int | None]]:
     """(xml:id, line) of every element that has one, in document order."""
-    return [(el.get(XML_ID), el.sourceline) for el in tree.iter()
-            if isinstance(el.tag, str) and el.get(XML_ID) is not None]
+    return [
+        (el.get(XML_ID), el.sourceline)
+        for el in tree.iter()
+        if isinstance(el.tag, str) and el.get(XML_ID) is not None
+    ]
 
 
 def load_register(path: str | Path) -> set[str]:
@@ -32,16 +36,18 @@ def load_register(path: str | Path) -> set[str]:
     try:
         tree = parse(path)
     except XMLSyntaxProblem as exc:
-        raise ToolkitError(f"the register is not well-formed XML: {exc.diagnostic.message}",
-                           file=str(path)) from None
+        raise ToolkitError(
+            f"the register is not well-formed XML: {exc.diagnostic.message}", file=str(path)
+        ) from None
     return set(ids_of(tree))
 
 
 class CorpusChecks:
     """Feed it each document of a run in turn; it yields corpus diagnostics as it goes."""
 
-    def __init__(self, *, check_ids: bool = False, check_refs: bool = False,
-                 register: set[str] | None = None):
+    def __init__(
+        self, *, check_ids: bool = False, check_refs: bool = False, register: set[str] | None = None
+    ):
         self.check_ids = check_ids
         self.check_refs = check_refs
         self.register = register or set()
@@ -65,9 +71,13 @@ class CorpusChecks:
                 self._seen[value] = (filename, line)
                 continue
             where = f"{first[0] or '<input>'}:{first[1]}"
-            yield error("corpus:duplicate-id",
-                        f'xml:id "{value}" is already used at {where}; ids must be unique '
-                        "across the corpus", file=filename, line=line)
+            yield error(
+                "corpus:duplicate-id",
+                f'xml:id "{value}" is already used at {where}; ids must be unique '
+                "across the corpus",
+                file=filename,
+                line=line,
+            )
 
     def _pointers(self, tree, filename, local: dict) -> Iterator[Diagnostic]:
         for el in tree.iter():
@@ -84,6 +94,10 @@ class CorpusChecks:
                     if target in local or target in self.register:
                         continue
                     hint = "" if self.register else " (give the register with --register)"
-                    yield error("corpus:unresolved-ref",
-                                f'@{attr}="{token}" points to no xml:id in this document '
-                                f"or the register{hint}", file=filename, line=el.sourceline)
+                    yield error(
+                        "corpus:unresolved-ref",
+                        f'@{attr}="{token}" points to no xml:id in this document '
+                        f"or the register{hint}",
+                        file=filename,
+                        line=el.sourceline,
+                    )

@@ -4,11 +4,12 @@ The verdict comes from libxml2; these checks only decide which attribute value o
 text to blame, and what to say about it. They follow XSD 1.0 as jing does (hour 24
 is not a time, year 0000 is not a year).
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 XSD_DT = "http://www.w3.org/2001/XMLSchema-datatypes"
 
@@ -27,12 +28,20 @@ _LEXICAL = {
     "positiveInteger": r"\+?0*[1-9]\d*",
     "nonPositiveInteger": r"-\d+|\+?0+",
     "negativeInteger": r"-0*[1-9]\d*",
-    "long": r"[+-]?\d+", "int": r"[+-]?\d+", "short": r"[+-]?\d+", "byte": r"[+-]?\d+",
-    "unsignedLong": r"\+?\d+", "unsignedInt": r"\+?\d+", "unsignedShort": r"\+?\d+",
+    "long": r"[+-]?\d+",
+    "int": r"[+-]?\d+",
+    "short": r"[+-]?\d+",
+    "byte": r"[+-]?\d+",
+    "unsignedLong": r"\+?\d+",
+    "unsignedInt": r"\+?\d+",
+    "unsignedShort": r"\+?\d+",
     "unsignedByte": r"\+?\d+",
     "double": r"[+-]?(\d+(\.\d*)?|\.\d+)([Ee][+-]?\d+)?|INF|-INF|NaN",
     "float": r"[+-]?(\d+(\.\d*)?|\.\d+)([Ee][+-]?\d+)?|INF|-INF|NaN",
-    "NCName": _NCNAME, "ID": _NCNAME, "IDREF": _NCNAME, "ENTITY": _NCNAME,
+    "NCName": _NCNAME,
+    "ID": _NCNAME,
+    "IDREF": _NCNAME,
+    "ENTITY": _NCNAME,
     "Name": rf"(?:{_NAME_START}|:)[\w.\-:\u00b7\u0300-\u036f\u203f\u2040]*",
     "QName": rf"({_NCNAME}:)?{_NCNAME}",
     "NMTOKEN": r"[\w.\-:\u00b7\u0300-\u036f\u203f\u2040]+",
@@ -50,28 +59,56 @@ _LEXICAL = {
 _LISTS = {"IDREFS": "IDREF", "NMTOKENS": "NMTOKEN", "ENTITIES": "ENTITY"}
 _PRESERVE = {"string"}
 _REPLACE = {"normalizedString"}
-_INTEGERS = {"integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
-             "negativeInteger", "long", "int", "short", "byte", "unsignedLong", "unsignedInt",
-             "unsignedShort", "unsignedByte"}
+_INTEGERS = {
+    "integer",
+    "nonNegativeInteger",
+    "positiveInteger",
+    "nonPositiveInteger",
+    "negativeInteger",
+    "long",
+    "int",
+    "short",
+    "byte",
+    "unsignedLong",
+    "unsignedInt",
+    "unsignedShort",
+    "unsignedByte",
+}
 _RANGES = {"long": 2**63, "int": 2**31, "short": 2**15, "byte": 2**7}
-_URANGES = {"unsignedLong": 2**64, "unsignedInt": 2**32, "unsignedShort": 2**16,
-            "unsignedByte": 2**8}
+_URANGES = {
+    "unsignedLong": 2**64,
+    "unsignedInt": 2**32,
+    "unsignedShort": 2**16,
+    "unsignedByte": 2**8,
+}
 
 DESCRIBE = {
-    "date": "a date (YYYY-MM-DD)", "dateTime": "a date and time (YYYY-MM-DDThh:mm:ss)",
-    "time": "a time (hh:mm:ss, hours 00-23)", "gYear": "a year (YYYY)",
-    "gYearMonth": "a year and month (YYYY-MM)", "gMonth": "a month (--MM)",
-    "gMonthDay": "a month and day (--MM-DD)", "gDay": "a day (---DD)",
-    "duration": "a duration (e.g. P1Y2M)", "language": "a language tag (e.g. en, de-AT)",
+    "date": "a date (YYYY-MM-DD)",
+    "dateTime": "a date and time (YYYY-MM-DDThh:mm:ss)",
+    "time": "a time (hh:mm:ss, hours 00-23)",
+    "gYear": "a year (YYYY)",
+    "gYearMonth": "a year and month (YYYY-MM)",
+    "gMonth": "a month (--MM)",
+    "gMonthDay": "a month and day (--MM-DD)",
+    "gDay": "a day (---DD)",
+    "duration": "a duration (e.g. P1Y2M)",
+    "language": "a language tag (e.g. en, de-AT)",
     "NCName": "a name without spaces or colons, not starting with a digit",
     "ID": "a unique identifier (letters, digits, . - _; not starting with a digit)",
-    "anyURI": "a URI", "boolean": "true or false", "nonNegativeInteger": "a whole number >= 0",
-    "positiveInteger": "a whole number > 0", "integer": "a whole number", "decimal": "a number",
-    "double": "a number", "float": "a number", "Name": "an XML name", "token": "a token",
+    "anyURI": "a URI",
+    "boolean": "true or false",
+    "nonNegativeInteger": "a whole number >= 0",
+    "positiveInteger": "a whole number > 0",
+    "integer": "a whole number",
+    "decimal": "a number",
+    "double": "a number",
+    "float": "a number",
+    "Name": "an XML name",
+    "token": "a token",
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rx(pattern: str):
     return re.compile(rf"(?:{pattern})\Z")
 
@@ -81,14 +118,19 @@ def _user_pattern(pattern: str):
     # Translating an XSD regex costs ~70 ms (elementpath sizes Unicode blocks), paid
     # again by every process and worker: keep the translation in the disk cache.
     from . import cache
-    key = "xsd-" + hashlib.sha256(pattern.encode("utf-8")).hexdigest()[:32] + \
-        f"-v{cache.CACHE_VERSION}.txt"
+
+    key = (
+        "xsd-"
+        + hashlib.sha256(pattern.encode("utf-8")).hexdigest()[:32]
+        + f"-v{cache.CACHE_VERSION}.txt"
+    )
     hit = cache.read("re", key)
     if hit is not None:
         text = hit.decode("utf-8")
         return re.compile(text) if text else None
     try:
         from elementpath.regex import translate_pattern
+
         text = translate_pattern(pattern, anchors=False) + r"\Z"
         compiled = re.compile(text)
     except Exception:  # an XSD regex we cannot translate: do not blame anyone with it
@@ -102,8 +144,9 @@ def _collapse(s: str) -> str:
 
 
 def _days_ok(value: str, type_: str) -> bool:
-    m = re.match(r"(-?\d{4,})-(\d\d)-(\d\d)" if type_ in ("date", "dateTime")
-                 else r"--(\d\d)-(\d\d)", value)
+    m = re.match(
+        r"(-?\d{4,})-(\d\d)-(\d\d)" if type_ in ("date", "dateTime") else r"--(\d\d)-(\d\d)", value
+    )
     if not m:
         return True
     if type_ in ("date", "dateTime"):
@@ -149,9 +192,15 @@ def data_ok(lib: str, type_: str, params: tuple, raw: str) -> bool:
     """Does ``raw`` match <data type=type_> with ``params`` (except patterns aside)?"""
     if lib != XSD_DT:
         return True  # the built-in library: string and token accept anything
-    value = raw if type_ in _PRESERVE else (raw.replace("\t", " ").replace("\n", " ")
-                                            .replace("\r", " ") if type_ in _REPLACE
-                                            else _collapse(raw))
+    value = (
+        raw
+        if type_ in _PRESERVE
+        else (
+            raw.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+            if type_ in _REPLACE
+            else _collapse(raw)
+        )
+    )
     if not lexical_ok(type_, value):
         return False
     for name, arg in params:
@@ -162,15 +211,22 @@ def data_ok(lib: str, type_: str, params: tuple, raw: str) -> bool:
         elif name in ("length", "minLength", "maxLength"):
             size = len(value.split()) if type_ in _LISTS else len(value)
             n = int(arg)
-            if (name == "length" and size != n) or (name == "minLength" and size < n) \
-                    or (name == "maxLength" and size > n):
+            if (
+                (name == "length" and size != n)
+                or (name == "minLength" and size < n)
+                or (name == "maxLength" and size > n)
+            ):
                 return False
         elif name in ("minInclusive", "maxInclusive", "minExclusive", "maxExclusive"):
             v, a = _number(value), _number(arg)
             if v is None or a is None:
                 continue
-            if (name == "minInclusive" and v < a) or (name == "maxInclusive" and v > a) or \
-                    (name == "minExclusive" and v <= a) or (name == "maxExclusive" and v >= a):
+            if (
+                (name == "minInclusive" and v < a)
+                or (name == "maxInclusive" and v > a)
+                or (name == "minExclusive" and v <= a)
+                or (name == "maxExclusive" and v >= a)
+            ):
                 return False
     return True
 

@@ -7,10 +7,11 @@ model of its element pattern, treating child elements as atoms (they get their o
 turn). Brzozowski-style derivatives (James Clark's algorithm for RELAX NG) make
 "what was expected here" a by-product: the names the current pattern can start with.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, error
 from . import datatypes as DT
@@ -78,15 +79,18 @@ class _Engine:
         elif k == "interleave":
             alts = []
             for i, c in enumerate(p.args):
-                alts.append(pats.interleave([*p.args[:i], self.deriv(c, tok), *p.args[i + 1:]]))
+                alts.append(pats.interleave([*p.args[:i], self.deriv(c, tok), *p.args[i + 1 :]]))
             r = pats.choice(alts)
         elif k == "oneOrMore":
             r = pats.group([self.deriv(p.args[0], tok), pats.optional(p)])
         elif k == "ref":
             r = self.deriv(self.g.defines[p.args[0]], tok)
         elif k == "element":
-            r = pats.EMPTY if tok[0] == "el" and nc_contains(p.args[0], tok[1], tok[2]) \
+            r = (
+                pats.EMPTY
+                if tok[0] == "el" and nc_contains(p.args[0], tok[1], tok[2])
                 else pats.NOT
+            )
         elif k == "text":
             r = p if tok[0] == "text" else pats.NOT
         elif k in ("data", "value", "list"):
@@ -231,7 +235,8 @@ class _Engine:
             if len(self._leaves) > 100_000:
                 self._leaves.clear()
             leaves = self._leaves[(id(p), ns, local)] = tuple(
-                a.args[1] for a in self._attributes(p) if nc_contains(a.args[0], ns, local))
+                a.args[1] for a in self._attributes(p) if nc_contains(a.args[0], ns, local)
+            )
         return tuple(self._value_ok_memo(v, value) for v in leaves)
 
     def _value_ok_memo(self, p: P, value: str) -> bool:
@@ -248,15 +253,20 @@ class _Engine:
         if not self.has_attr(p):
             return pats.NOT
         if k == "attribute":
-            ok = nc_contains(p.args[0], ns, local) and (value is None
-                                                        or self.value_ok(p.args[1], value))
+            ok = nc_contains(p.args[0], ns, local) and (
+                value is None or self.value_ok(p.args[1], value)
+            )
             return pats.EMPTY if ok else pats.NOT
         if k == "choice":
             return pats.choice([self.att_deriv(c, ns, local, value) for c in p.args])
         if k in ("group", "interleave"):
             make = pats.group if k == "group" else pats.interleave
-            return pats.choice([make([*p.args[:i], self.att_deriv(c, ns, local, value),
-                                      *p.args[i + 1:]]) for i, c in enumerate(p.args)])
+            return pats.choice(
+                [
+                    make([*p.args[:i], self.att_deriv(c, ns, local, value), *p.args[i + 1 :]])
+                    for i, c in enumerate(p.args)
+                ]
+            )
         if k == "oneOrMore":
             return pats.group([self.att_deriv(p.args[0], ns, local, value), pats.optional(p)])
         if k == "ref":
@@ -273,8 +283,11 @@ class _Engine:
         if k in ("group", "interleave"):
             return all(self.attrs_done(c) for c in p.args)
         if k in ("oneOrMore", "ref"):
-            return self.attrs_done(p.args[0] if k == "oneOrMore" else self.g.defines[p.args[0]]) \
-                if self.has_attr(p) else True
+            return (
+                self.attrs_done(p.args[0] if k == "oneOrMore" else self.g.defines[p.args[0]])
+                if self.has_attr(p)
+                else True
+            )
         return True
 
     def required_attrs(self, p: P) -> set[tuple[str, str]]:
@@ -296,6 +309,7 @@ class _Engine:
 
     def attr_types(self, p: P, ns: str, local: str) -> list[str]:
         from .grammar import walk
+
         out = []
         for node in self._attributes(p):
             if nc_contains(node.args[0], ns, local):
@@ -354,8 +368,12 @@ class _Where:
 
     def element(self, el, attr: str | None = None) -> dict:
         if isinstance(el, _TextAt):
-            return {"file": self.filename, "line": el.sourceline, "column": None,
-                    "path": _path(el.el)}
+            return {
+                "file": self.filename,
+                "line": el.sourceline,
+                "column": None,
+                "path": _path(el.el),
+            }
         line = el.sourceline
         col = None
         if self.lines and line and line <= len(self.lines):
@@ -365,7 +383,7 @@ class _Where:
             if m:
                 col = m.start() + 1
                 if attr:
-                    a = re.search(r"\s" + re.escape(attr) + r"\s*=", text[m.end():])
+                    a = re.search(r"\s" + re.escape(attr) + r"\s*=", text[m.end() :])
                     if a:
                         col = m.end() + a.start() + 2
         return {"file": self.filename, "line": line, "column": col, "path": _path(el)}
@@ -385,8 +403,14 @@ def _path(el) -> str:
     return "".join(reversed(parts))
 
 
-def explain(grammar: Grammar, tree, *, filename: str | None = None,
-            source: bytes | None = None, hint_lines=None) -> Iterator[Diagnostic]:
+def explain(
+    grammar: Grammar,
+    tree,
+    *,
+    filename: str | None = None,
+    source: bytes | None = None,
+    hint_lines=None,
+) -> Iterator[Diagnostic]:
     """Diagnostics for ``tree`` against ``grammar``, in document order.
 
     ``hint_lines`` (the lines libxml2 complained about) narrows the walk to the
@@ -440,15 +464,19 @@ def _unknown_message(eng, el, context: P, root_level=False) -> str:
     if others and ns not in others:
         want = others[0] or "no namespace"
         hint = f" (the schema has {local} in namespace {want}; check the xmlns declaration)"
-    msg = (f"element {_qn(ns, local)} is not allowed as the root element; expected "
-           f"{_listing(names, wild, False, ns)}" if root_level
-           else f"element {_qn(ns, local)} is not defined by the schema")
+    msg = (
+        f"element {_qn(ns, local)} is not allowed as the root element; expected "
+        f"{_listing(names, wild, False, ns)}"
+        if root_level
+        else f"element {_qn(ns, local)} is not defined by the schema"
+    )
     return msg + hint
 
 
 def _unknown(eng, el, where, context: P, root_level=False) -> Iterator[Diagnostic]:
-    yield error("rng:unknown-element", _unknown_message(eng, el, context, root_level),
-                **where.element(el))
+    yield error(
+        "rng:unknown-element", _unknown_message(eng, el, context, root_level), **where.element(el)
+    )
 
 
 # A finding is (code, message, ref, attr): ``ref`` None means the element itself,
@@ -457,8 +485,12 @@ def _unknown(eng, el, where, context: P, root_level=False) -> Iterator[Diagnosti
 # signature and placed again on every element that has the same signature.
 def _signature(el) -> tuple:
     """Everything _check_against looks at: tag, attributes, text and child tags."""
-    return (el.tag, tuple(el.attrib.items()), el.text,
-            tuple((c.tag if isinstance(c.tag, str) else None, c.tail) for c in el))
+    return (
+        el.tag,
+        tuple(el.attrib.items()),
+        el.text,
+        tuple((c.tag if isinstance(c.tag, str) else None, c.tail) for c in el),
+    )
 
 
 def _check_element(eng: _Engine, el, where: _Where) -> Iterator[Diagnostic]:
@@ -499,19 +531,34 @@ def _check_against(eng: _Engine, el, content: P, toks) -> Iterator[tuple]:
         shown = _qn(a_ns, a_local)
         if eng.att_deriv(p, a_ns, a_local, None) is not eng.p.NOT:
             kinds = eng.attr_types(p, a_ns, a_local)
-            want = (f"; expected {kinds[0]}" if len(kinds) == 1 else
-                    f"; expected one of: {', '.join(kinds[:12])}" if kinds else "")
-            yield ("rng:bad-attribute-value",
-                   f'value "{value}" of attribute {shown} on element {name} is invalid{want}',
-                   None, shown)
+            want = (
+                f"; expected {kinds[0]}"
+                if len(kinds) == 1
+                else f"; expected one of: {', '.join(kinds[:12])}"
+                if kinds
+                else ""
+            )
+            yield (
+                "rng:bad-attribute-value",
+                f'value "{value}" of attribute {shown} on element {name} is invalid{want}',
+                None,
+                shown,
+            )
         else:
-            yield ("rng:unknown-attribute",
-                   f"attribute {shown} not allowed on element {name}", None, shown)
+            yield (
+                "rng:unknown-attribute",
+                f"attribute {shown} not allowed on element {name}",
+                None,
+                shown,
+            )
     if not eng.attrs_done(p):
         missing = sorted(_qn(*n) for n in eng.required_attrs(p)) or ["(see schema)"]
-        yield ("rng:missing-attribute",
-               f"element {name} is missing required attribute {' or '.join(missing)}",
-               None, None)
+        yield (
+            "rng:missing-attribute",
+            f"element {name} is missing required attribute {' or '.join(missing)}",
+            None,
+            None,
+        )
     yield from _check_children(eng, el, p, toks)
 
 
@@ -535,7 +582,7 @@ class _TextAt:
     def __init__(self, el, text: str, after=None):
         lead = text[: len(text) - len(text.lstrip())]
         if after is not None and after.sourceline:
-            trail = text[len(text.rstrip()):]
+            trail = text[len(text.rstrip()) :]
             body = text.strip()
             self.sourceline = after.sourceline - trail.count("\n") - body.count("\n")
         else:
@@ -557,9 +604,12 @@ def _check_children(eng: _Engine, el, p: P, toks) -> Iterator[tuple]:
             return
         if d is eng.p.NOT and text.strip():
             if eng.firsts(p)[2]:
-                yield ("rng:bad-text-value",
-                       f'text "{_short(text)}" is not a valid value for element {name}',
-                       None, None)
+                yield (
+                    "rng:bad-text-value",
+                    f'text "{_short(text)}" is not a valid value for element {name}',
+                    None,
+                    None,
+                )
             else:
                 yield ("rng:unexpected-text", f"text not allowed in element {name}", None, None)
             return
@@ -572,9 +622,12 @@ def _check_children(eng: _Engine, el, p: P, toks) -> Iterator[tuple]:
         names, wild, text = eng.firsts(p)
         expected = _listing(names, wild, text, ns) or "the end of the element"
         if tok[0] == "text":
-            yield ("rng:unexpected-text",
-                   f'text "{_short(tok[1])}" not allowed here in element {name}; '
-                   f"expected {expected}", ref, None)
+            yield (
+                "rng:unexpected-text",
+                f'text "{_short(tok[1])}" not allowed here in element {name}; expected {expected}',
+                ref,
+                None,
+            )
             return
         child = _qn(tok[1], tok[2], ns)
         if not eng.g.named_patterns(tok[1], tok[2]):
@@ -583,18 +636,27 @@ def _check_children(eng: _Engine, el, p: P, toks) -> Iterator[tuple]:
             return  # otherwise the child reports itself
         missing = _missing_before(eng, p, names, tok) if not eng.nullable(p) else []
         if missing:
-            yield ("rng:missing-element",
-                   f"element {child} not allowed yet in {name}; missing required element "
-                   + " or ".join(_qn(n, lo, ns) for n, lo in missing), ref, None)
+            yield (
+                "rng:missing-element",
+                f"element {child} not allowed yet in {name}; missing required element "
+                + " or ".join(_qn(n, lo, ns) for n, lo in missing),
+                ref,
+                None,
+            )
         else:
-            yield ("rng:unexpected-element",
-                   f"element {child} not allowed here in {name}; expected {expected}", ref, None)
+            yield (
+                "rng:unexpected-element",
+                f"element {child} not allowed here in {name}; expected {expected}",
+                ref,
+                None,
+            )
         return
     if not eng.nullable(p):
         names, wild, text = eng.firsts(p)
         if names and len(names) <= 3 and not wild:
-            msg = (f"element {name} incomplete; missing required element "
-                   + " or ".join(sorted({_qn(n, lo, ns) for n, lo in names})))
+            msg = f"element {name} incomplete; missing required element " + " or ".join(
+                sorted({_qn(n, lo, ns) for n, lo in names})
+            )
         elif names or wild:
             msg = f"element {name} incomplete; expected {_listing(names, wild, text, ns)}"
         else:

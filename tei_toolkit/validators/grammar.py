@@ -10,6 +10,7 @@ that remains is small and compiles in milliseconds.
 Patterns are hash-consed ``P`` nodes: equal structure means the same object, so
 identity is equality and memo tables can key on ``id``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,7 +22,7 @@ from lxml import etree
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XSD_DT = "http://www.w3.org/2001/XMLSchema-datatypes"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-_R = "{%s}" % RNG_NS
+_R = f"{{{RNG_NS}}}"
 
 
 class GrammarError(Exception):
@@ -64,7 +65,7 @@ class Patterns:
         out: list[P] = []
         seen: set[int] = set()
         for p in items:
-            for q in (p.args if p.kind == "choice" else (p,)):
+            for q in p.args if p.kind == "choice" else (p,):
                 if q is not self.NOT and id(q) not in seen:
                     seen.add(id(q))
                     out.append(q)
@@ -154,8 +155,9 @@ class Grammar:
         if self._elements is None:
             self._index_elements()
         named = self._elements.get((ns, local), [])
-        return named + [e for e in self._wild if nc_contains(e.args[0], ns, local)
-                        and e not in named]
+        return named + [
+            e for e in self._wild if nc_contains(e.args[0], ns, local) and e not in named
+        ]
 
     def _index_elements(self) -> None:
         self._elements, self._wild = {}, []
@@ -225,7 +227,7 @@ class _Reader:
                 self.defines.setdefault(scope[name], []).append((combine, pat))
         if not starts:
             raise GrammarError("grammar has no <start>")
-        start_pats = [(c, self.group_of(b, n, l, scope, parent)) for c, b, n, l in starts]
+        start_pats = [(c, self.group_of(b, n, lv, scope, parent)) for c, b, n, lv in starts]
         return self._combine(start_pats)
 
     def _components(self, el, ns, lib, bodies, starts, skip=frozenset()) -> None:
@@ -237,23 +239,37 @@ class _Reader:
                 name = child.get("name", "").strip()
                 if name not in skip:
                     bodies.setdefault(name, []).append(
-                        (child.get("combine"), child, child.get("ns", ns),
-                         child.get("datatypeLibrary", lib)))
+                        (
+                            child.get("combine"),
+                            child,
+                            child.get("ns", ns),
+                            child.get("datatypeLibrary", lib),
+                        )
+                    )
             elif tag == _R + "start":
                 if "#start" not in skip:
-                    starts.append((child.get("combine"), child, child.get("ns", ns),
-                                   child.get("datatypeLibrary", lib)))
+                    starts.append(
+                        (
+                            child.get("combine"),
+                            child,
+                            child.get("ns", ns),
+                            child.get("datatypeLibrary", lib),
+                        )
+                    )
             elif tag == _R + "div":
                 self._components(child, ns, lib, bodies, starts, skip)
             elif tag == _R + "include":
                 override: set[str] = set()
                 for sub in child.iter(_R + "define", _R + "start"):
-                    override.add("#start" if sub.tag == _R + "start" else sub.get("name", "").strip())
+                    override.add(
+                        "#start" if sub.tag == _R + "start" else sub.get("name", "").strip()
+                    )
                 inc = _parse_schema(_href(child))
                 if inc.tag != _R + "grammar":
                     raise GrammarError(f"included file is not a grammar: {_href(child)}")
-                self._components(inc, child.get("ns", ns), lib, bodies, starts,
-                                 frozenset(skip | override))
+                self._components(
+                    inc, child.get("ns", ns), lib, bodies, starts, frozenset(skip | override)
+                )
                 self._components(child, ns, lib, bodies, starts, skip)
 
     def _combine(self, items: list[tuple[str | None, P]]) -> P:
@@ -272,7 +288,7 @@ class _Reader:
 
     def pattern(self, el, ns: str, lib: str, scope: dict, parent: dict | None = None) -> P:
         pats = self.pats
-        tag = el.tag[len(_R):] if el.tag.startswith(_R) else None
+        tag = el.tag[len(_R) :] if el.tag.startswith(_R) else None
         ns = el.get("ns", ns)
         lib = el.get("datatypeLibrary", lib)
         if tag in ("element", "attribute"):
@@ -288,10 +304,21 @@ class _Reader:
             kids = [c for c in el if isinstance(c.tag, str) and c.tag.startswith(_R)][skip:]
             body = self.pattern(kids[0], ns, lib, scope, parent) if kids else pats.TEXT
             return pats.attribute(nc, body)
-        if tag in ("group", "choice", "interleave", "optional", "zeroOrMore", "oneOrMore",
-                   "mixed", "list"):
-            kids = [self.pattern(c, ns, lib, scope, parent) for c in el
-                    if isinstance(c.tag, str) and c.tag.startswith(_R)]
+        if tag in (
+            "group",
+            "choice",
+            "interleave",
+            "optional",
+            "zeroOrMore",
+            "oneOrMore",
+            "mixed",
+            "list",
+        ):
+            kids = [
+                self.pattern(c, ns, lib, scope, parent)
+                for c in el
+                if isinstance(c.tag, str) and c.tag.startswith(_R)
+            ]
             if tag == "choice":
                 return pats.choice(kids)
             if tag == "interleave":
@@ -330,8 +357,9 @@ class _Reader:
             root = _parse_schema(_href(el))
             return self.pattern(root, root.get("ns", ns), "", {}, None)
         if tag == "data":
-            params = tuple((p.get("name", "").strip(), p.text or "") for p in el
-                           if p.tag == _R + "param")
+            params = tuple(
+                (p.get("name", "").strip(), p.text or "") for p in el if p.tag == _R + "param"
+            )
             exc = el.find(_R + "except")
             exc_p = self.group_of(exc, ns, lib, scope, parent) if exc is not None else None
             if exc_p is not None and exc_p.kind == "group":
@@ -345,23 +373,32 @@ class _Reader:
         raise GrammarError(f"unsupported RELAX NG element <{el.tag}> at line {el.sourceline}")
 
     def name_class(self, el, ns: str) -> tuple:
-        tag = el.tag[len(_R):]
+        tag = el.tag[len(_R) :]
         ns = el.get("ns", ns)
         if tag == "name":
             return self._qname(el, el.text or "", ns)
         exc = el.find(_R + "except")
         exc_nc = None
         if exc is not None:
-            subs = [self.name_class(c, ns) for c in exc if isinstance(c.tag, str)
-                    and c.tag.startswith(_R)]
+            subs = [
+                self.name_class(c, ns)
+                for c in exc
+                if isinstance(c.tag, str) and c.tag.startswith(_R)
+            ]
             exc_nc = subs[0] if len(subs) == 1 else ("choice", *subs)
         if tag == "anyName":
             return ("any", exc_nc)
         if tag == "nsName":
             return ("ns", ns, exc_nc)
         if tag == "choice":
-            return ("choice", *(self.name_class(c, ns) for c in el if isinstance(c.tag, str)
-                                and c.tag.startswith(_R)))
+            return (
+                "choice",
+                *(
+                    self.name_class(c, ns)
+                    for c in el
+                    if isinstance(c.tag, str) and c.tag.startswith(_R)
+                ),
+            )
         raise GrammarError(f"unsupported name class <{tag}>")
 
     @staticmethod
@@ -384,8 +421,9 @@ def _href(el) -> Path:
 
 
 def _parse_schema(path: Path):
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
-                             remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True
+    )
     try:
         return etree.parse(str(path), parser).getroot()
     except (OSError, etree.XMLSyntaxError) as exc:
@@ -429,8 +467,11 @@ def prune(grammar: Grammar, names, attributes=None) -> Grammar:
     def matches(nc) -> bool:
         hit = nc_memo.get(nc)
         if hit is None:
-            hit = nc_memo[nc] = (any(nc_contains(nc, ns, lo) for ns, lo in names)
-                                 if nc[0] != "name" else (nc[1], nc[2]) in names)
+            hit = nc_memo[nc] = (
+                any(nc_contains(nc, ns, lo) for ns, lo in names)
+                if nc[0] != "name"
+                else (nc[1], nc[2]) in names
+            )
         return hit
 
     attrs = None if attributes is None else frozenset(attributes)
@@ -441,8 +482,11 @@ def prune(grammar: Grammar, names, attributes=None) -> Grammar:
             return True
         hit = at_memo.get(nc)
         if hit is None:
-            hit = at_memo[nc] = (any(nc_contains(nc, ns, lo) for ns, lo in attrs)
-                                 if nc[0] != "name" else (nc[1], nc[2]) in attrs)
+            hit = at_memo[nc] = (
+                any(nc_contains(nc, ns, lo) for ns, lo in attrs)
+                if nc[0] != "name"
+                else (nc[1], nc[2]) in attrs
+            )
         return hit
 
     dead: set[str] = set()
@@ -458,8 +502,11 @@ def prune(grammar: Grammar, names, attributes=None) -> Grammar:
             refs.add(p.args[0])
             r = pats.NOT if p.args[0] in dead else p
         elif k == "element":
-            r = pats.element(p.args[0], simp(p.args[1], memo, refs)) if matches(p.args[0]) \
+            r = (
+                pats.element(p.args[0], simp(p.args[1], memo, refs))
+                if matches(p.args[0])
                 else pats.NOT
+            )
         elif k in ("choice", "group", "interleave"):
             kids = [simp(c, memo, refs) for c in p.args]
             r = getattr(pats, k)(kids)
@@ -468,8 +515,11 @@ def prune(grammar: Grammar, names, attributes=None) -> Grammar:
         elif k == "list":
             r = pats.list_(simp(p.args[0], memo, refs))
         elif k == "attribute":
-            r = pats.attribute(p.args[0], simp(p.args[1], memo, refs)) \
-                if attr_matches(p.args[0]) else pats.NOT
+            r = (
+                pats.attribute(p.args[0], simp(p.args[1], memo, refs))
+                if attr_matches(p.args[0])
+                else pats.NOT
+            )
         else:
             r = p
         memo[id(p)] = r
@@ -655,10 +705,12 @@ def _write(p: P, out: list[str]) -> None:
             out.append(f"<param name={quoteattr(name)}>{escape(value)}</param>")
         if fix:
             # libxml2 matches the pattern before collapsing whitespace
-            out.append(f"<param name=\"pattern\">\\s*({escape(fix[0])})\\s*</param>")
+            out.append(f'<param name="pattern">\\s*({escape(fix[0])})\\s*</param>')
         if fix and fix[1] and exc is None:
-            out.append(f"</data><data datatypeLibrary={quoteattr(lib)} type=\"token\">"
-                       f"<param name=\"pattern\">\\s*({escape(fix[1])})\\s*</param></data></choice>")
+            out.append(
+                f'</data><data datatypeLibrary={quoteattr(lib)} type="token">'
+                f'<param name="pattern">\\s*({escape(fix[1])})\\s*</param></data></choice>'
+            )
             return
         if exc is not None:
             out.append("<except>")
@@ -667,8 +719,10 @@ def _write(p: P, out: list[str]) -> None:
         out.append("</data>")
     elif k == "value":
         lib, type_, text, ns = p.args
-        out.append(f"<value datatypeLibrary={quoteattr(lib)} type={quoteattr(type_)} "
-                   f"ns={quoteattr(ns)}>{escape(text)}</value>")
+        out.append(
+            f"<value datatypeLibrary={quoteattr(lib)} type={quoteattr(type_)} "
+            f"ns={quoteattr(ns)}>{escape(text)}</value>"
+        )
     else:  # pragma: no cover - every constructor is handled above
         raise GrammarError(f"cannot serialize {k}")
 

@@ -5,19 +5,21 @@ document (or a batch) uses compiles in milliseconds and gives the same verdict
 (see grammar.prune). When libxml2 says "invalid", ``explain`` walks the document
 against the full grammar to say what was expected where, as jing does.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from lxml import etree
 
 from ..diagnostics import Diagnostic, error
-from . import cache, grammar as G
+from . import cache
+from . import grammar as G
 
 _LOCK = threading.Lock()
 _MAX_GRAMMARS = 128
@@ -66,7 +68,7 @@ _XML_NS = "http://www.w3.org/XML/1998/namespace"
 def _prefixes(data: bytes) -> dict[bytes, set[str]]:
     uris: dict[bytes, set[str]] = {b"xml": {_XML_NS}}
     for m in _XMLNS.finditer(data):
-        uri = (m.group(2) if m.group(2) is not None else m.group(3) or b"")
+        uri = m.group(2) if m.group(2) is not None else m.group(3) or b""
         uris.setdefault(m.group(1) or b"", set()).add(uri.decode("utf-8", "replace"))
     return uris
 
@@ -139,8 +141,11 @@ class RelaxNGSchema:
 
     def pruned_text(self, names: frozenset, attributes: frozenset) -> str:
         """The grammar pruned to these element and attribute names, normalized, as text."""
-        listing = "\n".join(sorted("{%s}%s" % n for n in names)) + "\n@\n" + \
-            "\n".join(sorted("{%s}%s" % n for n in attributes))
+        listing = (
+            "\n".join(sorted("{{{}}}{}".format(*n) for n in names))
+            + "\n@\n"
+            + "\n".join(sorted("{{{}}}{}".format(*n) for n in attributes))
+        )
         digest = hashlib.sha256(listing.encode())
         key = f"{self.sha256}-{digest.hexdigest()[:32]}-v{cache.CACHE_VERSION}a.rng"
         hit = cache.read("rng", key)
@@ -150,8 +155,9 @@ class RelaxNGSchema:
         cache.write("rng", key, text.encode("utf-8"))
         return text
 
-    def compiled(self, names: frozenset, attributes: frozenset, *,
-                 grow: bool = False) -> etree.RelaxNG:
+    def compiled(
+        self, names: frozenset, attributes: frozenset, *, grow: bool = False
+    ) -> etree.RelaxNG:
         """A validator exact for any document whose element names are within ``names``
         and whose attribute names are within ``attributes``.
 
@@ -176,8 +182,9 @@ class RelaxNGSchema:
                     self._union = (union, self._union[1] | attributes)
                     key = names, attributes = self._union
             try:
-                rng = etree.RelaxNG(etree.fromstring(
-                    self.pruned_text(names, attributes).encode("utf-8")))
+                rng = etree.RelaxNG(
+                    etree.fromstring(self.pruned_text(names, attributes).encode("utf-8"))
+                )
             except etree.RelaxNGParseError as exc:
                 raise G.GrammarError(f"libxml2 cannot compile {self.path}: {exc}") from None
             self._compiled[key] = rng
@@ -195,15 +202,24 @@ class RelaxNGSchema:
             self._batch = (names, attributes, rng)
             self._union = (self._union[0] | names, self._union[1] | attributes)
 
-    def iter_errors(self, tree, *, filename: str | None = None, source: bytes | None = None,
-                    grow: bool = False) -> Iterator[Diagnostic]:
+    def iter_errors(
+        self, tree, *, filename: str | None = None, source: bytes | None = None, grow: bool = False
+    ) -> Iterator[Diagnostic]:
         rng = self.compiled(*names_of(tree), grow=grow)
         if rng.validate(tree):
             return
         log = list(rng.error_log)
         from .explain import explain  # the slow path: only for invalid documents
-        found = list(explain(self.grammar, tree, filename=filename, source=source,
-                             hint_lines={e.line for e in log if e.line}))
+
+        found = list(
+            explain(
+                self.grammar,
+                tree,
+                filename=filename,
+                source=source,
+                hint_lines={e.line for e in log if e.line},
+            )
+        )
         if found:
             yield from found
             return
@@ -227,8 +243,13 @@ def schema(path: str | Path | None = None) -> RelaxNGSchema:
     return found
 
 
-def iter_relaxng(tree, *, filename: str | None = None, schema_path: str | Path | None = None,
-                 source: bytes | None = None) -> Iterator[Diagnostic]:
+def iter_relaxng(
+    tree,
+    *,
+    filename: str | None = None,
+    schema_path: str | Path | None = None,
+    source: bytes | None = None,
+) -> Iterator[Diagnostic]:
     """Yield a Diagnostic for each RELAX NG error in ``tree`` (nothing if valid).
 
     ``source`` (the document's bytes) lets messages carry a column.
@@ -238,34 +259,63 @@ def iter_relaxng(tree, *, filename: str | None = None, schema_path: str | Path |
 
 # ---------------------------------------------------------------- libxml2 fallback
 _PATTERNS = [
-    (re.compile(r"Did not expect element (\S+) there"), "rng:unexpected-element",
-     "element {0} not allowed here"),
-    (re.compile(r"Expecting element (\S+), got (\S+)"), "rng:unexpected-element",
-     "element {1} not allowed here; expected element {0}"),
-    (re.compile(r"Expecting an element (\S+), got nothing"), "rng:missing-element",
-     "missing required element {0}"),
-    (re.compile(r"Element (\S+) has extra content: text"), "rng:unexpected-text",
-     "text not allowed in element {0}"),
-    (re.compile(r"Element (\S+) has extra content: (\S+)"), "rng:unexpected-element",
-     "element {1} not allowed in element {0}"),
-    (re.compile(r"Invalid attribute (\S+) for element (\S+)"), "rng:unknown-attribute",
-     "attribute {0} not allowed on element {1}"),
-    (re.compile(r"Element (\S+) failed to validate attributes"), "rng:bad-attribute",
-     "element {0} has a missing, unknown or invalid attribute"),
-    (re.compile(r"Type (\S+) doesn't allow value '(.*)'"), "rng:bad-value",
-     "value {1!r} is not a valid {0}"),
+    (
+        re.compile(r"Did not expect element (\S+) there"),
+        "rng:unexpected-element",
+        "element {0} not allowed here",
+    ),
+    (
+        re.compile(r"Expecting element (\S+), got (\S+)"),
+        "rng:unexpected-element",
+        "element {1} not allowed here; expected element {0}",
+    ),
+    (
+        re.compile(r"Expecting an element (\S+), got nothing"),
+        "rng:missing-element",
+        "missing required element {0}",
+    ),
+    (
+        re.compile(r"Element (\S+) has extra content: text"),
+        "rng:unexpected-text",
+        "text not allowed in element {0}",
+    ),
+    (
+        re.compile(r"Element (\S+) has extra content: (\S+)"),
+        "rng:unexpected-element",
+        "element {1} not allowed in element {0}",
+    ),
+    (
+        re.compile(r"Invalid attribute (\S+) for element (\S+)"),
+        "rng:unknown-attribute",
+        "attribute {0} not allowed on element {1}",
+    ),
+    (
+        re.compile(r"Element (\S+) failed to validate attributes"),
+        "rng:bad-attribute",
+        "element {0} has a missing, unknown or invalid attribute",
+    ),
+    (
+        re.compile(r"Type (\S+) doesn't allow value '(.*)'"),
+        "rng:bad-value",
+        "value {1!r} is not a valid {0}",
+    ),
 ]
 
 
 def _from_libxml2(log, tree, filename) -> Iterator[Diagnostic]:
     specific = [e for e in log if "failed to validate content" not in e.message]
     for entry in specific or log:
-        for rx, code, template in _PATTERNS:
+        for rx, found, template in _PATTERNS:
             m = rx.search(entry.message)
             if m:
-                message = template.format(*m.groups())
+                code, message = found, template.format(*m.groups())
                 break
         else:
             code, message = "rng:invalid", entry.message.rstrip(".")
-        yield error(code, message, file=filename, line=entry.line or None,
-                    path=getattr(entry, "path", None) or None)
+        yield error(
+            code,
+            message,
+            file=filename,
+            line=entry.line or None,
+            path=getattr(entry, "path", None) or None,
+        )

@@ -15,6 +15,7 @@ from ``@role`` (none, "error", "fatal": error; "warning", "nonfatal": warning;
 "info": info), and the assertion text with ``sch:value-of``/``sch:name``
 evaluated and whitespace normalised.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,13 +31,20 @@ from .cache import default_schema
 from .schematron_compile import Check, CompiledSchema, compile_schema
 from .schematron_locate import Location, Locator
 
-
 _ROLE_SEVERITY = {
-    "fatal": Severity.ERROR, "error": Severity.ERROR, "critical": Severity.ERROR,
-    "warning": Severity.WARNING, "warn": Severity.WARNING, "nonfatal": Severity.WARNING,
-    "non-fatal": Severity.WARNING, "caution": Severity.WARNING,
-    "info": Severity.INFO, "information": Severity.INFO, "informational": Severity.INFO,
-    "hint": Severity.INFO, "note": Severity.INFO,
+    "fatal": Severity.ERROR,
+    "error": Severity.ERROR,
+    "critical": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "warn": Severity.WARNING,
+    "nonfatal": Severity.WARNING,
+    "non-fatal": Severity.WARNING,
+    "caution": Severity.WARNING,
+    "info": Severity.INFO,
+    "information": Severity.INFO,
+    "informational": Severity.INFO,
+    "hint": Severity.INFO,
+    "note": Severity.INFO,
 }
 
 
@@ -49,8 +57,9 @@ def schematron_available() -> bool:
     return True
 
 
-def iter_schematron(tree, *, filename: str | None = None,
-                    schema_path: str | Path | None = None) -> Iterator[Diagnostic]:
+def iter_schematron(
+    tree, *, filename: str | None = None, schema_path: str | Path | None = None
+) -> Iterator[Diagnostic]:
     """Yield a Diagnostic for every failed assert and successful report in ``tree``."""
     yield from compile_schematron(schema_path).iter_errors(tree, filename=filename)
 
@@ -77,9 +86,12 @@ class Schematron:
         try:
             output = self._run(root)
         except _SaxonFailure as exc:
-            yield Diagnostic(Severity.ERROR, "sch:evaluation",
-                             f"the Schematron rules could not be run on this document: {exc}",
-                             file=filename)
+            yield Diagnostic(
+                Severity.ERROR,
+                "sch:evaluation",
+                f"the Schematron rules could not be run on this document: {exc}",
+                file=filename,
+            )
             return
         if not output:
             return
@@ -105,17 +117,25 @@ class Schematron:
             except PySaxonApiError as exc:
                 raise _SaxonFailure(_first_line(str(exc))) from None
 
-    def _diagnostic(self, index: str, message: str, where: Location,
-                    filename: str | None) -> Diagnostic:
+    def _diagnostic(
+        self, index: str, message: str, where: Location, filename: str | None
+    ) -> Diagnostic:
         failed = index.startswith("E")
         check: Check = self.compiled.checks[int(index.lstrip("E"))]
         if failed:
-            message = (f"rule for {check.context!r} could not be evaluated here: {message}")
+            message = f"rule for {check.context!r} could not be evaluated here: {message}"
             severity = Severity.ERROR
         else:
             severity = severity_of(check.role)
-        return Diagnostic(severity, f"sch:{check.code}", message or check.test, file=filename,
-                          line=where.line, column=where.column, path=where.path)
+        return Diagnostic(
+            severity,
+            f"sch:{check.code}",
+            message or check.test,
+            file=filename,
+            line=where.line,
+            column=where.column,
+            path=where.path,
+        )
 
 
 class _SaxonFailure(Exception):
@@ -133,22 +153,26 @@ def _processor():
         try:
             from saxonche import PySaxonProcessor
         except ImportError:
-            raise ToolkitError("Schematron validation needs the saxonche package "
-                               "(pip install saxonche)", code="sch:unavailable",
-                               exit_code=ExitCode.USAGE) from None
+            raise ToolkitError(
+                "Schematron validation needs the saxonche package (pip install saxonche)",
+                code="sch:unavailable",
+                exit_code=ExitCode.USAGE,
+            ) from None
         _processor_instance = PySaxonProcessor(license=False)
     return _processor_instance
 
 
-def compile_schematron(schema_path: str | Path | None = None, *,
-                       phase: str | None = None) -> Schematron:
+def compile_schematron(
+    schema_path: str | Path | None = None, *, phase: str | None = None
+) -> Schematron:
     """Compile a .sch file (default: TEI's tei_all rules); cached per content."""
     path = Path(schema_path) if schema_path is not None else default_schema("sch")
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ToolkitError(f"cannot read Schematron schema: {exc.strerror}",
-                           code="sch:schema", file=str(path)) from None
+        raise ToolkitError(
+            f"cannot read Schematron schema: {exc.strerror}", code="sch:schema", file=str(path)
+        ) from None
     key = (str(path.resolve()), hashlib.sha256(data).hexdigest(), phase)
     if key not in _cache:
         _cache[key] = Schematron(compile_schema(path, phase=phase), str(path))
@@ -170,14 +194,18 @@ def _compile_xslt(compiled: CompiledSchema, schema_file: str | None):
         except PySaxonApiError as exc:
             problem = f"in pattern {compiled.pattern_label(number)!r}: {_first_line(str(exc))}"
             break
-    raise ToolkitError(f"cannot compile the Schematron schema: {problem}",
-                       code="sch:schema", file=schema_file)
+    raise ToolkitError(
+        f"cannot compile the Schematron schema: {problem}", code="sch:schema", file=schema_file
+    )
 
 
 def _first_line(text: str) -> str:
     """Saxon's message without its pointer into the generated stylesheet."""
-    text = re.sub(r"(?: at char \d+)?(?: in xsl:\S+)?(?: on line \d+)?(?: column \d+)? of \S*?:(?=\s)",
-                  ":", " ".join(text.split()))
+    text = re.sub(
+        r"(?: at char \d+)?(?: in xsl:\S+)?(?: on line \d+)?(?: column \d+)? of \S*?:(?=\s)",
+        ":",
+        " ".join(text.split()),
+    )
     return text or "unknown Saxon error"
 
 
@@ -198,5 +226,10 @@ def _source_text(root: etree._Element, filename: str | None) -> str | None:
         return None
 
 
-__all__ = ["iter_schematron", "schematron_available", "compile_schematron", "Schematron",
-           "severity_of"]
+__all__ = [
+    "iter_schematron",
+    "schematron_available",
+    "compile_schematron",
+    "Schematron",
+    "severity_of",
+]

@@ -24,6 +24,7 @@ How Schematron maps onto XSLT here:
 Preprocessing follows the standard order: ``sch:include``, abstract rules
 (``sch:extends``), abstract patterns (``is-a`` with ``sch:param``), phases.
 """
+
 from __future__ import annotations
 
 import copy
@@ -47,8 +48,20 @@ _S = f"{{{SCH_NS}}}"
 _X = f"{{{XSL_NS}}}"
 # Foreign top-level elements that a schema may carry for its XPaths to use.
 _XSL_DECLARATIONS = {f"{_X}key", f"{_X}function", f"{_X}include", f"{_X}import"}
-_XPATH_BINDINGS = {None, "", "xslt", "xslt1", "xslt2", "xslt3", "xpath", "xpath2", "xpath3",
-                   "xpath31", "xslt2.0", "xslt3.0"}
+_XPATH_BINDINGS = {
+    None,
+    "",
+    "xslt",
+    "xslt1",
+    "xslt2",
+    "xslt3",
+    "xpath",
+    "xpath2",
+    "xpath3",
+    "xpath31",
+    "xslt2.0",
+    "xslt3.0",
+}
 
 
 @dataclass(frozen=True)
@@ -89,17 +102,24 @@ def compile_schema(path: str | Path, *, phase: str | None = None) -> CompiledSch
     return compile_tree(root, phase=phase, base=Path(path))
 
 
-def compile_tree(root: etree._Element, *, phase: str | None = None,
-                 base: Path | None = None) -> CompiledSchema:
+def compile_tree(
+    root: etree._Element, *, phase: str | None = None, base: Path | None = None
+) -> CompiledSchema:
     where = str(base) if base else None
     if root.tag != f"{_S}schema":
-        raise ToolkitError("not an ISO Schematron schema (expected sch:schema in "
-                           f"{SCH_NS})", code="sch:schema", file=where)
+        raise ToolkitError(
+            f"not an ISO Schematron schema (expected sch:schema in {SCH_NS})",
+            code="sch:schema",
+            file=where,
+        )
     binding = (root.get("queryBinding") or "").strip().lower() or None
     if binding not in _XPATH_BINDINGS:
-        raise ToolkitError(f"unsupported Schematron queryBinding {binding!r}; "
-                           "tei-toolkit runs XPath/XSLT bindings", code="sch:schema",
-                           file=where)
+        raise ToolkitError(
+            f"unsupported Schematron queryBinding {binding!r}; "
+            "tei-toolkit runs XPath/XSLT bindings",
+            code="sch:schema",
+            file=where,
+        )
     root = copy.deepcopy(root)
     _expand_abstract_rules(root)
     _expand_abstract_patterns(root)
@@ -108,20 +128,22 @@ def compile_tree(root: etree._Element, *, phase: str | None = None,
 
 # -- preprocessing -------------------------------------------------------------------------
 
+
 def _load(path: Path, seen: frozenset = frozenset()) -> etree._Element:
     path = path.resolve()
     if path in seen:
-        raise ToolkitError("sch:include loops back to this file", code="sch:schema",
-                           file=str(path))
+        raise ToolkitError("sch:include loops back to this file", code="sch:schema", file=str(path))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
         root = etree.parse(str(path), parser).getroot()
     except OSError:
-        raise ToolkitError("cannot read Schematron schema", code="sch:schema",
-                           file=str(path)) from None
+        raise ToolkitError(
+            "cannot read Schematron schema", code="sch:schema", file=str(path)
+        ) from None
     except etree.XMLSyntaxError as exc:
-        raise ToolkitError(f"Schematron schema is not well-formed XML: {exc}",
-                           code="sch:schema", file=str(path)) from None
+        raise ToolkitError(
+            f"Schematron schema is not well-formed XML: {exc}", code="sch:schema", file=str(path)
+        ) from None
     for inc in list(root.iter(f"{_S}include", f"{_S}extends")):
         href = inc.get("href")
         if not href:
@@ -131,8 +153,11 @@ def _load(path: Path, seen: frozenset = frozenset()) -> etree._Element:
         if fragment:
             found = target.xpath("//*[@id=$id]", id=fragment)
             if not found:
-                raise ToolkitError(f"sch:include: no element with id {fragment!r} in {href}",
-                                   code="sch:schema", file=str(path))
+                raise ToolkitError(
+                    f"sch:include: no element with id {fragment!r} in {href}",
+                    code="sch:schema",
+                    file=str(path),
+                )
             target = found[0]
         if inc.tag == f"{_S}extends":  # 2016: extends@href pulls in an abstract rule's body
             _replace(inc, [copy.deepcopy(c) for c in target])
@@ -161,8 +186,9 @@ def _expand_abstract_rules(root: etree._Element) -> None:
         for ext in pending:
             name = ext.get("rule")
             if name not in abstract:
-                raise ToolkitError(f"sch:extends names no abstract rule {name!r}",
-                                   code="sch:schema")
+                raise ToolkitError(
+                    f"sch:extends names no abstract rule {name!r}", code="sch:schema"
+                )
             _replace(ext, [copy.deepcopy(c) for c in abstract[name]])
     else:
         raise ToolkitError("sch:extends nests too deeply (a cycle?)", code="sch:schema")
@@ -177,8 +203,9 @@ def _expand_abstract_patterns(root: etree._Element) -> None:
         if not base_id:
             continue
         if base_id not in abstract:
-            raise ToolkitError(f"pattern is-a {base_id!r}: no such abstract pattern",
-                               code="sch:schema")
+            raise ToolkitError(
+                f"pattern is-a {base_id!r}: no such abstract pattern", code="sch:schema"
+            )
         params = {p.get("name"): p.get("value", "") for p in pattern.iter(f"{_S}param")}
         concrete = copy.deepcopy(abstract[base_id])
         for attr in ("abstract", "id"):
@@ -219,6 +246,7 @@ def _active_patterns(root: etree._Element, phase: str | None) -> list:
 
 # -- code generation -----------------------------------------------------------------------
 
+
 def _x(parent, instruction: str, **attrs) -> etree._Element:
     """Append an XSL element; attribute names use "_" for "-" (on_no_match)."""
     el = etree.SubElement(parent, f"{_X}{instruction}")
@@ -247,8 +275,9 @@ class _Generator:
         for ns in schema.iter(f"{_S}ns"):
             prefix, uri = ns.get("prefix"), ns.get("uri")
             if reserved.get(prefix, uri) != uri:
-                raise ToolkitError(f"sch:ns prefix {prefix!r} is reserved by the compiler",
-                                   code="sch:schema")
+                raise ToolkitError(
+                    f"sch:ns prefix {prefix!r} is reserved by the compiler", code="sch:schema"
+                )
             nsmap[prefix] = uri
         nsmap.update(reserved)
         self.out = etree.Element(f"{_X}stylesheet", nsmap=nsmap)
@@ -268,8 +297,13 @@ class _Generator:
             self._pattern(main, pattern, number)
         title = self.schema.findtext(f"{_S}title")
         xslt = etree.tostring(self.out, encoding="unicode", pretty_print=True)
-        return CompiledSchema(xslt, tuple(self.checks), title and " ".join(title.split()),
-                              self.schema, tuple(self.patterns))
+        return CompiledSchema(
+            xslt,
+            tuple(self.checks),
+            title and " ".join(title.split()),
+            self.schema,
+            tuple(self.patterns),
+        )
 
     def _pattern(self, main, pattern, number: int) -> None:
         mode = _own(f"p{number}")
@@ -281,15 +315,23 @@ class _Generator:
         if any("current(" in c for c in contexts):
             select = f"${_own('all')}"
         else:
-            select = "//(" + " | ".join(f"({c})" for c in contexts) + ")" if len(contexts) > 1 \
+            select = (
+                "//(" + " | ".join(f"({c})" for c in contexts) + ")"
+                if len(contexts) > 1
                 else f"//({contexts[0]})"
+            )
         apply = _x(main, "apply-templates", select=select, mode=mode)
         lets = pattern.findall(f"{_S}let")
         for let in lets:
             self._variable(apply, let, element="with-param", tunnel="yes")
         for rank, rule in enumerate(rules):
-            template = _x(self.out, "template", match=rule.get("context"), mode=mode,
-                          priority=str(len(rules) - rank))
+            template = _x(
+                self.out,
+                "template",
+                match=rule.get("context"),
+                mode=mode,
+                priority=str(len(rules) - rank),
+            )
             for let in lets:
                 _x(template, "param", name=let.get("name"), tunnel="yes")
             self._rule(template, rule, pattern)
@@ -308,21 +350,33 @@ class _Generator:
         # A dynamic error (a bad cast, say) reports against the rule's first check
         # instead of aborting the whole document.
         catch = _x(body, "catch")
-        _x(catch, "value-of", separator="\t",
-           select=f"'E{first}', path(.), $Q{{{ERR_NS}}}description")
+        _x(
+            catch,
+            "value-of",
+            separator="\t",
+            select=f"'E{first}', path(.), $Q{{{ERR_NS}}}description",
+        )
         _x(catch, "text").text = "\n"
 
     def _check(self, parent, node, rule, pattern) -> None:
         index = len(self.checks)
         kind = etree.QName(node).localname
         test = node.get("test") or "false()"
-        self.checks.append(Check(
-            index=index, kind=kind,
-            code=node.get("id") or rule.get("id") or pattern.get("id")
-            or f"pattern-{self.patterns.index(pattern) + 1}",
-            role=node.get("role") or rule.get("role") or pattern.get("role"),
-            flag=node.get("flag") or rule.get("flag"),
-            pattern=pattern.get("id"), context=rule.get("context"), test=test))
+        self.checks.append(
+            Check(
+                index=index,
+                kind=kind,
+                code=node.get("id")
+                or rule.get("id")
+                or pattern.get("id")
+                or f"pattern-{self.patterns.index(pattern) + 1}",
+                role=node.get("role") or rule.get("role") or pattern.get("role"),
+                flag=node.get("flag") or rule.get("flag"),
+                pattern=pattern.get("id"),
+                context=rule.get("context"),
+                test=test,
+            )
+        )
         cond = f"not({test})" if kind == "assert" else f"({test})"
         fire = _x(parent, "if", test=cond)
         message = _x(fire, "variable", name=_own("m"), as_=f"Q{{{XSD_NS}}}string")
@@ -334,8 +388,12 @@ class _Generator:
                 self._text(inner, self.diagnostics[ref])
         subject = node.get("subject") or rule.get("subject")
         where = f"path(({subject})[1])" if subject else "path(.)"
-        _x(fire, "value-of", separator="\t",
-           select=f"'{index}', {where}, normalize-space(${_own('m')})")
+        _x(
+            fire,
+            "value-of",
+            separator="\t",
+            select=f"'{index}', {where}, normalize-space(${_own('m')})",
+        )
         _x(fire, "text").text = "\n"
 
     def _text(self, out, node) -> None:

@@ -6,6 +6,7 @@ This module walks that path in the lxml tree (which knows ``sourceline``),
 finds the start tag's column in the source text when the text is at hand,
 and renders a readable path (``/TEI/text/body/div[2]/@type``).
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,8 @@ _STEP = re.compile(
     r"|@(?:Q\{(?P<ans>[^}]*)\})?(?P<attr>[^/\[]+)"
     r"|(?P<kind>text|comment)\(\)\[(?P<kpos>\d+)\]"
     r"|processing-instruction\((?P<target>[^)]*)\)\[(?P<ppos>\d+)\]"
-    r"|namespace::[^/]*)")
+    r"|namespace::[^/]*)"
+)
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,9 @@ class Locator:
                 return None, None
             pos = m.end()
             if m.group("local") is not None:
-                tag = f"{{{m.group('ns')}}}{m.group('local')}" if m.group("ns") \
-                    else m.group("local")
+                tag = (
+                    f"{{{m.group('ns')}}}{m.group('local')}" if m.group("ns") else m.group("local")
+                )
                 if node is None:
                     node = self.root if self.root.tag == tag else None
                 else:
@@ -77,8 +80,7 @@ class Locator:
             elif m.group("kind") == "comment" and node is not None:
                 node = _nth(node.iterchildren(etree.Comment), int(m.group("kpos")))
             elif m.group("target") is not None and node is not None:
-                node = _nth(node.iterchildren(etree.ProcessingInstruction),
-                            int(m.group("ppos")))
+                node = _nth(node.iterchildren(etree.ProcessingInstruction), int(m.group("ppos")))
             # text() and namespace:: nodes report their parent element
             if node is None:
                 return None, None
@@ -95,8 +97,9 @@ class Locator:
         line = el.sourceline
         if not 0 < line <= len(self._lines):
             return None
-        qname = f"{el.prefix}:{etree.QName(el).localname}" if el.prefix \
-            else etree.QName(el).localname
+        qname = (
+            f"{el.prefix}:{etree.QName(el).localname}" if el.prefix else etree.QName(el).localname
+        )
         tag_rx = re.compile("<" + re.escape(qname) + r"(?=[\s/>]|$)")
         starts = [m.start() for m in tag_rx.finditer(self._lines[line - 1])]
         peers = self._peers(el)

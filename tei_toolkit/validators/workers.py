@@ -9,13 +9,14 @@ forked copy of a running SaxonC isolate is not safe, so each worker starts its
 own. If this process already runs Saxon (a library caller who validated before),
 the batch stays in this process.
 """
+
 from __future__ import annotations
 
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..diagnostics import ToolkitError
 
@@ -58,6 +59,7 @@ def _work(index: int):
         return check(files[index], opts, corpus)
     except ToolkitError as exc:
         from .batch import FileOutcome
+
         return FileOutcome(failure=exc)
 
 

@@ -5,13 +5,14 @@ cache key is the SHA-256 of every .xsd file beside the schema (tei_all.xsd impor
 xml.xsd, teix.xsd, dcr.xsd), so editing any of them rebuilds. The first run on a new
 schema pays the build; ``tei-toolkit validate --engine xsd`` says so on stderr.
 """
+
 from __future__ import annotations
 
 import hashlib
 import pickle
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..diagnostics import Diagnostic, ToolkitError, error
 from . import cache
@@ -26,6 +27,7 @@ def _key(path: Path) -> str:
         h.update(cache.file_sha256(f).encode())
     h.update(path.name.encode())
     import xmlschema
+
     h.update(xmlschema.__version__.encode())
     return h.hexdigest()[:40]
 
@@ -33,6 +35,7 @@ def _key(path: Path) -> str:
 def load_xsd(schema_path: str | Path | None = None):
     """The xmlschema.XMLSchema for ``schema_path`` (default: shipped tei_all.xsd), cached."""
     import xmlschema
+
     path = Path(schema_path) if schema_path is not None else cache.default_schema("xsd")
     if not path.is_file():
         raise ToolkitError("XML Schema not found", file=str(path))
@@ -48,8 +51,11 @@ def load_xsd(schema_path: str | Path | None = None):
             schema = None
     if schema is None:
         if path.stat().st_size > 200_000 or path.name == "tei_all.xsd":
-            print(f"tei-toolkit: building {path.name} once (about a minute); cached in "
-                  f"{cache.cache_dir()}", file=sys.stderr)
+            print(
+                f"tei-toolkit: building {path.name} once (about a minute); cached in "
+                f"{cache.cache_dir()}",
+                file=sys.stderr,
+            )
         try:
             schema = xmlschema.XMLSchema(str(path))
         except (xmlschema.XMLSchemaException, OSError) as exc:
@@ -62,13 +68,15 @@ def load_xsd(schema_path: str | Path | None = None):
     return schema
 
 
-def iter_xsd(tree, *, filename: str | None = None,
-             schema_path: str | Path | None = None) -> Iterator[Diagnostic]:
+def iter_xsd(
+    tree, *, filename: str | None = None, schema_path: str | Path | None = None
+) -> Iterator[Diagnostic]:
     """Yield a Diagnostic for each XML Schema error in ``tree``."""
     schema = load_xsd(schema_path)
     for err in schema.iter_errors(tree):
         elem = getattr(err, "elem", None)
         line = getattr(elem, "sourceline", None) if elem is not None else None
         reason = (err.reason or err.message or "invalid").strip().rstrip(".")
-        yield error("xsd:invalid", reason, file=filename, line=line,
-                    path=getattr(err, "path", None))
+        yield error(
+            "xsd:invalid", reason, file=filename, line=line, path=getattr(err, "path", None)
+        )

@@ -1,6 +1,7 @@
 """`make golden`: rewrite each golden folder's expected files from its input.txt.
 
 Review `git diff tests/golden` before committing: the golden files are the spec."""
+
 from __future__ import annotations
 
 import sys
