@@ -81,14 +81,20 @@ class ExitCode(enum.IntEnum):
 
 
 class ToolkitError(Exception):
-    """A fatal, user-facing error: one line, an exit code, no traceback."""
+    """The root of the toolkit's fatal errors: one line, no traceback.
+
+    Subclasses say what went wrong (input, schema, output, internal) and also derive
+    from the stdlib type a caller would catch. The library never picks an exit code:
+    ``cli.exit_code_for`` maps the class to one (``exit_code`` given here overrides it,
+    for the few errors whose code is not their class's).
+    """
 
     def __init__(
         self,
         message: str,
         *,
         code: str = "input",
-        exit_code: ExitCode = ExitCode.USAGE,
+        exit_code: ExitCode | None = None,
         file: str | None = None,
     ):
         super().__init__(message)
@@ -99,3 +105,25 @@ class ToolkitError(Exception):
 
     def __str__(self) -> str:
         return f"{self.file}: {self.message}" if self.file else self.message
+
+
+class InputError(ToolkitError, ValueError):
+    """A file to read is missing, unreadable, empty, binary or not what it should be."""
+
+
+class SchemaError(ToolkitError, ValueError):
+    """A schema cannot be read, compiled or used (or asks for what it may not do)."""
+
+    def __init__(self, message: str, *, code: str = "schema", **kwargs):
+        super().__init__(message, code=code, **kwargs)
+
+
+class OutputError(ToolkitError, OSError):
+    """An output cannot be written, or would overwrite an input."""
+
+    def __init__(self, message: str, *, code: str = "output:unwritable", **kwargs):
+        super().__init__(message, code=code, **kwargs)
+
+
+class InternalError(ToolkitError, RuntimeError):
+    """A bug in tei-toolkit."""

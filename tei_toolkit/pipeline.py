@@ -99,7 +99,9 @@ def convert_files(
                 if target is None:
                     result.xml = data
                 else:
-                    write_atomic(target, data, inputs=sources)
+                    write_atomic(
+                        target, data, inputs=[*sources, *([register_path] if register_path else [])]
+                    )
         except ToolkitError as exc:
             result.error = exc
         except Exception as exc:  # a bug: report it, go on with the other files

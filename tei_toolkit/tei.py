@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from lxml import etree
 
 from .diagnostics import Diagnostic, ExitCode, ToolkitError, error, warning
+from .outputs import write_atomic  # noqa: F401  (re-exported: tei.write_atomic)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -386,63 +386,6 @@ def serialize(tree_or_el) -> bytes:
     root = tree_or_el.getroot() if hasattr(tree_or_el, "getroot") else tree_or_el
     indent(root)
     return etree.tostring(tree_or_el, xml_declaration=True, encoding="UTF-8") + b"\n"
-
-
-def write_atomic(path: str | os.PathLike, data: bytes, *, inputs=()) -> None:
-    """Write via a temporary file in the same folder, then rename: never a partial file,
-    and an existing file is either kept whole or replaced whole.
-
-    Refuses to overwrite any of ``inputs`` (the files the output was made from), however
-    the path is spelled (relative, symlink, hard link). OS errors become ToolkitError.
-    """
-    path = Path(path)
-    for src in inputs:
-        try:
-            if os.path.samefile(path, src):
-                raise ToolkitError(
-                    "output path is the input file; refusing to overwrite it", file=str(path)
-                )
-        except OSError:  # one of them does not exist (yet): not the same file
-            continue
-    tmp = None
-    try:
-        for folder in (path.parent, *path.parent.parents):
-            if folder.exists():  # the nearest existing ancestor must be a folder
-                if not folder.is_dir():
-                    raise ToolkitError(
-                        f"cannot write: {folder} is not a folder",
-                        code="output:unwritable",
-                        file=str(path),
-                    )
-                break
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _new_file_mode(path))  # mkstemp makes 0600; outputs follow the umask
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise ToolkitError(
-            f"cannot write: {exc.strerror or exc}", code="output:unwritable", file=str(path)
-        ) from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def _new_file_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o7777  # replacing a file: keep its permissions
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 __all__ = [

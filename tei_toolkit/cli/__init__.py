@@ -7,8 +7,9 @@ import sys
 
 import click
 
-from .. import __version__
+from .. import __version__, outputs
 from ..diagnostics import ExitCode, ToolkitError
+from .errors import exit_code_for
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -47,31 +48,59 @@ cli.add_command(_export_cmd.export)
 
 
 def main(argv=None) -> None:
-    """Entry point: no traceback reaches a user unless --debug is given."""
+    """Entry point: no traceback reaches a user unless --debug is given.
+
+    A signal ends the run as a shell expects (130 for Ctrl-C, 143 for SIGTERM, 129 for
+    SIGHUP), after removing every temporary file: previous outputs stay intact."""
     args = sys.argv[1:] if argv is None else list(argv)
     debug = "--debug" in args
+    outputs.install_signal_handlers()
     try:
         rc = cli.main(args=args, prog_name="tei-toolkit", standalone_mode=False)
     except ToolkitError as exc:
-        click.echo(f"tei-toolkit: error: {exc}", err=True)
-        sys.exit(int(exc.exit_code))
+        click.echo(f"tei-toolkit: error: {_printable(str(exc))}", err=True)
+        rc = int(exit_code_for(exc))
     except click.exceptions.Abort:
-        click.echo("tei-toolkit: aborted", err=True)
-        sys.exit(int(ExitCode.USAGE))
+        click.echo("tei-toolkit: interrupted", err=True)
+        rc = 130
     except click.ClickException as exc:
         exc.show()
-        sys.exit(int(ExitCode.USAGE))
+        rc = int(ExitCode.USAGE)
     except KeyboardInterrupt:
-        sys.exit(130)
+        click.echo("tei-toolkit: interrupted", err=True)
+        rc = 130
+    except outputs.Interrupted as exc:
+        click.echo(f"tei-toolkit: stopped by {exc}", err=True)
+        rc = exc.status
     except BrokenPipeError:
-        sys.exit(0)
+        _quiet_stdout()
+        rc = 0
     except Exception as exc:  # a bug: one line, unless asked for more
         if debug:
+            outputs.cleanup()
             raise
         click.echo(
-            f"tei-toolkit: internal error: {type(exc).__name__}: {exc} "
+            f"tei-toolkit: internal error: {type(exc).__name__}: {_printable(str(exc))} "
             "(rerun with --debug for a traceback)",
             err=True,
         )
-        sys.exit(int(ExitCode.INTERNAL))
+        rc = int(ExitCode.INTERNAL)
+    finally:
+        outputs.cleanup()
     sys.exit(int(rc or 0))
+
+
+def _printable(text: str) -> str:
+    """No terminal control characters from a file name or a document reach the screen."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+def _quiet_stdout() -> None:
+    """After EPIPE (`| head`), make the interpreter's final flush of stdout silent."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -9,6 +9,7 @@ import click
 
 from ..diagnostics import ExitCode, Severity, has_errors
 from ..pipeline import convert_files
+from .errors import exit_code_for
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -73,7 +74,7 @@ def convert(ctx, records, output, date, register_path, no_check, quiet):
         if result.xml is not None:
             click.echo(result.xml.decode("utf-8"), nl=False)
     if failed:
-        bad = {r.error.exit_code for r in results if r.error is not None}
+        bad = {exit_code_for(r.error) for r in results if r.error is not None}
         code = (
             ExitCode.INTERNAL
             if ExitCode.INTERNAL in bad

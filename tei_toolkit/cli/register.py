@@ -32,5 +32,5 @@ def export(register_path, output):
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
-        write_atomic(output, data)
+        write_atomic(output, data, inputs=[register_path] if register_path else [])
         click.echo(f"{output}: {len(reg)} entries", err=True)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
 from ..diagnostics import ExitCode, Severity
+from ..outputs import AtomicText
 from ..report import FORMATS, FileResult, Report
-from ..validators.batch import ENGINES, count_files, iter_validate
+from ..validators.batch import ENGINES, expand_paths, iter_validate
+from ..validators.models import POLICIES
 
 
 @click.command()
@@ -37,6 +40,15 @@ from ..validators.batch import ENGINES, count_files, iter_validate
 )
 @click.option("-q", "--quiet", is_flag=True, help="Only errors; no summary, no progress bar.")
 @click.option("--no-xml-model", is_flag=True, help="Ignore <?xml-model?> instructions.")
+@click.option(
+    "--xml-model",
+    "xml_model",
+    type=click.Choice([p for p in POLICIES if p != "off"]),
+    default="project",
+    show_default=True,
+    help="Schemas a document names: 'project' uses local ones inside its project folder "
+    "(sandboxed) and TEI Consortium URLs; 'tei' only TEI Consortium URLs (docs/SECURITY.md).",
+)
 @click.option("--check-ids", is_flag=True, help="xml:id must be unique across all files.")
 @click.option(
     "--check-refs", is_flag=True, help="Every #id in @ref/@corresp/@who/@target must resolve."
@@ -54,7 +66,18 @@ from ..validators.batch import ENGINES, count_files, iter_validate
     "more, else 1). The output does not depend on it.",
 )
 def validate(
-    paths, schema, engine, fmt, output, quiet, no_xml_model, check_ids, check_refs, register, jobs
+    paths,
+    schema,
+    engine,
+    fmt,
+    output,
+    quiet,
+    no_xml_model,
+    xml_model,
+    check_ids,
+    check_refs,
+    register,
+    jobs,
 ):
     """Validate TEI files, folders (recursively) or globs.
 
@@ -68,11 +91,20 @@ def validate(
     Exit codes: 0 all files valid; 1 some file invalid (or not well-formed);
     2 usage error, or an input file or folder missing or unreadable.
     """
+    files, _ = expand_paths(str(p) for p in paths)
+    if output is not None:
+        # The report is never one of the files it reports on (nor the register, nor the
+        # schema); it is written whole at the end, so an interrupted run keeps the old one.
+        # A previous report found in a folder is skipped; a file named on the command
+        # line, or any TEI document, is never replaced.
+        named = [Path(p) for p in paths if Path(p).is_file()]
+        found = [f for f in files if not _same(f, output) or _is_tei(f)]
+        protected = [*named, *found, *(p for p in (register, schema) if p is not None)]
+        sink = AtomicText(output, inputs=protected)
     # The bar starts on the first file, before any report line (those then pass through
     # its display) and after worker processes are forked (its refresh thread is not).
-    bar = _progress(paths) if fmt == "text" and not quiet and not output else None
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
+    bar = _progress(len(files)) if fmt == "text" and not quiet and not output else None
+    with sink if output is not None else nullcontext(sys.stdout) as stream:
         report = Report(fmt, stream, quiet=quiet)
         bad_input = _run(
             report,
@@ -81,15 +113,14 @@ def validate(
             schema=schema,
             engine=engine,
             use_xml_model=not no_xml_model,
+            xml_model=xml_model,
             check_ids=check_ids,
             check_refs=check_refs,
             register=register,
             jobs=jobs,
+            exclude=[output] if output is not None else [],
         )
         summary = report.finish()
-    finally:
-        if output:
-            stream.close()
     if bad_input:
         raise SystemExit(int(ExitCode.USAGE))
     raise SystemExit(int(ExitCode.INVALID if summary.invalid else ExitCode.OK))
@@ -125,8 +156,25 @@ def _run(report: Report, paths, bar, **options) -> bool:
     return bad_input
 
 
+def _is_tei(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return b"http://www.tei-c.org/ns/1.0" in head
+
+
+def _same(a, b) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
 class _Bar:
     def __init__(self, total: int):
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
         self.progress = Progress(
@@ -135,7 +183,7 @@ class _Bar:
             MofNCompleteColumn(),
             TimeRemainingColumn(),
             transient=True,
-            stderr=True,
+            console=Console(stderr=True),
         )
         self.task = self.progress.add_task("validate", total=total)
         self.started = False
@@ -151,9 +199,8 @@ class _Bar:
             self.progress.stop()
 
 
-def _progress(paths):
+def _progress(total: int):
     """A progress bar on stderr, only on a terminal and only for batches."""
     if not sys.stderr.isatty():
         return None
-    total = count_files(paths)
     return _Bar(total) if total > 20 else None

@@ -14,24 +14,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, ToolkitError, error, info
+from ..diagnostics import Diagnostic, SchemaError, ToolkitError, error
 from ..tei import XMLSyntaxProblem, parse_bytes
-from . import cache, workers
+from . import workers
 from .corpus import CorpusChecks, id_occurrences, load_register
 from .grammar import GrammarError
+from .models import Use, plan_models
+from .sandbox import Policy
 
 ENGINES = ("relaxng", "schematron", "xsd")
 _BY_SUFFIX = {".rng": "relaxng", ".xsd": "xsd", ".sch": "schematron"}
 _XML_SUFFIXES = (".xml", ".tei")
-_RNG_NS = "http://relaxng.org/ns/structure/1.0"
-_SCH_NS = "http://purl.oclc.org/dsdl/schematron"
-_XSD_NS = "http://www.w3.org/2001/XMLSchema"
-_TYPENS = {
-    _RNG_NS: "relaxng",
-    _SCH_NS: "schematron",
-    _XSD_NS: "xsd",
-    "http://www.ascc.net/xml/schematron": "schematron",
-}
 
 
 @dataclass
@@ -39,6 +32,7 @@ class Options:
     schema: Path | None = None
     engine: str | None = None
     use_xml_model: bool = True
+    xml_model: str = "project"  # policy for schemas a document names (models.py)
     check_ids: bool = False
     check_refs: bool = False
     register: Path | None = None
@@ -78,67 +72,20 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[Diagnostic]]:
     return out, problems
 
 
-def xml_models(tree) -> list[tuple[str, str | None]]:
-    """(href, engine or None) of each <?xml-model?> before the root element."""
-    out = []
-    node = tree.getroot().getprevious()
-    pis = []
-    while node is not None:
-        if getattr(node, "target", None) == "xml-model":
-            pis.append(node)
-        node = node.getprevious()
-    for pi in reversed(pis):
-        attrs = dict(re.findall(r'([\w:-]+)\s*=\s*["\']([^"\']*)["\']', pi.text or ""))
-        href = attrs.get("href")
-        if not href:
-            continue
-        engine = _TYPENS.get(attrs.get("schematypens", ""))
-        if engine is None:
-            engine = _BY_SUFFIX.get(Path(href.split("#")[0]).suffix.lower())
-        out.append((href, engine))
-    return out
-
-
-def _resolve_model(href: str, engine: str | None, doc: Path) -> tuple[Path | None, str | None]:
-    """A local schema for an xml-model href, or (None, why not)."""
-    if re.match(r"https?://", href):
-        name = href.rsplit("/", 1)[-1]
-        if name in ("tei_all.rng", "tei_all.xsd", "tei_all.sch") and (
-            cache.default_schema(name.rsplit(".", 1)[1]).is_file()
-        ):
-            return cache.default_schema(name.rsplit(".", 1)[1]), None
-        return None, f"schema {href} is not local (no network access); using the shipped tei_all"
-    local = (doc.parent / href.removeprefix("file://")).resolve()
-    if local.is_file():
-        return local, None
-    return None, f"schema {href} named by <?xml-model?> not found; using the shipped tei_all"
-
-
-def _plan(
-    tree, path: Path, opts: Options
-) -> tuple[list[tuple[str, Path | None]], list[Diagnostic]]:
-    """[(engine, schema path or None for the default)] to run on this document."""
-    notes: list[Diagnostic] = []
+def _plan(tree, path: Path, opts: Options) -> tuple[list[Use], list[Diagnostic]]:
+    """The schemas to run on this document (``schema`` None: the shipped default)."""
     if opts.schema is not None:
         engine = opts.engine or _BY_SUFFIX.get(opts.schema.suffix.lower(), "relaxng")
-        return [(engine, opts.schema)], notes
-    if opts.use_xml_model:
-        plan = []
-        for href, engine in xml_models(tree):
-            if opts.engine and engine and engine != opts.engine:
-                continue
-            local, why = _resolve_model(href, engine, path)
-            if local is None:
-                notes.append(info("validate:xml-model", why, file=str(path)))
-                continue
-            plan.append((engine or opts.engine or "relaxng", local))
-        if plan:
-            return plan, notes
+        return [Use(engine, opts.schema, trusted=True)], []
+    policy = opts.xml_model if opts.use_xml_model else "off"
+    plan, notes = plan_models(tree, path, policy, opts.engine)
+    if plan:
+        return plan, notes
     if opts.engine:
-        return [(opts.engine, None)], notes
-    default = [("relaxng", None)]
+        return [Use(opts.engine, None, trusted=True)], notes
+    default = [Use("relaxng", None, trusted=True)]
     if _schematron() is not None:
-        default.append(("schematron", None))
+        default.append(Use("schematron", None, trusted=True))
     return default, notes
 
 
@@ -158,8 +105,9 @@ def run_engine(
     schema: Path | None,
     source: bytes | None = None,
     grow: bool = False,
+    policy: Policy | None = None,
 ) -> Iterator[Diagnostic]:
-    """Diagnostics of one engine on one tree."""
+    """Diagnostics of one engine on one tree. ``policy``: who named the schema."""
     if engine == "relaxng":
         from .relaxng import schema as rng_schema
 
@@ -168,11 +116,12 @@ def run_engine(
         iter_sch = _schematron()
         if iter_sch is None:
             raise ToolkitError("the schematron engine needs saxonche (pip install saxonche)")
-        yield from iter_sch(tree, filename=filename, schema_path=schema)
+        yield from iter_sch(tree, filename=filename, schema_path=schema, policy=policy)
     elif engine == "xsd":
         from .xsd import iter_xsd
 
-        yield from iter_xsd(tree, filename=filename, schema_path=schema)
+        trusted = policy is None or policy.trusted
+        yield from iter_xsd(tree, filename=filename, schema_path=schema, trusted=trusted)
     else:
         raise ToolkitError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
 
@@ -233,13 +182,36 @@ def check_file(
         return out
     plan, notes = _plan(tree, path, opts)
     out.diagnostics.extend(notes)
-    for engine, schema in plan:
+    for use in plan:
+        policy = Policy(trusted=use.trusted, project=use.project, base=use.schema)
         try:
             out.diagnostics.extend(
-                run_engine(engine, tree, filename=name, schema=schema, source=data, grow=grow)
+                run_engine(
+                    use.engine,
+                    tree,
+                    filename=name,
+                    schema=use.schema,
+                    source=data,
+                    grow=grow,
+                    policy=policy,
+                )
             )
-        except GrammarError as exc:
-            raise ToolkitError(str(exc), code="schema") from None
+        except (GrammarError, ToolkitError) as exc:
+            if use.trusted and opts.schema is not None:  # the user's schema: fatal
+                if isinstance(exc, ToolkitError):
+                    raise
+                raise SchemaError(str(exc)) from None
+            # A schema this document named: that document's problem, the batch goes on.
+            problem = getattr(exc, "message", None) or str(exc)
+            out.diagnostics.append(
+                error(
+                    getattr(exc, "code", None) or "validate:schema",
+                    f"schema {use.schema.name if use.schema else 'tei_all'} named by "
+                    f"<?xml-model?> cannot be used: {problem}",
+                    file=name,
+                    line=use.line,
+                )
+            )
     if corpus is not None:
         out.ids = id_occurrences(tree) if corpus.check_ids else []
         out.pointers = corpus.pointers(tree, name)
@@ -300,11 +272,13 @@ def iter_validate(
     schema: str | Path | None = None,
     engine: str | None = None,
     use_xml_model: bool = True,
+    xml_model: str = "project",
     check_ids: bool = False,
     check_refs: bool = False,
     register: str | Path | None = None,
     on_file: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[Diagnostic]:
     """Diagnostics for every file under ``paths``, file by file, in order.
 
@@ -319,6 +293,7 @@ def iter_validate(
         schema=Path(schema) if schema else None,
         engine=engine,
         use_xml_model=use_xml_model,
+        xml_model=xml_model,
         check_ids=check_ids,
         check_refs=check_refs,
         register=Path(register) if register else None,
@@ -327,6 +302,8 @@ def iter_validate(
     if opts.schema is not None and not opts.schema.is_file():
         raise ToolkitError("schema file not found", file=str(opts.schema))
     files, problems = expand_paths(str(p) for p in paths)
+    skip = {Path(p).resolve() for p in exclude}
+    files = [f for f in files if f.resolve() not in skip]  # e.g. the run's own report
     yield from problems
     corpus = None
     if check_ids or check_refs:

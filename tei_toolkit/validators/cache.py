@@ -4,12 +4,20 @@ The cache lives in ``$TEI_TOOLKIT_CACHE``, else ``$XDG_CACHE_HOME/tei-toolkit``,
 ``~/.cache/tei-toolkit``. Entries are keyed by the schema's SHA-256, so an edited
 schema never meets a stale entry; deleting the folder is always safe. A cache that
 cannot be written (read-only home, CI sandbox) is silently skipped.
+
+Folders are created 0700, and a folder that another user could write (or owns) is not
+used. Entries that would run code when loaded (pickles) are signed with a key kept
+outside the cache (``read_signed``/``write_signed``): a cache restored from elsewhere
+or written by someone else is never loaded, only rebuilt.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
+import secrets
+import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -46,11 +54,36 @@ def file_sha256(path: str | os.PathLike) -> str:
     return _sha_cached(resolved(os.fspath(path)), st.st_mtime_ns, st.st_size)
 
 
+def _private(folder: Path) -> bool:
+    """True if ``folder`` is ours and no one else can write into it."""
+    try:
+        st = folder.lstat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
+
+
+def _folder(root: Path, kind: str, *, create: bool) -> Path | None:
+    folder = root / kind
+    if create:
+        try:
+            root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError:
+            return None
+    return folder if _private(root) and _private(folder) else None
+
+
 def read(kind: str, key: str) -> bytes | None:
     if cache_disabled():
         return None
+    folder = _folder(cache_dir(), kind, create=False)
+    if folder is None:
+        return None
     try:
-        return (cache_dir() / kind / key).read_bytes()
+        return (folder / key).read_bytes()
     except OSError:
         return None
 
@@ -58,15 +91,64 @@ def read(kind: str, key: str) -> bytes | None:
 def write(kind: str, key: str, data: bytes) -> None:
     if cache_disabled():
         return
-    folder = cache_dir() / kind
+    folder = _folder(cache_dir(), kind, create=True)
+    if folder is None:
+        return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, folder / key)
     except OSError:
         pass
+
+
+def _key_file() -> Path:
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".config") / "tei-toolkit" / "cache.key"
+
+
+@lru_cache(maxsize=1)
+def _signing_key() -> bytes | None:
+    """This user's secret for signing cache entries, made on first use (0600, 0700 folder)."""
+    path = _key_file()
+    folder = _folder(path.parent.parent, path.parent.name, create=True)
+    if folder is None:
+        return None
+    try:
+        st = path.lstat()
+        if stat.S_ISREG(st.st_mode) and not st.st_mode & 0o077 and st.st_size == 32:
+            return path.read_bytes()
+        return None  # a key someone else could read or replace is no key
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    key = secrets.token_bytes(32)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+    except OSError:
+        return None
+    return key
+
+
+def read_signed(kind: str, key: str) -> bytes | None:
+    """An entry written by ``write_signed`` with this user's key, else None."""
+    secret = _signing_key()
+    blob = read(kind, key) if secret else None
+    if secret is None or blob is None or len(blob) < 32:
+        return None
+    tag, data = blob[:32], blob[32:]
+    expected = hmac.new(secret, data, hashlib.sha256).digest()
+    return data if hmac.compare_digest(tag, expected) else None
+
+
+def write_signed(kind: str, key: str, data: bytes) -> None:
+    secret = _signing_key()
+    if secret is not None:
+        write(kind, key, hmac.new(secret, data, hashlib.sha256).digest() + data)
 
 
 @lru_cache(maxsize=1)

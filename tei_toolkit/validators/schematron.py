@@ -28,6 +28,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, ExitCode, Severity, ToolkitError
 from .cache import default_schema
+from .sandbox import SAXON_ALLOWED_PROTOCOLS, Policy
 from .schematron_compile import Check, CompiledSchema, compile_schema
 from .schematron_locate import Location, Locator
 
@@ -58,10 +59,16 @@ def schematron_available() -> bool:
 
 
 def iter_schematron(
-    tree, *, filename: str | None = None, schema_path: str | Path | None = None
+    tree,
+    *,
+    filename: str | None = None,
+    schema_path: str | Path | None = None,
+    policy: Policy | None = None,
 ) -> Iterator[Diagnostic]:
-    """Yield a Diagnostic for every failed assert and successful report in ``tree``."""
-    yield from compile_schematron(schema_path).iter_errors(tree, filename=filename)
+    """Yield a Diagnostic for every failed assert and successful report in ``tree``.
+
+    ``policy``: who named the schema (default: the user); see sandbox.py."""
+    yield from compile_schematron(schema_path, policy=policy).iter_errors(tree, filename=filename)
 
 
 def severity_of(role: str | None) -> Severity:
@@ -158,24 +165,40 @@ def _processor():
                 code="sch:unavailable",
                 exit_code=ExitCode.USAGE,
             ) from None
-        _processor_instance = PySaxonProcessor(license=False)
+        processor = PySaxonProcessor(license=False)
+        # No schema reaches the network, whatever its expressions compute (sandbox.py).
+        processor.set_configuration_property(
+            "http://saxon.sf.net/feature/allowedProtocols", SAXON_ALLOWED_PROTOCOLS
+        )
+        # The documented nesting limit (256) must not trip the JDK's default of 100.
+        # (0 = no limit: our own parser has already refused anything deeper than 256.)
+        processor.set_configuration_property(
+            "http://saxon.sf.net/feature/parserProperty?uri="
+            "http://www.oracle.com/xml/jaxp/properties/maxElementDepth",
+            "0",
+        )
+        _processor_instance = processor
     return _processor_instance
 
 
 def compile_schematron(
-    schema_path: str | Path | None = None, *, phase: str | None = None
+    schema_path: str | Path | None = None,
+    *,
+    phase: str | None = None,
+    policy: Policy | None = None,
 ) -> Schematron:
-    """Compile a .sch file (default: TEI's tei_all rules); cached per content."""
+    """Compile a .sch file (default: TEI's tei_all rules); cached per content and policy."""
     path = Path(schema_path) if schema_path is not None else default_schema("sch")
+    policy = policy or Policy.user(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ToolkitError(
             f"cannot read Schematron schema: {exc.strerror}", code="sch:schema", file=str(path)
         ) from None
-    key = (str(path.resolve()), hashlib.sha256(data).hexdigest(), phase)
+    key = (str(path.resolve()), hashlib.sha256(data).hexdigest(), phase, policy)
     if key not in _cache:
-        _cache[key] = Schematron(compile_schema(path, phase=phase), str(path))
+        _cache[key] = Schematron(compile_schema(path, phase=phase, policy=policy), str(path))
     return _cache[key]
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import ToolkitError
+from .sandbox import Policy, Refused, check_schema, check_stylesheet
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
@@ -46,8 +47,9 @@ OWN_NS = "urn:x-tei-toolkit:schematron"
 
 _S = f"{{{SCH_NS}}}"
 _X = f"{{{XSL_NS}}}"
-# Foreign top-level elements that a schema may carry for its XPaths to use.
-_XSL_DECLARATIONS = {f"{_X}key", f"{_X}function", f"{_X}include", f"{_X}import"}
+# Foreign top-level elements that a schema may carry for its XPaths to use (never
+# xsl:include or xsl:import: a schema may not pull in stylesheets; see sandbox.py).
+_XSL_DECLARATIONS = {f"{_X}key", f"{_X}function"}
 _XPATH_BINDINGS = {
     None,
     "",
@@ -87,25 +89,38 @@ class CompiledSchema:
     schema: etree._Element = field(repr=False, compare=False)
     patterns: tuple = field(repr=False, compare=False)
 
+    policy: Policy = field(default=Policy(trusted=False), repr=False, compare=False)
+
     def pattern_xslt(self, number: int) -> str:
         """A stylesheet with only the ``number``-th pattern (0-based)."""
-        return _Generator(self.schema, [self.patterns[number]]).run().xslt
+        return _Generator(self.schema, [self.patterns[number]], self.policy).run().xslt
 
     def pattern_label(self, number: int) -> str:
         pattern = self.patterns[number]
         return pattern.get("id") or f"pattern {number + 1}"
 
 
-def compile_schema(path: str | Path, *, phase: str | None = None) -> CompiledSchema:
-    """Read a .sch file and return the XSLT text plus the table of its checks."""
-    root = _load(Path(path))
-    return compile_tree(root, phase=phase, base=Path(path))
+def compile_schema(
+    path: str | Path, *, phase: str | None = None, policy: Policy | None = None
+) -> CompiledSchema:
+    """Read a .sch file and return the XSLT text plus the table of its checks.
+
+    ``policy`` says who named the schema (default: the user, trusted); the schema is
+    refused (``Refused``) if it asks for what the policy forbids -- see sandbox.py."""
+    policy = policy or Policy.user(Path(path))
+    root = _load(Path(path), policy=policy)
+    return compile_tree(root, phase=phase, base=Path(path), policy=policy)
 
 
 def compile_tree(
-    root: etree._Element, *, phase: str | None = None, base: Path | None = None
+    root: etree._Element,
+    *,
+    phase: str | None = None,
+    base: Path | None = None,
+    policy: Policy | None = None,
 ) -> CompiledSchema:
     where = str(base) if base else None
+    policy = policy or Policy.user(base)
     if root.tag != f"{_S}schema":
         raise ToolkitError(
             f"not an ISO Schematron schema (expected sch:schema in {SCH_NS})",
@@ -123,14 +138,21 @@ def compile_tree(
     root = copy.deepcopy(root)
     _expand_abstract_rules(root)
     _expand_abstract_patterns(root)
-    return _Generator(root, _active_patterns(root, phase)).run()
+    generator = _Generator(root, _active_patterns(root, phase), policy, where)
+    return generator.run()
 
 
 # -- preprocessing -------------------------------------------------------------------------
 
 
-def _load(path: Path, seen: frozenset = frozenset()) -> etree._Element:
+def _load(path: Path, seen: frozenset = frozenset(), *, policy: Policy) -> etree._Element:
     path = path.resolve()
+    if not policy.trusted and (policy.project is None or not path.is_relative_to(policy.project)):
+        raise Refused(
+            "a schema named by a document may include only files inside the document's "
+            "project folder",
+            file=str(path),
+        )
     if path in seen:
         raise ToolkitError("sch:include loops back to this file", code="sch:schema", file=str(path))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -144,12 +166,17 @@ def _load(path: Path, seen: frozenset = frozenset()) -> etree._Element:
         raise ToolkitError(
             f"Schematron schema is not well-formed XML: {exc}", code="sch:schema", file=str(path)
         ) from None
+    if root.tag == "{http://relaxng.org/ns/structure/1.0}grammar" and not seen:
+        root = _embedded(root)
     for inc in list(root.iter(f"{_S}include", f"{_S}extends")):
         href = inc.get("href")
         if not href:
             continue
         file_part, _, fragment = href.partition("#")
-        target = _load(path.parent / file_part, seen | {path}) if file_part else root
+        if re.match(r"[a-zA-Z][\w+.-]*:", file_part) and not file_part.startswith("file:"):
+            raise Refused(f"sch:include of {file_part}: only local files", file=str(path))
+        local = Path(file_part.removeprefix("file://"))
+        target = _load(path.parent / local, seen | {path}, policy=policy) if file_part else root
         if fragment:
             found = target.xpath("//*[@id=$id]", id=fragment)
             if not found:
@@ -164,6 +191,19 @@ def _load(path: Path, seen: frozenset = frozenset()) -> etree._Element:
         else:
             _replace(inc, [copy.deepcopy(target)])
     return root
+
+
+def _embedded(grammar: etree._Element) -> etree._Element:
+    """The Schematron embedded in a RELAX NG schema (as TEI's ODD processor writes it):
+    its sch:ns, sch:let and sch:pattern elements, gathered into one sch:schema."""
+    schema = etree.Element(f"{_S}schema", nsmap={"sch": SCH_NS})
+    schema.set("queryBinding", "xslt2")
+    for el in grammar.iter(f"{_S}ns", f"{_S}pattern", f"{_S}let", f"{_S}diagnostics"):
+        parent = el.getparent()
+        if parent is not None and etree.QName(parent).namespace == SCH_NS:
+            continue  # copied with its pattern or rule
+        schema.append(copy.deepcopy(el))
+    return schema
 
 
 def _replace(el: etree._Element, new: list) -> None:
@@ -262,9 +302,17 @@ def _own(name: str) -> str:
 class _Generator:
     """Builds the stylesheet tree; one instance per compilation."""
 
-    def __init__(self, schema: etree._Element, patterns: list):
+    def __init__(
+        self,
+        schema: etree._Element,
+        patterns: list,
+        policy: Policy | None = None,
+        where: str | None = None,
+    ):
         self.schema = schema
         self.patterns = patterns
+        self.policy = policy or Policy(trusted=False)
+        self.where = where
         self.checks: list[Check] = []
         self.diagnostics = {d.get("id"): d for d in schema.iter(f"{_S}diagnostic")}
         # sch:ns is the standard; the schema element's own declarations and xs are
@@ -283,8 +331,14 @@ class _Generator:
         self.out = etree.Element(f"{_X}stylesheet", nsmap=nsmap)
         self.out.set("version", "3.0")
         self.out.set("exclude-result-prefixes", "#all")
+        if where:  # relative URIs in the schema's expressions resolve beside the schema
+            self.out.set(
+                "{http://www.w3.org/XML/1998/namespace}base", Path(where).resolve().as_uri()
+            )
 
     def run(self) -> CompiledSchema:
+        # Checked twice: the schema (for a message with its line), then what Saxon will run.
+        check_schema(self.schema, dict(self.out.nsmap), self.policy, file=self.where)
         _x(self.out, "output", method="text", encoding="UTF-8")
         for child in self.schema:
             if child.tag in _XSL_DECLARATIONS:
@@ -296,6 +350,7 @@ class _Generator:
         for number, pattern in enumerate(self.patterns, 1):
             self._pattern(main, pattern, number)
         title = self.schema.findtext(f"{_S}title")
+        check_stylesheet(self.out, self.policy, file=self.where)
         xslt = etree.tostring(self.out, encoding="unicode", pretty_print=True)
         return CompiledSchema(
             xslt,
@@ -303,6 +358,7 @@ class _Generator:
             title and " ".join(title.split()),
             self.schema,
             tuple(self.patterns),
+            self.policy,
         )
 
     def _pattern(self, main, pattern, number: int) -> None:

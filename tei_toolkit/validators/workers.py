@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -63,6 +64,15 @@ def _work(index: int):
         return FileOutcome(failure=exc)
 
 
+def quiet_worker() -> None:
+    """Pool initializer: the parent answers Ctrl-C and SIGTERM; a worker just ends,
+    without a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def map_ordered(check: Callable, files: list[Path], opts, corpus, jobs: int) -> Iterator:
     """``check(file, opts, corpus)`` for every file on ``jobs`` processes, in file order."""
     global _JOB
@@ -71,7 +81,7 @@ def map_ordered(check: Callable, files: list[Path], opts, corpus, jobs: int) -> 
     # less pickling. ~8 chunks per worker balances uneven files.
     chunk = max(1, min(16, len(files) // (jobs * 8)))
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=quiet_worker) as pool:
             yield from pool.imap(_work, range(len(files)), chunksize=chunk)
     finally:
         _JOB = None

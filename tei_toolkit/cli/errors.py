@@ -1,0 +1,29 @@
+"""Library errors -> process exit codes: the one place they are mapped (README, "Exit codes")."""
+
+from __future__ import annotations
+
+from ..diagnostics import (
+    ExitCode,
+    InputError,
+    InternalError,
+    OutputError,
+    SchemaError,
+    ToolkitError,
+)
+
+_BY_CLASS: tuple[tuple[type[ToolkitError], ExitCode], ...] = (
+    (InternalError, ExitCode.INTERNAL),
+    (InputError, ExitCode.USAGE),
+    (SchemaError, ExitCode.USAGE),
+    (OutputError, ExitCode.USAGE),
+)
+
+
+def exit_code_for(exc: ToolkitError) -> ExitCode:
+    """The exit code of a fatal library error: its own if it names one, else its class's."""
+    if exc.exit_code is not None:
+        return ExitCode(exc.exit_code)
+    for cls, code in _BY_CLASS:
+        if isinstance(exc, cls):
+            return code
+    return ExitCode.USAGE

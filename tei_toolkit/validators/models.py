@@ -1,0 +1,248 @@
+"""``<?xml-model?>``: which schema a document names, and whether it may be used.
+
+The trust model (docs/SECURITY.md): a schema the *user* names is trusted; a schema a
+*document* names is not. Policies for the latter (``validate --xml-model``):
+
+``project`` (default)
+    TEI Consortium URLs map to the shipped TEI schemas; a local schema is used only when
+    it (and everything it includes) lies inside the document's project folder, and it
+    runs sandboxed (sandbox.py). Anything else is refused with an error on that file.
+``tei``
+    Only TEI Consortium URLs are honoured (the pre-commit hook's default: a pull request
+    cannot bring its own permissive schema); other models are reported and skipped.
+``off``
+    ``<?xml-model?>`` is ignored (``--no-xml-model``).
+
+The project folder of a document is the nearest folder above it holding ``.git``; else the
+current folder, when the document is inside it; else the document's own folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, error, info, warning
+from . import cache
+
+POLICIES = ("project", "tei", "off")
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+XSD_NS = "http://www.w3.org/2001/XMLSchema"
+TYPENS = {
+    RNG_NS: "relaxng",
+    SCH_NS: "schematron",
+    XSD_NS: "xsd",
+    "http://www.ascc.net/xml/schematron": "schematron",
+}
+BY_SUFFIX = {".rng": "relaxng", ".xsd": "xsd", ".sch": "schematron", ".rnc": "relaxng"}
+TEI_HOSTS = frozenset({"tei-c.org", "www.tei-c.org", "jenkins.tei-c.org", "teic.github.io"})
+_SHIPPED = {"tei_all.rng": "rng", "tei_all.xsd": "xsd", "tei_all.sch": "sch"}
+_RELEASE = re.compile(r"/(?:Vault/P5|P5)/(\d+\.\d+\.\d+)/")
+
+
+@dataclass(frozen=True)
+class Model:
+    """One ``<?xml-model?>`` instruction."""
+
+    href: str
+    engine: str | None
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Use:
+    """A schema to run on the document: engine, path, and whether the user trusts it."""
+
+    engine: str
+    schema: Path | None  # None: the shipped default for that engine
+    trusted: bool
+    project: Path | None = None
+    line: int | None = None  # of the <?xml-model?> that named it
+
+
+def xml_models(tree) -> list[Model]:
+    """Each ``<?xml-model?>`` before the root element, in document order."""
+    pis = []
+    node = tree.getroot().getprevious()
+    while node is not None:
+        if getattr(node, "target", None) == "xml-model":
+            pis.append(node)
+        node = node.getprevious()
+    out = []
+    for pi in reversed(pis):
+        attrs = dict(re.findall(r'([\w:-]+)\s*=\s*["\']([^"\']*)["\']', pi.text or ""))
+        href = attrs.get("href", "").strip()
+        if not href:
+            continue
+        engine = TYPENS.get(attrs.get("schematypens", ""))
+        if engine is None:
+            engine = BY_SUFFIX.get(Path(urlparse(href).path).suffix.lower())
+        out.append(Model(href, engine, pi.sourceline))
+    return out
+
+
+def project_root(doc: Path) -> Path:
+    """Where a document's own schemas may live (see the module docstring)."""
+    doc = doc.resolve()
+    for folder in doc.parents:
+        if (folder / ".git").exists():
+            return folder
+    cwd = Path(os.getcwd()).resolve()
+    return cwd if doc.is_relative_to(cwd) else doc.parent
+
+
+def plan_models(
+    tree, doc: Path, policy: str, engine: str | None
+) -> tuple[list[Use], list[Diagnostic]]:
+    """The schemas this document's ``xml-model`` instructions lead to, and notes about them."""
+    uses: list[Use] = []
+    notes: list[Diagnostic] = []
+    if policy == "off":
+        return uses, notes
+    name = str(doc)
+    for model in xml_models(tree):
+        kind = model.engine or "relaxng"
+        if engine and kind != engine:
+            continue
+        where = {"file": name, "line": model.line}
+        parsed = urlparse(model.href)
+        if parsed.scheme in ("http", "https"):
+            use, note = _remote(model, parsed, kind, where)
+        elif policy == "tei":
+            use, note = (
+                None,
+                info(
+                    "validate:xml-model",
+                    f"schema {model.href} named by <?xml-model?> not used (--xml-model tei: "
+                    "only TEI Consortium schemas)",
+                    **where,
+                ),
+            )
+        elif parsed.scheme not in ("", "file") or (parsed.scheme == "file" and parsed.netloc):
+            use, note = (
+                None,
+                error(
+                    "validate:xml-model-refused",
+                    f"schema {model.href} refused: a document may name only local schemas or "
+                    "TEI Consortium URLs",
+                    **where,
+                ),
+            )
+        else:
+            use, note = _local(model, doc, unquote(parsed.path), kind, where)
+        if note is not None:
+            notes.append(note)
+        if use is not None and use not in uses:
+            uses.append(use)
+    return uses, notes
+
+
+def _remote(model: Model, parsed, kind: str, where) -> tuple[Use | None, Diagnostic | None]:
+    name = parsed.path.rsplit("/", 1)[-1]
+    if (parsed.hostname or "").lower() not in TEI_HOSTS or (
+        name not in _SHIPPED and not name.endswith(".rng")
+    ):
+        return None, info(
+            "validate:xml-model",
+            f"schema {model.href} is not local and not a TEI Consortium schema we ship "
+            "(no network access); using the shipped tei_all",
+            **where,
+        )
+    if name == "tei_all.rng" and kind == "schematron":
+        name = "tei_all.sch"  # the Schematron embedded in tei_all.rng, extracted
+    if name not in _SHIPPED:
+        return None, info(
+            "validate:xml-model",
+            f"TEI schema {name} is not shipped; using the shipped tei_all",
+            **where,
+        )
+    note = None
+    release = _RELEASE.search(parsed.path)
+    if release and release.group(1) != shipped_release():
+        note = info(
+            "validate:xml-model",
+            f"TEI release {release.group(1)} is not shipped; using release {shipped_release()}",
+            **where,
+        )
+    return Use(kind, cache.default_schema(_SHIPPED[name]), trusted=True), note
+
+
+def _local(model: Model, doc: Path, href: str, kind: str, where):
+    project = project_root(doc)
+    target = (doc.parent / href).resolve()
+    if not target.is_relative_to(project):
+        return None, error(
+            "validate:xml-model-refused",
+            f"schema {model.href} refused: it lies outside the document's project folder {project}",
+            **where,
+        )
+    if not target.is_file():
+        return None, warning(
+            "validate:xml-model",
+            f"schema {model.href} named by <?xml-model?> not found; using the shipped tei_all",
+            **where,
+        )
+    outside = _outside_includes(target, project) if kind in ("relaxng", "xsd") else None
+    if outside is not None:
+        return None, error(
+            "validate:xml-model-refused",
+            f"schema {model.href} refused: it includes {outside}, which is not a local file "
+            "inside the document's project folder",
+            **where,
+        )
+    return Use(kind, target, trusted=False, project=project, line=model.line), None
+
+
+def shipped_release() -> str:
+    """The TEI release of the shipped tei_all (schemas/README.md)."""
+    try:
+        head = cache.default_schema("rng").read_bytes()[:4096].decode("utf-8", "replace")
+    except OSError:
+        return "unknown"
+    m = re.search(r"[Vv]ersion\s+(?:of\s+)?(?:TEI\s+P5\s+)?(\d+\.\d+\.\d+)", head)
+    return m.group(1) if m else "4.3.0"
+
+
+_INCLUDES = {
+    f"{{{RNG_NS}}}include",
+    f"{{{RNG_NS}}}externalRef",
+    f"{{{XSD_NS}}}include",
+    f"{{{XSD_NS}}}import",
+    f"{{{XSD_NS}}}redefine",
+    f"{{{XSD_NS}}}override",
+}
+
+
+def _outside_includes(schema: Path, project: Path, limit: int = 1000) -> str | None:
+    """The first href in ``schema``'s include closure that is remote or outside ``project``."""
+    todo, seen = [schema], set()
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    while todo and len(seen) < limit:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        try:
+            root = etree.parse(str(path), parser).getroot()
+        except (OSError, etree.XMLSyntaxError):
+            continue  # the engine reports an unreadable schema itself
+        for el in root.iter(*_INCLUDES):
+            href = (el.get("href") or el.get("schemaLocation") or "").strip()
+            if not href:
+                continue
+            parsed = urlparse(href)
+            if parsed.scheme not in ("", "file") or parsed.netloc:
+                return href
+            target = (path.parent / unquote(parsed.path)).resolve()
+            if not target.is_relative_to(project):
+                return href
+            todo.append(target)
+    return None
