@@ -134,12 +134,12 @@ class Report:
             return
         if not self.color:
             for d in shown:
-                self.out.write(str(d) + "\n")
+                self.out.write(printable(str(d)) + "\n")
             return
         from rich.text import Text
 
         con = self.console()
-        con.print(Text(result.file, style="bold underline"))
+        con.print(Text(printable(result.file), style="bold underline"))
         lines = _source_lines(result.file) if self.sources else None
         for d in shown:
             style = {Severity.ERROR: "red", Severity.WARNING: "yellow"}.get(d.severity, "blue")
@@ -147,12 +147,12 @@ class Report:
             row = Text("  ")
             row.append(f"{where:>8}  ", style="dim")
             row.append(f"{d.severity}", style=f"bold {style}")
-            row.append(f"  {d.message}  ")
+            row.append(f"  {printable(d.message)}  ")
             row.append(f"[{d.code}]", style="dim")
             con.print(row)
             if lines and d.line and 0 < d.line <= len(lines):
                 src = lines[d.line - 1].rstrip("\n")
-                con.print(Text(f"{'':>12}| " + src.expandtabs(4)[:200], style="dim"))
+                con.print(Text(f"{'':>12}| " + printable(src.expandtabs(4)[:200]), style="dim"))
                 if d.column:
                     con.print(Text(f"{'':>12}| " + " " * (d.column - 1) + "^", style=style))
 
@@ -198,7 +198,15 @@ def github_line(d: Diagnostic) -> str:
 
 
 def _gh_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(s)
+
+
+def printable(text: str) -> str:
+    """Text safe on a terminal: control characters (ESC from a file name, say) escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def _gh_prop(s: str) -> str:

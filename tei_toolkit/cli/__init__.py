@@ -9,6 +9,7 @@ import click
 
 from .. import __version__, outputs
 from ..diagnostics import ExitCode, ToolkitError
+from ..report import printable
 from .errors import exit_code_for
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -58,7 +59,7 @@ def main(argv=None) -> None:
     try:
         rc = cli.main(args=args, prog_name="tei-toolkit", standalone_mode=False)
     except ToolkitError as exc:
-        click.echo(f"tei-toolkit: error: {_printable(str(exc))}", err=True)
+        click.echo(f"tei-toolkit: error: {printable(str(exc))}", err=True)
         rc = int(exit_code_for(exc))
     except click.exceptions.Abort:
         click.echo("tei-toolkit: interrupted", err=True)
@@ -80,7 +81,7 @@ def main(argv=None) -> None:
             outputs.cleanup()
             raise
         click.echo(
-            f"tei-toolkit: internal error: {type(exc).__name__}: {_printable(str(exc))} "
+            f"tei-toolkit: internal error: {type(exc).__name__}: {printable(str(exc))} "
             "(rerun with --debug for a traceback)",
             err=True,
         )
@@ -88,11 +89,6 @@ def main(argv=None) -> None:
     finally:
         outputs.cleanup()
     sys.exit(int(rc or 0))
-
-
-def _printable(text: str) -> str:
-    """No terminal control characters from a file name or a document reach the screen."""
-    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def _quiet_stdout() -> None:

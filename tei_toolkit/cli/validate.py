@@ -10,7 +10,7 @@ import click
 
 from ..diagnostics import ExitCode, Severity
 from ..outputs import AtomicText
-from ..report import FORMATS, FileResult, Report
+from ..report import FORMATS, FileResult, Report, printable
 from ..validators.batch import ENGINES, expand_paths, iter_validate
 from ..validators.models import POLICIES
 
@@ -143,7 +143,7 @@ def _run(report: Report, paths, bar, **options) -> bool:
         for d in iter_validate(paths, on_file=on_file, **options):
             if d.code.startswith("input:"):
                 bad_input = True
-                click.echo(f"tei-toolkit: error: {d.file}: {d.message}", err=True)
+                click.echo(printable(f"tei-toolkit: error: {d.file}: {d.message}"), err=True)
             elif current is not None:
                 if d.severity is Severity.INFO and report.fmt == "text" and report.quiet:
                     continue

@@ -7,7 +7,9 @@ cannot carry. Both report through Diagnostics and refuse only what is not text a
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -312,7 +314,24 @@ def read_text(path: str | Path) -> tuple[str, list[Diagnostic]]:
             "is a directory, expected a text record", code="input:directory", file=name
         )
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):  # /dev/zero, a FIFO, a terminal: no end
+                raise ToolkitError(
+                    "is not a regular file (a device or pipe); give a text record, or - "
+                    "for standard input",
+                    code="input:not-a-file",
+                    file=name,
+                )
+            limit = max_record_bytes()
+            if st.st_size > limit:
+                raise ToolkitError(
+                    f"is {st.st_size / 1e6:.0f} MB, over the limit for a text record "
+                    f"({limit / 1e6:.0f} MB; set TEI_TOOLKIT_MAX_RECORD_MB to change it)",
+                    code="input:too-large",
+                    file=name,
+                )
+            data = fh.read(limit + 1)
     except FileNotFoundError:
         raise ToolkitError("no such file", code="input:missing", file=name) from None
     except OSError as exc:
@@ -320,6 +339,18 @@ def read_text(path: str | Path) -> tuple[str, list[Diagnostic]]:
             f"cannot read: {exc.strerror}", code="input:unreadable", file=name
         ) from None
     return decode_and_clean(data, name)
+
+
+DEFAULT_MAX_RECORD_MB = 100
+
+
+def max_record_bytes() -> int:
+    """The largest text record read (``TEI_TOOLKIT_MAX_RECORD_MB``, default 100 MB)."""
+    try:
+        mb = float(os.environ.get("TEI_TOOLKIT_MAX_RECORD_MB", DEFAULT_MAX_RECORD_MB))
+    except ValueError:
+        mb = DEFAULT_MAX_RECORD_MB
+    return int(mb * 1_000_000)
 
 
 def decode_and_clean(data: bytes, name: str) -> tuple[str, list[Diagnostic]]:
