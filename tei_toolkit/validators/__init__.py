@@ -8,7 +8,7 @@ iter_relaxng(tree, ...)       RELAX NG only, one in-memory tree
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, has_errors
 from .batch import ENGINES, iter_validate, validate_paths
 from .relaxng import iter_relaxng
 
@@ -31,7 +31,8 @@ def check_tree(tree, *, filename: str | None = None, schematron: bool = True) ->
 
 
 def is_valid(tree) -> bool:
-    return not check_tree(tree)
+    """True when ``check_tree`` finds no error (warnings and notes do not count)."""
+    return not has_errors(check_tree(tree))
 
 
 __all__ = ["check_tree", "is_valid", "iter_relaxng", "iter_validate", "validate_paths", "ENGINES"]
