@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 OUT := build
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint bench schemas golden install install-test clean
+.PHONY: demo test lint dist-check bench schemas golden install install-test clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,10 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+## dist-check: build sdist + wheel, install the sdist in a fresh venv, run it elsewhere
+dist-check: install-test
+	sh scripts/check_dist.sh
 
 ## bench: benchmarks/ (reports numbers, asserts nothing)
 bench: install-test
