@@ -49,6 +49,12 @@ from ..validators.models import POLICIES
     help="Schemas a document names: 'project' uses local ones inside its project folder "
     "(sandboxed) and TEI Consortium URLs; 'tei' only TEI Consortium URLs (docs/SECURITY.md).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Validate every file again, even one unchanged since the last run (the result "
+    "cache; TEI_TOOLKIT_CACHE=off does the same).",
+)
 @click.option("--check-ids", is_flag=True, help="xml:id must be unique across all files.")
 @click.option(
     "--check-refs", is_flag=True, help="Every #id in @ref/@corresp/@who/@target must resolve."
@@ -74,6 +80,7 @@ def validate(
     quiet,
     no_xml_model,
     xml_model,
+    no_cache,
     check_ids,
     check_refs,
     register,
@@ -119,6 +126,7 @@ def validate(
             register=register,
             jobs=jobs,
             exclude=[output] if output is not None else [],
+            use_cache=not no_cache,
         )
         summary = report.finish()
     if bad_input:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, SchemaError, ToolkitError, error
 from ..tei import XMLSyntaxProblem, parse_bytes
-from . import workers
+from . import cache, results, workers
 from .corpus import CorpusChecks, id_occurrences, load_register
 from .grammar import GrammarError
 from .models import Use, plan_models
@@ -36,6 +36,7 @@ class Options:
     check_ids: bool = False
     check_refs: bool = False
     register: Path | None = None
+    run_key: str | None = None  # the result cache's key for this run; None: no cache
     on_file: Callable[[str], None] | None = field(default=None, repr=False)
 
 
@@ -175,6 +176,11 @@ def check_file(
     except OSError as exc:
         out.diagnostics.append(error("input:unreadable", f"cannot read: {exc.strerror}", file=name))
         return out
+    key = results.file_key(opts.run_key, path, data) if opts.run_key else None
+    if key is not None:
+        hit = results.load(key, name)
+        if hit is not None:
+            return FileOutcome(hit.diagnostics, hit.ids, hit.pointers)
     try:
         tree = parse_bytes(data, name, notes=out.diagnostics)  # DTD/xi:include left alone
     except XMLSyntaxProblem as exc:
@@ -215,6 +221,12 @@ def check_file(
     if corpus is not None:
         out.ids = id_occurrences(tree) if corpus.check_ids else []
         out.pointers = corpus.pointers(tree, name)
+    if key is not None:
+        depends: dict[str, str] = {}
+        for use in plan:
+            if not use.trusted:  # a schema the document named: it may change on its own
+                depends.update(results.schema_depends(use.schema))
+        results.store(key, name, results.Entry(out.diagnostics, out.ids, out.pointers, depends))
     return out
 
 
@@ -279,11 +291,13 @@ def iter_validate(
     on_file: Callable[[str], None] | None = None,
     jobs: int | None = None,
     exclude: Iterable[str | Path] = (),
+    use_cache: bool = False,
 ) -> Iterator[Diagnostic]:
     """Diagnostics for every file under ``paths``, file by file, in order.
 
     Input problems (missing file, empty folder) come first with codes ``input:*``.
     ``on_file`` is called with each file name before its diagnostics (progress bars).
+    ``use_cache``: reuse the results of files unchanged since a previous run (results.py).
     ``jobs``: worker processes (None: one per core for batches of ``workers.MIN_FILES``
     files or more, else 1); the output is the same whatever the number.
     """
@@ -301,6 +315,8 @@ def iter_validate(
     )
     if opts.schema is not None and not opts.schema.is_file():
         raise ToolkitError("schema file not found", file=str(opts.schema))
+    if use_cache and not cache.cache_disabled():
+        opts.run_key = results.run_key(opts)
     files, problems = expand_paths(str(p) for p in paths)
     skip = {Path(p).resolve() for p in exclude}
     files = [f for f in files if f.resolve() not in skip]  # e.g. the run's own report

@@ -35,7 +35,8 @@ def cache_dir() -> Path:
 
 
 def cache_disabled() -> bool:
-    return os.environ.get("TEI_TOOLKIT_CACHE", None) == ""
+    """``TEI_TOOLKIT_CACHE`` set to nothing, "off", "0" or "no" turns every cache off."""
+    return os.environ.get("TEI_TOOLKIT_CACHE", "x").strip().lower() in ("", "off", "0", "no")
 
 
 @lru_cache(maxsize=64)

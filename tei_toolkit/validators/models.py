@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -219,17 +220,14 @@ _INCLUDES = {
 }
 
 
-def _outside_includes(schema: Path, project: Path, limit: int = 1000) -> str | None:
-    """The first href in ``schema``'s include closure that is remote or outside ``project``."""
-    todo, seen = [schema], set()
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+def _walk_includes(schema: Path, limit: int = 1000):
+    """(href, local path or None when remote) for each include of ``schema``'s closure,
+    the schema itself first (href "")."""
+    yield "", schema
+    todo, seen = [schema], {schema}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     while todo and len(seen) < limit:
         path = todo.pop()
-        if path in seen:
-            continue
-        seen.add(path)
         try:
             root = etree.parse(str(path), parser).getroot()
         except (OSError, etree.XMLSyntaxError):
@@ -240,9 +238,33 @@ def _outside_includes(schema: Path, project: Path, limit: int = 1000) -> str | N
                 continue
             parsed = urlparse(href)
             if parsed.scheme not in ("", "file") or parsed.netloc:
-                return href
+                yield href, None
+                continue
             target = (path.parent / unquote(parsed.path)).resolve()
-            if not target.is_relative_to(project):
-                return href
-            todo.append(target)
+            yield href, target
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+
+
+def _outside_includes(schema: Path, project: Path) -> str | None:
+    """The first href in ``schema``'s include closure that is remote or outside ``project``."""
+    for href, target in _walk_includes(schema):
+        if target is None or not target.is_relative_to(project):
+            return href
     return None
+
+
+@lru_cache(maxsize=256)
+def _closure(schema: str, mtime_ns: int) -> tuple[Path, ...]:
+    return tuple(dict.fromkeys(t for _, t in _walk_includes(Path(schema)) if t is not None))
+
+
+def include_closure(schema: Path) -> list[Path]:
+    """The schema file and every local file its includes reach."""
+    schema = schema.resolve()
+    try:
+        mtime = schema.stat().st_mtime_ns
+    except OSError:
+        return [schema]
+    return list(_closure(str(schema), mtime))

@@ -1,0 +1,135 @@
+"""A result cache for CI re-runs: a file whose bytes, schemas and tool are unchanged is
+not validated again.
+
+The key is the SHA-256 of: the file's bytes and resolved path, the tool's version, the
+run's options (engine, schema policy, corpus checks), the user's schema and register (by
+content), and the shipped schemas (by content). The entry records every schema file the
+run used (a schema a document named, and each file its schema includes) with its
+SHA-256; a hit is used only when each still has that digest. So editing the file, any
+schema it met or the register, or upgrading tei-toolkit, always validates again: the cache
+cannot make an invalid file pass.
+
+Entries are JSON (never code) in the private cache folder (cache.py), under
+``results/``. ``--no-cache`` or ``TEI_TOOLKIT_CACHE=off`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .._version import __version__
+from ..diagnostics import Diagnostic, Severity
+from . import cache
+
+KIND = "results"
+
+
+@dataclass
+class Entry:
+    diagnostics: list[Diagnostic]
+    ids: list[tuple[str, int | None]]
+    pointers: list[Diagnostic]
+    depends: dict[str, str] = field(default_factory=dict)  # schema file -> sha256
+
+
+def run_key(opts) -> str:
+    """What every file of a run shares in its key (computed once per run)."""
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(cache.CACHE_VERSION.encode())
+    for name in ("engine", "use_xml_model", "xml_model", "check_ids", "check_refs"):
+        h.update(f"{name}={getattr(opts, name, None)!r};".encode())
+    for path in (opts.schema, opts.register):
+        h.update(b"-" if path is None else _closure_digest(Path(path)).encode())
+    for kind in ("rng", "sch", "xsd"):
+        shipped = cache.default_schema(kind)
+        h.update(cache.file_sha256(shipped).encode() if shipped.is_file() else b"-")
+    return h.hexdigest()
+
+
+def file_key(run: str, path: Path, data: bytes) -> str:
+    h = hashlib.sha256(run.encode())
+    h.update(str(path.resolve()).encode())
+    h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+def load(key: str, name: str) -> Entry | None:
+    """The cached outcome for ``key`` if every schema file it used is unchanged."""
+    blob = cache.read(KIND, key + ".json")
+    if blob is None:
+        return None
+    try:
+        raw = json.loads(blob)
+        for dep, sha in raw["depends"].items():
+            if _digest(Path(dep)) != sha:
+                return None
+        return Entry(
+            [_diagnostic(d, name) for d in raw["diagnostics"]],
+            [(i, line) for i, line in raw["ids"]],
+            [_diagnostic(d, name) for d in raw["pointers"]],
+            raw["depends"],
+        )
+    except (ValueError, KeyError, TypeError):
+        return None  # not one of ours, or from another version: validate again
+
+
+def store(key: str, name: str, entry: Entry) -> None:
+    raw = {
+        "diagnostics": [_plain(d, name) for d in entry.diagnostics],
+        "ids": entry.ids,
+        "pointers": [_plain(d, name) for d in entry.pointers],
+        "depends": entry.depends,
+    }
+    cache.write(KIND, key + ".json", json.dumps(raw).encode("utf-8"))
+
+
+def schema_depends(schema: Path | None) -> dict[str, str]:
+    """Each file of a schema's include closure, with its digest."""
+    if schema is None:
+        return {}
+    return {str(p): _digest(p) for p in _closure(schema)}
+
+
+def _closure_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(_closure(path)):
+        h.update(str(p).encode())
+        h.update(_digest(p).encode())
+    return h.hexdigest()
+
+
+def _closure(schema: Path) -> list[Path]:
+    from .models import include_closure
+
+    return include_closure(schema)
+
+
+def _digest(path: Path) -> str:
+    try:
+        return cache.file_sha256(path)
+    except OSError:
+        return "missing"
+
+
+def _plain(d: Diagnostic, name: str) -> dict:
+    out = d.as_dict()
+    if out["file"] == name:
+        out["file"] = None  # the file itself: filled in again as it is named next time
+        out["self"] = True
+    return out
+
+
+def _diagnostic(raw: dict, name: str) -> Diagnostic:
+    return Diagnostic(
+        Severity[raw["severity"].upper()],
+        raw["code"],
+        raw["message"],
+        file=name if raw.get("self") else raw["file"],
+        line=raw["line"],
+        column=raw["column"],
+        path=raw["path"],
+    )
