@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
@@ -70,7 +69,9 @@ def batch(tmp_path):
 
 def test_validate_a_batch_in_a_terminal_shows_progress_and_never_crashes(tmp_path, batch):
     tei = tmp_path / "tei"
-    rc, screen = run_in_pty(["convert", *map(str, sorted(batch.iterdir())), "-o", f"{tei}/", "--quiet"], tmp_path)
+    rc, screen = run_in_pty(
+        ["convert", *map(str, sorted(batch.iterdir())), "-o", f"{tei}/", "--quiet"], tmp_path
+    )
     assert rc == 0, screen
     rc, screen = run_in_pty(["validate", str(tei), "-j", "2"], tmp_path)
     assert rc == 0, screen
@@ -95,7 +96,9 @@ def test_ctrl_c_ends_a_batch_with_130_and_leaves_no_partial_file(tmp_path, batch
 
 def test_sigterm_keeps_the_previous_report_and_exits_143(tmp_path, batch):
     tei = tmp_path / "tei"
-    rc, _ = run_in_pty(["convert", *map(str, sorted(batch.iterdir())), "-o", f"{tei}/", "--quiet"], tmp_path)
+    rc, _ = run_in_pty(
+        ["convert", *map(str, sorted(batch.iterdir())), "-o", f"{tei}/", "--quiet"], tmp_path
+    )
     assert rc == 0
     report = tmp_path / "report.xml"
     report.write_text("previous report\n")

@@ -1,16 +1,65 @@
 """Validators: each yields Diagnostics; the iterators are the primitives.
 
-check_tree(tree)              the converter's self-check (tei_all RELAX NG [+ Schematron])
-iter_validate(paths, ...)     Diagnostics for files, folders and globs, file by file
-validate_paths(paths, ...)    the same, as a list
-iter_relaxng(tree, ...)       RELAX NG only, one in-memory tree
+iter_errors(tree, schema=...)  Diagnostics for one in-memory tree (xmlschema's iter_errors)
+validate(tree, schema=...)     the same, raising ValidationError on the first run with errors
+is_valid(tree, schema=...)     no error (warnings and notes do not count)
+check_tree(tree)               the converter's self-check (tei_all RELAX NG [+ Schematron])
+iter_validate(paths, ...)      Diagnostics for files, folders and globs, file by file
+validate_paths(paths, ...)     the same, as a list
+iter_relaxng(tree, ...)        RELAX NG only, one in-memory tree
 """
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, has_errors
-from .batch import ENGINES, iter_validate, validate_paths
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, ToolkitError, has_errors
+from .batch import ENGINES, iter_validate, run_engine, validate_paths
+from .models import BY_SUFFIX
 from .relaxng import iter_relaxng
+from .sandbox import Policy
+
+
+class ValidationError(ToolkitError, ValueError):
+    """A tree has validation errors; ``diagnostics`` lists all of them."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        errors = [d for d in diagnostics if d.severity >= 2]
+        first = errors[0] if errors else None
+        super().__init__(
+            f"{len(errors)} validation error(s); first: {first}" if first else "invalid",
+            code=first.code if first else "invalid",
+            file=None,
+        )
+        self.diagnostics = diagnostics
+
+
+def iter_errors(
+    tree,
+    *,
+    schema: str | Path | None = None,
+    engine: str | None = None,
+    filename: str | None = None,
+) -> Iterator[Diagnostic]:
+    """Every Diagnostic of an lxml tree against ``schema`` (.rng/.xsd/.sch, trusted as the
+    user's own) or, by default, the shipped tei_all RELAX NG plus TEI's Schematron rules."""
+    path = Path(schema) if schema is not None else None
+    if engine is not None:
+        engines = [engine]
+    elif path is not None:
+        engines = [BY_SUFFIX.get(path.suffix.lower(), "relaxng")]
+    else:
+        engines = ["relaxng", "schematron"]
+    for name in engines:
+        yield from run_engine(name, tree, filename=filename, schema=path, policy=Policy.user(path))
+
+
+def validate(tree, **options) -> None:
+    """Raise ValidationError (with every diagnostic) if ``iter_errors`` finds an error."""
+    found = list(iter_errors(tree, **options))
+    if has_errors(found):
+        raise ValidationError(found)
 
 
 def check_tree(tree, *, filename: str | None = None, schematron: bool = True) -> list[Diagnostic]:
@@ -30,9 +79,19 @@ def check_tree(tree, *, filename: str | None = None, schematron: bool = True) ->
     return out
 
 
-def is_valid(tree) -> bool:
-    """True when ``check_tree`` finds no error (warnings and notes do not count)."""
-    return not has_errors(check_tree(tree))
+def is_valid(tree, **options) -> bool:
+    """True when ``iter_errors`` finds no error (warnings and notes do not count)."""
+    return not has_errors(iter_errors(tree, **options))
 
 
-__all__ = ["check_tree", "is_valid", "iter_relaxng", "iter_validate", "validate_paths", "ENGINES"]
+__all__ = [
+    "ENGINES",
+    "ValidationError",
+    "check_tree",
+    "is_valid",
+    "iter_errors",
+    "iter_relaxng",
+    "iter_validate",
+    "validate",
+    "validate_paths",
+]
