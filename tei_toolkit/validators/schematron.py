@@ -129,9 +129,9 @@ class Schematron:
     ) -> Diagnostic:
         failed = index.startswith("E")
         check: Check = self.compiled.checks[int(index.lstrip("E"))]
-        if failed:
+        if failed:  # the rule could not run here: that says nothing about the document
             message = f"rule for {check.context!r} could not be evaluated here: {message}"
-            severity = Severity.ERROR
+            severity = Severity.WARNING
         else:
             severity = severity_of(check.role)
         return Diagnostic(
