@@ -263,15 +263,16 @@ def to_sarif(results: list[FileResult]) -> dict:
     out = []
     for r in results:
         for d in r.diagnostics:
-            region = {}
+            region: dict[str, int] = {}
             if d.line:
                 region["startLine"] = d.line
                 if d.column:
                     region["startColumn"] = d.column
-            loc = {"physicalLocation": {"artifactLocation": {"uri": _uri(d.file or r.file)}}}
+            physical: dict[str, object] = {"artifactLocation": {"uri": _uri(d.file or r.file)}}
             if region:
-                loc["physicalLocation"]["region"] = region
-            res = {
+                physical["region"] = region
+            loc: dict[str, object] = {"physicalLocation": physical}
+            res: dict[str, object] = {
                 "ruleId": d.code,
                 "ruleIndex": index[d.code],
                 "level": _SARIF_LEVEL[d.severity],
@@ -279,9 +280,7 @@ def to_sarif(results: list[FileResult]) -> dict:
                 "locations": [loc],
             }
             if d.path:
-                res["locations"][0]["logicalLocations"] = [
-                    {"fullyQualifiedName": d.path, "kind": "element"}
-                ]
+                loc["logicalLocations"] = [{"fullyQualifiedName": d.path, "kind": "element"}]
             out.append(res)
     return {
         "$schema": SARIF_SCHEMA,

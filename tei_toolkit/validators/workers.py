@@ -55,6 +55,7 @@ _JOB: tuple | None = None
 
 
 def _work(index: int):
+    assert _JOB is not None, "set by map_ordered before the pool forks"
     check, files, opts, corpus = _JOB
     try:
         return check(files[index], opts, corpus)
