@@ -160,6 +160,8 @@ def _decode_damaged(
                 )
             ]
     if declared or 0 < good >= bad:
+        # An encoded surrogate (ED A0 80) has UTF-8's shape, so the census misses it.
+        bad = max(bad, exc.end - exc.start)
         text = data.decode("utf-8", errors="tei-toolkit-cp1252")
         return text, [
             warning(
