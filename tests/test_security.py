@@ -282,3 +282,14 @@ def test_a_forged_cache_pickle_is_never_loaded(tmp_path, monkeypatch):
     os.chmod(tmp_path / "cache", 0o777)  # a folder others can write is not used
     assert cache.read("xsd", "k.pickle") is None
     cache._signing_key.cache_clear()
+
+
+def test_legal_depth_is_validated_by_every_engine(tmp_path):
+    """Nesting up to the parser's documented limit (256) is legal input, not an error."""
+    inner = "<div><head>h</head><p>x</p></div>"
+    for _ in range(240):
+        inner = f"<div>{inner}</div>"
+    doc = tmp_path / "deep.xml"
+    doc.write_text(TEI.replace("<p>x</p>", inner))
+    found = validate_paths([doc])
+    assert not [d for d in found if d.severity >= 2], found[:3]
