@@ -325,9 +325,10 @@ def iter_validate(
     if check_ids or check_refs:
         reg = load_register(opts.register) if opts.register else set()
         corpus = CorpusChecks(check_ids=check_ids, check_refs=check_refs, register=reg)
-    if len(files) > 1:
-        _prepare_batch(files, opts)
-    n_jobs = workers.choose_jobs(jobs, len(files))
+    todo = files if opts.run_key is None else [f for f in files if not _cached(f, opts)]
+    if len(todo) > 1:
+        _prepare_batch(todo, opts)
+    n_jobs = workers.choose_jobs(jobs, len(todo))
     if n_jobs > 1:
         outcomes = workers.map_ordered(check_file, files, opts, corpus, n_jobs)
     else:
@@ -336,6 +337,17 @@ def iter_validate(
         if on_file is not None:
             on_file(str(f))
         yield from _assemble(outcome, corpus, str(f))
+
+
+def _cached(path: Path, opts: Options) -> bool:
+    """A result cache entry exists for this file (whether it is still fresh is decided
+    when the file's turn comes)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    assert opts.run_key is not None
+    return results.exists(results.file_key(opts.run_key, path, data))
 
 
 def _serial(check, path: Path, opts: Options, corpus) -> FileOutcome:

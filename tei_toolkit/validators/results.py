@@ -57,6 +57,10 @@ def file_key(run: str, path: Path, data: bytes) -> str:
     return h.hexdigest()
 
 
+def exists(key: str) -> bool:
+    return cache.read(KIND, key + ".json") is not None
+
+
 def load(key: str, name: str) -> Entry | None:
     """The cached outcome for ``key`` if every schema file it used is unchanged."""
     blob = cache.read(KIND, key + ".json")
