@@ -129,3 +129,30 @@ def test_bad_paths_and_odd_names_give_one_line_errors(tmp_path):
     rc, screen = run_in_pty(["convert", "/dev/zero"], tmp_path)
     assert rc == 2 and "Traceback" not in screen, screen
     assert Path(tmp_path).exists()
+
+
+def test_a_signal_is_answered_at_once_even_inside_a_long_check(tmp_path):
+    """libxml2 holds the interpreter for seconds on large files; the run still stops
+    within a second of SIGTERM (the check runs in a worker process)."""
+    body = '<p n="1">x</p>' * 80_000
+    doc = tmp_path / "big.xml"
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t'
+        "</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p>"
+        f"</sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text></TEI>"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tei_toolkit", "validate", "--engine", "relaxng", str(doc)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "TEI_TOOLKIT_CACHE": "off"},
+    )
+    time.sleep(1.5)
+    if proc.poll() is not None:
+        pytest.skip("the check finished within 1.5 s: nothing to interrupt")
+    proc.send_signal(signal.SIGTERM)
+    start = time.monotonic()
+    _, err = proc.communicate(timeout=30)
+    assert time.monotonic() - start < 2.0
+    assert proc.returncode == 143, err
+    assert b"Traceback" not in err

@@ -329,7 +329,11 @@ def iter_validate(
     if len(todo) > 1:
         _prepare_batch(todo, opts)
     n_jobs = workers.choose_jobs(jobs, len(todo))
-    if n_jobs > 1:
+    if n_jobs == 1 and workers.fork_safe() and any(_large(f) for f in todo):
+        # One worker process all the same: libxml2 holds the interpreter for seconds on a
+        # large file, and a parent that only waits answers Ctrl-C and SIGTERM at once.
+        outcomes = workers.map_ordered(check_file, files, opts, corpus, 1)
+    elif n_jobs > 1:
         outcomes = workers.map_ordered(check_file, files, opts, corpus, n_jobs)
     else:
         outcomes = (_serial(check_file, f, opts, corpus) for f in files)
@@ -337,6 +341,17 @@ def iter_validate(
         if on_file is not None:
             on_file(str(f))
         yield from _assemble(outcome, corpus, str(f))
+
+
+# Above this size a file is checked in a worker process even in a one-job run.
+_LARGE = 256 * 1024
+
+
+def _large(path: Path) -> bool:
+    try:
+        return path.stat().st_size > _LARGE
+    except OSError:
+        return False
 
 
 def _cached(path: Path, opts: Options) -> bool:
