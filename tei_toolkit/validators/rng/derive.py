@@ -30,7 +30,7 @@ from .patterns import (
     nc_contains,
 )  # fmt: skip
 
-_CLOSE, _END, _TEXT_ANY, _LENIENT = 1, 2, 3, 4
+_CLOSE, _END, _TEXT_ANY, _LENIENT, _FINISH = 1, 2, 3, 4, 5
 _WS = re.compile(r"[ \t\r\n]*\Z")
 
 
@@ -49,6 +49,8 @@ class Deriver:
     def __init__(self, pats: Patterns):
         self.p = pats
         self._att: Memo = Memo()
+        self._tags: Memo = Memo()
+        self._has_att: dict[int, bool] = {}
         self._text: Memo = Memo()
         self._dataful: dict[int, bool] = {}
         self._values: Memo = Memo()
@@ -90,34 +92,120 @@ class Deriver:
         return P.not_allowed
 
     def attribute(self, p: Pattern, tag: str, value: str, ctx: dict | None) -> Pattern:
-        key = (p.id, tag, value)
-        hit = self._att.get(key)
+        # The derivative depends on the value only through which attribute patterns of
+        # that name accept it: memoise on that, not on the value (ids are all different).
+        cands = self._candidates(p, tag)
+        if not cands:
+            return self.p.not_allowed
+        ok = tuple(a.id for a in cands if self.value_matches(a.args[1], value, ctx))
+        return self._attribute(p, tag, ok)
+
+    def start_tag(self, p: Pattern, attrib, ctx: dict | None) -> Pattern | None:
+        """The state after all attributes and the start tag's close, or None on any error."""
+        if not attrib:
+            q = self.close(p)
+            return None if q is self.p.not_allowed else q
+        sig = []
+        for key, value in attrib.items():
+            cands = self._candidates(p, key)
+            if not cands:
+                return None
+            ok = tuple(
+                a.id
+                for a in cands
+                if a.args[1].kind == TEXT or self.value_matches(a.args[1], value, ctx)
+            )
+            if not ok:
+                return None
+            sig.append((key, ok))
+        mkey = (p.id, *sig)
+        hit = self._tags.get(mkey)
         if hit is None:
-            hit = self._att.put(key, self._attribute(p, tag, value, ctx))
+            r = p
+            for key, ok in sig:
+                r = self._attribute(r, key, ok)
+                if r is self.p.not_allowed:
+                    break
+            else:
+                r = self.close(r)
+            hit = self._tags.put(mkey, r)
+        return None if hit is self.p.not_allowed else hit
+
+    def finish(self, p: Pattern, text: str, ctx: dict | None) -> Pattern:
+        """The state after an element's only text (maybe empty) and its end tag."""
+        ws = not text.strip(" \t\r\n")
+        if ws and not self.dataful(p):
+            hit = p.memo.get(_FINISH)
+            if hit is None:
+                hit = p.memo[_FINISH] = self.end(self.p.choice(p, self.text(p, text, ctx)))
+            return hit
+        t = self.text(p, text, ctx)
+        return self.end(self.p.choice(p, t) if ws else t)
+
+    def _candidates(self, p: Pattern, tag: str) -> tuple[Pattern, ...]:
+        key = "@" + tag
+        hit = p.memo.get(key)
+        if hit is None:
+            ns, local = split_tag(tag)
+            found: dict[int, Pattern] = {}
+            seen: set[int] = set()
+            stack = [p]
+            while stack:
+                q = stack.pop()
+                if q.id in seen or not self.has_attributes(q):
+                    continue
+                seen.add(q.id)
+                if q.kind == ATTRIBUTE:
+                    if nc_contains(q.args[0], ns, local):
+                        found[q.id] = q
+                elif q.kind in (CHOICE, GROUP, INTERLEAVE):
+                    stack.extend(q.args[:2])
+                elif q.kind in (ONE_OR_MORE, AFTER):
+                    stack.append(q.args[0])
+            hit = p.memo[key] = tuple(found.values())
         return hit
 
-    def _attribute(self, p: Pattern, tag: str, value: str, ctx) -> Pattern:
+    def has_attributes(self, p: Pattern) -> bool:
+        hit = self._has_att.get(p.id)
+        if hit is None:
+            k = p.kind
+            if k == ATTRIBUTE:
+                hit = True
+            elif k in (CHOICE, GROUP, INTERLEAVE):
+                hit = self.has_attributes(p.args[0]) or self.has_attributes(p.args[1])
+            elif k in (ONE_OR_MORE, AFTER):
+                hit = self.has_attributes(p.args[0])
+            else:
+                hit = False
+            self._has_att[p.id] = hit
+        return hit
+
+    def _attribute(self, p: Pattern, tag: str, ok: tuple) -> Pattern:
         P = self.p
+        if not self.has_attributes(p):
+            return P.not_allowed
+        key = (p.id, tag, ok)
+        hit = self._att.get(key)
+        if hit is not None:
+            return hit
         k = p.kind
         if k == CHOICE:
-            return P.choices([self._attribute(a, tag, value, ctx) for a in alternatives(p)])
-        if k == AFTER:
-            return P.after(self._attribute(p.args[0], tag, value, ctx), p.args[1])
-        if k in (GROUP, INTERLEAVE):
+            out = P.choices([self._attribute(a, tag, ok) for a in alternatives(p)])
+        elif k == AFTER:
+            out = P.after(self._attribute(p.args[0], tag, ok), p.args[1])
+        elif k in (GROUP, INTERLEAVE):
             a, b = p.args
             join = P.group if k == GROUP else P.interleave
-            return P.choice(
-                join(self._attribute(a, tag, value, ctx), b),
-                join(a, self._attribute(b, tag, value, ctx)),
+            out = P.choice(
+                join(self._attribute(a, tag, ok), b), join(a, self._attribute(b, tag, ok))
             )
-        if k == ONE_OR_MORE:
-            rest = P.choice(p, P.empty)
-            return P.group(self._attribute(p.args[0], tag, value, ctx), rest)
-        if k == ATTRIBUTE:
-            ns, local = split_tag(tag)
-            if nc_contains(p.args[0], ns, local) and self.value_matches(p.args[1], value, ctx):
-                return P.empty
-        return P.not_allowed
+        elif k == ONE_OR_MORE:
+            out = P.group(self._attribute(p.args[0], tag, ok), P.choice(p, P.empty))
+        elif k == ATTRIBUTE and p.id in ok:
+            out = P.empty
+        else:
+            out = P.not_allowed
+        return self._att.put(key, out)
 
     def value_matches(self, p: Pattern, value: str, ctx) -> bool:
         return (p.nullable and is_ws(value)) or self.text(p, value, ctx).nullable
