@@ -1,0 +1,246 @@
+"""The derivative validator with jing-style recovery, fed one element event at a time.
+
+After an error the state is resynchronised as jing does: an element not allowed here
+is reported once and its content is checked against what that element allows
+elsewhere; a missing required element is reported at the end tag and the parent
+goes on; a bad attribute is reported and ignored; text not allowed is ignored.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ...diagnostics import Diagnostic, error
+from .derive import Deriver, split_tag
+from .messages import Messages
+from .patterns import AFTER, Pattern, alternatives
+from .schema import Schema
+
+if sys.getrecursionlimit() < 20000:
+    sys.setrecursionlimit(20000)
+
+
+class _Frame:
+    __slots__ = ("el", "saved", "recovering", "has_children")
+
+    def __init__(self, el, saved: Pattern, recovering: bool):
+        self.el = el
+        self.saved = saved  # the parent's state to restore after a recovered element
+        self.recovering = recovering
+        self.has_children = False
+
+
+class Validator:
+    """One document's walk: ``start`` and ``end`` take lxml elements in document order,
+    with the text before the start tag and the text before the end tag."""
+
+    def __init__(self, schema: Schema, filename: str | None = None):
+        self.schema = schema
+        self.d: Deriver = schema.deriver
+        self.na = schema.pats.not_allowed
+        self.msg = Messages(schema)
+        self.filename = filename
+        self.state: Pattern = schema.start
+        self.frames: list[_Frame] = []
+        self.skip = 0  # depth inside an element the schema does not know at all
+        self.out: list[Diagnostic] = []
+        self.qnames = schema.has_qnames
+
+    def _error(self, code: str, message: str, line: int | None) -> None:
+        self.out.append(error(code, message, file=self.filename, line=line or None))
+
+    # ------------------------------------------------------------ events
+    def start(self, el, before: str) -> None:
+        if self.skip:
+            self.skip += 1
+            return
+        frames = self.frames
+        if frames:
+            if before and before.strip(_WS):
+                self._chunk(before, el.sourceline)
+            frames[-1].has_children = True
+        state = self.state
+        d = self.d
+        p = d.open(state, el.tag)
+        if p is not self.na:
+            q = d.start_tag(p, el.attrib, el.nsmap if self.qnames else None)
+            if q is not None:
+                frames.append(_Frame(el, state, False))
+                self.state = q
+                return
+            self.state = self._start_slowly(el, state, p, False)
+            return
+        recovered = self._recover(el, state, el.sourceline)
+        if recovered is None:
+            self.skip = 1
+            return
+        self.state = self._start_slowly(el, state, recovered, True)
+
+    def _start_slowly(self, el, state: Pattern, p: Pattern, recovering: bool) -> Pattern:
+        """The attributes one by one, reporting each bad one and ignoring it."""
+        line = el.sourceline
+        ctx = el.nsmap if self.qnames else None
+        for key, value in el.attrib.items():
+            q = self.d.attribute(p, key, value, ctx)
+            if q is self.na:
+                code, message = self.msg.attribute(el, p, key, value)
+                self._error(code, message, line)
+            else:
+                p = q
+        q = self.d.close(p)
+        if q is self.na:
+            self._error("rng:missing-attribute", self.msg.missing_attributes(el, p), line)
+            q = self.d.close(p, lenient=True)
+        self.frames.append(_Frame(el, state, recovering))
+        return q
+
+    def _recover(self, el, state: Pattern, line: int) -> Pattern | None:
+        ns, local = split_tag(el.tag)
+        contents = self.schema.contents_of(ns, local)
+        if not contents:
+            code, message = self.msg.unknown(el, state, root=not self.frames)
+            self._error(code, message, line)
+            return None
+        self._error("rng:unexpected-element", self.msg.not_here(el, state, not self.frames), line)
+        P = self.d.p
+        return P.after(P.choices(contents), P.empty)
+
+    def _chunk(self, text: str, line: int | None) -> None:
+        """Text between two child elements (whitespace only is ignored there)."""
+        p = self.d.text(self.state, text, self._ctx())
+        if p is self.na:
+            self._error("rng:unexpected-text", self.msg.text(self.frames[-1].el, self.state), line)
+        else:
+            self.state = p
+
+    def _ctx(self):
+        return self.frames[-1].el.nsmap if self.qnames and self.frames else None
+
+    def end(self, el, after: str) -> None:
+        if self.skip:
+            self.skip -= 1
+            if self.skip == 0 and self.frames:
+                self.frames[-1].has_children = True
+            return
+        frame = self.frames.pop()
+        state = self.state
+        d = self.d
+        if frame.has_children:
+            if after and after.strip(_WS):
+                self.frames.append(frame)
+                self._chunk(after, None)
+                self.frames.pop()
+                state = self.state
+            done = d.end(state)
+        else:
+            done = d.finish(state, after, self._ctx_of(el))
+        if done is self.na:
+            done = self._end_slowly(el, frame, state, after)
+        self.state = frame.saved if frame.recovering else done
+
+    def _ctx_of(self, el):
+        return el.nsmap if self.qnames else None
+
+    def _end_slowly(self, el, frame: _Frame, state: Pattern, after: str) -> Pattern:
+        line = end_line(el)
+        if not frame.has_children:
+            t = self.d.text(state, after, self._ctx_of(el))
+            then = self.d.p.choice(state, t) if not after.strip(_WS) else t
+            if then is self.na:
+                self._error(*self.msg.bad_text(el, state, after), line)
+            else:
+                state = then
+        done = self.d.end(state)
+        if done is self.na:
+            self._error("rng:missing-element", self.msg.incomplete(el, state), line)
+            done = self.d.p.choices([a.args[1] for a in alternatives(state) if a.kind == AFTER])
+        return done
+
+
+_WS = " \t\r\n"
+
+
+def _text_before(el) -> str:
+    parts = []
+    prev = el.getprevious()
+    while prev is not None:
+        parts.append(prev.tail or "")
+        if isinstance(prev.tag, str):
+            break
+        prev = prev.getprevious()
+    else:
+        parent = el.getparent()
+        parts.append(parent.text or "" if parent is not None else "")
+    return "".join(reversed(parts))
+
+
+def _text_after(el) -> str:
+    if len(el) == 0:
+        return el.text or ""
+    parts = []
+    for child in reversed(el):
+        parts.append(child.tail or "")
+        if isinstance(child.tag, str):
+            break
+    return "".join(reversed(parts))
+
+
+def end_line(el) -> int:
+    """The line of an element's end tag (lxml keeps only start-tag lines)."""
+    extra = 0
+    while len(el):
+        last = el[-1]
+        extra += (last.tail or "").count("\n")
+        if not isinstance(last.tag, str):
+            return (last.sourceline or 0) + extra
+        el = last
+    return (el.sourceline or 0) + (el.text or "").count("\n") + extra
+
+
+def validate_tree(schema: Schema, tree, filename: str | None = None) -> Iterator[Diagnostic]:
+    """Every RELAX NG error in an lxml tree, in document order."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    v = Validator(schema, filename)
+    v.start(root, "")
+    stack = [(root, iter(root), [root.text or ""])]
+    while stack:
+        el, kids, parts = stack[-1]
+        for child in kids:
+            if isinstance(child.tag, str):
+                v.start(child, "".join(parts) if len(parts) > 1 else parts[0])
+                parts.clear()
+                stack.append((child, iter(child), [child.text or ""]))
+                break
+            parts.append(child.tail or "")
+        else:
+            stack.pop()
+            v.end(el, "".join(parts) if len(parts) > 1 else parts[0] if parts else "")
+            if stack:
+                stack[-1][2].append(el.tail or "")
+    return iter(v.out)
+
+
+def validate_file(schema: Schema, path: str, filename: str | None = None) -> Iterator[Diagnostic]:
+    """Stream a file through the validator: finished elements are freed as it goes."""
+    v = Validator(schema, filename or path)
+    events = etree.iterparse(
+        path, events=("start", "end"), resolve_entities=False, no_network=True, huge_tree=True
+    )
+    for event, el in events:
+        if event == "start":
+            v.start(el, _text_before(el))
+        else:
+            v.end(el, _text_after(el))
+            parent = el.getparent()
+            prev = el.getprevious()
+            if prev is not None and parent is not None:
+                parent.remove(prev)  # its tail was read when this element started
+        if v.out:
+            yield from v.out
+            v.out.clear()
+
+
+__all__ = ["Validator", "end_line", "validate_file", "validate_tree"]
