@@ -67,6 +67,7 @@ LANGUAGES = {
     "kazakh": "kk",
     "uzbek": "uz",
 }
+PLAIN_NOTES = {"cable-header", "release-stamp", "precedence", "heading", "dateline", "book"}
 KEYWORD_FIELDS = {
     "Type": "type",
     "Associated Topics": "topic",
@@ -217,7 +218,10 @@ def _notes_stmt(record: Record, ctx: Context):
         E("note", v, type="unlabelled-footer") for k, v in record.fields.items() if k == "Note"
     ]
     for kind, n, text in record.apparatus:
-        notes.append(_marked("note", text, ctx, "summary", type=kind, n=n))
+        if kind in PLAIN_NOTES:  # routing lines and stamps: codes, not prose to mark up
+            notes.append(E("note", text, type=kind, n=n))
+        else:
+            notes.append(_marked("note", text, ctx, "summary", type=kind, n=n))
     return E("notesStmt", *notes) if notes else None
 
 
@@ -302,7 +306,7 @@ def _profile_desc(record: Record, ctx: Context, created: dict[str, str]) -> etre
     if record.date:
         profile.append(E("creation", E("date", record.date, **created)))
     profile.append(_lang_usage(record))
-    corresp = _corresp_desc(record, created)
+    corresp = _corresp_desc(record)
     if corresp is not None:
         profile.append(corresp)
     keywords = _keywords(record)
@@ -340,7 +344,7 @@ def block_language(text: str) -> str | None:
     return code if code and code != "en" else None
 
 
-def _corresp_desc(record: Record, created: dict[str, str]):
+def _corresp_desc(record: Record):
     """Sender and addressee as the document names them (From:/To:, FM/TO, a heading
     "X to Y", a salutation or signature): plain names, not entity guesses."""
     if not (record.sender or record.addressee):
@@ -350,8 +354,6 @@ def _corresp_desc(record: Record, created: dict[str, str]):
         sent = E("correspAction", E("name", record.sender), type="sent")
         if record.place:
             sent.append(E("placeName", record.place))
-        if record.date and created:
-            sent.append(E("date", record.date, **created))
         actions.append(sent)
     if record.addressee:
         actions.append(E("correspAction", E("name", record.addressee), type="received"))

@@ -61,10 +61,11 @@ def read_record(
     if record.language is None:
         record.language = language.detect("\n".join(b.text for b in record.body), margin=1.5)
     how = "chosen with --layout" if score is None else f"detected, score {score:.2f}"
-    notes.insert(
-        0,
-        info("convert:reader", f"read with the {reader.NAME} reader ({how})", file=name),
-    )
+    if not any(n.code == "convert:generic-layout" for n in notes):  # that one names it
+        notes.insert(
+            0,
+            info("convert:reader", f"read with the {reader.NAME} reader ({how})", file=name),
+        )
     return record, notes
 
 

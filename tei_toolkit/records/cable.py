@@ -30,6 +30,10 @@ HEADER = re.compile(
     r"|-{5,}|NODIS|EXDIS|LIMDIS|STADIS|CHEROKEE|NO DISTRIBUTION|[A-Z]{3,}\s+\d{4,6}(?:\s+\d\d OF \d\d)?\s+\d{6}Z"
     r"|SECTION \d+ OF \d+|\d{1,3}$|[A-Z/, -]{2,40} ONLY$|FOR \w+ FROM \w+|S/S\b)"
 )
+CLASS_PREFIX = re.compile(
+    r"^((?:TOP )?SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED OFFICIAL USE|UNCLAS)(?=\s|$)"
+)
+CABLE_NUMBER = re.compile(r"^(?:PAGE \d+\s+)?([A-Z]{3,} \d{3,6})(?: \d\d OF \d\d)? \d{6}Z$")
 PARAGRAPH = re.compile(r"^(?:\d{1,2}|[A-Z])\.\s")
 _PRECEDENCE_WORDS = re.compile(
     r"\s+(?:NIACT\s+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH)(?:\s+\d+)?$|\s+\d{3,5}$"
@@ -59,11 +63,15 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     in_subject = False
     for n, line in lines:
         flat = unspace(line)
-        if body and not (is_classification(flat) or HEADER.match(flat) or DECLASSIFIED.match(line)):
+        if body and not (
+            CLASS_PREFIX.match(flat) or HEADER.match(flat) or DECLASSIFIED.match(line)
+        ):
             body.append((n, line))
             continue
-        if is_classification(flat.split(" MOSCOW")[0]) or is_classification(flat):
-            add_classification(record, re.sub(r"\s+(?:SECTION|[A-Z]+ \d+).*$", "", flat))
+        if (marking := CLASS_PREFIX.match(flat)) and is_classification(marking.group(1)):
+            add_classification(record, marking.group(1))
+            if flat != marking.group(1):
+                record.apparatus.append(("cable-header", None, flat))
         elif m := PRECEDENCE_DTG.match(line):
             record.date = record.date or m.group(0).split(None, 1)[1].strip()
             record.apparatus.append(("cable-header", None, line))
@@ -87,6 +95,9 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
             in_subject = False
         elif DECLASSIFIED.match(line) or HEADER.match(flat) or record.title is None:
             record.apparatus.append(("cable-header", None, line))
+            number = CABLE_NUMBER.match(flat)
+            if number and not any(kind == "cable" for kind, _ in record.idnos):
+                record.idnos.append(("cable", number.group(1)))
         else:
             body.append((n, line))
     record.body = _paragraphs(body)

@@ -136,7 +136,8 @@ def normalize(text: str) -> dict[str, str] | None:
     """TEI attributes of a text that is one date as a reader stored it (a dateline's
     date, a date-time group, a FRUS file number's M–DYY part); None otherwise."""
     s = " ".join(text.split()).strip(" .,;()[]（）")
-    s = _LEADS.sub("", s)
+    while (stripped := _LEADS.sub("", s)) != s:
+        s = stripped
     s = re.sub(r"\s*(?:г\.|года|гг\.)$", "", s)
     if m := FILE_DATE.match(s):
         day = _iso(1900 + int(m["y"]), int(m["m"]), int(m["d"]))

@@ -59,6 +59,10 @@ TRAILER = re.compile(
     re.I,
 )
 CIPHER_GROUPS = re.compile(r"^\d{3,6}(?:\s+\d{3,6}){2,}$")
+NOTES_HEADING = re.compile(
+    r"^(?:注\s?释|注|notes|endnotes|footnotes|примечания|anmerkungen|notas)[:：]?$", re.I
+)
+NOTE_LINE = re.compile(r"^[〔\[(（]?(\d{1,3})[〕\])）.]")
 CLASS_SUFFIX = re.compile(
     r"^(?P<number>(?:К|No\.?|Nr\.?|N[º°]|№)\s*№?\s*[\w/.-]+)\s+(?P<marking>\D{6,40})$"
 )
@@ -323,6 +327,13 @@ def read_bottom(lines: list[tuple[int, str]], record: Record, start: int) -> set
     signature -> the sender when no From: line named one."""
     drop: set[int] = set()
     body = [(n, s) for n, s in lines if n >= start]
+    heading = next((k for k, (_, s) in enumerate(body) if NOTES_HEADING.match(s)), None)
+    if heading is not None and len(body) - heading <= 30:
+        drop.update(n for n, _ in body[heading:])
+        for _n, line in body[heading + 1 :]:
+            m = NOTE_LINE.match(line)
+            record.apparatus.append(("footnote", m.group(1) if m else None, line))
+        body = body[:heading]
     for n, line in body[-12:]:
         if TRAILER.match(line):
             kind = (
@@ -337,7 +348,14 @@ def read_bottom(lines: list[tuple[int, str]], record: Record, start: int) -> set
             drop.add(n)
     if record.sender is None:
         for n, line in reversed(body[-5:]):
-            if n not in drop and SIGNATURE.match(line) and len(line) < 40 and n != start:
+            dated = re.search(r"\d|[年月日时]", line)
+            if (
+                n not in drop
+                and SIGNATURE.match(line)
+                and len(line) < 40
+                and n != start
+                and not dated
+            ):
                 record.sender = line
                 break
     return drop
