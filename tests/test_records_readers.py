@@ -278,3 +278,29 @@ def test_header_correspdesc_and_document_idnos():
         "//tei:sourceDesc/tei:bibl[@type='document']/tei:idno[@type='file']/text()", namespaces=NS
     ) == ["124.616/381"]
     assert t.xpath("//tei:notesStmt/tei:note[@type='footnote']/@n", namespaces=NS) == ["16", "17"]
+
+
+def test_cli_layout_option(tmp_path):
+    import subprocess
+    import sys
+
+    record = FIXTURES / "frus-1948v04-d595.txt"
+    env = {"PYTHONPATH": str(Path(__file__).parent.parent), "PATH": "/usr/bin:/bin"}
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "tei_toolkit", "convert", str(record), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+
+    done = run("--layout", "generic", "-o", str(tmp_path / "g.xml"))
+    assert done.returncode == 0, done.stderr
+    assert (
+        "generic reader" in done.stderr and "(generic layout)" in (tmp_path / "g.xml").read_text()
+    )
+    done = run("-o", str(tmp_path / "f.xml"))
+    assert "read with the frus reader (detected" in done.stderr
+    bad = run("--layout", "nonesuch")
+    assert bad.returncode == 2 and "nonesuch" in bad.stderr and "Traceback" not in bad.stderr

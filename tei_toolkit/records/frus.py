@@ -116,7 +116,8 @@ def _footnotes(lines: list[tuple[int, str]], record: Record, drop: set[int]) -> 
         found.append((n, m["text"]))
     found.reverse()
     if found and not NOTE.match(lines[0][1]):
-        numbers = [int(NOTE.match(dict(lines)[n])["n"]) for n, _ in found]  # type: ignore[index]
+        text_at = dict(lines)
+        numbers = [int(NOTE.match(text_at[n])["n"]) for n, _ in found]  # type: ignore[index]
         if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
             drop.update(n for n, _ in found)
             return [t for _, t in found]
