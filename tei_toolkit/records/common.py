@@ -88,8 +88,12 @@ def is_classification(line: str) -> bool:
     return bool(CLASSIFICATION.match(unspace(line).strip(" .*#")))
 
 
+PAGE_MARK = re.compile(r"^(?:page|p\.|seite|стр\.|с\.)\s*\d+$|^[*\s]{3,}$|^[-=_]{3,}$", re.I)
+
+
 def is_navigation(line: str) -> bool:
-    return line.strip().lower().strip("#* ") in NAVIGATION
+    """Site navigation and page furniture: "Skip to content", "Page 50", "*****"."""
+    return line.strip().lower().strip("#* ") in NAVIGATION or bool(PAGE_MARK.match(line.strip()))
 
 
 def label_of(line: str) -> tuple[str, str] | None:

@@ -24,8 +24,9 @@ HEADING = re.compile(
     r"^(?P<from>(?:The|Mr\.|Mrs\.|President|Secretary|Ambassador|Memorandum|Letter|Telegram)"
     r"\b.{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|President|Secretary|Ambassador|Senator)\b.{3,200})$"
 )
-DATELINE = re.compile(r"^(?P<place>[A-Z][\w .’'-]{1,40}),\s+(?P<date>.+?\d{4})(?:[—–-].*)?$")
+DATELINE = re.compile(r"^(?P<place>[A-Z][\w .’'-]{1,40}),\s+(?P<date>.+?\d{4})\.?(?:[—–-].*)?$")
 NOTE = re.compile(r"^\s*(?P<n>\d{1,3})\.\s+(?P<text>\S.*)$")
+ARROW_NOTE = re.compile(r"^\s*[-•]\s+(?P<text>\S.*?)\s*↩$")
 DISTRIBUTION = re.compile(r"^(?:Sent|Repeated)\s+(?:to\s+)?(?:Department|\w+)\b.*\d", re.I)
 TELEGRAM_NO = re.compile(r"^(?P<n>\d{1,5})\.\s")
 # Footnote markers: glued to a word ("questions1"), after punctuation before a capital
@@ -39,11 +40,39 @@ IN_DAY = re.compile(
 PAGE = re.compile(r"\[Page [\dIVXLCivxlc]+\]")
 
 
+# "136. Memorandum of Conversation0", "67. Message From ... Johnson/1/", "No. 443"
+DOC_HEADING = re.compile(
+    r"^(?:No\.\s*)?(?P<n>\d{1,4})\.?(?:\s+(?P<title>[A-Z][^\n]{4,250}?))?(?P<mark>/\d{1,2}/|(?<=[a-z)])\d{1,2})?$"
+)
+SIGNALS = re.compile(
+    r"^/1/\s*Source:|^Source:\s+(?:Department of State|National Archives|[A-Z][\w ]+ Library)"
+    r"|↩$|^(?:Conference|Central|Lot|Presidential|Secretary’s Memoranda)[\w ’']*[Ff]iles?\b"
+    r"|Foreign Relations of the United States|^\[Page [\dIVXL]+\]|\[Page \d+\]|^(?:SUBJECT|PARTICIPANTS)$",
+    re.M,
+)
+UNDATED = re.compile(r"^(?P<place>[A-Z][\w .’'-]{1,40}),\s+(?:undated|no date|n\.d\.)\.?$", re.I)
+TRAILING_MARK = re.compile(r"(?:/\d{1,2}/|(?<=[a-z)])\d{1,2})$")
+DANGLING = re.compile(r"\b(?:by|of|to|from|the|and|with|between)$")
+
+
+def _doc_heading(lines: list[tuple[int, str]]) -> int | None:
+    """Index of the document's numbered heading when the page shows FRUS's apparatus."""
+    for k, (_, line) in enumerate(lines[:40]):
+        m = DOC_HEADING.match(line)
+        if m and (m["title"] or (k + 1 < len(lines) and lines[k + 1][1][:1].isupper())):
+            if m["mark"] or not re.fullmatch(r"\d{1,4}\.?", line.strip()) or line.startswith("No."):
+                return k
+    return None
+
+
 def detect(text: str) -> float:
-    lines = [line for _, line in lines_of(text)[:8]]
+    all_lines = lines_of(text)
+    lines = [line for _, line in all_lines[:8]]
     if not lines:
         return 0.0
     score = 0.0
+    if SIGNALS.search(text[:20_000]) and _doc_heading(all_lines) is not None:
+        score += 0.7
     if FILE_NUMBER.match(lines[0]):
         score += 0.6
     if any(HEADING.match(line) for line in lines[:4]):
@@ -53,14 +82,53 @@ def detect(text: str) -> float:
     return min(score, 0.95)
 
 
+def _read_doc_heading(lines: list[tuple[int, str]], record: Record, drop: set[int]) -> int:
+    """The numbered heading (site chrome above it dropped); its title may run over two
+    lines ("Memorandum of Conversation, by the" / "Counselor ... (MacArthur)1"). Returns
+    the index of the first line after it."""
+    k = _doc_heading(lines)
+    if k is None or FILE_NUMBER.match(lines[0][1]):
+        return 0
+    drop.update(n for n, _ in lines[: k + 1])
+    m = DOC_HEADING.match(lines[k][1])
+    assert m is not None
+    record.idnos.append(("document", m["n"]))
+    title, k = (m["title"] or ""), k + 1
+    if not title and k < len(lines):
+        title, k = TRAILING_MARK.sub("", lines[k][1]), k + 1
+        drop.add(lines[k - 1][0])
+    while DANGLING.search(title) and k < len(lines):
+        title = title + " " + TRAILING_MARK.sub("", lines[k][1])
+        drop.add(lines[k][0])
+        k += 1
+    record.title = title.strip()
+    if h := HEADING.match(record.title):
+        record.sender, record.addressee = h["from"], h["to"]
+    return k
+
+
 def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     record = Record(layout=NAME, source_name=name)
     lines = lines_of(text)
     drop: set[int] = set()
     file_date = None
-    for n, line in lines[:10]:
+    start = _read_doc_heading(lines, record, drop)
+    for n, line in lines[start : start + 10]:
         clean = line.strip()
-        if fm := FILE_NUMBER.match(clean):
+        if UNDATED.match(clean):
+            record.place = UNDATED.match(clean)["place"]  # type: ignore[index]
+            record.apparatus.append(("dateline", None, clean))
+        elif clean.startswith("/1/") or re.match(r"^Source:\s", clean):
+            record.apparatus.append(
+                ("source", "1" if clean.startswith("/1/") else None, clean.removeprefix("/1/"))
+            )
+        elif re.match(
+            r"^(?:Conference|Central|Department of State|Lot|Secretary.s Memoranda)[\w ,.]*files?\b",
+            clean,
+            re.I,
+        ):
+            record.idnos.append(("file", clean))
+        elif fm := FILE_NUMBER.match(clean):
             record.idnos.append(("file", fm["number"]))
             if fm["kind"]:
                 record.fields["Type"] = fm["kind"]
@@ -107,20 +175,21 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
 
 
 def _footnotes(lines: list[tuple[int, str]], record: Record, drop: set[int]) -> list[str]:
-    """The numbered notes that end the page (after the signature): their texts."""
-    found: list[tuple[int, str]] = []
+    """The numbered notes that end the page (after the signature): their texts. The
+    current site lists them as "- text↩", the older ones as "1. text"."""
+    found: list[tuple[int, str, int | None]] = []
     for n, line in reversed(lines):
-        m = NOTE.match(line)
+        m = NOTE.match(line) or ARROW_NOTE.match(line)
         if not m or len(found) > 60:
             break
-        found.append((n, m["text"]))
+        found.append((n, m["text"], int(m["n"]) if "n" in m.groupdict() else None))
     found.reverse()
-    if found and not NOTE.match(lines[0][1]):
-        text_at = dict(lines)
-        numbers = [int(NOTE.match(text_at[n])["n"]) for n, _ in found]  # type: ignore[index]
-        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
-            drop.update(n for n, _ in found)
-            return [t for _, t in found]
+    if not found or NOTE.match(lines[0][1]):
+        return []
+    numbers = [number for _, _, number in found]
+    if None in numbers or numbers == list(range(numbers[0] or 0, (numbers[0] or 0) + len(numbers))):
+        drop.update(n for n, _, _ in found)
+        return [t for _, t, _ in found]
     return []
 
 

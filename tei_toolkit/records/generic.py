@@ -172,10 +172,20 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
             not candidates and n in alone and len(clean) < 60 and not label_of(clean)
         ):
             candidates.append((n, clean))
-        elif idx >= 3 and candidates:
+        elif idx >= 3 and candidates and prose(clean):
             start = n
             break
     before = [c for c in candidates if c[0] < dateline_at] or candidates
+    before = join_wrapped(before, drop)
+    corresp = [c for c in before if CORRESPONDENCE.match(c[1])]
+    if corresp and record.title is None:
+        n, title = corresp[0]
+        record.title = title
+        heading = CORRESPONDENCE.match(title)
+        assert heading is not None
+        record.sender = record.sender or heading["from"]
+        record.addressee = record.addressee or heading["to"]
+        drop.add(n)
     headings = [c for c in before if not c[1].endswith((".", "!", "?"))]
     standing = [c for c in headings if c[0] in alone and not foreign_heading(c[1], lines)]
     named = [c for c in standing if not (SIGNATURE.match(c[1]) and len(standing) > 1)]
@@ -194,6 +204,29 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
     return drop, start
 
 
+CORRESPONDENCE = re.compile(
+    r"^(?P<from>(?:The|Mr\.|Mrs\.|President|Secretary|Ambassador|Chancellor|Prime Minister|Chairman"
+    r"|Comrade|Marshal|General)\b.{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|Mrs\.|President|Secretary"
+    r"|Ambassador|Chancellor|Prime Minister|Chairman|Comrade|Marshal|General|Senator)\b.{3,200})$"
+)
+DANGLING = re.compile(
+    r"\b(?:by|of|to|from|the|and|with|between|in|on|for|at|de|du|des|der|die|des|и|в|на)$"
+)
+
+
+def join_wrapped(candidates: list[tuple[int, str]], drop: set[int]) -> list[tuple[int, str]]:
+    """Heading lines wrapped in the middle ("... Ambassador in the" / "Soviet Union
+    (Schulenburg)"): one candidate, on the first line (the second is dropped)."""
+    out: list[tuple[int, str]] = []
+    for n, line in candidates:
+        if out and DANGLING.search(out[-1][1]) and n == out[-1][0] + 1 + out[-1][1].count("\n"):
+            out[-1] = (out[-1][0], out[-1][1] + " " + line)
+            drop.add(n)
+        else:
+            out.append((n, line))
+    return out
+
+
 def foreign_heading(line: str, lines: list[tuple[int, str]]) -> bool:
     """A heading in another language than the text: the site's navigation ("Briefe und
     Mitteilungen" over a Spanish letter)."""
@@ -209,12 +242,15 @@ def foreign_heading(line: str, lines: list[tuple[int, str]]) -> bool:
     return False
 
 
+def prose(line: str) -> bool:
+    """A line of running text (not a short heading such as "Telegram" or "V e r m e r k")."""
+    return len(line.split()) >= 6 or (len(line) > 30 and line.endswith((".", ":", ";")))
+
+
 def body_like(line: str) -> bool:
     if len(line) > 250 or (len(re.findall(r"[\u3400-\u9fff]", line)) > 60):
         return True
-    numbered = re.match(
-        r"^(?:\d{1,3}|[IVX]{1,5}|[a-z])[.)]\s+\S|^[（(][一二三四五六七八九十]+[）)]", line
-    )
+    numbered = re.match(r"^(?:\d{1,3}|[a-z])[.)]\s+\S|^[（(][一二三四五六七八九十]+[）)]", line)
     return bool(numbered) and len(line) > 25
 
 
