@@ -15,7 +15,10 @@ OUTCOMES = {t.file: run(t) for t in TRUTH}
 
 @pytest.mark.parametrize("group,target", [("digital-archive", 0.98), ("other", 0.90)])
 def test_titles_and_dates_on_the_truth_set(group, target):
-    mine = [o for o in OUTCOMES.values() if o.truth.group == group]
+    # held-out records (collected after the readers were written) count with the others
+    mine = [
+        o for o in OUTCOMES.values() if o.truth.group.replace("heldout", "other")[:5] == group[:5]
+    ]
     dated = [o for o in mine if o.truth.date != "-"]
     assert len(mine) >= 10
     titles = sum(o.title_ok for o in mine) / len(mine)

@@ -10,6 +10,7 @@ from ..model import Block, Record
 from . import datelines
 from .blocks import lines_of
 from .common import RELEASE_STAMP, is_navigation
+from .generic import UNTITLED
 
 NAME = "crest"
 LABELS = {
@@ -64,7 +65,8 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         i += 1
     if i < len(lines) and not _label(lines[i][1]) and not RELEASE_STAMP.search(lines[i][1]):
         if any(_label(line) for _, line in lines[i + 1 : i + 4]):
-            record.title = lines[i][1]
+            if not UNTITLED.match(lines[i][1]):
+                record.title = lines[i][1]
             i += 1
     label = None
     body_from = i

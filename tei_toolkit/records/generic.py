@@ -132,6 +132,7 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
     drop: set[int] = set()
     candidates: list[tuple[int, str]] = []
     start: int | None = None
+    wrapped = wrapped_lines(lines)
     seen_label = False
     dateline_at = 0
     for idx, (n, line) in enumerate(lines[:TOP]):
@@ -168,6 +169,10 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
         elif body_like(clean) or seen_label:
             start = n
             break
+        elif n in wrapped or UNTITLED.match(clean):
+            if n in wrapped and candidates and prose(clean):
+                start = n
+                break  # a hard-wrapped paragraph: the text has begun
         elif heading_like(clean) or (
             not candidates and n in alone and len(clean) < 60 and not label_of(clean)
         ):
@@ -189,7 +194,8 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
     headings = [c for c in before if not c[1].endswith((".", "!", "?"))]
     standing = [c for c in headings if c[0] in alone and not foreign_heading(c[1], lines)]
     named = [c for c in standing if not (SIGNATURE.match(c[1]) and len(standing) > 1)]
-    choose_title(record, named[:1] or headings, drop)
+    dated = [c for c in before if ends_with_date(c[1])]
+    choose_title(record, dated[:1] or named[:1] or headings, drop)
     record.fields["_sentences"] = "\n".join(
         f"{n}\t{t}" for n, t in before if (n, t) not in headings
     )
@@ -240,6 +246,35 @@ def foreign_heading(line: str, lines: list[tuple[int, str]]) -> bool:
         ):
             return True
     return False
+
+
+UNTITLED = re.compile(
+    r"^[(\[]?(?:untitled|no title|ohne titel|sans titre|sin título|без названия|无题)[)\]]?$", re.I
+)
+
+
+def ends_with_date(line: str) -> bool:
+    """ "Tagebuchnotiz Dr. Koppe, 28. Juli 1971": a heading that carries the date."""
+    hits = list(datelines.find_dates(line))
+    return bool(hits) and hits[-1][1] >= len(line) - 2 and hits[-1][0] > 3
+
+
+def wrapped_lines(lines: list[tuple[int, str]]) -> set[int]:
+    """Lines of hard-wrapped paragraphs: in a run of three or more adjacent lines, the
+    long ones (a typewriter's or a web copy's line width) and those ending mid-phrase."""
+    out: set[int] = set()
+    run: list[tuple[int, str]] = []
+    for n, line in [*lines, (-9, "")]:
+        if run and n == run[-1][0] + 1:
+            run.append((n, line))
+            continue
+        if len(run) >= 3:
+            long = [m for m, t in run if 50 <= len(t) <= 90]
+            if len(long) >= 2:
+                out.update(long)
+                out.update(m for m, t in run if t.endswith((",", ";", "-", "–")))
+        run = [(n, line)]
+    return out
 
 
 def prose(line: str) -> bool:
@@ -311,7 +346,9 @@ def take_dateline(record: Record, line: str) -> bool:
         return False
     s, e, _ = hits[0]
     before, after = line[:s].strip(" ,-–—(（"), line[e:].strip(" .,)）")
-    if len(before.split()) > 4 or len(after.split()) > 3:
+    words = before.split()
+    joined = re.search(r"\b(?:den|le|el|am|de|à|в|г\.)$", before)
+    if len(words) > (4 if joined else 2) or len(after.split()) > 3:
         return False
     if record.date is None:
         record.date = line[s:e]
