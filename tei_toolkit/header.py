@@ -9,6 +9,8 @@ from lxml import etree
 from .inline import fill
 from .model import Record
 from .records.citation import parse_citation
+from .records.language import NAMES
+from .records.language import detect as detect_language
 from .rules import Context, find_marks
 from .tei import E
 
@@ -65,6 +67,7 @@ LANGUAGES = {
     "kazakh": "kk",
     "uzbek": "uz",
 }
+PLAIN_NOTES = {"cable-header", "release-stamp", "precedence", "heading", "dateline", "book"}
 KEYWORD_FIELDS = {
     "Type": "type",
     "Associated Topics": "topic",
@@ -112,7 +115,7 @@ def build_header(
             "fileDesc",
             _title_stmt(record, ctx, citation),
             _publication_stmt(record, ctx),
-            _notes_stmt(record),
+            _notes_stmt(record, ctx),
             _source_desc(record, ctx, citation, source_name),
         ),
         _encoding_desc(version),
@@ -131,12 +134,15 @@ def build_header(
 
 
 def record_date_attrs(date_line: str | None) -> dict[str, str]:
-    """The normalised value of the record's date line: {"when": ...} or {"from", "to"}."""
+    """The normalised value of the record's date line: {"when": ...} or {"from", "to"}.
+    English date lines are the rules' (rules.dates); datelines in other languages, cable
+    date-time groups and FRUS file-number dates are the readers' (records.datelines)."""
     if not date_line:
         return {}
+    from .records.datelines import normalize as normalize_dateline
     from .rules.dates import normalize
 
-    return normalize(date_line) or {}
+    return normalize(date_line) or normalize_dateline(date_line) or {}
 
 
 def _title_stmt(record: Record, ctx: Context, citation) -> etree._Element:
@@ -205,19 +211,34 @@ def _publication_stmt(record: Record, ctx: Context) -> etree._Element:
     )
 
 
-def _notes_stmt(record: Record):
-    notes = [v for k, v in record.fields.items() if k == "Note"]
-    if not notes:
-        return None
-    return E("notesStmt", *[E("note", n, type="unlabelled-footer") for n in notes])
+def _notes_stmt(record: Record, ctx: Context):
+    """Unlabelled footer text, and the document's apparatus the reader kept out of the
+    body: footnotes (@n = the marker), distribution lists, cable headers, stamps."""
+    notes = [
+        E("note", v, type="unlabelled-footer") for k, v in record.fields.items() if k == "Note"
+    ]
+    for kind, n, text in record.apparatus:
+        if kind in PLAIN_NOTES:  # routing lines and stamps: codes, not prose to mark up
+            notes.append(E("note", text, type=kind, n=n))
+        else:
+            notes.append(_marked("note", text, ctx, "summary", type=kind, n=n))
+    return E("notesStmt", *notes) if notes else None
 
 
 def _source_desc(record: Record, ctx: Context, citation, source_name: str) -> etree._Element:
     desc = E("sourceDesc")
+    if record.idnos:
+        desc.append(
+            E(
+                "bibl",
+                *[E("idno", value, type=kind) for kind, value in record.idnos],
+                type="document",
+            )
+        )
     if record.citation:
         desc.append(_marked("bibl", record.citation, ctx, "citation", type="citation"))
         desc.append(_parsed_bibl(citation, record))
-    else:
+    elif not record.idnos:
         desc.append(
             E(
                 "p",
@@ -285,6 +306,9 @@ def _profile_desc(record: Record, ctx: Context, created: dict[str, str]) -> etre
     if record.date:
         profile.append(E("creation", E("date", record.date, **created)))
     profile.append(_lang_usage(record))
+    corresp = _corresp_desc(record)
+    if corresp is not None:
+        profile.append(corresp)
     keywords = _keywords(record)
     if keywords is not None:
         profile.append(E("textClass", keywords))
@@ -292,30 +316,54 @@ def _profile_desc(record: Record, ctx: Context, created: dict[str, str]) -> etre
 
 
 def _lang_usage(record: Record) -> etree._Element:
-    usage = E("langUsage", E("language", "English", ident="en"))
+    main = record.language or "en"
+    usage = E("langUsage", E("language", NAMES.get(main, main), ident=main))
+    if main != "en":
+        usage.append(E("language", "English", ident="en"))
     original = record.fields.get("Original Language") or record.fields.get("Language")
     for name in re.split(r"\s*[;,]\s*", original or ""):
         code = LANGUAGES.get(name.strip().lower())
         if code and code != "en":
             usage.append(E("language", f"{name.strip()} (language of the original)", ident=code))
-    if any(block_language(b.text) == "zh" for b in record.body) and not usage.xpath(
-        "*[@ident='zh']"
-    ):
-        usage.append(E("language", "Chinese", ident="zh"))
+    for code in dict.fromkeys(block_language(b.text) for b in record.body):
+        if code and not usage.xpath(f"*[@ident='{code}']"):
+            usage.append(E("language", NAMES.get(code, code), ident=code))
     return usage
 
 
 def block_language(text: str) -> str | None:
-    """ "zh" for a block written mostly in Chinese characters (the notes some pages carry),
-    else None: the record's language (English) applies."""
-    if not _CJK.search(text):
-        return None
+    """The language of a block when it is not English: "zh" for a block written mostly in
+    Chinese characters (the notes some pages carry), "de", "ru", ... for a block long
+    enough to tell (records/language.py); None: the record's language (English) applies."""
     letters = len(_LETTER.findall(text))
-    return "zh" if letters and len(_CJK.findall(text)) * 2 > letters else None
+    if _CJK.search(text):
+        return "zh" if letters and len(_CJK.findall(text)) * 2 > letters else None
+    if letters < 60:
+        return None
+    code = detect_language(text, margin=2.0)
+    return code if code and code != "en" else None
+
+
+def _corresp_desc(record: Record):
+    """Sender and addressee as the document names them (From:/To:, FM/TO, a heading
+    "X to Y", a salutation or signature): plain names, not entity guesses."""
+    if not (record.sender or record.addressee):
+        return None
+    actions = []
+    if record.sender:
+        sent = E("correspAction", E("name", record.sender), type="sent")
+        if record.place:
+            sent.append(E("placeName", record.place))
+        actions.append(sent)
+    if record.addressee:
+        actions.append(E("correspAction", E("name", record.addressee), type="received"))
+    return E("correspDesc", *actions)
 
 
 def _keywords(record: Record):
     terms = []
+    if record.classification:
+        terms.append(E("term", record.classification, type="classification"))
     for label, kind in KEYWORD_FIELDS.items():
         for value in re.split(r"\s*;\s*", record.fields.get(label, "")):
             if value:

@@ -27,6 +27,16 @@ class Record:
     funder: str | None = None
     layout: str = "generic"  # which reader produced it
     source_name: str | None = None
+    # What the document says about itself (readers fill what they find; header.py encodes):
+    sender: str | None = None  # correspDesc/correspAction[@type="sent"]
+    addressee: str | None = None  # correspAction[@type="received"]
+    place: str | None = None  # where it was written (the dateline's place)
+    classification: str | None = None  # "SECRET", "Совершенно секретно", ...
+    idnos: list[tuple[str, str]] = field(default_factory=list)  # ("file", "840.20/1–3049")
+    # The document's apparatus, kept out of the body: (kind, n, text); kind is the note's
+    # @type ("footnote", "distribution", "cable-header", "release-stamp", "trailer", ...).
+    apparatus: list[tuple[str, str | None, str]] = field(default_factory=list)
+    language: str | None = None  # main language of the body, detected (records/language.py)
 
 
 @dataclass(frozen=True)

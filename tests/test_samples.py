@@ -13,7 +13,7 @@ from tei_toolkit.convert import convert_text
 from tei_toolkit.diagnostics import Severity
 from tei_toolkit.records import read_text
 from tei_toolkit.tei import NS
-from tests.conftest import CORPUS, sample_params
+from tests.conftest import CORPUS, SHARED, sample_params
 
 
 @pytest.mark.parametrize("path", sample_params())
@@ -89,6 +89,41 @@ def _value(tree, path):
     assert result, f"nothing at {path}"
     first = result[0]
     return first if isinstance(first, str) else " ".join("".join(first.itertext()).split())
+
+
+# The shared samples of other archives (../shared/samples/other; skipped without it):
+# what their readers take from the record itself.
+OTHER = {
+    "001-frus": {
+        "//tei:titleStmt/tei:title": "The Chargé in the Soviet Union (Kohler) to the Secretary of State",
+        "//tei:creation/tei:date/@when": "1949-01-30",
+        "//tei:creation/tei:date/@cert": "medium",
+        "//tei:correspAction[@type='sent']/tei:name": "The Chargé in the Soviet Union (Kohler)",
+        "//tei:correspAction[@type='received']/tei:name": "the Secretary of State",
+        "//tei:bibl[@type='document']/tei:idno[@type='file']": "840.20/1–3049",
+        "//tei:bibl[@type='document']/tei:idno[@type='telegram']": "233",
+        "count(//tei:notesStmt/tei:note[@type='footnote'])": 4,
+        "//tei:notesStmt/tei:note[@type='precedence']": "us urgent",
+        "count(//tei:body//tei:p[starts-with(., 'Sent Department')])": 0,
+    },
+    "006-nsa": {
+        "//tei:titleStmt/tei:title": "Transcript of Leonid Brezhnev's Telephone Conversation "
+        "with Alexander Dubček, August 13,1968",
+        "//tei:creation/tei:date/@when": "1968-08-13",
+        "//tei:bibl[@type='document']/tei:idno[@type='document']": "81",
+    },
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(OTHER))
+def test_other_archives_header_fields(prefix: str):
+    found = sorted((SHARED / "samples" / "other").glob(f"{prefix}*.txt"))
+    if not found:
+        pytest.skip("../shared/samples/other absent")
+    text, _ = read_text(found[0])
+    tree = convert_text(text, str(found[0]), date="2026-01-01", check=True).tree
+    for xpath, expected in OTHER[prefix].items():
+        assert _value(tree, xpath) == expected, xpath
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))

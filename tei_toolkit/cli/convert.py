@@ -9,6 +9,7 @@ import click
 
 from ..diagnostics import ExitCode, Severity, has_errors
 from ..pipeline import convert_files
+from ..records import LAYOUTS, using_layout
 from .errors import exit_code_for
 
 
@@ -42,9 +43,14 @@ def _iso_date(value: str | None) -> str | None:
     help="Register of people, places, organisations (TSV or TEI).",
 )
 @click.option("--no-check", is_flag=True, help="Do not validate the output against tei_all.")
+@click.option(
+    "--layout",
+    type=click.Choice(list(LAYOUTS)),
+    help="Read the records with this reader instead of the one detected from the text.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
 @click.pass_context
-def convert(ctx, records, output, date, register_path, no_check, quiet):
+def convert(ctx, records, output, date, register_path, no_check, quiet, layout):
     """Convert plain-text records to TEI P5.
 
     \b
@@ -53,6 +59,7 @@ def convert(ctx, records, output, date, register_path, no_check, quiet):
     tei-toolkit convert record.txt -o record.xml
     tei-toolkit convert corpus/*.txt -o build/tei/ # one .xml per record
     """
+    ctx.with_resource(using_layout(layout))  # the reader --layout names, for every record
     results = convert_files(
         records,
         output,

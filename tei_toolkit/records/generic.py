@@ -1,26 +1,434 @@
-"""The fallback reader: first line as title, blank-line separated paragraphs."""
+"""The generic reader: any memo, letter, cable or minutes. It looks for the document's own
+metadata at the top (title, dateline, From/To, classification, file numbers) and its
+apparatus at the bottom (distribution lists, cipher groups, typing trailers), and keeps
+both out of the body."""
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, warning
-from ..model import Block, Record
+import re
+
+from ..diagnostics import Diagnostic, info
+from ..model import Record
+from . import datelines, language
+from .blocks import body_lines, lines_of, split_numbered
+from .common import (
+    FILE_NUMBER,
+    PRECEDENCE,
+    SALUTATION,
+    add_classification,
+    heading_like,
+    is_classification,
+    is_navigation,
+    label_of,
+)
+
+NAME = "generic"
+TOP = 40  # lines searched for the document's own metadata
+SENDER_LABELS = {"from", "fm", "von", "de", "от", "от кого", "absender", "expéditeur", "remitente"}
+ADDRESSEE_LABELS = {
+    "to",
+    "an",
+    "à",
+    "a",
+    "para",
+    "кому",
+    "destinataire",
+    "memorandum for",
+    "attention",
+}
+SUBJECT_LABELS = {
+    "subject",
+    "subj",
+    "re",
+    "betreff",
+    "betr",
+    "objet",
+    "asunto",
+    "тема",
+    "о",
+    "事由",
+    "主题",
+}
+DATE_LABELS = {"date", "dated", "datum", "fecha", "дата", "日期", "date and time", "written"}
+CLASS_LABELS = {"classification", "status", "grif", "гриф", "einstufung"}
+NUMBER_LABELS = {"no", "nr", "number", "№", "ref", "reference", "file", "az", "aktenzeichen"}
+TRAILER = re.compile(
+    r"^(?:copy\s+n[º°o]?\.?\s*\d+|экз\.?\s*№?\s*\d+|typed\s+(?:on|in|by)\b|printed\s+in\b"
+    r"|distributed\s+(?:at|to|on)\b|distribution\s*:|dispatched\b|отп\.|разослано|"
+    r"sent\s+(?:department|to)\b.*\brepeated\b|rec(?:eive)?'?d\b.{0,40}\d)",
+    re.I,
+)
+CIPHER_GROUPS = re.compile(r"^\d{3,6}(?:\s+\d{3,6}){2,}$")
+NOTES_HEADING = re.compile(
+    r"^(?:注\s?释|注|notes|endnotes|footnotes|примечания|anmerkungen|notas)[:：]?$", re.I
+)
+NOTE_LINE = re.compile(r"^[〔\[(（]?(\d{1,3})[〕\])）.]")
+CLASS_SUFFIX = re.compile(
+    r"^(?P<number>(?:К|No\.?|Nr\.?|N[º°]|№)\s*№?\s*[\w/.-]+)\s+(?P<marking>\D{6,40})$"
+)
+SIGNATURE = re.compile(
+    r"^(?:(?:[A-ZА-Я][\w’'.-]*|[A-ZА-Я]\.)(?:\s+(?:[A-ZА-Я][\w’'.-]*|[A-ZА-Я]\.)){0,3}"
+    r"|[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})$"
+)
 
 
-def read(blocks: list[Block], name: str) -> tuple[Record, list[Diagnostic]]:
-    record = Record(layout="generic", source_name=name)
-    if blocks:
-        first = blocks[0]
-        title, _, rest = first.text.partition("\n")
-        record.title = title
-        body = ([Block(rest, first.line + 1)] if rest else []) + blocks[1:]
-        record.body = body
+def detect(text: str) -> float:
+    return 0.1  # the fallback: any text
+
+
+def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
+    record = Record(layout=NAME, source_name=name)
+    lines = lines_of(text)
+    drop, start = read_top(lines, record, alone_lines(text))
+    sentences = record.fields.pop("_sentences", "")
+    if record.title is None:
+        first_line_title(record, text, drop)
+    if record.title is None and sentences:
+        pairs = [line.split("\t", 1) for line in sentences.split("\n")]
+        choose_title(record, [(int(n), t) for n, t in pairs], drop)
+    tail = read_bottom(lines, record, start)
+    drop |= tail
+    record.body = split_numbered(body_lines(text, 1, drop))
     notes = [
-        warning(
+        info(
             "convert:generic-layout",
-            "not a digital-archive page (no date line and title at the top); read with "
-            "the generic reader: first line as title, blank-line paragraphs",
+            "no archive layout recognised; read with the generic reader "
+            f"(title: {record.title!r}, date: {record.date!r})",
             file=name,
             line=1,
         )
     ]
     return record, notes
+
+
+def alone_lines(text: str) -> set[int]:
+    """Line numbers of lines that are a block by themselves (blank lines around)."""
+    raw = text.split("\n")
+    return {
+        i + 1
+        for i, line in enumerate(raw)
+        if line.strip()
+        and (i == 0 or not raw[i - 1].strip())
+        and (i + 1 == len(raw) or not raw[i + 1].strip())
+    }
+
+
+def first_line_title(record: Record, text: str, drop: set[int]) -> None:
+    """The old rule, last: a short first block of one line that ends in no full stop."""
+    raw = text.split("\n")
+    first = next((i for i, line in enumerate(raw, 1) if line.strip() and i not in drop), None)
+    if first is None or first in drop:
+        return
+    line = raw[first - 1].strip()
+    alone = first == len(raw) or not raw[first].strip()
+    if alone and len(line) < 120 and not line.endswith(".") and not body_like(line):
+        record.title = line
+        drop.add(first)
+
+
+def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> tuple[set[int], int]:
+    """Read the metadata lines at the top into ``record``; return the line numbers taken
+    out of the body and the line where the body starts."""
+    drop: set[int] = set()
+    candidates: list[tuple[int, str]] = []
+    start: int | None = None
+    wrapped = wrapped_lines(lines)
+    seen_label = False
+    dateline_at = 0
+    for idx, (n, line) in enumerate(lines[:TOP]):
+        clean = line.strip(" #*")
+        if is_navigation(clean) or not clean:
+            drop.add(n)
+        elif is_classification(clean) and (clean.isupper() or n in alone):
+            add_classification(record, clean)
+            drop.add(n)
+        elif PRECEDENCE.match(clean):
+            record.apparatus.append(("precedence", None, clean))
+            drop.add(n)
+        elif fm := FILE_NUMBER.match(clean):
+            record.idnos.append(("file", fm["number"]))
+            drop.add(n)
+        elif SALUTATION.match(clean):
+            start = n
+            record.addressee = record.addressee or addressee_of(clean)
+            break
+        elif (
+            (lab := label_of(clean))
+            and metadata_label(lab, idx, lines)
+            and take_label(record, *lab)
+        ):
+            drop.add(n)
+            seen_label = seen_label or bool(lab[1])
+        elif (marked := CLASS_SUFFIX.match(clean)) and is_classification(marked["marking"]):
+            add_classification(record, marked["marking"])
+            record.idnos.append(("number", marked["number"]))
+            drop.add(n)
+        elif take_dateline(record, clean):
+            drop.add(n)
+            dateline_at = dateline_at or n
+        elif body_like(clean) or seen_label:
+            start = n
+            break
+        elif n in wrapped or UNTITLED.match(clean):
+            if n in wrapped and candidates and prose(clean):
+                start = n
+                break  # a hard-wrapped paragraph: the text has begun
+        elif heading_like(clean) or (
+            not candidates and n in alone and len(clean) < 60 and not label_of(clean)
+        ):
+            candidates.append((n, clean))
+        elif idx >= 3 and candidates and prose(clean):
+            start = n
+            break
+    before = [c for c in candidates if c[0] < dateline_at] or candidates
+    before = join_wrapped(before, drop)
+    corresp = [c for c in before if CORRESPONDENCE.match(c[1])]
+    if corresp and record.title is None:
+        n, title = corresp[0]
+        record.title = title
+        heading = CORRESPONDENCE.match(title)
+        assert heading is not None
+        record.sender = record.sender or heading["from"]
+        record.addressee = record.addressee or heading["to"]
+        drop.add(n)
+    headings = [c for c in before if not c[1].endswith((".", "!", "?"))]
+    standing = [c for c in headings if c[0] in alone and not foreign_heading(c[1], lines)]
+    named = [c for c in standing if not (SIGNATURE.match(c[1]) and len(standing) > 1)]
+    dated = [c for c in before if ends_with_date(c[1])]
+    choose_title(record, dated[:1] or named[:1] or headings, drop)
+    record.fields["_sentences"] = "\n".join(
+        f"{n}\t{t}" for n, t in before if (n, t) not in headings
+    )
+    if start is None:
+        start = next((n for n, _ in lines if n not in drop), lines[-1][0] if lines else 1)
+    for n, line in candidates:
+        if n not in drop and record.sender is None and SIGNATURE.match(line) and len(line) < 40:
+            record.sender = line  # a bare name above the title: the author
+            drop.add(n)
+    if record.date is None:
+        first_date_near_top(record, [(n, t) for n, t in lines if n < start] + candidates)
+    return drop, start
+
+
+CORRESPONDENCE = re.compile(
+    r"^(?P<from>(?:The|Mr\.|Mrs\.|President|Secretary|Ambassador|Chancellor|Prime Minister|Chairman"
+    r"|Comrade|Marshal|General)\b.{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|Mrs\.|President|Secretary"
+    r"|Ambassador|Chancellor|Prime Minister|Chairman|Comrade|Marshal|General|Senator)\b.{3,200})$"
+)
+DANGLING = re.compile(
+    r"\b(?:by|of|to|from|the|and|with|between|in|on|for|at|de|du|des|der|die|des|и|в|на)$"
+)
+
+
+def join_wrapped(candidates: list[tuple[int, str]], drop: set[int]) -> list[tuple[int, str]]:
+    """Heading lines wrapped in the middle ("... Ambassador in the" / "Soviet Union
+    (Schulenburg)"): one candidate, on the first line (the second is dropped)."""
+    out: list[tuple[int, str]] = []
+    for n, line in candidates:
+        if out and DANGLING.search(out[-1][1]) and n == out[-1][0] + 1 + out[-1][1].count("\n"):
+            out[-1] = (out[-1][0], out[-1][1] + " " + line)
+            drop.add(n)
+        else:
+            out.append((n, line))
+    return out
+
+
+def foreign_heading(line: str, lines: list[tuple[int, str]]) -> bool:
+    """A heading in another language than the text: the site's navigation ("Briefe und
+    Mitteilungen" over a Spanish letter)."""
+    words = set(re.findall(r"[^\W\d_]+", line.lower()))
+    text_lang = language.detect(" ".join(t for _, t in lines[:60]))
+    for lang, stop in language.STOPWORDS.items():
+        if (
+            lang != text_lang
+            and text_lang in language.STOPWORDS
+            and words & stop - language.STOPWORDS[text_lang]
+        ):
+            return True
+    return False
+
+
+UNTITLED = re.compile(
+    r"^[(\[]?(?:untitled|no title|ohne titel|sans titre|sin título|без названия|无题)[)\]]?$", re.I
+)
+
+
+def ends_with_date(line: str) -> bool:
+    """ "Tagebuchnotiz Dr. Koppe, 28. Juli 1971": a heading that carries the date."""
+    hits = list(datelines.find_dates(line))
+    return bool(hits) and hits[-1][1] >= len(line) - 2 and hits[-1][0] > 3
+
+
+def wrapped_lines(lines: list[tuple[int, str]]) -> set[int]:
+    """Lines of hard-wrapped paragraphs: in a run of three or more adjacent lines, the
+    long ones (a typewriter's or a web copy's line width) and those ending mid-phrase."""
+    out: set[int] = set()
+    run: list[tuple[int, str]] = []
+    for n, line in [*lines, (-9, "")]:
+        if run and n == run[-1][0] + 1:
+            run.append((n, line))
+            continue
+        if len(run) >= 3:
+            long = [m for m, t in run if 50 <= len(t) <= 90]
+            if len(long) >= 2:
+                out.update(long)
+                out.update(m for m, t in run if t.endswith((",", ";", "-", "–")))
+        run = [(n, line)]
+    return out
+
+
+def prose(line: str) -> bool:
+    """A line of running text (not a short heading such as "Telegram" or "V e r m e r k")."""
+    return len(line.split()) >= 6 or (len(line) > 30 and line.endswith((".", ":", ";")))
+
+
+def body_like(line: str) -> bool:
+    if len(line) > 250 or (len(re.findall(r"[\u3400-\u9fff]", line)) > 60):
+        return True
+    numbered = re.match(r"^(?:\d{1,3}|[a-z])[.)]\s+\S|^[（(][一二三四五六七八九十]+[）)]", line)
+    return bool(numbered) and len(line) > 25
+
+
+KNOWN_LABELS = (
+    SENDER_LABELS | ADDRESSEE_LABELS | SUBJECT_LABELS | DATE_LABELS | CLASS_LABELS | NUMBER_LABELS
+)
+
+
+def metadata_label(lab: tuple[str, str], idx: int, lines: list[tuple[int, str]]) -> bool:
+    """A labelled line is the document's metadata when its label is a known one, or when
+    it stands among other labelled lines (a heading block); "Stalin: “Correct.”" alone is
+    a speaker's turn."""
+    label, value = lab
+    if label.lower().strip(" .") in KNOWN_LABELS:
+        return True
+    if not _short_value(value):
+        return False
+    near = [lines[j][1] for j in (idx - 1, idx + 1) if 0 <= j < len(lines)]
+    return any((near_lab := label_of(line)) and _short_value(near_lab[1]) for line in near)
+
+
+def _short_value(value: str) -> bool:
+    """A field's value, not a sentence someone says: short, not quoted, no full stop."""
+    return (
+        len(value) <= 45 and value[:1] not in "“\"«„‘'" and not value.endswith((".", "!", "?", "…"))
+    )
+
+
+def take_label(record: Record, label: str, value: str) -> bool:
+    key = label.lower().strip(" .")
+    if key in SUBJECT_LABELS and value:
+        record.title = record.title or value
+    elif key in SENDER_LABELS and value:
+        record.sender = record.sender or value
+    elif key in ADDRESSEE_LABELS and value:
+        record.addressee = record.addressee or value
+    elif key in DATE_LABELS and value:
+        if record.date is None and (datelines.normalize(value) or datelines.first_date(value)):
+            record.date = value if datelines.normalize(value) else datelines.first_date(value)[0]  # type: ignore[index]
+    elif key in CLASS_LABELS and value:
+        add_classification(record, value)
+    elif key in NUMBER_LABELS and value:
+        record.idnos.append(("number", value))
+    elif len(value) <= 80 and len(key.split()) <= 4:
+        pass  # another short labelled line of the heading ("Sent: ...", "Location: ...")
+    else:
+        return False
+    record.fields.setdefault(label, value)
+    record.apparatus.append(("heading", None, f"{label}: {value}" if value else label))
+    return True
+
+
+def take_dateline(record: Record, line: str) -> bool:
+    """A line that is a date, or a place and a date ("Bonn, den 18. März 1991",
+    "La Habana, 26 de Octubre. 1962", "Arkhangel-14 Octobre 1918 – 2C.3C")."""
+    hits = list(datelines.find_dates(line))
+    if len(hits) != 1 or len(line) > 90:
+        return False
+    s, e, _ = hits[0]
+    before, after = line[:s].strip(" ,-–—(（"), line[e:].strip(" .,)）")
+    words = before.split()
+    joined = re.search(r"\b(?:den|le|el|am|de|à|в|г\.)$", before)
+    if len(words) > (4 if joined else 2) or len(after.split()) > 3:
+        return False
+    if record.date is None:
+        record.date = line[s:e]
+        place = re.sub(r",?\s*(?:den|le|el|am)$", "", before).strip(" ,-–")
+        record.place = place or None
+    return True
+
+
+def choose_title(record: Record, candidates: list[tuple[int, str]], drop: set[int]) -> None:
+    """The longest heading-like line before the text (a bare name line is the author's);
+    a date at its end is the document's date."""
+    if not candidates:
+        return
+    n, title = max(candidates, key=lambda c: len(c[1]))
+    hits = list(datelines.find_dates(title))
+    if hits and hits[-1][1] >= len(title) - 3 and hits[-1][0] > len(title) / 2:
+        s, e, _ = hits[-1]
+        if record.date is None:
+            record.date = title[s:e]
+        if not re.search(r"[(,]\s*$", title[:s]):
+            title = title[:s].rstrip(" .,;–-")
+    if record.title is None:
+        record.title = title
+        drop.add(n)
+
+
+def first_date_near_top(record: Record, lines: list[tuple[int, str]]) -> None:
+    for _, line in lines[:12]:
+        found = datelines.first_date(line)
+        if found:
+            record.date = found[0]
+            return
+
+
+def addressee_of(salutation: str) -> str | None:
+    rest = re.sub(
+        r"^(?:my\s+)?(?:dear(?:est)?|estimad[oa]|querid[oa]|sehr geehrte[rn]?|liebe[rs]?|"
+        r"cher|chère|уважаем\w*|дорог\w*)\s+",
+        "",
+        salutation,
+        flags=re.I,
+    )
+    rest = rest.strip(" ,:!：，")
+    return rest or None
+
+
+def read_bottom(lines: list[tuple[int, str]], record: Record, start: int) -> set[int]:
+    """Distribution lists, cipher groups and typing trailers at the end -> apparatus; a
+    signature -> the sender when no From: line named one."""
+    drop: set[int] = set()
+    body = [(n, s) for n, s in lines if n >= start]
+    heading = next((k for k, (_, s) in enumerate(body) if NOTES_HEADING.match(s)), None)
+    if heading is not None and len(body) - heading <= 30:
+        drop.update(n for n, _ in body[heading:])
+        for _n, line in body[heading + 1 :]:
+            m = NOTE_LINE.match(line)
+            record.apparatus.append(("footnote", m.group(1) if m else None, line))
+        body = body[:heading]
+    for n, line in body[-12:]:
+        if TRAILER.match(line):
+            kind = (
+                "distribution"
+                if re.match(r"(?i)copy|экз|distribut|разосл|sent", line)
+                else "trailer"
+            )
+            record.apparatus.append((kind, None, line))
+            drop.add(n)
+        elif CIPHER_GROUPS.match(line):
+            record.apparatus.append(("cipher-groups", None, line))
+            drop.add(n)
+    if record.sender is None:
+        for n, line in reversed(body[-5:]):
+            dated = re.search(r"\d|[年月日时]", line)
+            if (
+                n not in drop
+                and SIGNATURE.match(line)
+                and len(line) < 40
+                and n != start
+                and not dated
+            ):
+                record.sender = line
+                break
+    return drop

@@ -14,6 +14,9 @@ import re
 
 from ..diagnostics import Diagnostic, info
 from ..model import Block, Record
+from .blocks import split_blocks
+
+NAME = "digital-archive"
 
 CHROME = {
     "skip to content",
@@ -111,14 +114,22 @@ def is_date_line(text: str) -> bool:
     return bool(DATE_LINE.match(text.strip()))
 
 
-def detect(blocks: list[Block]) -> bool:
-    """True when the blocks look like a digital-archive page."""
+def detect(text: str) -> float:
+    """0.9 when the text looks like a digital-archive page: a date line first (after the
+    site's chrome), and chrome, the footer, the rights text or the funding line."""
+    blocks = split_blocks(text)
     rest = _skip_chrome(blocks, 0)
     if rest >= len(blocks) or not is_date_line(blocks[rest].text):
-        return False
+        return 0.0
     had_chrome = rest > 0
-    markers = any(_key(b) == FOOTER_START or RIGHTS_BOILERPLATE.search(b.text) for b in blocks)
-    return had_chrome or markers
+    markers = any(
+        _key(b) == FOOTER_START
+        or RIGHTS_BOILERPLATE.search(b.text)
+        or FUNDING.match(b.text)
+        or split_label(b.text, PRE_FOOTER_LABELS)
+        for b in blocks
+    )
+    return 0.9 if had_chrome or markers else 0.0
 
 
 def _skip_chrome(blocks: list[Block], i: int) -> int:
@@ -127,9 +138,10 @@ def _skip_chrome(blocks: list[Block], i: int) -> int:
     return i
 
 
-def read(blocks: list[Block], name: str) -> tuple[Record, list[Diagnostic]]:
+def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
+    blocks = split_blocks(text)
     notes: list[Diagnostic] = []
-    record = Record(layout="digital-archive", source_name=name)
+    record = Record(layout=NAME, source_name=name)
     i = _skip_chrome(blocks, 0)
     record.date = blocks[i].text
     i += 1
@@ -141,6 +153,8 @@ def read(blocks: list[Block], name: str) -> tuple[Record, list[Diagnostic]]:
     if body and (m := FUNDING.match(body[0].text)):
         record.funder = m.group(1)
         body = body[1:]
+    if body and body[0].text.strip() in {"[…]", "[...]"}:
+        body = body[1:]  # the site's mark of a cut between the funding line and the text
     record.body = body
     if footer is not None:
         notes += _read_footer(blocks[footer + 1 :], record, name)
@@ -176,12 +190,12 @@ def _read_title(blocks: list[Block], i: int, record: Record) -> int:
 def _read_pre_footer(blocks, start, end, has_footer, record) -> int:
     """Find the summary and the labels before "Document Information"; return where the
     body ends."""
-    if not has_footer:
-        return end
     first_label = end
     for k in range(end - 1, start - 1, -1):
         if split_label(blocks[k].text, PRE_FOOTER_LABELS):
             first_label = k
+    if not has_footer and first_label == end:
+        return end  # cut off before any label: no summary to tell from the text
     label = None
     for block in blocks[first_label:end]:
         found = split_label(block.text, PRE_FOOTER_LABELS)

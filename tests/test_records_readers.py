@@ -1,0 +1,306 @@
+"""Each reader on real records it was written for (tests/fixtures/records/, cut to size,
+source addresses in truth.tsv): which reader is chosen, and what it reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tei_toolkit.convert import convert_text
+from tei_toolkit.records import LAYOUTS, datelines, language, read_record, using_layout
+from tei_toolkit.tei import NS
+from tests.conftest import SHARED
+
+FIXTURES = Path(__file__).parent / "fixtures" / "records"
+
+
+def _read(name: str):
+    return read_record((FIXTURES / name).read_text("utf-8"), name)[0]
+
+
+def _cases(path: Path):
+    for line in path.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            text, expected = line.split("\t")
+            attrs = None if expected == "-" else dict(kv.split("=") for kv in expected.split(";"))
+            yield pytest.param(text, attrs, id=text[:30])
+
+
+@pytest.mark.parametrize("text,attrs", list(_cases(FIXTURES / "datelines.tsv")))
+def test_datelines_normalize(text, attrs):
+    assert datelines.normalize(text) == attrs
+
+
+@pytest.mark.parametrize(
+    "name,layout",
+    [
+        ("frus-1941v01-d848.txt", "frus"),
+        ("frus-1918russia-d482.txt", "frus"),
+        ("crest-rdp80b01676r003000120031-4.txt", "crest"),
+        ("crest-archive-org-cuban-incident.txt", "crest"),
+        ("cable-1975moscow15133.txt", "cable"),
+        ("cable-nsarchive-28838-moscow16276.txt", "cable"),
+        ("book-dobrynin-1963-doc3.txt", "book"),
+        ("mia-lenin-1914-07-28.txt", "marxists"),
+        ("da-node-108048-oneline.txt", "digital-archive"),
+        ("da-node-89472-cutoff.txt", "digital-archive"),
+        ("ru-pavelskaz-1959.txt", "generic"),
+        ("es-ocb-1962-10-25.txt", "generic"),
+    ],
+)
+def test_reader_is_detected(name, layout):
+    assert _read(name).layout == layout
+
+
+def test_frus_heading_file_number_and_footnotes():
+    r = _read("frus-1941v01-d848.txt")
+    assert (r.sender, r.addressee) == (
+        "The Ambassador in the Soviet Union (Steinhardt)",
+        "the Secretary of State",
+    )
+    assert ("file", "124.616/381") in r.idnos and ("telegram", "1299") in r.idnos
+    body = "\n".join(b.text for b in r.body)
+    # markers glued to words come off the text; each note keeps its marker's number
+    assert "July 4. I very" in body and "Vyshinski, or" in body
+    assert "Ambassador18 who" in body  # the copy lacks note 18: its marker stays
+    assert [(n, t[:8]) for k, n, t in r.apparatus if k == "footnote"] == [
+        ("16", "Telegram"),
+        ("17", "Andrey Y"),
+    ]
+    assert "Telegram No. 868" not in body
+
+
+def test_frus_file_number_gives_the_date_when_the_page_gives_none():
+    r = _read("frus-1948v04-d595.txt")
+    assert r.date == "6–1548" and datelines.normalize(r.date)["when"] == "1948-06-15"
+    assert r.classification == "confidential"
+    assert _read("frus-1933-39-d193.txt").date is None  # "800.51W89 U.S.S.R./180": no date
+
+
+@pytest.mark.skipif(not (SHARED / "samples/other").exists(), reason="../shared absent")
+def test_frus_sample_distribution_line_and_day_markers():
+    path = SHARED / "samples/other/001-frus-1949v05-d319-kohler-telegram.txt"
+    r = read_record(path.read_text("utf-8"))[0]
+    body = "\n".join(b.text for b in r.body)
+    assert "Embtel 228 January 29 and 230 January 30. Our" in body
+    assert "questions just broadcast" in body
+    assert (
+        "distribution",
+        None,
+        "Sent Department 233, repeated London 25, Paris 37, Oslo 10.",
+    ) in r.apparatus
+    assert [n for k, n, _ in r.apparatus if k == "footnote"] == ["1", "2", "3", "4"]
+
+
+def test_crest_metadata_block_and_release_stamps():
+    r = _read("crest-rdp78b02992a000100070002-9.txt")
+    assert r.title == "HEREWITH OPTION X" and r.date == "December 11, 1975"
+    assert r.classification == "TOP SECRET"
+    assert ("CREST", "CIA-RDP78B02992A000100070002-9") in r.idnos
+    assert r.fields["Page Count"] == "21" and r.fields["Release Decision"] == "RIPPUB"
+    body = "\n".join(b.text for b in r.body)
+    assert "Approved For Release" not in body and "Herewith Option X" in body
+    assert sum(k == "release-stamp" for k, _, _ in r.apparatus) == 2
+
+
+def test_cable_dtg_addresses_subject():
+    r = _read("cable-1975moscow15133.txt")
+    assert r.date == "220842Z OCT 75"
+    assert datelines.normalize(r.date) == {"when": "1975-10-22T08:42:00Z"}
+    assert (r.sender, r.addressee) == ("AMEMBASSY MOSCOW", "SECSTATE WASHDC")
+    assert r.title.startswith("US-USSR COOPERATIVE AGREEMENTS: 23 OCTOBER MEETING OF EXECUTIVE")
+    assert r.classification == "LIMITED OFFICIAL USE"
+    assert r.body[0].text == "SECTION I - DEPARTMENT OF STATE TELEGRAMS"
+    assert r.body[1].text.startswith("1. DEPT TELEGRAMS REMAIN")
+    assert all("TAGS" not in b.text for b in r.body)
+
+
+def test_cable_scanned_into_one_line():
+    r = _read("cable-nsarchive-28838-moscow16276.txt")
+    assert (r.title, r.date, r.sender) == (
+        "MESSAGE TO BREZHNEV",
+        "091603Z NOV 77",
+        "AMEMBASSY MOSCOW",
+    )
+    assert r.body[0].text.startswith("1 WITH ONE HOUR'S ADVANCE NOTICE")
+
+
+def test_book_document_heading_and_source():
+    r = _read("book-dobrynin-1963-doc3.txt")
+    assert r.title.startswith("Cipher Telegram from Soviet Ambassador Anatoly Dobrynin")
+    assert r.date == "26 November 1963" and ("document", "3") in r.idnos
+    assert r.citation.startswith("Yeltsin Documents")
+
+
+def test_marxists_labelled_block():
+    r = _read("mia-lenin-1915-02-01.txt")
+    assert datelines.normalize(r.date) == {"from": "1915-01-20", "to": "1915-02-01"}
+    assert r.title is None and r.addressee == "Friend"
+    assert r.fields["Translated by"] == "Andrew Rothstein"
+    assert r.body[0].text.startswith("Dear Friend")
+    r = _read("mia-lenin-1914-07-28.txt")
+    assert r.sender == "V. Ilyin" or any(k == "trailer" for k, _, _ in r.apparatus) or r.sender
+
+
+def test_digital_archive_one_line_per_paragraph_and_cut_off():
+    r = _read("da-node-108048-oneline.txt")
+    assert r.title.startswith("Report to the Political Committee") and r.funder
+    assert r.body[0].text == "Report"  # the site's "[…]" cut mark is not the text
+    r = _read("da-node-89472-cutoff.txt")
+    assert r.title == "Conversation between Lee Hu-rak and Kim Il Sung" and r.summary is None
+
+
+def test_digital_archive_related_documents_stay_out_of_the_body():
+    """A page cut off after "Related Documents": the other records' dates, titles and
+    summaries (real entries from the archive's listings) are not this record's body, and
+    the paragraph before the labels is its summary."""
+    own = (FIXTURES / "da-node-89472-cutoff.txt").read_text("utf-8")
+    related = (
+        "\n\nThe two sides discuss the harvest and the health of President Park.\n\n"
+        "Related Documents\n\nNovember 5, 1962\n\nTelegram from Soviet Ambassador to the USA "
+        "Dobrynin to USSR Foreign Ministry (1)\n\nDobrynin discusses an article in the "
+        "“Washington Post,” concerning the Soviet Union.\n"
+    )
+    r = read_record(own + related)[0]
+    body = "\n".join(b.text for b in r.body)
+    assert "Dobrynin" not in body and "Related Documents" not in body
+    assert r.summary == "The two sides discuss the harvest and the health of President Park."
+    assert "Dobrynin" in r.fields["Related Documents"]
+
+
+@pytest.mark.parametrize(
+    "name,title,date,sender,addressee",
+    [
+        (
+            "es-fidelcastro-1962-10-26.txt",
+            "De Fidel Castro a Nikita Jruschov (26 de octubre de 1962)",
+            "26 de Octubre. 1962",
+            None,
+            "compañero Jruschov",
+        ),
+        (
+            "es-mia-khrushchev-1962-10-28.txt",
+            "Carta a Fidel Castro",
+            "28 de octubre de 1962",
+            "Nikita Khrushchev",
+            None,
+        ),
+        ("zh-mao-1950-10-08.txt", None, "一九五○年十月八日", "毛 泽 东", None),
+        ("fr-uottawa-13523.txt", None, "March 15, 1945", "Paris", "Moscow"),
+        ("fr-noulens-1918.txt", None, "14 Octobre 1918", None, None),
+        ("ru-historyrussia-1957.txt", None, "20 февраля 1957", None, None),
+    ],
+)
+def test_generic_reader_finds_the_documents_own_metadata(name, title, date, sender, addressee):
+    r = _read(name)
+    if title is not None:
+        assert r.title == title
+    assert r.date == date
+    if sender is not None:
+        assert r.sender == sender
+    if addressee is not None:
+        assert r.addressee == addressee
+
+
+def test_labelled_heading_lines_are_metadata_not_speaker_turns():
+    text = "Telegram\n\nStatus: Very Urgent\nCopy: No. 3\n\nThe delegation arrived today.\n"
+    conv = convert_text(text, "t.txt", date="2026-01-01")
+    assert not conv.tree.xpath("//tei:sp", namespaces=NS)
+    assert conv.tree.xpath("string(//tei:notesStmt)", namespaces=NS).count("Very Urgent") == 1
+    transcript = "Talk\n\nStalin: “Correct.”\n\nMolotov: “Agreed.”\n"
+    assert len(convert_text(transcript, "t.txt").tree.xpath("//tei:sp", namespaces=NS)) == 2
+
+
+def test_distribution_and_trailers_are_apparatus():
+    text = (
+        "Report\n\nThe plenum approved the plan.\n\nCopy Nº 9 to Bulganin\n"
+        "Typed on 3.III.56 in 4 copies. Distributed at 18.00\n"
+    )
+    r = read_record(text)[0]
+    assert [k for k, _, _ in r.apparatus] == ["distribution", "trailer"]
+    assert all("Bulganin" not in b.text for b in r.body)
+
+
+@pytest.mark.parametrize(
+    "name,code",
+    [
+        ("ru-pavelskaz-1959.txt", "ru"),
+        ("zh-mao-1950-10-13.txt", "zh"),
+        ("es-fidelcastro-1962-10-26.txt", "es"),
+        ("fr-noulens-1918.txt", "fr"),
+        ("da-kohl-levy-german.txt", "de"),
+        ("cable-1975moscow15133.txt", "en"),
+    ],
+)
+def test_language_of_the_text(name, code):
+    assert _read(name).language == code
+
+
+def test_langusage_and_xml_lang_follow_the_text():
+    conv = convert_text(
+        (FIXTURES / "ru-pavelskaz-1959.txt").read_text("utf-8"), "r.txt", date="2026-01-01"
+    )
+    idents = conv.tree.xpath("//tei:langUsage/tei:language/@ident", namespaces=NS)
+    assert idents[0] == "ru"
+    assert conv.tree.xpath("//tei:body//tei:p[@xml:lang='ru']", namespaces=NS)
+    assert conv.tree.xpath("string(//tei:creation/tei:date/@when)", namespaces=NS) == "1959-05-11"
+    assert (
+        conv.tree.xpath("string(//tei:keywords/tei:term[@type='classification'])", namespaces=NS)
+        == "Совершенно секретно"
+    )
+    assert (
+        language.detect(
+            "Der Bundeskanzler heißt den Außenminister herzlich willkommen und dankt ihm für die Hilfe."
+        )
+        == "de"
+    )
+
+
+def test_layout_can_be_named():
+    text = (FIXTURES / "frus-1948v04-d595.txt").read_text("utf-8")
+    assert read_record(text, layout="generic")[0].layout == "generic"
+    with using_layout("crest"):
+        assert read_record(text)[0].layout == "crest"
+    assert read_record(text)[0].layout == "frus"
+    assert set(LAYOUTS) >= {"frus", "crest", "cable", "book", "digital-archive", "generic"}
+
+
+def test_header_correspdesc_and_document_idnos():
+    conv = convert_text(
+        (FIXTURES / "frus-1941v01-d848.txt").read_text("utf-8"), "f.txt", date="2026-01-01"
+    )
+    t = conv.tree
+    assert t.xpath("string(//tei:correspAction[@type='sent']/tei:name)", namespaces=NS) == (
+        "The Ambassador in the Soviet Union (Steinhardt)"
+    )
+    assert t.xpath(
+        "//tei:sourceDesc/tei:bibl[@type='document']/tei:idno[@type='file']/text()", namespaces=NS
+    ) == ["124.616/381"]
+    assert t.xpath("//tei:notesStmt/tei:note[@type='footnote']/@n", namespaces=NS) == ["16", "17"]
+
+
+def test_cli_layout_option(tmp_path):
+    import subprocess
+    import sys
+
+    record = FIXTURES / "frus-1948v04-d595.txt"
+    env = {"PYTHONPATH": str(Path(__file__).parent.parent), "PATH": "/usr/bin:/bin"}
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "tei_toolkit", "convert", str(record), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+
+    done = run("--layout", "generic", "-o", str(tmp_path / "g.xml"))
+    assert done.returncode == 0, done.stderr
+    assert (
+        "generic reader" in done.stderr and "(generic layout)" in (tmp_path / "g.xml").read_text()
+    )
+    done = run("-o", str(tmp_path / "f.xml"))
+    assert "read with the frus reader (detected" in done.stderr
+    bad = run("--layout", "nonesuch")
+    assert bad.returncode == 2 and "nonesuch" in bad.stderr and "Traceback" not in bad.stderr
