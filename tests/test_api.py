@@ -63,7 +63,7 @@ def test_errors_are_one_tree_with_stdlib_mixins_and_exit_codes_at_the_edge():
 
 
 def test_convert_then_export(tmp_path):
-    text = "Moscow, 1 May 1950\n\nA letter.\n"
+    text = "Letter to the Minister\n\nMoscow, 1 May 1950\n\nA letter.\n\nIt ends here.\n"
     conversion = tei_toolkit.convert_text(text)
     assert tei_toolkit.is_valid(conversion.tree)
     assert "A letter." in tei_toolkit.to_text(conversion.tree)

@@ -55,16 +55,20 @@ def run_in_pty(args, cwd, *, interrupt_after=None, sig=signal.SIGINT, timeout=24
     return proc.wait(), screen.decode("utf-8", "replace")
 
 
-@pytest.fixture
-def batch(tmp_path):
-    """60 records: the corpus repeated under new names."""
+def _records(tmp_path, n):
     records = sorted(CORPUS.glob("*.txt"))
     folder = tmp_path / "records"
     folder.mkdir()
-    for i in range(60):
+    for i in range(n):
         src = records[i % len(records)]
         shutil.copy(src, folder / f"{i:03d}-{src.name}")
     return folder
+
+
+@pytest.fixture
+def batch(tmp_path):
+    """60 records: the corpus repeated under new names."""
+    return _records(tmp_path, 60)
 
 
 def test_validate_a_batch_in_a_terminal_shows_progress_and_never_crashes(tmp_path, batch):
@@ -79,13 +83,16 @@ def test_validate_a_batch_in_a_terminal_shows_progress_and_never_crashes(tmp_pat
     assert "60 files valid" in screen or "all 60" in screen or "60 of 60" in screen, screen
 
 
-def test_ctrl_c_ends_a_batch_with_130_and_leaves_no_partial_file(tmp_path, batch):
+def test_ctrl_c_ends_a_batch_with_130_and_leaves_no_partial_file(tmp_path):
+    batch = _records(tmp_path, 600)
     out = tmp_path / "tei"
     rc, screen = run_in_pty(
-        ["convert", *map(str, sorted(batch.iterdir())), "-o", f"{out}/"],
+        ["convert", *map(str, sorted(batch.iterdir())), "-o", f"{out}/", "--quiet"],
         tmp_path,
-        interrupt_after=2.0,
+        interrupt_after=1.0,
     )
+    if rc in (0, 1) and len(list(out.glob("*.xml"))) == 600:
+        pytest.skip("the batch finished within a second: nothing to interrupt")
     assert rc == 130, screen
     assert "Traceback" not in screen
     left = [p.name for p in out.glob(".*")] if out.exists() else []
