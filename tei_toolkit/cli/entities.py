@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from ..records import read_text
-from ..register import Register, default_register, find_mentions, worklist
+from ..register import Register, default_register
+from ..worklist import find_mentions, worklist
 
 
 @click.command()

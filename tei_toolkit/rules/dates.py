@@ -3,7 +3,7 @@
 One scanner with a table of formats, tried in order (longest forms first); a span
 taken by an earlier format is not offered again, so the rule never overlaps itself.
 Relative dates ("the 14th of the same month", "the next day", "of this year") are
-resolved from the previous date of the record (``ctx.state["date:last"]``) or the
+resolved from the previous date of the record section (``ctx.memory.last_date``) or the
 record's own date. Numbers that only look like years (counts, page, issue and file
 numbers) are refused by the guards of ``_year``.
 """
@@ -16,8 +16,8 @@ from datetime import date as _date
 from datetime import timedelta
 
 from ..model import Mark
-from . import Context
 from ._spans import SpanIndex
+from .base import Context
 
 MONTHS = {
     m.lower(): i
@@ -90,7 +90,7 @@ YEAR_BAD_BEFORE = re.compile(
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
     try:
-        if d is not None:
+        if d is not None and m is not None:
             return _date(y, m, d).isoformat()
     except ValueError:
         return None
@@ -107,7 +107,7 @@ def _month(s: str) -> int:
 def _anchor(ctx: Context | None) -> str | None:
     if ctx is None:
         return None
-    return ctx.state.get("date:last") or ctx.record_date
+    return ctx.memory.last_date or ctx.record_date
 
 
 def _anchor_year(ctx: Context | None) -> int | None:
@@ -139,7 +139,7 @@ Attrs = dict[str, str]
 
 def _day_month_year(g: dict, ctx) -> Attrs | None:
     y = _year_of(g, ctx)
-    guessed = y is None and ctx is not None and ctx.state.get("date:year-hint")
+    guessed = ctx.year_hint if y is None and ctx is not None else None
     if guessed:  # the year the record's own full dates give, flagged as a guess
         v = _iso(guessed, _month(g["mon"]), int(g["day"]))
         return {"when": v, "cert": "medium"} if v else None
@@ -174,18 +174,20 @@ def _range_dates(g: dict, ctx) -> Attrs | None:
 
 def _year_to_month(g: dict, ctx) -> Attrs | None:
     a, b = _iso(int(g["year"])), _iso(int(g["year2"]), _month(g["mon2"]))
-    return {"from": a, "to": b} if a < b else None
+    return {"from": a, "to": b} if a and b and a < b else None
 
 
 def _year_range(g: dict, ctx) -> Attrs | None:
     a, y2 = int(g["year"]), g["year2"]
     b = int(y2) if len(y2) == 4 else a // 100 * 100 + int(y2)
-    return {"from": _iso(a), "to": _iso(b)} if a < b <= a + 100 else None
+    first, last = _iso(a), _iso(b)
+    return {"from": first, "to": last} if first and last and a < b <= a + 100 else None
 
 
 def _month_year(g: dict, ctx) -> Attrs | None:
     y = _year_of(g, ctx)
-    return {"when": _iso(y, _month(g["mon"]))} if y else None
+    v = _iso(y, _month(g["mon"])) if y else None
+    return {"when": v} if v else None
 
 
 def _numeric_dmy(g: dict, ctx) -> Attrs | None:
@@ -252,8 +254,8 @@ def _decade(g: dict, ctx) -> Attrs | None:
 
 
 def _year(g: dict, ctx) -> Attrs | None:
-    y = int(g["year"])
-    return {"when": _iso(y)} if 1500 <= y <= 2099 else None
+    y, v = int(g["year"]), _iso(int(g["year"]))
+    return {"when": v} if v and 1500 <= y <= 2099 else None
 
 
 def _check_year(text: str, m: re.Match) -> bool:
@@ -394,6 +396,11 @@ START_KINDS = {
 }
 
 
+def _word_at(text: str, i: int) -> str:
+    m = LETTERS.match(text, i)
+    return m.group() if m else ""
+
+
 def _starts(text: str) -> dict[str, list[int]]:
     def ok(i: int) -> bool:
         return i == 0 or not text[i - 1].isalnum()
@@ -408,7 +415,7 @@ def _starts(text: str) -> dict[str, list[int]]:
         "m": [
             m.start()
             for m in START_NAME.finditer(text)
-            if ok(m.start()) and LETTERS.match(text, m.start()).group() in NAME_WORDS
+            if ok(m.start()) and _word_at(text, m.start()) in NAME_WORDS
         ],
         "t": [m.start() for m in the if ok(m.start())],
     }
@@ -418,7 +425,7 @@ def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, s
     """All date expressions in ``text`` as (start, end, attrs, format), in text order.
 
     Spans are claimed by format priority, then resolved in text order so that a
-    relative date sees the date just before it (kept in ``ctx.state["date:last"]``)."""
+    relative date sees the date just before it (kept in ``ctx.memory.last_date``)."""
     claimed: SpanIndex[tuple[int, int, re.Match, str, Callable]] = SpanIndex()
     kinds = _starts(text)
     if not any(kinds.values()):
@@ -442,7 +449,7 @@ def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, s
         found.append((s, e, attrs, name))
         last = attrs.get("when") or attrs.get("to")
         if ctx is not None and last and len(last) >= 7:
-            ctx.state["date:last"] = last
+            ctx.memory.last_date = last
     return found
 
 
@@ -481,6 +488,3 @@ def normalize(text: str, anchor: str | None = None) -> dict[str, str] | None:
     if approx:
         attrs["cert"] = "medium"
     return attrs
-
-
-RULES = (dates,)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Mark
-from . import Context
+from .base import Context
 
 _WORD = r"(?:[A-Z]\.|[A-Z][\w’'\-]*[\w’'])"
 COLON_LABEL = re.compile(
@@ -116,12 +116,7 @@ def speaker(text: str, ctx: Context) -> Iterator[Mark]:
 
 def _known_person(name: str, ctx: Context) -> bool:
     """A bare capitalised word opens a turn only if the record's title names it or the
-    register knows it as a person."""
-    if re.search(rf"\b{re.escape(name)}\b", ctx.state.get("title", "")):
+    register knows it as a person (a name, a variant or a surname: "Kohl")."""
+    if re.search(rf"\b{re.escape(name)}\b", ctx.title):
         return True
-    register = ctx.register
-    lookup = getattr(register, "is_person_name", None)
-    return bool(lookup and lookup(name))
-
-
-RULES = (speaker,)
+    return ctx.register is not None and ctx.register.is_person_name(name)

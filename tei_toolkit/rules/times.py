@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Mark
-from . import Context
+from .base import Context
 
 AMPM = r"(?P<ampm>[ap]\.?\s?m\b\.?|[AP]\.?\s?M\b\.?)"
 QUALIFIER = (
@@ -101,6 +101,3 @@ def times(text: str, ctx: Context) -> Iterator[Mark]:
     """Every clock time, normalised to hh:mm:ss."""
     for s, e, value, name in scan(text):
         yield Mark(s, e, "time", (("when", value),), f"times:{name}")
-
-
-RULES = (times,)
