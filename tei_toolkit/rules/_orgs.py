@@ -40,45 +40,86 @@ class OrgReader(ReaderBase):
             return None  # "Sent Department 233": a verb, then the head alone
         if POSSESSIVE.sub("", self.low(i)) in BODY_NAMES:
             return self.extend_of(i)  # "the Politburo", "Politburo of the CC"
-        j = i + 1 if run[i].kind == "ord" else i
-        while j < len(run) and (
-            run[j].kind in ("cap", "upper")
-            or (
-                self.low(j) in ("and", "of")
-                and j > i
-                and j + 1 < len(run)
-                and run[j + 1].kind == "cap"
-                and run[j - 1].kind == "cap"
-                and not self.lex.find(run[j - 1].text)
-            )
-        ):
+        if run[i].kind == "ord":
+            j = i + 1
+        elif run[i].kind not in ("cap", "upper"):
+            return None
+        else:  # the first word: only a prefix head ("Ministry of ...") is a head here
+            w = self.low(i)
+            if w in ORG_PREFIX_HEADS:
+                return self.at_head(i, i)
+            if w in MONTHS or POSSESSIVE.search(w) and POSSESSIVE.sub("", w) != "people":
+                return None
+            j = i + 1
+        head = self.head_from(j)
+        return None if head is None else self.at_head(i, head)
+
+    def at_head(self, i: int, j: int) -> int | None:
+        """The end of the organisation name from ``i`` whose head word is at ``j``."""
+        run, w = self.run, self.low(j)
+        base = POSSESSIVE.sub("", w)
+        head = j
+        if j + 1 < len(run) and re.fullmatch(r"[A-Z]|[IVX]+|\d+", run[j + 1].text):
+            j += 1  # a designator: "Directorate R"
+        if w in ORG_PREFIX_HEADS:
+            j = self.extend_of(j)
+        if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
+            return None  # "Soviet Politburo": an adjective, then the name alone
+        return None if j == i or (head == i and j == head) else j
+
+    def head_from(self, j: int) -> int | None:
+        """The head word an organisation name reaches from word ``j`` (not its first
+        word), or None where the name is broken first (a place head, a month, a title, a
+        possessive, the end of the run). The answer does not depend on where the name
+        starts, so it is kept for every word passed: each run is walked once."""
+        run, passed, result = self.run, [], None
+        while True:
+            if j in self._heads:
+                result = self._heads[j]
+                break
+            if j >= len(run) or not self.walkable(j):
+                break
             w = self.low(j)
             base = POSSESSIVE.sub("", w)
-            if j > i and base in ORG_HEADS or (j == i and w in ORG_PREFIX_HEADS):
-                head = j
-                if j + 1 < len(run) and re.fullmatch(r"[A-Z]|[IVX]+|\d+", run[j + 1].text):
-                    j += 1  # a designator: "Directorate R"
-                if w in ORG_PREFIX_HEADS:
-                    j = self.extend_of(j)
-                if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
-                    return None  # "Soviet Politburo": an adjective, then the name alone
-                return None if j == i or (head == i and j == head) else j
+            if base in ORG_HEADS:
+                result = j
+                break
             if (
-                j > i
-                and base in PLACE_HEADS
+                base in PLACE_HEADS
                 or w in MONTHS
                 or w in TITLES
-                and j > i
                 or run[j].kind == "ord"
+                or POSSESSIVE.search(w)
+                and base != "people"
             ):
-                return None
-            if POSSESSIVE.search(w) and base not in ("people",):
-                return None
+                break
+            passed.append(j)
             j += 1
-        return None
+        for k in passed:
+            self._heads[k] = result
+        if j < len(run):
+            self._heads[j] = result
+        return result
+
+    def walkable(self, j: int) -> bool:
+        """Word ``j`` can continue an organisation name: capitalised, or "and"/"of"
+        between two capitalised words ("Committee of State Security")."""
+        run = self.run
+        return run[j].kind in ("cap", "upper") or (
+            self.low(j) in ("and", "of")
+            and j + 1 < len(run)
+            and run[j + 1].kind == "cap"
+            and run[j - 1].kind == "cap"
+            and not self.lex.find(run[j - 1].text)
+        )
 
     def extend_of(self, j: int) -> int:
         """ "Ministry" + "of (the) Foreign Affairs" (+ "of the USSR") -> the last index."""
+        if j not in self._ext:
+            self._ext[j] = self._extend_of(j)
+        return self._ext[j]
+
+    def _extend_of(self, j: int) -> int:
         run, end = self.run, j
         while True:
             k = end + 1
@@ -113,9 +154,4 @@ class OrgReader(ReaderBase):
             or re.search(r"\d\s*$", self.text[max(0, t.start - 4) : t.start])
         ):
             return False  # "200 PPSh": a count of things
-        line_start = self.text.rfind("\n", 0, t.start) + 1
-        line_end = self.text.find("\n", t.end)
-        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        words = re.findall(r"[^\W\d_]{2,}", line)
-        upper = sum(1 for w in words if w.isupper())
-        return upper * 2 < len(words)
+        return not self.lines.mostly_upper(t.start)

@@ -15,6 +15,11 @@ from ._orgs import OrgReader
 from ._reader import INVERTED_INITIALS, LOWER_TITLE_BEFORE, Found, _slavic_surname, _title_like
 from ._tokens import POSSESSIVE, _norm, slug
 
+# The most capitalised words one person's name has ("Maria Luisa de la Fuente" is 4 with
+# its connectors); a longer run is read from each word on, so this bound keeps the reading
+# of a run linear in its length.
+MAX_NAME_WORDS = 6
+
 
 class PersonReader(OrgReader):
     def person_at(self, i: int, titled: bool) -> int | None:
@@ -56,6 +61,8 @@ class PersonReader(OrgReader):
                 and any(is_demonym(part) for part in w.split("-"))
             ):
                 break
+            if len(names) == MAX_NAME_WORDS:
+                return None  # a title-case heading or a list, not one person's name
             names.append(j)
             j += 1
             if POSSESSIVE.search(run[j - 1].text):
@@ -112,8 +119,10 @@ class PersonReader(OrgReader):
     def title_run(self) -> bool:
         """Two or more capitalised words, one of them shaped like a transliterated title
         word: the whole run is a cited work's title ("Pamiatniki Istoricheskoi Mysli")."""
-        words = [POSSESSIVE.sub("", w) for t, w in zip(self.run, self.lows) if t.kind == "cap"]
-        return len(words) >= 2 and any(map(_title_like, words))
+        if self._title_run is None:  # the same answer for every token of the run
+            words = [POSSESSIVE.sub("", w) for t, w in zip(self.run, self.lows) if t.kind == "cap"]
+            self._title_run = len(words) >= 2 and any(map(_title_like, words))
+        return self._title_run
 
     def lower_title_before(self, i: int) -> bool:
         """A lower-case abbreviated title before the name ("c. Ulanfu", "com. Tsedenbal"),

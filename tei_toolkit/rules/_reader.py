@@ -4,6 +4,7 @@ organisation and person readers use."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from typing import NamedTuple
@@ -52,14 +53,52 @@ class Found(NamedTuple):
     rule: str
 
 
+class TextLines:
+    """The lines of one text, for the rules that look at a token's whole line; each
+    line is measured once (a text without line breaks is one long line: looking it up
+    per token would cost the line's length each time)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lead = len(text) - len(text.lstrip())  # where the first word starts
+        self._breaks: list[int] | None = None
+        self._upper: dict[int, bool] = {}
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """Start and end of the line holding ``pos``."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        k = bisect.bisect_left(self._breaks, pos)
+        start = self._breaks[k - 1] + 1 if k else 0
+        end = self._breaks[k] if k < len(self._breaks) else len(self.text)
+        return start, end
+
+    def mostly_upper(self, pos: int) -> bool:
+        """At least half the words of the line holding ``pos`` are set in capitals."""
+        start, end = self.bounds(pos)
+        answer = self._upper.get(start)
+        if answer is None:
+            words = WORDS.findall(self.text, start, end)
+            answer = self._upper[start] = sum(1 for w in words if w.isupper()) * 2 >= len(words)
+        return answer
+
+
+WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
 class ReaderBase:
     """One run of capitalised tokens, with the lexicons and the record's context."""
 
-    def __init__(self, text: str, run: list[Tok], lex: Lexicon, ctx: Context) -> None:
-        self.text, self.run, self.lex, self.ctx = text, run, lex, ctx
+    def __init__(
+        self, text: str, run: list[Tok], lex: Lexicon, ctx: Context, lines: TextLines
+    ) -> None:
+        self.text, self.run, self.lex, self.ctx, self.lines = text, run, lex, ctx, lines
         self.surnames: dict[str, str] = ctx.memory.surnames
         self._lex: dict[int, object] = {}
         self._org: dict[int, int | None] = {}
+        self._heads: dict[int, int | None] = {}  # see OrgReader.head_from
+        self._ext: dict[int, int] = {}  # see OrgReader.extend_of
+        self._title_run: bool | None = None
         # the rules ask for a token's lower-case form many times over (speed)
         self.lows = [t.text.lower() for t in run]
 
@@ -185,7 +224,7 @@ class ReaderBase:
             or self.text[t.end : t.end + 1] != ")"
         ):
             return False
-        line = self.text[self.text.rfind("\n", 0, t.start) + 1 : t.start]
+        line = self.text[max(self.lines.bounds(t.start)[0], t.start - 80) : t.start]
         return any(w in TITLES for w in re.findall(r"[^\W\d_]+\.?", line[-80:].lower()))
 
     def name_word(self, j: int) -> bool:
@@ -241,7 +280,7 @@ class ReaderBase:
     def is_label(self, i: int) -> bool:
         """A speaker label: the name opens the block and a colon or full stop follows."""
         t = self.run[i]
-        if self.text[: t.start].strip():
+        if t.start > self.lines.lead:
             return False
         after = self.text[self.run[-1].end : self.run[-1].end + 1]
         return bool(SPEAKER_AFTER.match(after))

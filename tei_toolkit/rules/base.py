@@ -78,12 +78,13 @@ def apply_rules(text: str, ctx: Context, rules: Iterable[Rule]) -> list[Mark]:
     """Run ``rules`` in order over ``text``: a non-crossing set of marks, outer first.
     When two marks cross, the earlier rule's mark wins and the other becomes an INFO
     diagnostic. A mark may nest inside a container mark (an entity inside ``supplied``)."""
-    accepted: SpanIndex[Mark] = SpanIndex()
+    accepted: SpanIndex[Mark] = SpanIndex()  # the marks of the rules before this one
     for rule in rules:
+        new: SpanIndex[Mark] = SpanIndex()  # this rule's marks (in text order: appends)
         for mark in rule(text, ctx):
-            clash = _clash(accepted, mark)
+            clash = _clash(accepted, mark) or _clash(new, mark)
             if clash is None:
-                accepted.add(mark.start, mark.end, mark)
+                new.add(mark.start, mark.end, mark)
             else:
                 ctx.diagnostics.append(
                     info(
@@ -95,6 +96,7 @@ def apply_rules(text: str, ctx: Context, rules: Iterable[Rule]) -> list[Mark]:
                         line=ctx.line,
                     )
                 )
+        accepted = accepted.merged(new) if len(accepted) else new
     # stable sort: outer marks first; marks with the same span keep rule order
     return sorted(accepted, key=lambda m: (m.start, -m.end))
 

@@ -431,16 +431,18 @@ def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, s
     if not any(kinds.values()):
         return []
     for name, rx, convert in FORMATS:
-        for start in (p for k in START_KINDS[name] for p in kinds[k]):
+        new: SpanIndex[tuple[int, int, re.Match, str, Callable]] = SpanIndex()
+        for start in sorted(p for k in START_KINDS[name] for p in kinds[k]):  # text order
             m = rx.match(text, start)
             if m is None:
                 continue
             s, e = m.start(), m.end()
-            if any(s < c[1] and c[0] < e for c in claimed.near(s, e)):
+            if claimed.overlaps(s, e) or new.overlaps(s, e):
                 continue
             if name in GUARDED and not _check_year(text, m):
                 continue
-            claimed.add(s, e, (s, e, m, name, convert))
+            new.add(s, e, (s, e, m, name, convert))
+        claimed = claimed.merged(new)
     found = []
     for s, e, m, name, convert in claimed:
         attrs = convert(m.groupdict(), ctx)

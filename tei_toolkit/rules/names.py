@@ -23,7 +23,7 @@ from ..model import Mark
 from ..register import Entry
 from ._lexindex import Lexicon, _lexicon
 from ._people import PersonReader
-from ._reader import Found
+from ._reader import Found, TextLines
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
 from .base import Context
 
@@ -166,6 +166,7 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
     """People, places and organisations, linked to the register or given provisional ids."""
     lex = _lexicon(ctx)
     toks = tokenize(text)
+    lines = TextLines(text)
     found: list[Found] = []
     surnames = ctx.memory.surnames
     for run in _runs(text, toks):
@@ -173,7 +174,7 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
             continue
         if len(run) == 1 and _plain_word(run[0], lex, surnames) and run[0].start > 0:
             continue  # a lone common word ("Having", "Recently"): nothing to read
-        found.extend(Reader(text, run, lex, ctx).read())
+        found.extend(Reader(text, run, lex, ctx, lines).read())
     found = _gloss_links(text, found)
     entities = ctx.entities
     for f in found:
