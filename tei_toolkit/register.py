@@ -29,6 +29,7 @@ AUTHORITIES = ("wikidata", "viaf", "geonames")
 TEI_NAMES = {k.type: (k.list, k.entry, k.tag) for k in KINDS}
 NAME_TYPE = {v[2]: k for k, v in TEI_NAMES.items()}
 ENTRY_TYPE = {v[1]: k for k, v in TEI_NAMES.items()}
+HEADER = "\t".join(COLUMNS)
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 
 
@@ -155,6 +156,8 @@ class Register:
         reg = cls(source=source)
         for n, row in enumerate(reader, 2):
             get = lambda k, row=row: (row.get(k) or "").strip()  # noqa: E731
+            if (get("id"), get("type"), get("name")) == ("id", "type", "name"):
+                continue  # a header row again (rows appended with their header: `>>`)
             ident, typ = get("id"), get("type").lower()
             if not NCNAME.match(ident) or typ not in TYPES or not get("name"):
                 raise ToolkitError(
@@ -210,7 +213,7 @@ class Register:
 
     # --- writing ---------------------------------------------------------------------
     def to_tsv(self) -> str:
-        out = ["\t".join(COLUMNS)]
+        out = [HEADER]
         for e in self:
             out.append(
                 "\t".join(

@@ -3,13 +3,18 @@ with the rows to add to the register."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+from .diagnostics import ToolkitError
 from .kinds import BY_TAG
 from .records import read_record
 from .records.textio import clean
-from .register import Entry, Register
+from .register import HEADER, Entry, Register
 from .rules import mark_record, record_context
+from .tei import write_atomic
 
 
 @dataclass(frozen=True)
@@ -102,4 +107,42 @@ def worklist(
     return sorted(rows.values(), key=lambda r: (r.known, -r.count, r.type, r.id))
 
 
-__all__ = ["Mention", "WorklistRow", "find_mentions", "worklist"]
+def append_rows(
+    path: str | os.PathLike, rows: Iterable[WorklistRow], *, inputs: Iterable[Path] = ()
+) -> int:
+    """Add the worklist ``rows`` to the register TSV at ``path`` (created with its header
+    if absent) and return how many were added. Ids the file has already are skipped, no
+    second header is written, and the file is replaced whole (atomically) or not at all;
+    ``inputs`` (the records read) are never overwritten."""
+    path = Path(path)
+    for src in inputs:  # before reading it: a record is not a register
+        if path.exists() and os.path.samefile(path, src):
+            raise ToolkitError(
+                "the register to append to is one of the records read", file=str(path)
+            )
+    old = ""
+    if path.exists():
+        try:
+            old = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ToolkitError(f"cannot read the register: {exc}", file=str(path)) from None
+        known = set(Register.from_tsv(old, str(path)).entries) if old.strip() else set()
+    else:
+        known = set()
+    if not old.strip():
+        old = HEADER + "\n"
+    elif not old.endswith("\n"):
+        old += "\n"
+    new = []
+    for row in rows:
+        line = row.as_register_row()
+        ident = line.split("\t", 1)[0]
+        if ident not in known:
+            known.add(ident)
+            new.append(line + "\n")
+    if new or not path.exists():
+        write_atomic(path, (old + "".join(new)).encode("utf-8"), inputs=tuple(inputs))
+    return len(new)
+
+
+__all__ = ["Mention", "WorklistRow", "append_rows", "find_mentions", "worklist"]
