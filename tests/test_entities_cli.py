@@ -54,3 +54,65 @@ def test_register_export_writes_tei(tmp_path):
     root = etree.parse(str(out)).getroot()
     assert etree.QName(root).localname == "TEI"
     assert root.find(".//{http://www.tei-c.org/ns/1.0}listPerson") is not None
+
+
+def test_appending_with_the_shell_keeps_the_register_readable(tmp_path):
+    """The README's `>> register.tsv`: a second header row is skipped when read."""
+    reg = tmp_path / "register.tsv"
+    reg.write_text("id\ttype\tname\nkim\tperson\tKim Il Sung\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["entities", str(SEED), "--register", str(reg), "--unknown-only", "--format", "tsv"]
+    )
+    assert result.exit_code == 0, result.output
+    with reg.open("a", encoding="utf-8") as f:
+        f.write(result.output)
+    from tei_toolkit.register import Register
+
+    loaded = Register.load(reg)
+    assert loaded.lookup("Kim Il Sung").id == "kim" and loaded.lookup("Stalin").id == "stalin"
+
+
+def test_no_header_rows(tmp_path):
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("id\ttype\tname\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["entities", str(SEED), "--register", str(empty), "--unknown-only", "--format", "tsv"]
+        + ["--no-header"],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output and not result.output.startswith("id\ttype")
+
+
+def test_append_to_adds_each_id_once(tmp_path):
+    reg = tmp_path / "register.tsv"
+    reg.write_text("id\ttype\tname\nstalin\tperson\tJoseph Stalin\n", encoding="utf-8")
+    args = [
+        "entities",
+        str(SEED),
+        "--register",
+        str(reg),
+        "--unknown-only",
+        "--append-to",
+        str(reg),
+    ]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    text = reg.read_text(encoding="utf-8")
+    assert text.count("id\ttype\tname") == 1
+    ids = [line.split("\t")[0] for line in text.splitlines()[1:]]
+    assert len(ids) == len(set(ids)) > 2 and "moscow" in ids
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("id\ttype\tname\n", encoding="utf-8")
+    second = CliRunner().invoke(cli, [*args[:3], str(empty), *args[4:]])  # all unknown again
+    assert second.exit_code == 0, second.output
+    assert reg.read_text(encoding="utf-8").count("\nmoscow\t") == 1  # not added twice
+
+
+def test_append_to_refuses_a_record(tmp_path):
+    record = tmp_path / "r.txt"
+    record.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["entities", str(record), "--append-to", str(record)])
+    assert "one of the records" in str(result.exception)
+    assert int(result.exception.exit_code) == 2
+    assert record.read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")

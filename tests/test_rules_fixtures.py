@@ -11,8 +11,22 @@ from tei_toolkit.register import Register
 from tei_toolkit.rules import Context, find_marks
 
 HERE = Path(__file__).parent / "fixtures" / "rules"
-FAMILIES = {"dates": {"date"}, "times": {"time"}, "names": {"persName", "placeName", "orgName"}}
 REGISTER = Register.load(HERE / "register.tsv")
+TAGS = re.compile(r"^# tags:(.*)$", re.M)
+
+
+def families() -> dict[str, set[str]]:
+    """Every fixture file beside this test, with the tags it checks (its "# tags:" line):
+    a new rule needs only a new fixture file."""
+    out = {}
+    for path in sorted(HERE.glob("*.txt")):
+        m = TAGS.search(path.read_text(encoding="utf-8"))
+        assert m, f"{path.name} has no '# tags:' line"
+        out[path.stem] = set(m.group(1).split())
+    return out
+
+
+FAMILIES = families()
 
 
 def read_cases(path: Path):
@@ -39,8 +53,12 @@ def show(text: str, mark) -> str:
     return f'{mark.tag} "{text[mark.start : mark.end]}" {attrs}'.rstrip()
 
 
+def test_every_rule_module_has_fixtures():
+    assert {"dates", "times", "names", "speech", "editorial"} <= set(FAMILIES)
+
+
 @pytest.mark.parametrize("family", FAMILIES)
-def test_fixture_file_exists(family):
+def test_fixture_file_has_cases(family):
     assert read_cases(HERE / f"{family}.txt")
 
 

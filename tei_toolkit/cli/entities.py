@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from ..records import read_text
-from ..register import Register, default_register, find_mentions, worklist
+from ..register import HEADER, Register, default_register
+from ..worklist import append_rows, find_mentions, worklist
 
 
 @click.command()
@@ -27,12 +28,20 @@ from ..register import Register, default_register, find_mentions, worklist
     help="Register (TSV or TEI). Default: the shipped corpus/register.tsv.",
 )
 @click.option("--unknown-only", is_flag=True, help="Only names the register does not know.")
-def entities(records, fmt, register_path, unknown_only):
+@click.option("--no-header", is_flag=True, help="TSV rows without the header row (for >>).")
+@click.option(
+    "--append-to",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Add the rows whose id it lacks to this register TSV (safely: no second header, "
+    "no duplicate ids, the file replaced whole).",
+)
+def entities(records, fmt, register_path, unknown_only, no_header, append_to):
     """List the people, places and organisations found in RECORDS, with counts.
 
     \b
     tei-toolkit entities corpus/*.txt
-    tei-toolkit entities new.txt --unknown-only --format tsv >> corpus/register.tsv
+    tei-toolkit entities new.txt --unknown-only --append-to corpus/register.tsv
+    tei-toolkit entities new.txt --unknown-only --format tsv --no-header >> corpus/register.tsv
     """
     register = Register.load(register_path) if register_path else default_register()
     mentions, provisional = [], {}
@@ -42,8 +51,15 @@ def entities(records, fmt, register_path, unknown_only):
     rows = worklist(mentions, register, provisional)
     if unknown_only:
         rows = [r for r in rows if not r.known]
+    if append_to is not None:
+        added = append_rows(append_to, rows, inputs=records)
+        click.echo(
+            f"{append_to}: {added} row(s) added, {len(rows) - added} already there", err=True
+        )
+        return
     if fmt == "tsv":
-        click.echo("id\ttype\tname\tvariants\twikidata\tviaf\tgeonames\tnote")
+        if not no_header:
+            click.echo(HEADER)
         for r in rows:
             click.echo(r.as_register_row())
         return

@@ -1,85 +1,97 @@
 """Markup rules: small functions ``text, Context -> Iterable[Mark]``.
 
 ``RULES`` is the only registry and its order is the priority: when two marks cross,
-the earlier rule's mark wins and the other becomes an INFO diagnostic. A mark may
-nest inside a container mark (an entity inside ``supplied``); entity marks never nest
-inside each other.
+the earlier rule's mark wins. Adding a rule is one function in a module here, one line
+in ``RULES`` and one fixture file in tests/fixtures/rules/. ``mark_record`` marks every
+section of a record once, in the order the TEI is written; the converter and the
+``entities`` worklist both use it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from ..diagnostics import Diagnostic, info
-from ..model import Mark
-from ._spans import SpanIndex
+from ..model import Mark, Record
+from . import dates, editorial, names, speech, times
+from .base import CONTAINERS, Context, Memory, Rule, apply_rules
 
+RULES: tuple[Rule, ...] = (
+    editorial.hidden_email,
+    editorial.brackets,
+    editorial.lost_quotes,
+    editorial.quote_balance,
+    speech.speaker,
+    dates.dates,
+    times.times,
+    names.names,
+)
 
-@dataclass
-class Context:
-    """What rules may know beyond the text: the record, the register, and memory that
-    persists across the blocks of one record (previous date, surnames seen...)."""
-
-    record_date: str | None = None  # ISO value of the record's date line, e.g. "1944-01-22"
-    register: object | None = None  # tei_toolkit.register.Register
-    section: str = "body"  # "title" | "body" | "summary" | "citation" | "speaker"
-    filename: str | None = None
-    line: int | None = None  # source line of the current block
-    state: dict = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-Rule = Callable[[str, Context], Iterable[Mark]]
-
-# Elements that may contain other marks. Entity marks are never containers.
-CONTAINERS = frozenset({"supplied", "note", "choice", "orig", "seg", "title", "speaker"})
-
-
-@lru_cache(maxsize=1)  # find_marks runs once per block; the import statement is not free
-def _rules() -> tuple[Rule, ...]:
-    from . import dates, editorial, names, speech, times
-
-    return editorial.RULES + speech.RULES + dates.RULES + times.RULES + names.RULES
+# The header's sections in the order build_header writes them, then the body.
+HEADER_SECTIONS = ("title", "rights", "citation", "summary")
 
 
 def find_marks(text: str, ctx: Context, rules: Iterable[Rule] | None = None) -> list[Mark]:
-    """Run the rules over ``text`` and return a non-crossing set of marks, outer first."""
-    accepted: SpanIndex[Mark] = SpanIndex()
-    for rule in _rules() if rules is None else rules:
-        for mark in rule(text, ctx):
-            clash = _clash(accepted, mark)
-            if clash is None:
-                accepted.add(mark.start, mark.end, mark)
-            else:
-                ctx.diagnostics.append(
-                    info(
-                        "convert:overlap",
-                        f"{mark.tag} {text[mark.start : mark.end]!r} ({mark.rule}) overlaps "
-                        f"{clash.tag} {text[clash.start : clash.end]!r} ({clash.rule}); kept the "
-                        f"earlier rule's mark",
-                        file=ctx.filename,
-                        line=ctx.line,
-                    )
-                )
-    # stable sort: outer marks first; marks with the same span keep rule order
-    return sorted(accepted, key=lambda m: (m.start, -m.end))
+    """The marks of ``rules`` (default: ``RULES``) on ``text`` in ``ctx.section``."""
+    if rules is None:
+        done = ctx.marked.get((ctx.section, text))
+        if done is not None:  # marked already by mark_record
+            return done
+        rules = RULES
+    return apply_rules(text, ctx, rules)
 
 
-def _clash(accepted: SpanIndex[Mark], mark: Mark) -> Mark | None:
-    """The first accepted mark that ``mark`` crosses (a plain loop: this runs per mark)."""
-    for a in accepted.near(mark.start, mark.end):
-        if _conflict(a, mark):
-            return a
-    return None
+@dataclass(frozen=True)
+class Marked:
+    """One marked piece of a record: its section, source line, text and marks."""
+
+    section: str
+    line: int | None
+    text: str
+    marks: list[Mark]
 
 
-def _conflict(a: Mark, b: Mark) -> bool:
-    if a.end <= b.start or b.end <= a.start:
-        return False
-    if a.start <= b.start and b.end <= a.end and a.tag in CONTAINERS:
-        return False  # b nests inside container a
-    if b.start <= a.start and a.end <= b.end and b.tag in CONTAINERS:
-        return False  # a nests inside container b
-    return True
+def record_context(record: Record, register=None, filename: str | None = None) -> Context:
+    """The context of one record: its date (normalised), title and register."""
+    when = dates.normalize(record.date) if record.date else None
+    ctx = Context(register=register, filename=filename, title=record.title or "")
+    ctx.record_date = (when or {}).get("when") or (when or {}).get("from")
+    if ctx.record_date is None:  # a year for month-day dates ("January 15")
+        ctx.year_hint = dates.year_hint("\n\n".join(b.text for b in record.body))
+    return ctx
+
+
+def mark_record(record: Record, ctx: Context, title: str | None = None) -> list[Marked]:
+    """Every section of ``record`` marked once: title, rights, citation, summary, body.
+
+    The header sections' marks are kept in ``ctx.marked``, so the header builder's
+    ``find_marks`` calls return them instead of marking the text again."""
+    pieces: list[tuple[str, int | None, str]] = [("title", None, title or record.title or "")]
+    pieces += [("rights", None, para) for para in record.rights]
+    pieces += [("citation", None, record.citation or ""), ("summary", None, record.summary or "")]
+    pieces += [("body", block.line, block.text) for block in record.body]
+    out = []
+    for section, line, text in pieces:
+        if not text:
+            continue
+        ctx.section, ctx.line = section, line
+        marks = apply_rules(text, ctx, RULES)
+        if section != "body":
+            ctx.marked[(section, text)] = marks
+        out.append(Marked(section, line, text, marks))
+    return out
+
+
+__all__ = [
+    "CONTAINERS",
+    "HEADER_SECTIONS",
+    "RULES",
+    "Context",
+    "Marked",
+    "Memory",
+    "Rule",
+    "apply_rules",
+    "find_marks",
+    "mark_record",
+    "record_context",
+]

@@ -59,7 +59,7 @@ def tokenize(text: str) -> list[Tok]:
         w = m.group()
         if w in STARTERS:
             continue
-        out.append(Tok(s, m.end(), w, _word_kind(w) if kind == "word" else kind))
+        out.append(Tok(s, m.end(), w, _word_kind(w) if kind == "word" else kind or "other"))
     return out
 
 

@@ -3,7 +3,7 @@
 One scanner with a table of formats, tried in order (longest forms first); a span
 taken by an earlier format is not offered again, so the rule never overlaps itself.
 Relative dates ("the 14th of the same month", "the next day", "of this year") are
-resolved from the previous date of the record (``ctx.state["date:last"]``) or the
+resolved from the previous date of the record section (``ctx.memory.last_date``) or the
 record's own date. Numbers that only look like years (counts, page, issue and file
 numbers) are refused by the guards of ``_year``.
 """
@@ -12,49 +12,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import date as _date
-from datetime import timedelta
 
 from ..model import Mark
-from . import Context
+from . import dates_i18n
+from ._date_values import (
+    MONTH_ABBR,
+    MONTHS,
+    Attrs,
+    _cjk,
+    _day_month_year,
+    _decade,
+    _iso_date,
+    _month_year,
+    _next_day,
+    _numeric_dmy,
+    _numeric_us,
+    _quarter,
+    _range_dates,
+    _range_days,
+    _same_month,
+    _year,
+    _year_range,
+    _year_to_month,
+)
 from ._spans import SpanIndex
+from .base import Context
 
-MONTHS = {
-    m.lower(): i
-    for i, m in enumerate(
-        "January February March April May June July August September October November "
-        "December".split(),
-        1,
-    )
-}
-MONTH_ABBR = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-ROMAN = {
-    "I": 1,
-    "II": 2,
-    "III": 3,
-    "IV": 4,
-    "V": 5,
-    "VI": 6,
-    "VII": 7,
-    "VIII": 8,
-    "IX": 9,
-    "X": 10,
-    "XI": 11,
-    "XII": 12,
-}
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
 
@@ -86,174 +69,6 @@ YEAR_BAD_BEFORE = re.compile(
     r"article|paragraph|para|point|doc|dok|per)\.?\s*|[#№$£€]\s*|,\s*)$",
     re.I,
 )
-
-
-def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
-    try:
-        if d is not None:
-            return _date(y, m, d).isoformat()
-    except ValueError:
-        return None
-    if m is not None:
-        return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
-    return f"{y:04d}"
-
-
-def _month(s: str) -> int:
-    s = s.rstrip(".").lower()
-    return MONTHS.get(s) or MONTH_ABBR[s[:4] if s[:4] == "sept" else s[:3]]
-
-
-def _anchor(ctx: Context | None) -> str | None:
-    if ctx is None:
-        return None
-    return ctx.state.get("date:last") or ctx.record_date
-
-
-def _anchor_year(ctx: Context | None) -> int | None:
-    a = _anchor(ctx)
-    return int(a[:4]) if a and a[:4].isdigit() else None
-
-
-def _record_year(ctx: Context | None) -> int | None:
-    a = ctx.record_date if ctx else None
-    return int(a[:4]) if a and a[:4].isdigit() else _anchor_year(ctx)
-
-
-def _two_digit_year(yy: str, ctx: Context | None) -> int:
-    base = _record_year(ctx) or 1950
-    return min((c + int(yy) for c in (1800, 1900, 2000)), key=lambda y: abs(y - base))
-
-
-def _year_of(g: dict, ctx: Context | None, key: str = "year") -> int | None:
-    if g.get(key):
-        return int(g[key])
-    if g.get("rel"):
-        return _record_year(ctx)
-    return _anchor_year(ctx)
-
-
-# --- converters: match groups + context -> attrs (or None to refuse) ---------------
-Attrs = dict[str, str]
-
-
-def _day_month_year(g: dict, ctx) -> Attrs | None:
-    y = _year_of(g, ctx)
-    guessed = y is None and ctx is not None and ctx.state.get("date:year-hint")
-    if guessed:  # the year the record's own full dates give, flagged as a guess
-        v = _iso(guessed, _month(g["mon"]), int(g["day"]))
-        return {"when": v, "cert": "medium"} if v else None
-    if y is None:  # no year anywhere: a month and day (xsd:gMonthDay)
-        return _month_day(_month(g["mon"]), int(g["day"]))
-    v = _iso(y, _month(g["mon"]), int(g["day"]))
-    return {"when": v} if v else None
-
-
-def _month_day(m: int, d: int) -> Attrs | None:
-    # 2000 is a leap year, so 29 February passes as a month-day without a year
-    return {"when": f"--{m:02d}-{d:02d}"} if _iso(2000, m, d) else None
-
-
-def _range_days(g: dict, ctx) -> Attrs | None:
-    y = _year_of(g, ctx)
-    if not y:
-        return None
-    m2 = _month(g["mon2"])
-    m1 = _month(g["mon"]) if g.get("mon") else m2
-    a, b = _iso(y, m1, int(g["day"])), _iso(y, m2, int(g["day2"]))
-    return {"from": a, "to": b} if a and b and a < b else None
-
-
-def _range_dates(g: dict, ctx) -> Attrs | None:
-    y2 = int(g["year2"])
-    y1 = int(g["year"]) if g.get("year") else y2
-    a = _iso(y1, _month(g["mon"]), int(g["day"]) if g.get("day") else None)
-    b = _iso(y2, _month(g["mon2"]), int(g["day2"]) if g.get("day2") else None)
-    return {"from": a, "to": b} if a and b and a < b else None
-
-
-def _year_to_month(g: dict, ctx) -> Attrs | None:
-    a, b = _iso(int(g["year"])), _iso(int(g["year2"]), _month(g["mon2"]))
-    return {"from": a, "to": b} if a < b else None
-
-
-def _year_range(g: dict, ctx) -> Attrs | None:
-    a, y2 = int(g["year"]), g["year2"]
-    b = int(y2) if len(y2) == 4 else a // 100 * 100 + int(y2)
-    return {"from": _iso(a), "to": _iso(b)} if a < b <= a + 100 else None
-
-
-def _month_year(g: dict, ctx) -> Attrs | None:
-    y = _year_of(g, ctx)
-    return {"when": _iso(y, _month(g["mon"]))} if y else None
-
-
-def _numeric_dmy(g: dict, ctx) -> Attrs | None:
-    y = int(g["year"]) if len(g["year"]) == 4 else _two_digit_year(g["year"], ctx)
-    m = ROMAN[g["mon"]] if g["mon"] in ROMAN else int(g["mon"])
-    v = _iso(y, m, int(g["day"]))
-    return {"when": v} if v else None
-
-
-def _numeric_us(g: dict, ctx) -> Attrs | None:
-    a, b = int(g["a"]), int(g["b"])
-    y = int(g["year"]) if len(g["year"]) == 4 else _two_digit_year(g["year"], ctx)
-    m, d = (a, b) if a <= 12 else (b, a)
-    v = _iso(y, m, d)
-    return {"when": v} if v else None
-
-
-def _iso_date(g: dict, ctx) -> Attrs | None:
-    v = _iso(int(g["year"]), int(g["m"]), int(g["d"]))
-    return {"when": v} if v else None
-
-
-def _same_month(g: dict, ctx) -> Attrs | None:
-    a = _anchor(ctx)
-    if not a or len(a) < 7:
-        return None
-    v = _iso(int(a[:4]), int(a[5:7]), int(g["day"]))
-    return {"when": v} if v else None
-
-
-def _next_day(g: dict, ctx) -> Attrs | None:
-    a = _anchor(ctx)
-    if not a or len(a) != 10:
-        return None
-    step = {"next": 1, "following": 1, "same": 0, "previous": -1, "preceding": -1}
-    d = _date.fromisoformat(a) + timedelta(days=step[g["rel"].lower()])
-    return {"when": d.isoformat()}
-
-
-QUARTERS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "last": 4,
-}
-
-
-def _quarter(g: dict, ctx) -> Attrs | None:
-    q, y = QUARTERS[g["q"].lower()], int(g["year"])
-    end = _date(y, 3 * q, 31 if q in (1, 4) else 30)
-    return {"from": _date(y, 3 * q - 2, 1).isoformat(), "to": end.isoformat()}
-
-
-def _decade(g: dict, ctx) -> Attrs | None:
-    y = int(g["year"])
-    if y % 10:
-        return None
-    return {"from": f"{y:04d}", "to": f"{y + 9:04d}"}
-
-
-def _year(g: dict, ctx) -> Attrs | None:
-    y = int(g["year"])
-    return {"when": _iso(y)} if 1500 <= y <= 2099 else None
 
 
 def _check_year(text: str, m: re.Match) -> bool:
@@ -346,6 +161,20 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
         ("year", rf"{NOT_NUM_BEFORE}(?<![\w-]){YEAR}(?![\w-]|,\d|\.\d)", _year),
     )
 )
+# German, French, Spanish, Russian and Chinese formats (rules/dates_i18n.py), tried after
+# the English ones with a month name and before the numeric ones
+_CONVERTERS: dict[str, Callable] = {
+    "dmy": _day_month_year,
+    "my": _month_year,
+    "rel": _next_day,
+    "cjk": _cjk,
+}
+_AT = next(i for i, f in enumerate(FORMATS) if f[0] == "roman")
+FORMATS = (
+    FORMATS[:_AT]
+    + tuple((name, re.compile(rx), _CONVERTERS[kind]) for name, rx, kind, _ in dates_i18n.FORMATS)
+    + FORMATS[_AT:]
+)
 GUARDED = {"year", "year-range"}
 
 
@@ -391,7 +220,13 @@ START_KINDS = {
     "decade": "4",
     "year-range": "4",
     "year": "4",
+    **{name: start for name, _, _, start in dates_i18n.FORMATS},
 }
+
+
+def _word_at(text: str, i: int) -> str:
+    m = LETTERS.match(text, i)
+    return m.group() if m else ""
 
 
 def _starts(text: str) -> dict[str, list[int]]:
@@ -408,9 +243,10 @@ def _starts(text: str) -> dict[str, list[int]]:
         "m": [
             m.start()
             for m in START_NAME.finditer(text)
-            if ok(m.start()) and LETTERS.match(text, m.start()).group() in NAME_WORDS
+            if ok(m.start()) and _word_at(text, m.start()) in NAME_WORDS
         ],
         "t": [m.start() for m in the if ok(m.start())],
+        **dates_i18n.starts(text),
     }
 
 
@@ -418,22 +254,24 @@ def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, s
     """All date expressions in ``text`` as (start, end, attrs, format), in text order.
 
     Spans are claimed by format priority, then resolved in text order so that a
-    relative date sees the date just before it (kept in ``ctx.state["date:last"]``)."""
+    relative date sees the date just before it (kept in ``ctx.memory.last_date``)."""
     claimed: SpanIndex[tuple[int, int, re.Match, str, Callable]] = SpanIndex()
     kinds = _starts(text)
     if not any(kinds.values()):
         return []
     for name, rx, convert in FORMATS:
-        for start in (p for k in START_KINDS[name] for p in kinds[k]):
+        new: SpanIndex[tuple[int, int, re.Match, str, Callable]] = SpanIndex()
+        for start in sorted(p for k in START_KINDS[name] for p in kinds[k]):  # text order
             m = rx.match(text, start)
             if m is None:
                 continue
             s, e = m.start(), m.end()
-            if any(s < c[1] and c[0] < e for c in claimed.near(s, e)):
+            if claimed.overlaps(s, e) or new.overlaps(s, e):
                 continue
             if name in GUARDED and not _check_year(text, m):
                 continue
-            claimed.add(s, e, (s, e, m, name, convert))
+            new.add(s, e, (s, e, m, name, convert))
+        claimed = claimed.merged(new)
     found = []
     for s, e, m, name, convert in claimed:
         attrs = convert(m.groupdict(), ctx)
@@ -442,7 +280,7 @@ def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, s
         found.append((s, e, attrs, name))
         last = attrs.get("when") or attrs.get("to")
         if ctx is not None and last and len(last) >= 7:
-            ctx.state["date:last"] = last
+            ctx.memory.last_date = last
     return found
 
 
@@ -481,6 +319,3 @@ def normalize(text: str, anchor: str | None = None) -> dict[str, str] | None:
     if approx:
         attrs["cert"] = "medium"
     return attrs
-
-
-RULES = (dates,)

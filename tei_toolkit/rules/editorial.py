@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import warning
 from ..model import Mark
-from . import Context
+from .base import Context
 
 HIDDEN_EMAIL = re.compile(r"\[email(?:\u00a0|\s)protected\]")
 BRACKETS = re.compile(r"\[([^\[\]\n]*)\]")
@@ -122,6 +122,3 @@ def quote_balance(text: str, ctx: Context) -> Iterator[Mark]:
             )
         )
     return iter(())
-
-
-RULES = (hidden_email, brackets, lost_quotes, quote_balance)

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 
 from ..model import Mark
-from . import Context
+from ._lexicon import common_words
+from .base import Context
 
 _WORD = r"(?:[A-Z]\.|[A-Z][\w’'\-]*[\w’'])"
 COLON_LABEL = re.compile(
@@ -90,6 +91,34 @@ NOT_SPEAKERS = {
     "conclusions",
     "proposal",
     "proposals",
+    # cables and memo forms (FM/TO/INFO, SUBJECT/TAGS/REF, precedence, status)
+    "status",
+    "precedence",
+    "fm",
+    "info",
+    "subj",
+    "tags",
+    "drafted",
+    "cleared",
+    "approved",
+    "released",
+    "distributed",
+    "typed",
+    "copies",
+    "enclosures",
+    "dated",
+    "origin",
+    "action",
+    "office",
+    "via",
+    "reply",
+    "pages",
+    "page count",
+    "document type",
+    "document number",
+    "publication date",
+    "release decision",
+    "original classification",
 }
 _VOWELS = re.compile(r"[AEIOUY]")
 
@@ -98,7 +127,7 @@ def speaker(text: str, ctx: Context) -> Iterator[Mark]:
     if ctx.section != "body":
         return
     m = COLON_LABEL.match(text)
-    if m and m.group("name").lower().rstrip(".") not in NOT_SPEAKERS:
+    if m and m.group("name").lower().rstrip(".") not in NOT_SPEAKERS and not _field(m, text, ctx):
         yield Mark(0, m.end(), "speaker", (), "speaker.colon")
         return
     m = CAPS_LABEL.match(text)
@@ -114,14 +143,19 @@ def speaker(text: str, ctx: Context) -> Iterator[Mark]:
         yield Mark(0, m.end(), "speaker", (), "speaker.name")
 
 
+def _field(m: re.Match, text: str, ctx: Context) -> bool:
+    """ "Precedence: Immediate": a common word, then a value that is no sentence (one
+    line, no closing punctuation), is a labelled field of a form, not a turn."""
+    name = m.group("name")
+    if " " in name or name.lower() not in common_words() or _known_person(name, ctx):
+        return False
+    rest = text[m.end() :].strip()
+    return "\n" not in rest and not re.search(r"[.!?…”\"]$", rest)
+
+
 def _known_person(name: str, ctx: Context) -> bool:
     """A bare capitalised word opens a turn only if the record's title names it or the
-    register knows it as a person."""
-    if re.search(rf"\b{re.escape(name)}\b", ctx.state.get("title", "")):
+    register knows it as a person (a name, a variant or a surname: "Kohl")."""
+    if re.search(rf"\b{re.escape(name)}\b", ctx.title):
         return True
-    register = ctx.register
-    lookup = getattr(register, "is_person_name", None)
-    return bool(lookup and lookup(name))
-
-
-RULES = (speaker,)
+    return ctx.register is not None and ctx.register.is_person_name(name)

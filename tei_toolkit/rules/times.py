@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 
 from ..model import Mark
-from . import Context
+from ._spans import SpanIndex
+from .base import Context
 
 AMPM = r"(?P<ampm>[ap]\.?\s?m\b\.?|[AP]\.?\s?M\b\.?)"
 QUALIFIER = (
@@ -85,15 +86,18 @@ def scan(text: str) -> list[tuple[int, int, str, str]]:
     starts += [m.start() for m in PREP_BEFORE.finditer(text)] if DOTTED_NUMBER.search(text) else []
     if not starts:
         return []
-    found: list[tuple[int, int, str, str]] = []
+    starts.sort()
+    found: SpanIndex[tuple[int, int, str, str]] = SpanIndex()
     for name, rx in FORMATS:
+        new: SpanIndex[tuple[int, int, str, str]] = SpanIndex()  # in text order: appends
         for m in filter(None, (rx.match(text, p) for p in starts)):
             s, e = m.span("t") if "t" in rx.groupindex else m.span()
-            if any(s < b and a < e for a, b, _, _ in found):
+            if found.overlaps(s, e) or new.overlaps(s, e):
                 continue
             value = _value(m.groupdict())
             if value:
-                found.append((s, e, value, name))
+                new.add(s, e, (s, e, value, name))
+        found = found.merged(new)
     return sorted(found)
 
 
@@ -101,6 +105,3 @@ def times(text: str, ctx: Context) -> Iterator[Mark]:
     """Every clock time, normalised to hh:mm:ss."""
     for s, e, value, name in scan(text):
         yield Mark(s, e, "time", (("when", value),), f"times:{name}")
-
-
-RULES = (times,)

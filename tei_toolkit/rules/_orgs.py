@@ -1,0 +1,157 @@
+"""Organisation names: a head word after capitalised words ("Zabaikalskii Military
+District"), a head with "of ..." ("Ministry of Foreign Affairs"), bodies named alone
+("Politburo"), acronyms ("TsAMO RF")."""
+
+from __future__ import annotations
+
+import re
+
+from ._lexicon import (
+    BODY_NAMES,
+    MONTHS,
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_PREFIX_HEADS,
+    PERIODICAL_HEADS,
+    PLACE_HEADS,
+    SENTENCE_VERBS,
+    TITLES,
+    is_demonym,
+)
+from ._reader import ReaderBase
+from ._tokens import POSSESSIVE
+
+
+class OrgReader(ReaderBase):
+    # --- organisations -----------------------------------------------------------------
+    def org_at(self, i: int) -> int | None:
+        """Index of the last token of an organisation name starting at i, or None."""
+        if len(self.run) == 1 and POSSESSIVE.sub("", self.lows[0]) not in BODY_NAMES:
+            return None  # a head word needs a word before it or "of ..." after (speed)
+        if i not in self._org:
+            self._org[i] = self._org_at(i)
+        return self._org[i]
+
+    def _org_at(self, i: int) -> int | None:
+        run = self.run
+        if self.is_title(i) or run[i].kind == "init" or self.low(i) in NOT_NAMES:
+            return None
+        if self.low(i) in SENTENCE_VERBS and self.sentence_initial(i):
+            return None  # "Sent Department 233": a verb, then the head alone
+        if POSSESSIVE.sub("", self.low(i)) in BODY_NAMES:
+            return self.extend_of(i)  # "the Politburo", "Politburo of the CC"
+        if run[i].kind == "ord":
+            j = i + 1
+        elif run[i].kind not in ("cap", "upper"):
+            return None
+        else:  # the first word: only a prefix head ("Ministry of ...") is a head here
+            w = self.low(i)
+            if w in ORG_PREFIX_HEADS:
+                return self.at_head(i, i)
+            if w in MONTHS or POSSESSIVE.search(w) and POSSESSIVE.sub("", w) != "people":
+                return None
+            j = i + 1
+        head = self.head_from(j)
+        return None if head is None else self.at_head(i, head)
+
+    def at_head(self, i: int, j: int) -> int | None:
+        """The end of the organisation name from ``i`` whose head word is at ``j``."""
+        run, w = self.run, self.low(j)
+        base = POSSESSIVE.sub("", w)
+        head = j
+        if j + 1 < len(run) and re.fullmatch(r"[A-Z]|[IVX]+|\d+", run[j + 1].text):
+            j += 1  # a designator: "Directorate R"
+        if w in ORG_PREFIX_HEADS:
+            j = self.extend_of(j)
+        if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
+            return None  # "Soviet Politburo": an adjective, then the name alone
+        return None if j == i or (head == i and j == head) else j
+
+    def head_from(self, j: int) -> int | None:
+        """The head word an organisation name reaches from word ``j`` (not its first
+        word), or None where the name is broken first (a place head, a month, a title, a
+        possessive, the end of the run). The answer does not depend on where the name
+        starts, so it is kept for every word passed: each run is walked once."""
+        run, passed, result = self.run, [], None
+        while True:
+            if j in self._heads:
+                result = self._heads[j]
+                break
+            if j >= len(run) or not self.walkable(j):
+                break
+            w = self.low(j)
+            base = POSSESSIVE.sub("", w)
+            if base in ORG_HEADS:
+                result = j
+                break
+            if (
+                base in PLACE_HEADS
+                or w in MONTHS
+                or w in TITLES
+                or run[j].kind == "ord"
+                or POSSESSIVE.search(w)
+                and base != "people"
+            ):
+                break
+            passed.append(j)
+            j += 1
+        for k in passed:
+            self._heads[k] = result
+        if j < len(run):
+            self._heads[j] = result
+        return result
+
+    def walkable(self, j: int) -> bool:
+        """Word ``j`` can continue an organisation name: capitalised, or "and"/"of"
+        between two capitalised words ("Committee of State Security")."""
+        run = self.run
+        return run[j].kind in ("cap", "upper") or (
+            self.low(j) in ("and", "of")
+            and j + 1 < len(run)
+            and run[j + 1].kind == "cap"
+            and run[j - 1].kind == "cap"
+            and not self.lex.find(run[j - 1].text)
+        )
+
+    def extend_of(self, j: int) -> int:
+        """ "Ministry" + "of (the) Foreign Affairs" (+ "of the USSR") -> the last index."""
+        if j not in self._ext:
+            self._ext[j] = self._extend_of(j)
+        return self._ext[j]
+
+    def _extend_of(self, j: int) -> int:
+        run, end = self.run, j
+        while True:
+            k = end + 1
+            if k >= len(run) or self.low(k) not in ("of", "for", "on"):
+                return end
+            k += 1
+            if k < len(run) and self.low(k) == "the":
+                k += 1
+            last = None
+            while k < len(run) and run[k].kind in ("cap", "upper") and not self.is_title(k):
+                if self.low(k) in PERIODICAL_HEADS and last is not None:
+                    break  # "Department of State Bulletin": a periodical named after it
+                last = k
+                k += 1
+                if (
+                    k < len(run)
+                    and self.low(k) == "and"
+                    and k + 1 < len(run)
+                    and run[k + 1].kind == "cap"
+                ):
+                    k += 1
+            if last is None:
+                return end
+            end = last
+
+    def acronym_ok(self, i: int) -> bool:
+        """An ALL-CAPS word is an organisation's acronym unless it sits in a heading."""
+        t = self.run[i]
+        if (
+            t.text.lower() in NOT_NAMES
+            or re.fullmatch(r"[IVXLC]+", t.text)
+            or re.search(r"\d\s*$", self.text[max(0, t.start - 4) : t.start])
+        ):
+            return False  # "200 PPSh": a count of things
+        return not self.lines.mostly_upper(t.start)

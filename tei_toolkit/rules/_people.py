@@ -1,0 +1,160 @@
+"""Person names: capitalised words the lexicons do not know, read as a person when the
+evidence says so (a title, initials, a label, a surname seen before, a verb after)."""
+
+from __future__ import annotations
+
+from ._lexicon import (
+    MONTHS,
+    NOT_NAMES,
+    ORG_HEADS,
+    PATRONYMIC,
+    TITLES,
+    is_demonym,
+)
+from ._orgs import OrgReader
+from ._reader import INVERTED_INITIALS, LOWER_TITLE_BEFORE, Found, _slavic_surname, _title_like
+from ._tokens import POSSESSIVE, _norm, slug
+
+# The most capitalised words one person's name has ("Maria Luisa de la Fuente" is 4 with
+# its connectors); a longer run is read from each word on, so this bound keeps the reading
+# of a run linear in its length.
+MAX_NAME_WORDS = 6
+
+
+class PersonReader(OrgReader):
+    def person_at(self, i: int, titled: bool) -> int | None:
+        run, j = self.run, i
+        titled = titled or self.lower_title_before(i)
+        inits = 0
+        while j < len(run) and run[j].kind == "init":
+            j, inits = j + 1, inits + 1
+        names: list[int] = []
+        if (
+            run[j : j + 1]
+            and self.lex.find(run[j].text)
+            and (j + 1 >= len(run) or self.low(j + 1) in self.lex.common)
+        ):
+            return None  # "Korea Embassies": a place before a common noun
+        while (
+            j < len(run)
+            and (
+                self.name_word(j)
+                or run[j].kind == "init"
+                and names
+                and j + 1 < len(run)
+                and self.name_word(j + 1)
+            )
+            and not self.is_title(j)
+            and self.lexicon_at(j) is None
+            and self.org_at(j) is None
+        ):
+            if run[j].kind == "init":
+                j += 1
+                continue
+            w = POSSESSIVE.sub("", self.low(j))
+            if (
+                is_demonym(w)
+                or w in MONTHS
+                or w in NOT_NAMES
+                or w in ORG_HEADS
+                or "-" in w
+                and any(is_demonym(part) for part in w.split("-"))
+            ):
+                break
+            if len(names) == MAX_NAME_WORDS:
+                return None  # a title-case heading or a list, not one person's name
+            names.append(j)
+            j += 1
+            if POSSESSIVE.search(run[j - 1].text):
+                break
+        if not names:
+            return None
+        if j < len(run) and run[j].kind == "cap" and is_demonym(self.low(j)):
+            return None  # "Altai Kazakhs": a people's name
+        last = names[-1]
+        words = [POSSESSIVE.sub("", self.low(k)) for k in names]
+        if not titled and self.title_run():
+            return None  # "Sovetsko-Kitaiskie Otnosheniia": a cited title
+        if (
+            len(names) == 2
+            and not inits
+            and self.seen_alone(names[0])
+            and self.seen_alone(names[1])
+        ):
+            return names[0]  # "with Tsedenbal Ulanfu announced": two people
+        rare = [w for w in words if w not in self.lex.common]
+        if inits or titled and (rare or len(names) > 1):
+            return last
+        if len(names) >= 2 and rare and (words[0] in rare or not self.sentence_initial(i)):
+            return last
+        w = words[0]
+        if len(names) == 1:
+            surface = POSSESSIVE.sub("", run[i].text)
+            if _norm(surface.title() if surface.isupper() else surface) in self.surnames:
+                return i
+            if self.is_label(i) or self.glossed(i) or self.inverted(i):
+                return i
+            if w in self.lex.common or self.quoted(i) or run[i].kind != "cap" or len(w) < 2:
+                return None
+            if self.bracketed_after_title(i):
+                return i
+            if self.designator(i):
+                return None
+            if self.sentence_initial(i):
+                possessive = bool(POSSESSIVE.search(run[i].text))
+                return (
+                    i
+                    if possessive or self.verb_follows(i) or _slavic_surname(w) and "-" not in w
+                    else None
+                )
+            if _slavic_surname(w) or self.verb_follows(i):
+                return i
+            # a rare capitalised word mid-sentence: a person, unless a locative
+            # preposition says it is a place (see place_at)
+            return None if self.locative(i) else i
+        if len(names) >= 2 and self.is_label(i):
+            return last
+        return None
+
+    def title_run(self) -> bool:
+        """Two or more capitalised words, one of them shaped like a transliterated title
+        word: the whole run is a cited work's title ("Pamiatniki Istoricheskoi Mysli")."""
+        if self._title_run is None:  # the same answer for every token of the run
+            words = [POSSESSIVE.sub("", w) for t, w in zip(self.run, self.lows) if t.kind == "cap"]
+            self._title_run = len(words) >= 2 and any(map(_title_like, words))
+        return self._title_run
+
+    def lower_title_before(self, i: int) -> bool:
+        """A lower-case abbreviated title before the name ("c. Ulanfu", "com. Tsedenbal"),
+        which the tokenizer does not see."""
+        m = LOWER_TITLE_BEFORE.search(self.text, max(0, self.run[i].start - 8), self.run[i].start)
+        return bool(m and m.group(1) + "." in TITLES)
+
+    def patronymic(self, i: int, j: int):
+        """First name and patronymic ("Aleksandr Stepanovich", "Leonid Ilyich"): the
+        person whose initials the record gave ("A. S. Dubček"), as (id, known), or None."""
+        if j != i + 1 or self.run[i].kind != "cap" or self.run[j].kind != "cap":
+            return None
+        patronymic = POSSESSIVE.sub("", self.low(j))
+        if len(patronymic) < 6 or not patronymic.endswith(PATRONYMIC):
+            return None
+        key = (self.run[i].text[0] + self.run[j].text[0]).upper()
+        return self.ctx.memory.initials.get(key)
+
+    def person(self, i: int, j: int) -> Found:
+        start, end = self.run[i].start, self.end_of(j)
+        linked = self.patronymic(i, j)
+        if linked:
+            return Found(start, end, "person", linked[0], linked[1], "names:patronymic")
+        m = INVERTED_INITIALS.match(self.text, self.run[j].end)
+        if m and j == len(self.run) - 1:
+            end = m.end() - (1 if self.text[m.end() - 1] == " " else 0)
+        surname = _norm(POSSESSIVE.sub("", self.run[j].text))
+        surname = surname.title() if surname.isupper() else surname
+        pid = self.surnames.get(surname) or "prov-" + slug(surname)
+        self.surnames.setdefault(surname, pid)
+        if self.run[i].kind == "init":
+            self.note_initials(i, pid, False)
+        if i == j:
+            self.ctx.memory.alone.add(surname)
+        return Found(start, end, "person", pid, False, "names:person")
