@@ -54,8 +54,8 @@ def convert_text(
     text, cleaned = clean(text, name)
     record, notes = read_record(text, name)
     notes = cleaned + notes
-    ctx = record_context(record, register, name)
     created = record_date_attrs(record.date)  # the date line, normalised once
+    ctx = record_context(record, register, name, created=created)
     # every section marked once, header first; build_header finds its sections' marks
     marked = mark_record(record, ctx, title=record.title or source_title(record))
     root = etree.Element(tei("TEI"), nsmap=NSMAP)

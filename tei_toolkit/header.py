@@ -67,7 +67,7 @@ LANGUAGES = {
     "kazakh": "kk",
     "uzbek": "uz",
 }
-PLAIN_NOTES = {"cable-header", "release-stamp", "precedence", "heading", "dateline", "book"}
+PLAIN_NOTES = {"cable-header", "release-stamp", "precedence", "heading", "dateline"}
 KEYWORD_FIELDS = {
     "Type": "type",
     "Associated Topics": "topic",

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from tei_toolkit.cli import cli
+from tei_toolkit.cli.errors import exit_code_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "stalin-choibalsan-1944.txt"
@@ -114,5 +115,5 @@ def test_append_to_refuses_a_record(tmp_path):
     record.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["entities", str(record), "--append-to", str(record)])
     assert "one of the records" in str(result.exception)
-    assert int(result.exception.exit_code) == 2
+    assert int(exit_code_for(result.exception)) == 2
     assert record.read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")

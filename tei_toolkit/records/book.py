@@ -30,8 +30,13 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     k = next(k for k, (_, line) in enumerate(lines) if DOCUMENT.match(line))
     for n, line in lines[:k]:
         drop.add(n)
-        if not is_navigation(line) and not re.match(r"^By\s", line) and len(line) > 12:
-            record.apparatus.append(("book", None, line))
+        # "By Jaromír Navrátil | Go to book overview": the byline is kept, the link is not
+        parts = [p.strip() for p in line.split("|")]
+        kept = " | ".join(p for p in parts if p and not is_navigation(p) and "overview" not in p)
+        if re.match(r"^By\s", kept):
+            record.apparatus.append(("book-author", None, kept))
+        elif kept and len(kept) > 12:
+            record.apparatus.append(("book", None, kept))
     n0, first = lines[k]
     m = DOCUMENT.match(first)
     assert m is not None

@@ -51,9 +51,17 @@ class Marked:
     marks: list[Mark]
 
 
-def record_context(record: Record, register=None, filename: str | None = None) -> Context:
-    """The context of one record: its date (normalised), title and register."""
-    when = dates.normalize(record.date) if record.date else None
+def record_context(
+    record: Record,
+    register=None,
+    filename: str | None = None,
+    created: dict[str, str] | None = None,
+) -> Context:
+    """The context of one record: its date (normalised), title and register.
+
+    ``created``: the record's date as the header normalised it (a reader's own forms,
+    such as FRUS file numbers, included); else the date line is normalised here."""
+    when = created or (dates.normalize(record.date) if record.date else None)
     ctx = Context(register=register, filename=filename, title=record.title or "")
     ctx.record_date = (when or {}).get("when") or (when or {}).get("from")
     if ctx.record_date is None:  # a year for month-day dates ("January 15")
