@@ -8,11 +8,9 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, ToolkitError, error, warning
 from ..tei import XMLSyntaxProblem, parse, write_atomic
-from .jsonexport import to_json_string
-from .page import export_index, to_html
-from .text import to_text
+from .page import export_index
+from .registry import Options, get
 
-SUFFIXES = {"html": ".html", "text": ".txt", "json": ".json"}
 INDEX_NAME = "index.html"
 
 
@@ -24,14 +22,9 @@ class ExportResult:
     diagnostic: Diagnostic | None = None  # why this input was not exported
 
 
-def render(fmt: str, tree, with_header: bool = False) -> str:
-    if fmt == "html":
-        return to_html(tree)
-    if fmt == "text":
-        return to_text(tree, with_header=with_header) + "\n"
-    if fmt == "json":
-        return to_json_string(tree, with_header)
-    raise ToolkitError(f"unknown export format {fmt!r}; use html, text or json")
+def render(fmt: str, tree, with_header: bool = False, behaviours=None) -> str:
+    """The export of one TEI tree in format ``fmt`` (a name in the registry)."""
+    return get(fmt).render(tree, Options(with_header=with_header, behaviours=behaviours))
 
 
 def expand(inputs) -> list[Path]:
@@ -46,14 +39,19 @@ def expand(inputs) -> list[Path]:
 
 
 def export_files(
-    fmt: str, inputs, output=None, *, with_header: bool = False, index: bool | None = None
+    fmt: str,
+    inputs,
+    output=None,
+    *,
+    with_header: bool = False,
+    index: bool | None = None,
+    behaviours=None,
 ) -> tuple[list[ExportResult], list[Diagnostic]]:
     """Export each input; several inputs (or an existing folder as output) go to a folder.
 
     Returns one result per input, and notes about the run (the index page).
     """
-    if fmt not in SUFFIXES:
-        raise ToolkitError(f"unknown export format {fmt!r}; use html, text or json")
+    suffix = get(fmt).suffix
     paths = expand(inputs)
     if not paths:
         raise ToolkitError("no TEI files to export (a folder holds none ending in .xml)")
@@ -62,10 +60,12 @@ def export_files(
     )
     if output is None and len(paths) > 1:
         raise ToolkitError("several inputs: give an output folder with -o DIR")
-    results, trees, taken = [], [], {}
+    results: list[ExportResult] = []
+    trees: list = []
+    taken: dict[Path, Path] = {}
     notes: list[Diagnostic] = []  # parser warnings (a DTD or xi:include left alone...)
     for path in paths:
-        target = Path(output) / (path.stem + SUFFIXES[fmt]) if to_folder else output
+        target = Path(output) / (path.stem + suffix) if to_folder else output
         result = ExportResult(path, target)
         results.append(result)
         if target is not None and target in taken:
@@ -77,7 +77,7 @@ def export_files(
             continue
         try:
             tree = parse(path, notes=notes)
-            data = render(fmt, tree, with_header)
+            data = render(fmt, tree, with_header, behaviours)
             if target is None:
                 result.text = data
             else:

@@ -8,7 +8,10 @@ that could run code (javascript:, data:...) is not made a link.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from . import text
+from .behaviours import with_behaviours
 from .header import ENTITY_KINDS, plain, resolve, safe_url
 from .html_blocks import list_, sp, table
 from .html_sink import DATETIME, HI_TAGS, ID_UNSAFE, HtmlSink, html_id
@@ -18,33 +21,33 @@ from .walker import NOT_TEXT, Walker, children_named, name_of, same_words, split
 
 
 def flow(tag: str, cls: str | None = None):
-    def behaviour(w: Walker, el) -> None:
+    def behaviour(w: Walker, el) -> Iterator:
         if w.in_running_text(el):  # part of a sentence: stays in it
             w.out.open("span", cls or f"tei-{name_of(el)}", el)
         else:
             w.out.flow(tag, cls or f"tei-{name_of(el)}", el)
-        w.contents(el)
+        yield from w.inside(el)
         w.out.close()
 
     return behaviour
 
 
 def phrase(tag: str, cls: str | None = None):
-    def behaviour(w: Walker, el) -> None:
+    def behaviour(w: Walker, el) -> Iterator:
         w.out.open(tag, cls or f"tei-{name_of(el)}", el)
-        w.contents(el)
+        yield from w.inside(el)
         w.out.close()
 
     return behaviour
 
 
-def fallback(w: Walker, el) -> None:
+def fallback(w: Walker, el) -> Iterator:
     """An element we do not know: its text stays, in a span (inside running text) or a
     div (between blocks) named after it."""
     name = name_of(el)
     cls = f"tei-{name}" if name != "*" else "tei-other"
-    w.out.open("span" if w.out.phrasing or _in_running_text(el) else "div", cls, el)
-    w.contents(el)
+    w.out.open("span" if w.out.in_phrasing or _in_running_text(el) else "div", cls, el)
+    yield from w.inside(el)
     w.out.close()
 
 
@@ -60,11 +63,11 @@ def skip(w: Walker, el) -> None:
 
 
 def bracketed(cls: str, title: str):
-    def behaviour(w: Walker, el) -> None:
+    def behaviour(w: Walker, el) -> Iterator:
         reason = el.get("reason")
         w.out.open("span", cls, el, title=f"{title} ({reason})" if reason else title)
         w.out.literal("[")
-        w.contents(el)
+        yield from w.inside(el)
         w.out.literal("]")
         w.out.close()
 
@@ -74,43 +77,43 @@ def bracketed(cls: str, title: str):
 # --- behaviours ---------------------------------------------------------------------
 
 
-def div(w: Walker, el) -> None:
+def div(w: Walker, el) -> Iterator:
     heads = children_named(el, "head")
-    if not heads or w.out.phrasing:
-        flow("div", f"tei-{name_of(el)}")(w, el)
+    if not heads or w.out.in_phrasing:
+        yield from flow("div", f"tei-{name_of(el)}")(w, el)
         return
     level = w.state.get("level", 2)
     w.state["level"] = min(level + 1, 6)
     w.out.open("section", f"tei-{name_of(el)}", el)
-    w.contents(el)
+    yield from w.inside(el)
     w.out.close()
     w.state["level"] = level
 
 
-def head(w: Walker, el) -> None:
+def head(w: Walker, el) -> Iterator:
     parent = el.getparent()
     is_heading = (
         parent is not None
         and name_of(parent).startswith("div")
-        and not w.out.phrasing
+        and not w.out.in_phrasing
         and "level" in w.state
     )
     if is_heading:
         w.out.open(f"h{w.state['level']}", "tei-head", el)
     else:
         w.out.flow("p", "tei-head", el)
-    w.contents(el)
+    yield from w.inside(el)
     w.out.close()
 
 
-def note(w: Walker, el) -> None:
+def note(w: Walker, el) -> Iterator:
     if el.get("place") == "inline":
-        bracketed("note editorial", "editorial note")(w, el)
+        yield from bracketed("note editorial", "editorial note")(w, el)
         return
     notes = w.state.setdefault("notes", [])
     notes.append(el)
     n = len(notes)
-    if w.out.links:
+    if w.out.in_link:
         w.out.leaf("sup", str(n), "noteref", id=f"noteref-{n}")
         return
     w.out.open("a", "noteref", href=f"#note-{n}", id=f"noteref-{n}")
@@ -118,39 +121,39 @@ def note(w: Walker, el) -> None:
     w.out.close()
 
 
-def gap(w: Walker, el) -> None:
+def gap(w: Walker, el) -> Iterator:
     """The text export's gap ("[…]", or the source's own characters) in a titled span."""
     reason = el.get("reason")
     w.out.open("span", "gap", el, title="gap" + (f" ({reason})" if reason else ""))
-    text.gap(w, el)
+    yield from text.gap(w, el)
     w.out.close()
 
 
-def choice(w: Walker, el) -> None:
+def choice(w: Walker, el) -> Iterator:
     primary, others = split_choice(el)
     if primary is None:
-        w.contents(el)
+        yield from w.inside(el)
         return
     shown = plain(primary)
     same = [plain(o) for o in others if same_words(shown, plain(o))]
     w.out.open("span", "choice", el, title=" / ".join(same) or None)
-    w.walk(primary)
+    yield primary
     for alt in others:
         if not same_words(shown, plain(alt)):
             w.out.text(" ")
             w.out.open("span", f"alt tei-{name_of(alt)}")
             w.out.literal("[")
-            w.contents(alt)
+            yield from w.inside(alt)
             w.out.literal("]")
             w.out.close()
     w.out.close()
 
 
-def hi(w: Walker, el) -> None:
+def hi(w: Walker, el) -> Iterator:
     rend = (el.get("rend") or "").lower().split()
     tag = next((HI_TAGS[r] for r in rend if r in HI_TAGS), "span")
     w.out.open(tag, "hi " + " ".join(ID_UNSAFE.sub("", r) for r in rend).strip(), el)
-    w.contents(el)
+    yield from w.inside(el)
     w.out.close()
 
 
@@ -185,13 +188,13 @@ def _href(w: Walker, target: str | None) -> str | None:
     return safe_url(first)
 
 
-def ref(w: Walker, el) -> None:
+def ref(w: Walker, el) -> Iterator:
     href = _href(w, el.get("target"))
-    if href is None or w.out.links:
-        phrase("span", "tei-ref")(w, el)
+    if href is None or w.out.in_link:
+        yield from phrase("span", "tei-ref")(w, el)
         return
     w.out.open("a", "tei-ref", el, href=href)
-    w.contents(el)
+    yield from w.inside(el)
     if not plain(el):
         w.out.literal(el.get("target"))
     w.out.close()
@@ -202,7 +205,7 @@ def ptr(w: Walker, el) -> None:
     href = _href(w, target)
     if not target:
         return
-    if href is None or w.out.links:
+    if href is None or w.out.in_link:
         w.out.leaf("span", target, "tei-ptr")
     else:
         w.out.leaf("a", target, "tei-ptr", href=href)
@@ -210,11 +213,11 @@ def ptr(w: Walker, el) -> None:
 
 def graphic(w: Walker, el) -> None:
     href = safe_url(el.get("url"))  # linked, never loaded: the page stays offline
-    if href and not w.out.links:
+    if href and not w.out.in_link:
         w.out.leaf("a", "[image]", "tei-graphic", href=href)
 
 
-def entity(w: Walker, el) -> None:
+def entity(w: Walker, el) -> Iterator:
     """A name, date or time; a name becomes a link to its entry in the page's index."""
     name = name_of(el)
     if name in ("date", "time"):
@@ -223,7 +226,7 @@ def entity(w: Walker, el) -> None:
             w.out.open("time", f"tei-{name}", el, datetime=when)
         else:
             w.out.open("span", f"tei-{name}", el, data_when=when)
-        w.contents(el)
+        yield from w.inside(el)
         w.out.close()
         return
     kind = ENTITY_KINDS.get(name) or _typed(el)
@@ -235,12 +238,12 @@ def entity(w: Walker, el) -> None:
     mentions = w.state.setdefault("mentions", [])
     mention_id = f"m-{len(mentions) + 1}"
     cls = f"entity {kind}" + (" uncertain" if el.get("cert") == "low" else "")
-    if w.out.links:
+    if w.out.in_link:
         link = w.out.open("span", cls, el, id=mention_id)
     else:
         link = w.out.open("a", cls, el, href="#" + index_id(w, key), id=mention_id)
     mentions.append((key, kind, entry, plain(el), link.get("id")))
-    w.contents(el)
+    yield from w.inside(el)
     w.out.close()
 
 
@@ -263,7 +266,7 @@ def index_id(w: Walker, key: str) -> str:
     return ids[key]
 
 
-def quote(w: Walker, el) -> None:
+def quote(w: Walker, el) -> Iterator:
     parent = el.getparent()
     if (
         children_named(el, "p", "lg", "l", "list", "table", "sp")
@@ -271,21 +274,21 @@ def quote(w: Walker, el) -> None:
         or name_of(parent).startswith("div")
         or name_of(parent) in ("body", "sp", "cit")
     ):
-        flow("blockquote", f"tei-{name_of(el)}")(w, el)
+        yield from flow("blockquote", f"tei-{name_of(el)}")(w, el)
         return
     quoted = plain(el)
     marked = quoted[:1] in "“‘\"'«„‚‹" and quoted[-1:] in "”’\"'»“‘›"
     w.out.open("span", f"q tei-{name_of(el)}", el)
     w.out.literal("" if marked else "“")
-    w.contents(el)
+    yield from w.inside(el)
     w.out.literal("" if marked else "”")
     w.out.close()
 
 
-def item(w: Walker, el) -> None:
+def item(w: Walker, el) -> Iterator:
     """An item outside a list (list_ renders its own items as li)."""
     w.out.flow("div", "tei-item", el)
-    w.contents(el)
+    yield from w.inside(el)
     w.out.close()
 
 
@@ -408,7 +411,8 @@ HTML = {
 }
 
 
-def html_walker(sink: HtmlSink, register: dict) -> Walker:
-    walker = Walker(HTML, fallback, sink)
+def html_walker(sink: HtmlSink, register: dict, behaviours=None) -> Walker:
+    """The HTML walker; ``behaviours`` is a user table on top of HTML (behaviours.py)."""
+    walker = Walker(with_behaviours(HTML, behaviours, html=True), fallback, sink)
     walker.state["register"] = register
     return walker

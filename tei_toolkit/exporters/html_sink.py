@@ -91,6 +91,16 @@ class HtmlSink:
         self.ids: set[str] = set()
 
     @property
+    def in_phrasing(self) -> bool:
+        """Only phrasing content fits here (inside p, span, a heading...)."""
+        return self.phrasing > 0
+
+    @property
+    def in_link(self) -> bool:
+        """Inside an ``a``: no link may open here."""
+        return self.links > 0
+
+    @property
     def current(self):
         return self.stack[-1]
 

@@ -73,14 +73,16 @@ def _serialize(html) -> str:
     )
 
 
-def to_html(tree) -> str:
-    """One self-contained HTML5 page for a TEI document."""
+def to_html(tree, behaviours=None) -> str:
+    """One self-contained HTML5 page for a TEI document.
+
+    ``behaviours``: the user's own table (element name -> behaviour), see behaviours.py."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     head = read_header(root)
     title = inline_text(head.title) if head.title is not None else ""
     html, body = _skeleton(title or "Untitled TEI document", head.lang)
     sink = HtmlSink(body)
-    w = html_walker(sink, read_register(root))
+    w = html_walker(sink, read_register(root), behaviours)
     _citation(w, head, title)
     sink.open("main")
     if head.summary:

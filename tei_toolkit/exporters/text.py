@@ -9,8 +9,11 @@ XML whitespace (space, tab, newline) is collapsed inside a paragraph; other spac
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from .behaviours import with_behaviours
 from .header import ENTITY_KINDS, plain, read_header
 from .walker import NOT_TEXT, Walker, children_named, name_of, same_words, split_choice
 
@@ -24,7 +27,7 @@ CLOSING_QUOTES = "”’\"'»“‘›"
 class Span:
     """Where an element's text landed in the output: [start, end) in code points."""
 
-    el: object
+    el: Any
     start: int | None = None
     end: int | None = None
 
@@ -88,6 +91,25 @@ class TextSink:
         if space:
             self.pending = 1
 
+    def glue(self) -> None:
+        """No separator before what comes next (after a label, an opening bracket)."""
+        self.glued = True
+
+    def join(self) -> None:
+        """Drop the pending separator: a word continues (``lb break="no"``)."""
+        self.pending = 0
+
+    def enter_inline(self) -> None:
+        """Inside a bracketed note or supplied text: blocks become spaces."""
+        self.inline += 1
+
+    def leave_inline(self) -> None:
+        self.inline -= 1
+
+    @property
+    def empty(self) -> bool:
+        return not self.length
+
     def space(self) -> None:
         if not self.glued:
             self.pending = max(self.pending, 1)
@@ -116,105 +138,105 @@ class TextSink:
 # --- behaviours ---------------------------------------------------------------------
 
 
-def inline(w: Walker, el) -> None:
-    w.contents(el)
+def inline(w: Walker, el) -> Iterator:
+    yield from w.inside(el)
 
 
 def skip(w: Walker, el) -> None:
     """Not reading text (header, register, images); see NOT_TEXT."""
 
 
-def block(w: Walker, el) -> None:
+def block(w: Walker, el) -> Iterator:
     if w.in_running_text(el):  # a block element inside a sentence stays in the sentence
-        w.contents(el)
+        yield from w.inside(el)
         return
     w.out.block()
-    w.contents(el)
+    yield from w.inside(el)
     w.out.block()
 
 
-def line(w: Walker, el) -> None:
+def line(w: Walker, el) -> Iterator:
     w.out.line()
-    w.contents(el)
+    yield from w.inside(el)
     w.out.line()
 
 
-def bracketed(w: Walker, el) -> None:
+def bracketed(w: Walker, el) -> Iterator:
     """``[text]``; space inside the brackets is kept, as the source had it (``[ sic ]``)."""
     w.out.literal("[")
-    w.out.inline += 1
-    w.contents(el)
-    w.out.inline -= 1
+    w.out.enter_inline()
+    yield from w.inside(el)
+    w.out.leave_inline()
     w.out.literal("]")
 
 
-def entity(w: Walker, el) -> None:
+def entity(w: Walker, el) -> Iterator:
     span = w.out.begin(el)
-    w.contents(el)
+    yield from w.inside(el)
     w.out.end(span)
     w.state.setdefault("spans", []).append(span)
 
 
 def lb(w: Walker, el) -> None:
     if el.get("break") == "no":
-        w.out.pending = 0  # a word continues across the line end
+        w.out.join()  # a word continues across the line end
     else:
         w.out.line()
 
 
-def gap(w: Walker, el) -> None:
+def gap(w: Walker, el) -> Iterator:
     rend, desc = el.get("rend"), plain(el)
     if rend:
         w.out.literal(rend)
     elif desc:
         w.out.literal("[")
-        w.contents(el)
+        yield from w.inside(el)
         w.out.literal("]")
     else:
         w.out.literal("[…]")
 
 
-def note(w: Walker, el) -> None:
+def note(w: Walker, el) -> Iterator:
     if el.get("place") == "inline":
-        bracketed(w, el)
+        yield from bracketed(w, el)
         return
     notes = w.state.setdefault("notes", [])
     notes.append(el)
     w.out.literal(f"[{len(notes)}]")
 
 
-def choice(w: Walker, el) -> None:
+def choice(w: Walker, el) -> Iterator:
     primary, others = split_choice(el)
     if primary is None:
-        w.contents(el)
+        yield from w.inside(el)
         return
-    w.walk(primary)
+    yield primary
     shown = plain(primary)
     for alt in others:  # another reading is kept only when its words differ
         if not same_words(shown, plain(alt)):
             w.out.space()
             w.out.open_bracket()
-            w.walk(alt)
+            yield alt
             w.out.close_bracket()
 
 
-def app(w: Walker, el) -> None:
+def app(w: Walker, el) -> Iterator:
     lemma = children_named(el, "lem")
     readings = children_named(el, "rdg", "rdgGrp")
     if not lemma:
-        w.contents(el)
+        yield from w.inside(el)
         return
-    w.walk(lemma[0])
+    yield lemma[0]
     shown = plain(lemma[0])
     for rdg in readings:
         if not same_words(shown, plain(rdg)):
             w.out.space()
             w.out.open_bracket()
-            w.walk(rdg)
+            yield rdg
             w.out.close_bracket()
 
 
-def sp(w: Walker, el) -> None:
+def sp(w: Walker, el) -> Iterator:
     """``Name: text`` on one line when the label ends in punctuation, else the label on a
     line of its own (drama)."""
     w.out.block()
@@ -224,7 +246,7 @@ def sp(w: Walker, el) -> None:
     for child in el:
         kind = name_of(child)
         if kind == "speaker":
-            w.walk(child)
+            yield child
             label = plain(child)
             after_label = True
             if label and label[-1] in ":.;,-–—":
@@ -232,48 +254,48 @@ def sp(w: Walker, el) -> None:
             else:
                 w.out.line()
         elif kind in ("p", "ab") and after_label:
-            w.contents(child)  # the speech goes on from its label
+            yield from w.inside(child)  # the speech goes on from its label
             after_label = False
         else:
             after_label = False
-            w.walk(child)
+            yield child
         if child.tail and child.tail.strip():
             w.out.text(child.tail)
     w.out.block()
 
 
-def quoted(w: Walker, el) -> None:
+def quoted(w: Walker, el) -> Iterator:
     """q, said, inline quote: quotation marks added unless the text already has them."""
     if children_named(el, "p", "lg", "l", "list", "table", "sp") or not w.in_running_text(el):
         w.out.block()
-        w.contents(el)
+        yield from w.inside(el)
         w.out.block()
         return
     text = plain(el)
     marked = text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES
     if not marked:
         w.out.open_bracket("“")
-    w.contents(el)
+    yield from w.inside(el)
     if not marked:
         w.out.close_bracket("”")
 
 
-def item(w: Walker, el) -> None:
+def item(w: Walker, el) -> Iterator:
     previous = el.getprevious()
     if previous is None or name_of(previous) != "label":
         w.out.line()
         w.out.open_bracket("- ")
-    w.contents(el)
+    yield from w.inside(el)
     w.out.line()
 
 
-def label(w: Walker, el) -> None:
+def label(w: Walker, el) -> Iterator:
     w.out.line()
-    w.contents(el)
+    yield from w.inside(el)
     w.out.space()
 
 
-def row(w: Walker, el) -> None:
+def row(w: Walker, el) -> Iterator:
     w.out.line()
     first = True
     for cell in el:
@@ -283,7 +305,7 @@ def row(w: Walker, el) -> None:
             w.out.close_bracket(" |")
             w.out.space()
         first = False
-        w.walk(cell)
+        yield cell
     w.out.line()
 
 
@@ -430,11 +452,12 @@ TEXT = {
 }
 
 
-def render_text(tree, with_header: bool = False) -> tuple[str, list[Span]]:
-    """The reading text and the spans of every entity in it."""
+def render_text(tree, with_header: bool = False, behaviours=None) -> tuple[str, list[Span]]:
+    """The reading text and the spans of every entity in it (``behaviours``: a user table
+    on top of TEXT, see behaviours.py)."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     sink = TextSink()
-    walker = Walker(TEXT, inline, sink)
+    walker = Walker(with_behaviours(TEXT, behaviours, html=False), inline, sink)
     if with_header:
         citation_block(walker, root)
     walker.walk(root)
@@ -447,9 +470,9 @@ def render_text(tree, with_header: bool = False) -> tuple[str, list[Span]]:
         sink.block()
         sink.literal(f"[{done + 1}]")
         sink.space()
-        sink.inline += 1
+        sink.enter_inline()
         walker.contents(notes[done])
-        sink.inline -= 1
+        sink.leave_inline()
         done += 1
     return sink.value(), walker.state.get("spans", [])
 
@@ -474,7 +497,7 @@ def citation_block(w: Walker, root) -> None:
         w.out.line()
         if label_text:
             w.out.literal(f"{label_text}: ")
-            w.out.glued = True
+            w.out.glue()
         for i, value in enumerate(values):
             if i:
                 w.out.literal(";")
@@ -483,7 +506,7 @@ def citation_block(w: Walker, root) -> None:
                 w.out.literal(value)
             else:
                 w.contents(value)
-    if w.out.length:
+    if not w.out.empty:
         w.out.block()
         w.out.literal("----")
         w.out.block()
@@ -496,6 +519,6 @@ def inline_text(el) -> str:
     return sink.value()
 
 
-def to_text(tree, with_header: bool = False) -> str:
+def to_text(tree, with_header: bool = False, behaviours=None) -> str:
     """The plain reading text of a TEI document (see docs/EXPORT.md for the policy)."""
-    return render_text(tree, with_header)[0]
+    return render_text(tree, with_header, behaviours)[0]
