@@ -76,7 +76,7 @@ def export_files(
             )
             continue
         try:
-            tree = parse(path, notes=notes)
+            tree = parse(path, notes=notes, duplicate_ids=True)
             data = render(fmt, tree, with_header, behaviours)
             if target is None:
                 result.text = data

@@ -115,7 +115,7 @@ def read_register(tree) -> Register:
             (n for n in names if n.get("type") in ("preferred", "main", "reg", "full")),
             names[0] if names else None,
         )
-        entry = Entry(ident, kind, plain(preferred) or ident)
+        entry = Entry(ident, kind or "other", plain(preferred) or ident)
         for idno in el.iter("{*}idno"):
             link = authority_link(idno.get("type") or "", plain(idno))
             if link and link not in entry.links:

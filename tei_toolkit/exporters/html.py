@@ -14,6 +14,7 @@ from . import text
 from .behaviours import with_behaviours
 from .header import ENTITY_KINDS, plain, resolve, safe_url
 from .html_blocks import list_, sp, table
+from .html_ids import is_note_block
 from .html_sink import DATETIME, HI_TAGS, ID_UNSAFE, HtmlSink, html_id
 from .walker import NOT_TEXT, Walker, children_named, name_of, same_words, split_choice, xml_id
 
@@ -110,14 +111,46 @@ def note(w: Walker, el) -> Iterator:
     if el.get("place") == "inline":
         yield from bracketed("note editorial", "editorial note")(w, el)
         return
+    if is_note_block(el):  # a notes section, a note between paragraphs: in place
+        yield from block_note(w, el)
+        return
+    w.out.claim(el)  # its id goes on the endnote
     notes = w.state.setdefault("notes", [])
     notes.append(el)
     n = len(notes)
     if w.out.in_link:
         w.out.leaf("sup", str(n), "noteref", id=f"noteref-{n}")
         return
-    w.out.open("a", "noteref", href=f"#note-{n}", id=f"noteref-{n}")
+    w.out.open("a", "noteref", href=f"#{note_id(w, el, n)}", id=f"noteref-{n}")
     w.out.leaf("sup", str(n))
+    w.out.close()
+
+
+def note_id(w: Walker, el, n: int) -> str:
+    """The HTML id of the n-th endnote: the note's own xml:id when it has one."""
+    plan = w.out.plan
+    return (plan.of.get(el) if plan else None) or f"note-{n}"
+
+
+def backlinks(w: Walker, el, extra: list[str] = ()) -> None:  # type: ignore[assignment]
+    """ "↩" links to the markers of note ``el`` and to every ref pointing at it."""
+    plan = w.out.plan
+    targets = list(extra)
+    if plan is not None and el in plan.of:
+        targets += [plan.of[r] for r in plan.referrers.get(plan.of[el], [])]
+    for i, target in enumerate(targets):
+        w.out.text(" ")
+        label = "↩" if len(targets) == 1 else f"↩{i + 1}"
+        w.out.leaf("a", label, "backref", href=f"#{target}", title="back to the text")
+
+
+def block_note(w: Walker, el) -> Iterator:
+    w.out.flow("div", "note block-note", el)
+    if el.get("n"):
+        w.out.leaf("span", el.get("n"), "note-label")
+        w.out.text(" ")
+    yield from w.inside(el)
+    backlinks(w, el)
     w.out.close()
 
 
@@ -184,7 +217,8 @@ def _href(w: Walker, target: str | None) -> str | None:
     if first.startswith("#"):
         if first[1:] in w.state.get("register", {}):
             return "#" + index_id(w, first)
-        return "#" + html_id("tei-", first[1:])
+        kept = w.out.plan.target(first) if w.out.plan else None
+        return "#" + kept if kept else None  # not in this document: no dangling link
     return safe_url(first)
 
 
@@ -195,8 +229,11 @@ def ref(w: Walker, el) -> Iterator:
         return
     w.out.open("a", "tei-ref", el, href=href)
     yield from w.inside(el)
-    if not plain(el):
-        w.out.literal(el.get("target"))
+    if not plain(el):  # an empty ref: its @n ("*", "1") as a note marker, else the target
+        if el.get("n"):
+            w.out.leaf("sup", el.get("n"))
+        else:
+            w.out.literal(el.get("target"))
     w.out.close()
 
 
@@ -262,7 +299,12 @@ def index_id(w: Walker, key: str) -> str:
     """The HTML id of an index entry ("#stalin" -> "idx-stalin"), unique per key."""
     ids = w.state.setdefault("index_ids", {})
     if key not in ids:
-        ids[key] = w.out.unique(html_id("idx-", key[1:] if key.startswith("#") else key))
+        kept = w.out.plan.target(key) if w.out.plan and key.startswith("#") else None
+        if kept and kept not in w.out.placed:  # a register entry keeps its xml:id
+            w.out.placed.add(kept)
+            ids[key] = kept
+        else:
+            ids[key] = w.out.unique(html_id("idx-", key[1:] if key.startswith("#") else key))
     return ids[key]
 
 
@@ -414,5 +456,6 @@ HTML = {
 def html_walker(sink: HtmlSink, register: dict, behaviours=None) -> Walker:
     """The HTML walker; ``behaviours`` is a user table on top of HTML (behaviours.py)."""
     walker = Walker(with_behaviours(HTML, behaviours, html=True), fallback, sink)
+    walker.enter, walker.leave = sink.enter, sink.leave
     walker.state["register"] = register
     return walker

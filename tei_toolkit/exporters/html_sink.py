@@ -10,7 +10,9 @@ import re
 
 from lxml import etree
 
-from .walker import xml_id, xml_lang
+from .html_ids import IdPlan, placeholder
+from .lang import bcp47
+from .walker import xml_lang
 
 # HTML elements that may hold only phrasing content: a block inside one becomes a span.
 PHRASING = frozenset(
@@ -45,6 +47,8 @@ PHRASING = frozenset(
         "caption",
     }
 )
+# Where a span may not stand (an id that found no element is then dropped).
+NO_SPAN = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tr", "html", "head"})
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
@@ -83,12 +87,59 @@ def html_id(prefix: str, value: str) -> str:
 class HtmlSink:
     """Builds HTML elements under ``root``; knows whether only phrasing content fits."""
 
-    def __init__(self, root):
+    def __init__(self, root, plan: IdPlan | None = None):
         self.stack = [root]
         self.last = [root[-1] if len(root) else None]  # last child of each open element
         self.phrasing = 0
         self.links = 0
-        self.ids: set[str] = set()
+        self.plan = plan
+        self.ids: set[str] = set(plan.used) if plan else set()  # page ids avoid kept ones
+        self.placed: set[str] = set()  # kept xml:ids now in the page
+        self._marks: dict = {}
+
+    # --- kept xml:ids (html_ids.py): on the element made from the TEI one, else a span
+
+    def enter(self, src) -> None:
+        ident = self.plan.of.get(src) if self.plan else None
+        if ident is not None and ident not in self.placed:
+            mark = placeholder()
+            self.current.append(mark)
+            self.last[-1] = mark
+            self._marks[src] = mark
+
+    def leave(self, src) -> None:
+        mark = self._marks.pop(src, None)
+        if mark is None:
+            return
+        ident = self.plan.of[src] if self.plan else None
+        parent = mark.getparent()
+        if ident is None or ident in self.placed or parent.tag in NO_SPAN:
+            self._drop(mark)
+            return
+        span = etree.Element("span", id=ident)
+        span.tail, mark.tail = mark.tail, None
+        parent.replace(mark, span)
+        self.placed.add(ident)
+        if self.last[-1] is mark:
+            self.last[-1] = span
+
+    def claim(self, src) -> None:
+        """``src``'s id is placed later, elsewhere (a note's id goes on its endnote)."""
+        mark = self._marks.pop(src, None)
+        if mark is not None:
+            self._drop(mark)
+
+    def _drop(self, mark) -> None:
+        parent, previous = mark.getparent(), mark.getprevious()
+        if mark.tail:
+            if previous is not None:
+                previous.tail = (previous.tail or "") + mark.tail
+            else:
+                parent.text = (parent.text or "") + mark.tail
+        for level, last in enumerate(self.last):
+            if last is mark:
+                self.last[level] = previous
+        parent.remove(mark)
 
     @property
     def in_phrasing(self) -> bool:
@@ -118,10 +169,15 @@ class HtmlSink:
         self.last.append(None)
         if cls:
             el.set("class", cls)
-        if src is not None and "id" not in attrs and xml_id(src):
-            attrs["id"] = html_id("tei-", xml_id(src))
-        if src is not None and xml_lang(src) and LANG_TAG.match(xml_lang(src)):
-            el.set("lang", xml_lang(src))
+        if src is not None and "id" not in attrs and self.plan is not None:
+            kept = self.plan.of.get(src)
+            if kept is not None and kept not in self.placed:
+                el.set("id", kept)
+                self.placed.add(kept)
+        if src is not None and xml_lang(src):
+            lang = bcp47(xml_lang(src))
+            if lang:
+                el.set("lang", lang)
         for key, value in attrs.items():
             if value is not None:
                 value = self.unique(value) if key == "id" else clean(str(value))

@@ -14,8 +14,10 @@ from lxml import etree
 
 from .. import __version__
 from .header import Header, plain, read_header, read_register, safe_url
-from .html import html_walker, index_id
-from .html_sink import LANG_TAG, HtmlSink
+from .html import backlinks, html_walker, index_id, note_id
+from .html_ids import IdPlan
+from .html_sink import HtmlSink
+from .lang import bcp47
 from .text import inline_text
 from .walker import Walker
 
@@ -54,7 +56,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: #777; }
 
 
 def _skeleton(title: str, lang: str | None):
-    html = etree.Element("html", lang=lang if lang and LANG_TAG.match(lang) else "und")
+    html = etree.Element("html", lang=bcp47(lang) or "und")
     head = etree.SubElement(html, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     etree.SubElement(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
@@ -81,7 +83,7 @@ def to_html(tree, behaviours=None) -> str:
     head = read_header(root)
     title = inline_text(head.title) if head.title is not None else ""
     html, body = _skeleton(title or "Untitled TEI document", head.lang)
-    sink = HtmlSink(body)
+    sink = HtmlSink(body, IdPlan(root))
     w = html_walker(sink, read_register(root), behaviours)
     _citation(w, head, title)
     sink.open("main")
@@ -176,12 +178,14 @@ def _notes(w: Walker) -> None:
     done = 0
     while done < len(notes):  # notes inside notes are appended while we render
         done += 1
-        w.out.open("li", None, id=f"note-{done}")
-        w.contents(notes[done - 1])
-        w.out.text(" ")
-        w.out.leaf(
-            "a", "↩", "backref", href=f"#noteref-{done}", title=f"back to note {done} in the text"
-        )
+        note = notes[done - 1]
+        ident = note_id(w, note, done)
+        if ident == f"note-{done}":
+            w.out.open("li", None, id=ident)
+        else:
+            w.out.open("li", None, note)  # the note's kept xml:id
+        w.contents(note)
+        backlinks(w, note, [f"noteref-{done}"])
         w.out.close()
     w.out.close()
     w.out.close()

@@ -90,6 +90,9 @@ class Walker:
         self.out = out
         self.state: dict = {}
         self._mixed: dict = {}
+        # Called as each element's behaviour starts and when it is done (HTML: ids).
+        self.enter: Callable[[etree._Element], None] | None = None
+        self.leave: Callable[[etree._Element], None] | None = None
 
     def in_running_text(self, el) -> bool:
         """Is ``el`` part of a sentence (its parent has text around it)? Cached per parent."""
@@ -105,22 +108,28 @@ class Walker:
 
     def walk(self, el) -> None:
         """Render ``el`` (and everything in it) through the table."""
-        stack: list[Iterator] = []
+        stack: list[tuple[Iterator, etree._Element]] = []
         self._start(el, stack)
         while stack:
             try:
-                child = next(stack[-1])
+                child = next(stack[-1][0])
             except StopIteration:
-                stack.pop()
+                done = stack.pop()[1]
+                if self.leave is not None:
+                    self.leave(done)
                 continue
             self._start(child, stack)
 
-    def _start(self, el, stack: list[Iterator]) -> None:
+    def _start(self, el, stack: list[tuple[Iterator, etree._Element]]) -> None:
         if not isinstance(el.tag, str):
             return  # comments and processing instructions: their tail is the parent's job
+        if self.enter is not None:
+            self.enter(el)
         result = self.behaviour(el)(self, el)
         if result is not None:
-            stack.append(iter(result))
+            stack.append((iter(result), el))
+        elif self.leave is not None:
+            self.leave(el)
 
     def inside(self, el, skip: Callable[[etree._Element], bool] | None = None) -> Iterator:
         """For generator behaviours: the text of ``el`` written, each child yielded (to
