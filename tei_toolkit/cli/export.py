@@ -37,8 +37,14 @@ from ..exporters.registry import by_suffix, formats
     help="A JSON object: TEI element name -> an HTML tag, [before, after] or null "
     "(leave out); replaces the built-in rendering of those elements (docs/EXPORT.md).",
 )
+@click.option(
+    "--remote-images",
+    is_flag=True,
+    help="html: show graphic/@url on the web as images (the page then loads them); "
+    "default: a link, and only images beside the page are shown.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
-def export(args, output, with_header, index, behaviours_file, quiet):
+def export(args, output, with_header, index, behaviours_file, remote_images, quiet):
     """Export TEI as an HTML page, a plain reading text, or JSON entities.
 
     FORMAT is html, text or json; without it, the suffix of -o decides (.html, .txt,
@@ -53,7 +59,13 @@ def export(args, output, with_header, index, behaviours_file, quiet):
     fmt, inputs = _format_and_inputs(args, output)
     behaviours = _read_behaviours(behaviours_file) if behaviours_file else None
     results, notes = export_files(
-        fmt, inputs, output, with_header=with_header, index=index, behaviours=behaviours
+        fmt,
+        inputs,
+        output,
+        with_header=with_header,
+        index=index,
+        behaviours=behaviours,
+        remote_images=remote_images,
     )
     failed = False
     for result in results:

@@ -22,9 +22,12 @@ class ExportResult:
     diagnostic: Diagnostic | None = None  # why this input was not exported
 
 
-def render(fmt: str, tree, with_header: bool = False, behaviours=None) -> str:
+def render(
+    fmt: str, tree, with_header: bool = False, behaviours=None, remote_images: bool = False
+) -> str:
     """The export of one TEI tree in format ``fmt`` (a name in the registry)."""
-    return get(fmt).render(tree, Options(with_header=with_header, behaviours=behaviours))
+    options = Options(with_header, behaviours, remote_images)
+    return get(fmt).render(tree, options)
 
 
 def expand(inputs) -> list[Path]:
@@ -46,6 +49,7 @@ def export_files(
     with_header: bool = False,
     index: bool | None = None,
     behaviours=None,
+    remote_images: bool = False,
 ) -> tuple[list[ExportResult], list[Diagnostic]]:
     """Export each input; several inputs (or an existing folder as output) go to a folder.
 
@@ -77,7 +81,7 @@ def export_files(
             continue
         try:
             tree = parse(path, notes=notes, duplicate_ids=True)
-            data = render(fmt, tree, with_header, behaviours)
+            data = render(fmt, tree, with_header, behaviours, remote_images)
             if target is None:
                 result.text = data
             else:

@@ -116,7 +116,8 @@ def table(w: Walker, el) -> Iterator:
             w.out.open(tags[1], "tei-row", child)
             for cell in child:
                 if isinstance(cell.tag, str):
-                    tag = "th" if cell.get("role") == "label" and not in_phrase else tags[2]
+                    label = "label" in (cell.get("role"), child.get("role"))
+                    tag = "th" if label and not in_phrase else tags[2]
                     w.out.open(
                         tag,
                         "tei-cell",

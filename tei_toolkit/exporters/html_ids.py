@@ -22,7 +22,7 @@ from .walker import name_of, xml_id
 # The page's own ids (page.py, html.py): an xml:id equal to one of these, or shaped
 # like the numbered ones, is prefixed with "tei-".
 RESERVED = frozenset({"summary", "text", "notes", "index", "toc", "top", "main", "source"})
-RESERVED_SHAPES = re.compile(r"^(?:note-\d+|noteref-\d+|ref-\d+|m-\d+|idx-.*|tei-.*)$")
+RESERVED_SHAPES = re.compile(r"^(?:note-\d+|noteref-\d+|ref-\d+|sec-\d+|m-\d+|idx-.*|tei-.*)$")
 _SPACE = re.compile(r"\s+")
 
 

@@ -12,6 +12,7 @@ from lxml import etree
 
 from .html_ids import IdPlan, placeholder
 from .lang import bcp47
+from .rendition import classes
 from .walker import xml_lang
 
 # HTML elements that may hold only phrasing content: a block inside one becomes a span.
@@ -57,22 +58,24 @@ DATETIME = re.compile(
     r"|\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$"
 )
 HI_TAGS = {
-    "italic": "i",
-    "italics": "i",
-    "it": "i",
-    "i": "i",
-    "bold": "b",
-    "b": "b",
-    "underline": "u",
-    "ul": "u",
-    "sup": "sup",
-    "superscript": "sup",
-    "sub": "sub",
-    "subscript": "sub",
-    "strikethrough": "s",
-    "strike": "s",
-    "smallcaps": "span",
+    **dict.fromkeys(("italic", "italics", "it", "i", "ital", "emph", "emphasis"), "i"),
+    **dict.fromkeys(("bold", "b", "strong", "bolditalic"), "b"),
+    **dict.fromkeys(("underline", "ul", "u", "underlined"), "u"),
+    **dict.fromkeys(("sup", "superscript", "super", "sup."), "sup"),
+    **dict.fromkeys(("sub", "subscript"), "sub"),
+    **dict.fromkeys(("strikethrough", "strike", "overstrike", "line-through"), "s"),
 }
+# @rend values drawn by the page's CSS (class "hi VALUE"), not by an HTML tag.
+HI_STYLED = frozenset(
+    {
+        "smallcaps", "smcap", "smcaps", "sc", "small-caps", "caps", "allcaps", "uppercase",
+        "gothic", "blackletter", "fraktur", "spaced", "letterspaced", "large", "larger",
+        "small", "smaller", "overline", "roman", "normal", "upright", "plain", "center",
+        "centre", "right", "left", "indent", "block", "inline", "red", "blue", "colour",
+        "color", "double-underline", "doubleunderline", "wavy-underline", "monospace",
+        "typewriter", "hyphen", "initial", "dropcap", "underdot",
+    }
+)  # fmt: skip
 
 
 def clean(s: str) -> str:
@@ -87,7 +90,7 @@ def html_id(prefix: str, value: str) -> str:
 class HtmlSink:
     """Builds HTML elements under ``root``; knows whether only phrasing content fits."""
 
-    def __init__(self, root, plan: IdPlan | None = None):
+    def __init__(self, root, plan: IdPlan | None = None, renditions: dict | None = None):
         self.stack = [root]
         self.last = [root[-1] if len(root) else None]  # last child of each open element
         self.phrasing = 0
@@ -96,6 +99,7 @@ class HtmlSink:
         self.ids: set[str] = set(plan.used) if plan else set()  # page ids avoid kept ones
         self.placed: set[str] = set()  # kept xml:ids now in the page
         self._marks: dict = {}
+        self.renditions = renditions or {}  # tagsDecl CSS by xml:id (rendition.py)
 
     # --- kept xml:ids (html_ids.py): on the element made from the TEI one, else a span
 
@@ -167,6 +171,8 @@ class HtmlSink:
         el = etree.SubElement(self.current, tag)
         self.last[-1] = el
         self.last.append(None)
+        if src is not None and self.renditions and src.get("rendition"):
+            cls = " ".join([cls or "", *classes(src.get("rendition"), self.renditions)]).strip()
         if cls:
             el.set("class", cls)
         if src is not None and "id" not in attrs and self.plan is not None:
@@ -209,6 +215,15 @@ class HtmlSink:
             self.current.text = (self.current.text or "") + s
 
     literal = text
+
+    def trim_end(self) -> None:
+        """Drop the white space the last text written here ends with."""
+        last = self.last[-1]
+        if last is not None:
+            if last.tail:
+                last.tail = last.tail.rstrip(" \t\r\n")
+        elif self.current.text:
+            self.current.text = self.current.text.rstrip(" \t\r\n")
 
     def leaf(self, tag: str, text: str, cls: str | None = None, **attrs):
         el = self.open(tag, cls, **attrs)

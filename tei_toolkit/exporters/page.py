@@ -14,12 +14,17 @@ from lxml import etree
 
 from .. import __version__
 from .header import Header, plain, read_header, read_register, safe_url
-from .html import backlinks, html_walker, index_id, note_id
+from .html import html_walker
+from .html_edit import backlinks, note_id
 from .html_ids import IdPlan
+from .html_links import index_id
 from .html_sink import HtmlSink
 from .lang import bcp47
+from .rendition import read_renditions, stylesheet
 from .text import inline_text
 from .walker import Walker
+
+TOC_MIN = 5  # a table of contents for more headed divisions than this
 
 KINDS = (
     ("person", "People"),
@@ -39,7 +44,19 @@ dl.citation { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 
               font-size: .9rem; background: #f4f1ea; padding: .8rem 1rem; }
 dl.citation dt { font-weight: bold; } dl.citation dd { margin: 0; } dl.citation p { margin: 0 0 .4rem; }
 .sp .speaker { font-variant: small-caps; font-weight: bold; }
+.tei-stage { font-style: italic; color: #4a4a6a; } p.tei-stage, div.tei-stage { margin-left: 2rem; }
+.tei-castItem .tei-roleDesc { font-style: italic; }
+.tei-l { position: relative; } .lineno { position: absolute; left: -2.5rem; width: 2rem;
+  text-align: right; font-size: .75rem; color: #888; user-select: none; }
 .supplied { color: #5a3e85; } .gap { color: #8a5a00; }
+del.tei-del { color: #8a2020; } ins.tei-add { color: #1f5f2f; text-decoration: none; }
+ins.tei-add::before { content: "⸢"; } ins.tei-add::after { content: "⸣"; }
+.unclear { text-decoration: underline dotted #a60; }
+.app .lem, .app > :first-child { text-decoration: underline dotted #669; }
+.app .readings { display: none; } .app:hover .readings, .app .readings:focus,
+.app:focus-within .readings { display: inline; }
+.readings { font-size: .85em; color: #445; } .readings::before { content: " ["; }
+.readings::after { content: "]"; } .rdg + .rdg::before { content: "; "; } .wit { font-style: italic; }
 .note.editorial { font-style: italic; color: #555; }
 .choice .alt, .pb { color: #777; font-size: .85em; }
 .entity { color: inherit; text-decoration: underline dotted #888; }
@@ -50,19 +67,29 @@ dl.citation dt { font-weight: bold; } dl.citation dd { margin: 0; } dl.citation 
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .2rem .5rem; }
 .tei-lg { margin: 1rem 0; } .tei-l { margin: 0; }
 .q::before, .q::after { content: none; }
+.hi.smallcaps, .hi.smcap, .hi.smcaps, .hi.sc, .hi.small-caps { font-variant: small-caps; }
+.hi.caps, .hi.allcaps, .hi.uppercase { text-transform: uppercase; }
+.hi.gothic, .hi.blackletter, .hi.fraktur { font-family: "UnifrakturMaguntia", fantasy; }
+.hi.spaced, .hi.letterspaced { letter-spacing: .15em; } .hi.overline { text-decoration: overline; }
+.hi.large, .hi.larger { font-size: 1.2em; } .hi.small, .hi.smaller { font-size: .85em; }
+.hi.roman, .hi.normal, .hi.upright, .hi.plain { font-style: normal; }
+.hi.monospace, .hi.typewriter { font-family: monospace; } .hi.red { color: #a00; }
+.hi.double-underline, .hi.doubleunderline { text-decoration: underline double; }
 .index .mentions, .index .authorities { font-size: .9rem; color: #444; }
+nav.toc { font-size: .95rem; } nav.toc ol { padding-left: 1.2rem; margin: .2rem 0; }
+img.tei-graphic { max-width: 100%; height: auto; }
 footer { margin-top: 3rem; font-size: .8rem; color: #777; }
 """
 
 
-def _skeleton(title: str, lang: str | None):
+def _skeleton(title: str, lang: str | None, extra_css: str = ""):
     html = etree.Element("html", lang=bcp47(lang) or "und")
     head = etree.SubElement(html, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     etree.SubElement(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
     etree.SubElement(head, "title").text = title
     etree.SubElement(head, "meta", name="generator", content=f"tei-toolkit {__version__}")
-    etree.SubElement(head, "style").text = CSS
+    etree.SubElement(head, "style").text = CSS + extra_css
     return html, etree.SubElement(html, "body")
 
 
@@ -75,26 +102,30 @@ def _serialize(html) -> str:
     )
 
 
-def to_html(tree, behaviours=None) -> str:
+def to_html(tree, behaviours=None, *, remote_images: bool = False) -> str:
     """One self-contained HTML5 page for a TEI document.
 
-    ``behaviours``: the user's own table (element name -> behaviour), see behaviours.py."""
+    ``behaviours``: the user's own table (element name -> behaviour), see behaviours.py.
+    ``remote_images``: show graphic/@url on the web as images (the page then fetches)."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     head = read_header(root)
     title = inline_text(head.title) if head.title is not None else ""
-    html, body = _skeleton(title or "Untitled TEI document", head.lang)
-    sink = HtmlSink(body, IdPlan(root))
-    w = html_walker(sink, read_register(root), behaviours)
+    renditions = read_renditions(root)
+    html, body = _skeleton(title or "Untitled TEI document", head.lang, stylesheet(renditions))
+    sink = HtmlSink(body, IdPlan(root), renditions)
+    w = html_walker(sink, read_register(root), behaviours, remote_images)
     _citation(w, head, title)
     sink.open("main")
     if head.summary:
         _section(w, "summary", "Summary")
         w.walk_each(head.summary)
         sink.close()
-    _section(w, "text", "Text")
+    text_section = _section(w, "text", "Text")
     w.state["level"] = 2
     w.walk(root)
     sink.close()
+    if len(w.state.get("toc", [])) > TOC_MIN:
+        text_section.addprevious(_contents(w.state["toc"]))
     _notes(w)
     _index(w)
     sink.close()
@@ -104,9 +135,27 @@ def to_html(tree, behaviours=None) -> str:
     return _serialize(html)
 
 
-def _section(w: Walker, ident: str, heading: str) -> None:
-    w.out.open("section", ident, id=ident)
+def _section(w: Walker, ident: str, heading: str):
+    section = w.out.open("section", ident, id=ident)
     w.out.leaf("h2", heading)
+    return section
+
+
+def _contents(toc: list[tuple[int, str, str]]):
+    """The table of contents: a nested list of the headed divisions (front, body, back)."""
+    nav = etree.Element("nav", {"class": "toc", "id": "toc", "aria-label": "Contents"})
+    etree.SubElement(nav, "h2").text = "Contents"
+    lists = [etree.SubElement(nav, "ol")]
+    for depth, ident, heading in toc:
+        depth = min(depth, len(lists))  # at most one level deeper than the last entry
+        while len(lists) - 1 > depth:
+            lists.pop()
+        if len(lists) - 1 < depth:
+            parent_li = lists[-1][-1] if len(lists[-1]) else etree.SubElement(lists[-1], "li")
+            lists.append(etree.SubElement(parent_li, "ol"))
+        li = etree.SubElement(lists[-1], "li")
+        etree.SubElement(li, "a", href=f"#{ident}").text = heading or "(untitled)"
+    return nav
 
 
 def _citation(w: Walker, head: Header, title: str) -> None:

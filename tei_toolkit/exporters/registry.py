@@ -23,6 +23,7 @@ class Options:
 
     with_header: bool = False
     behaviours: Mapping[str, Any] | None = None  # a user table, see behaviours.py
+    remote_images: bool = False  # html: graphic/@url on the web shown (fetched) as images
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ register(
     Exporter(
         "html",
         ".html",
-        lambda tree, o: to_html(tree, behaviours=o.behaviours),
+        lambda tree, o: to_html(tree, o.behaviours, remote_images=o.remote_images),
         "an edition page (a folder also gets index.html)",
         (".htm",),
     )

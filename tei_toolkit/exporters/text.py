@@ -8,131 +8,15 @@ XML whitespace (space, tab, newline) is collapsed inside a paragraph; other spac
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
 
 from .behaviours import with_behaviours
 from .header import ENTITY_KINDS, plain, read_header
+from .text_sink import Span, TextSink
 from .walker import NOT_TEXT, Walker, children_named, name_of, same_words, split_choice
 
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
-_SEPARATORS = {1: " ", 2: "\n", 3: "\n\n"}
 OPENING_QUOTES = "“‘\"'«„‚‹"
 CLOSING_QUOTES = "”’\"'»“‘›"
-
-
-@dataclass
-class Span:
-    """Where an element's text landed in the output: [start, end) in code points."""
-
-    el: Any
-    start: int | None = None
-    end: int | None = None
-
-
-@dataclass
-class TextSink:
-    """Collects text with collapsed whitespace and pending separators.
-
-    A separator (space, line break, blank line) is written only when more text follows,
-    so no output starts or ends with one and offsets never point at it.
-    """
-
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    pending: int = 0  # 0 nothing, 1 space, 2 line break, 3 blank line
-    glued: bool = False  # the last thing written was an opening bracket
-    inline: int = 0  # inside a bracketed note or supplied text: blocks become spaces
-    waiting: list[Span] = field(default_factory=list)
-    last: str = ""
-
-    def text(self, s: str) -> None:
-        if not s:
-            return
-        body = _XML_SPACE.sub(" ", s)
-        if body.startswith(" "):
-            self.space()
-        body = body.strip(" ")
-        if body:
-            self.literal(body)
-        if s[-1] in " \t\r\n":
-            self.space()
-
-    def literal(self, s: str) -> None:
-        """Write ``s`` as it is, after whatever separator is pending."""
-        if not s:
-            return
-        if self.pending and self.length:
-            sep = _SEPARATORS[self.pending]
-            if not (sep == " " and self.last == "\n"):
-                self._put(sep)
-        self.pending = 0
-        self.glued = False
-        for span in self.waiting:
-            span.start = self.length
-        self.waiting.clear()
-        self._put(s)
-
-    def _put(self, s: str) -> None:
-        self.parts.append(s)
-        self.length += len(s)
-        self.last = s[-1]
-
-    def open_bracket(self, s: str = "[") -> None:
-        self.literal(s)
-        self.glued = True
-
-    def close_bracket(self, s: str = "]") -> None:
-        space = self.pending == 1
-        self.pending = 0
-        self.literal(s)
-        if space:
-            self.pending = 1
-
-    def glue(self) -> None:
-        """No separator before what comes next (after a label, an opening bracket)."""
-        self.glued = True
-
-    def join(self) -> None:
-        """Drop the pending separator: a word continues (``lb break="no"``)."""
-        self.pending = 0
-
-    def enter_inline(self) -> None:
-        """Inside a bracketed note or supplied text: blocks become spaces."""
-        self.inline += 1
-
-    def leave_inline(self) -> None:
-        self.inline -= 1
-
-    @property
-    def empty(self) -> bool:
-        return not self.length
-
-    def space(self) -> None:
-        if not self.glued:
-            self.pending = max(self.pending, 1)
-
-    def line(self) -> None:
-        self.pending = max(self.pending, 1 if self.inline else 2)
-
-    def block(self) -> None:
-        self.pending = max(self.pending, 1 if self.inline else 3)
-
-    def begin(self, el) -> Span:
-        span = Span(el)
-        self.waiting.append(span)
-        return span
-
-    def end(self, span: Span) -> None:
-        if span in self.waiting:  # nothing was written inside: an empty span here
-            self.waiting.remove(span)
-            span.start = self.length
-        span.end = self.length
-
-    def value(self) -> str:
-        return "".join(self.parts)
 
 
 # --- behaviours ---------------------------------------------------------------------
@@ -168,6 +52,14 @@ def bracketed(w: Walker, el) -> Iterator:
     yield from w.inside(el)
     w.out.leave_inline()
     w.out.literal("]")
+
+
+def deleted(w: Walker, el) -> Iterator:
+    """A deletion: kept, in double brackets, so it never runs into the text that
+    replaced it (``⟦yesterday⟧today``)."""
+    w.out.open_bracket("⟦")
+    yield from w.inside(el)
+    w.out.close_bracket("⟧")
 
 
 def entity(w: Walker, el) -> Iterator:
@@ -392,7 +284,6 @@ INLINE = (
     "abbr",
     "expan",
     "add",
-    "del",
     "subst",
     "ref",
     "speaker",
@@ -435,6 +326,7 @@ TEXT = {
     **{name: skip for name in EMPTY + tuple(NOT_TEXT)},
     **{name: entity for name in (*ENTITY_KINDS, "name", "rs", "date", "time")},
     "supplied": bracketed,
+    "del": deleted,
     "lb": lb,
     "gap": gap,
     "note": note,
@@ -478,7 +370,8 @@ def render_text(tree, with_header: bool = False, behaviours=None) -> tuple[str, 
 
 
 def citation_block(w: Walker, root) -> None:
-    """A short citation: title, date, source, translator, record id, licence."""
+    """A short citation: title, date, source, translator, funder, record id, licence, and
+    the record's summary (profileDesc/abstract)."""
     head = read_header(root)
     fields = [
         ("", [head.title]),
@@ -486,9 +379,11 @@ def citation_block(w: Walker, root) -> None:
         ("Author", head.authors),
         ("Source", [head.source]),
         ("Translated by", head.translators),
+        ("Funder", head.funders),
         ("Record ID", [head.record_id]),
         ("Rights", head.rights[:1]),
         ("Licence", [head.licence_url]),
+        ("Summary", head.summary),
     ]
     for label_text, values in fields:
         values = [v for v in values if v is not None and (isinstance(v, str) or plain(v))]
