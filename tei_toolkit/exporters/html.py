@@ -72,7 +72,7 @@ def hi(w: Walker, el) -> Iterator:
     if tag is None:
         styled = any(r in HI_STYLED for r in rend) or bool(el.get("rendition"))
         tag = "span" if styled else "i"
-    w.out.open(tag, "hi " + " ".join(ID_UNSAFE.sub("", r) for r in rend).strip(), el)
+    w.out.open(tag, ("hi " + " ".join(ID_UNSAFE.sub("", r) for r in rend)).strip(), el)
     yield from w.inside(el)
     w.out.close()
 

@@ -64,7 +64,7 @@ def graphic(w: Walker, el) -> None:
     alt = plain(desc[0]) if desc else plain(el.find("{*}desc"))
     remote = urlsplit(url).scheme in ("http", "https")
     if local_path(url) or (remote and w.state.get("remote_images")):
-        w.out.open("img", "tei-graphic", el, src=url, alt=alt, loading="lazy")
+        w.out.open("img", "tei-graphic", el, src_=url, alt=alt, loading="lazy")
         w.out.close()
     elif not w.out.in_link:
         w.out.leaf("a", f"[image: {alt}]" if alt else "[image]", "tei-graphic", href=href)
