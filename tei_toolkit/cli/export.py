@@ -43,8 +43,9 @@ from ..exporters.registry import by_suffix, formats
     help="html: show graphic/@url on the web as images (the page then loads them); "
     "default: a link, and only images beside the page are shown.",
 )
+@click.option("--title", help="html: the corpus site's title (its index page). Default: Records.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
-def export(args, output, with_header, index, behaviours_file, remote_images, quiet):
+def export(args, output, with_header, index, behaviours_file, remote_images, title, quiet):
     """Export TEI as an HTML page, a plain reading text, or JSON entities.
 
     FORMAT is html, text or json; without it, the suffix of -o decides (.html, .txt,
@@ -53,7 +54,7 @@ def export(args, output, with_header, index, behaviours_file, remote_images, qui
     \b
     tei-toolkit export text record.xml             # reading text on stdout
     tei-toolkit export html record.xml -o record.html
-    tei-toolkit export html build/tei/ -o site/    # a page per record + index.html
+    tei-toolkit export html build/tei/ -o site/ --title "My letters"   # a corpus site
     tei-toolkit export json record.xml             # entities with offsets into the text
     """
     fmt, inputs = _format_and_inputs(args, output)
@@ -66,6 +67,7 @@ def export(args, output, with_header, index, behaviours_file, remote_images, qui
         index=index,
         behaviours=behaviours,
         remote_images=remote_images,
+        title=title,
     )
     failed = False
     for result in results:

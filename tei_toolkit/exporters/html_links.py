@@ -103,8 +103,10 @@ def entity(w: Walker, el) -> Iterator:
         link = w.out.open("span", cls, el, id=mention_id)
     else:
         link = w.out.open("a", cls, el, href="#" + index_id(w, key), id=mention_id)
-    mentions.append((key, kind, entry, plain(el), link.get("id")))
+    around = w.out.context_start()
     yield from w.inside(el)
+    w.out.context_end(around)
+    mentions.append((key, kind, entry, plain(el), link.get("id"), around))
     w.out.close()
 
 

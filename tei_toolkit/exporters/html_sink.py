@@ -48,6 +48,8 @@ PHRASING = frozenset(
         "caption",
     }
 )
+CONTEXT = 70  # characters of context kept either side of a mention
+
 # Where a span may not stand (an id that found no element is then dropped).
 NO_SPAN = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tr", "html", "head"})
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
@@ -100,6 +102,11 @@ class HtmlSink:
         self.placed: set[str] = set()  # kept xml:ids now in the page
         self._marks: dict = {}
         self.renditions = renditions or {}  # tagsDecl CSS by xml:id (rendition.py)
+        # a few words either side of each mention, for a corpus site's name index
+        self.context = False
+        self.context_on = False
+        self._recent = ""
+        self._waiting: list[list] = []
 
     # --- kept xml:ids (html_ids.py): on the element made from the TEI one, else a span
 
@@ -205,9 +212,28 @@ class HtmlSink:
         self.phrasing -= el.tag in PHRASING
         self.links -= el.tag == "a"
 
+    # --- context of mentions: the last CONTEXT characters written, and the next ones
+
+    def context_start(self) -> list | None:
+        """[text before, text after] a mention that starts here (after: filled later)."""
+        return [self._recent, ""] if self.context_on else None
+
+    def context_end(self, around: list | None) -> None:
+        if around is not None:
+            self._waiting.append(around)
+
+    def _feed(self, s: str) -> None:
+        self._recent = (self._recent + s)[-CONTEXT:]
+        if self._waiting:
+            for around in self._waiting:
+                around[1] += s
+            self._waiting = [a for a in self._waiting if len(a[1]) < CONTEXT]
+
     def text(self, s: str) -> None:
         if not s:
             return
+        if self.context_on:
+            self._feed(s)
         s, last = clean(s), self.last[-1]  # not len(): lxml counts children one by one
         if last is not None:
             last.tail = (last.tail or "") + s

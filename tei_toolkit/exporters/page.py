@@ -7,6 +7,7 @@ mentions and out to its authority records. CSS is embedded; no script, no networ
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import lxml.html
@@ -20,6 +21,7 @@ from .html_ids import IdPlan
 from .html_links import index_id
 from .html_sink import HtmlSink
 from .lang import bcp47
+from .page_css import CSS, DARK_AND_PRINT
 from .rendition import read_renditions, stylesheet
 from .text import inline_text
 from .walker import Walker
@@ -33,63 +35,16 @@ KINDS = (
     ("other", "Other names"),
 )
 
-CSS = """
-body { font: 1.05rem/1.55 Georgia, "DejaVu Serif", serif; max-width: 46rem; margin: 2rem auto;
-       padding: 0 1rem; color: #1d1d1d; background: #fffdf8; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin-bottom: .3rem; }
-h2 { font-size: 1.2rem; border-bottom: 1px solid #ddd; margin-top: 2rem; }
-h3 { font-size: 1.05rem; }
-header .date { margin-top: 0; color: #555; }
-dl.citation { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;
-              font-size: .9rem; background: #f4f1ea; padding: .8rem 1rem; }
-dl.citation dt { font-weight: bold; } dl.citation dd { margin: 0; } dl.citation p { margin: 0 0 .4rem; }
-.sp .speaker { font-variant: small-caps; font-weight: bold; }
-.tei-stage { font-style: italic; color: #4a4a6a; } p.tei-stage, div.tei-stage { margin-left: 2rem; }
-.tei-castItem .tei-roleDesc { font-style: italic; }
-.tei-l { position: relative; } .lineno { position: absolute; left: -2.5rem; width: 2rem;
-  text-align: right; font-size: .75rem; color: #888; user-select: none; }
-.supplied { color: #5a3e85; } .gap { color: #8a5a00; }
-del.tei-del { color: #8a2020; } ins.tei-add { color: #1f5f2f; text-decoration: none; }
-ins.tei-add::before { content: "⸢"; } ins.tei-add::after { content: "⸣"; }
-.unclear { text-decoration: underline dotted #a60; }
-.app .lem, .app > :first-child { text-decoration: underline dotted #669; }
-.app .readings { display: none; } .app:hover .readings, .app .readings:focus,
-.app:focus-within .readings { display: inline; }
-.readings { font-size: .85em; color: #445; } .readings::before { content: " ["; }
-.readings::after { content: "]"; } .rdg + .rdg::before { content: "; "; } .wit { font-style: italic; }
-.note.editorial { font-style: italic; color: #555; }
-.choice .alt, .pb { color: #777; font-size: .85em; }
-.entity { color: inherit; text-decoration: underline dotted #888; }
-.entity:target, .index li:target { background: #fff2a8; }
-.uncertain { text-decoration-style: dashed; }
-.block { display: block; } .tei-table.block { display: table; } .tei-row { display: table-row; }
-.tei-cell { display: table-cell; padding: 0 .5rem; }
-table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .2rem .5rem; }
-.tei-lg { margin: 1rem 0; } .tei-l { margin: 0; }
-.q::before, .q::after { content: none; }
-.hi.smallcaps, .hi.smcap, .hi.smcaps, .hi.sc, .hi.small-caps { font-variant: small-caps; }
-.hi.caps, .hi.allcaps, .hi.uppercase { text-transform: uppercase; }
-.hi.gothic, .hi.blackletter, .hi.fraktur { font-family: "UnifrakturMaguntia", fantasy; }
-.hi.spaced, .hi.letterspaced { letter-spacing: .15em; } .hi.overline { text-decoration: overline; }
-.hi.large, .hi.larger { font-size: 1.2em; } .hi.small, .hi.smaller { font-size: .85em; }
-.hi.roman, .hi.normal, .hi.upright, .hi.plain { font-style: normal; }
-.hi.monospace, .hi.typewriter { font-family: monospace; } .hi.red { color: #a00; }
-.hi.double-underline, .hi.doubleunderline { text-decoration: underline double; }
-.index .mentions, .index .authorities { font-size: .9rem; color: #444; }
-nav.toc { font-size: .95rem; } nav.toc ol { padding-left: 1.2rem; margin: .2rem 0; }
-img.tei-graphic { max-width: 100%; height: auto; }
-footer { margin-top: 3rem; font-size: .8rem; color: #777; }
-"""
-
 
 def _skeleton(title: str, lang: str | None, extra_css: str = ""):
     html = etree.Element("html", lang=bcp47(lang) or "und")
     head = etree.SubElement(html, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     etree.SubElement(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+    etree.SubElement(head, "meta", name="color-scheme", content="light dark")
     etree.SubElement(head, "title").text = title
     etree.SubElement(head, "meta", name="generator", content=f"tei-toolkit {__version__}")
-    etree.SubElement(head, "style").text = CSS + extra_css
+    etree.SubElement(head, "style").text = CSS + extra_css + DARK_AND_PRINT
     return html, etree.SubElement(html, "body")
 
 
@@ -102,20 +57,59 @@ def _serialize(html) -> str:
     )
 
 
+@dataclass
+class Page:
+    """A rendered page and what a corpus site needs from it."""
+
+    html: str
+    header: Header
+    title: str
+    text: str  # the words of the text section, for the site's search index
+    mentions: list = field(default_factory=list)  # Mention per name in the text
+
+
+@dataclass
+class Mention:
+    key: str  # "#id" of the register entry, or "kind:name"
+    kind: str
+    name: str  # the register's name, or the text
+    links: list  # authority links [(label, url)]
+    anchor: str  # the HTML id of the mention in its page
+    left: str
+    text: str
+    right: str
+
+
 def to_html(tree, behaviours=None, *, remote_images: bool = False) -> str:
     """One self-contained HTML5 page for a TEI document.
 
     ``behaviours``: the user's own table (element name -> behaviour), see behaviours.py.
     ``remote_images``: show graphic/@url on the web as images (the page then fetches)."""
+    return render_page(tree, behaviours, remote_images=remote_images).html
+
+
+def render_page(
+    tree, behaviours=None, *, remote_images: bool = False, site_links=None, context: bool = False
+) -> Page:
+    """The page, and (``context``) its mentions with a few words either side.
+    ``site_links``: [(label, href)] shown at the top (the record's TEI, text, JSON...)."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     head = read_header(root)
     title = inline_text(head.title) if head.title is not None else ""
     renditions = read_renditions(root)
     html, body = _skeleton(title or "Untitled TEI document", head.lang, stylesheet(renditions))
     sink = HtmlSink(body, IdPlan(root), renditions)
+    sink.context = context
     w = html_walker(sink, read_register(root), behaviours, remote_images)
+    if site_links:
+        sink.open("nav", "site-nav", aria_label="This record")
+        for i, (label, href) in enumerate(site_links):
+            sink.text(" · " if i else "")
+            sink.leaf("a", label, href=_relative(href))
+        sink.close()
     _citation(w, head, title)
     sink.open("main")
+    sink.context_on = context  # the site's name pages: mentions in summary and text
     if head.summary:
         _section(w, "summary", "Summary")
         w.walk_each(head.summary)
@@ -123,6 +117,7 @@ def to_html(tree, behaviours=None, *, remote_images: bool = False) -> str:
     text_section = _section(w, "text", "Text")
     w.state["level"] = 2
     w.walk(root)
+    sink.context_on = False
     sink.close()
     if len(w.state.get("toc", [])) > TOC_MIN:
         text_section.addprevious(_contents(w.state["toc"]))
@@ -132,12 +127,21 @@ def to_html(tree, behaviours=None, *, remote_images: bool = False) -> str:
     sink.open("footer")
     sink.text(f"Exported from TEI by tei-toolkit {__version__}.")
     sink.close()
-    return _serialize(html)
+    mentions = [
+        Mention(key, kind, entry.name if entry else text, entry.links if entry else [], ident,
+                around[0], text, around[1])
+        for key, kind, entry, text, ident, around in w.state.get("mentions", [])
+        if around is not None
+    ]  # fmt: skip
+    words = " ".join(" ".join(text_section.itertext()).split()) if context else ""
+    return Page(_serialize(html), head, title, words, mentions)
 
 
 def _section(w: Walker, ident: str, heading: str):
     section = w.out.open("section", ident, id=ident)
+    on, w.out.context_on = w.out.context_on, False  # a heading is no mention's context
     w.out.leaf("h2", heading)
+    w.out.context_on = on
     return section
 
 
@@ -250,7 +254,7 @@ def _index(w: Walker) -> None:
             "links": entry.links,
             "mentions": [],
         }
-    for key, kind, entry, text, mention_id in w.state.get("mentions", []):
+    for key, kind, entry, text, mention_id, _ in w.state.get("mentions", []):
         slot = entries.setdefault(
             key,
             {
