@@ -211,13 +211,17 @@ def _field(w: Walker, label: str, values: list) -> None:
         elif isinstance(value, str):
             w.out.text(value)
         elif label in ("Author", "Editor", "Translated by", "Funder"):
+            w.out.open("span", "field")  # phrasing: a name's blocks stay in the line
             w.walk(value)  # a name here links to the index like one in the text
+            w.out.close()
         elif label == "Rights":
             w.out.flow("p", None)
             w.contents(value)
             w.out.close()
         else:
+            w.out.open("span", "field")
             w.contents(value)
+            w.out.close()
         if i < len(values) - 1 and label != "Rights":
             w.out.text("; ")
 

@@ -48,6 +48,7 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .
 .index .mentions, .index .authorities { font-size: .9rem; color: #444; }
 nav.toc { font-size: .95rem; } nav.toc ol { padding-left: 1.2rem; margin: .2rem 0; }
 img.tei-graphic { max-width: 100%; height: auto; }
+dl.citation .field .block { display: inline; } dl.citation .field .block + .block::before { content: " "; }
 footer { margin-top: 3rem; font-size: .8rem; color: #777; }
 """
 DARK_AND_PRINT = """
