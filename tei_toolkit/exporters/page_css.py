@@ -12,7 +12,7 @@ h3 { font-size: 1.05rem; }
 header .date { margin-top: 0; color: #555; }
 dl.citation { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;
               font-size: .9rem; background: #f4f1ea; padding: .8rem 1rem; }
-dl.citation dt { font-weight: bold; } dl.citation dd { margin: 0; } dl.citation p { margin: 0 0 .4rem; }
+dl.citation dt { font-weight: bold; } dl.citation dd { margin: 0; min-width: 0; overflow-wrap: anywhere; } dl.citation p { margin: 0 0 .4rem; }
 .sp .speaker { font-variant: small-caps; font-weight: bold; }
 .tei-stage { font-style: italic; color: #4a4a6a; } p.tei-stage, div.tei-stage { margin-left: 2rem; }
 .tei-castItem .tei-roleDesc { font-style: italic; }
