@@ -61,7 +61,7 @@ MAX_ENTITY_EXPANSION = 1_000_000  # characters all references together may add
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
 
-def _parser() -> etree.XMLParser:
+def _parser(collect_ids: bool = True) -> etree.XMLParser:
     # No DTD loading, no entity substitution, no network, lxml's default size limits
     # (huge_tree=False: nesting <= 256, text nodes and attributes <= 10 MB). libxml2
     # also stops entity amplification; _check_entities adds our own, stricter policy.
@@ -73,6 +73,7 @@ def _parser() -> etree.XMLParser:
         attribute_defaults=False,
         huge_tree=False,
         remove_blank_text=False,
+        collect_ids=collect_ids,
     )
 
 
@@ -147,25 +148,45 @@ def _syntax_problem(exc: etree.LxmlError, filename: str | None) -> XMLSyntaxProb
 
 
 def parse_bytes(
-    data: bytes, filename: str | None = None, *, notes: list[Diagnostic] | None = None
+    data: bytes,
+    filename: str | None = None,
+    *,
+    notes: list[Diagnostic] | None = None,
+    duplicate_ids: bool = False,
 ) -> etree._ElementTree:
     """Parse XML safely; raise XMLSyntaxProblem with file:line:col on any problem.
 
     Never reads a file or URL the document names: no DTD, no external entity, no
     XInclude. Internal entities whose text is plain and short are expanded; any other
     entity declaration refuses the document. Warnings (a DTD or xi:include left alone,
-    entities expanded) are appended to ``notes`` when given.
+    entities expanded) are appended to ``notes`` when given. ``duplicate_ids``: a
+    repeated xml:id (well-formed, only invalid) is parsed, with a warning, not refused.
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
+    found: list[Diagnostic] = []
     try:
         root = etree.fromstring(data, _parser(), base_url=filename)
     except (etree.LxmlError, ValueError) as exc:
-        raise _syntax_problem(exc, filename) from None
+        repeated = re.search(r"\bID (\S+) already defined", str(exc)) if duplicate_ids else None
+        if repeated is None:
+            raise _syntax_problem(exc, filename) from None
+        try:
+            root = etree.fromstring(data, _parser(collect_ids=False), base_url=filename)
+        except (etree.LxmlError, ValueError) as again:
+            raise _syntax_problem(again, filename) from None
+        line = exc.position[0] if isinstance(exc, etree.XMLSyntaxError) else None
+        found.append(
+            warning(
+                "xml:duplicate-id",
+                f"xml:id {repeated.group(1)} is used more than once: well-formed, but invalid TEI",
+                file=filename,
+                line=line,
+            )
+        )
     if root is None:
         raise XMLSyntaxProblem(error("xml:syntax", "no root element", file=filename))
     tree = root.getroottree()
-    found: list[Diagnostic] = []
     _check_doctype(tree, filename, found)
     _check_entities(tree, filename, found)
     if any(True for _ in root.iter(f"{{{XINCLUDE_NS}}}*")):
@@ -281,7 +302,12 @@ def _replace_with_text(node, text: str) -> None:
     parent.remove(node)
 
 
-def parse(path: str | os.PathLike, *, notes: list[Diagnostic] | None = None) -> etree._ElementTree:
+def parse(
+    path: str | os.PathLike,
+    *,
+    notes: list[Diagnostic] | None = None,
+    duplicate_ids: bool = False,
+) -> etree._ElementTree:
     """Read and parse an XML file safely (see parse_bytes); unreadable files raise
     ToolkitError, XML problems XMLSyntaxProblem (a ToolkitError too)."""
     path = Path(path)
@@ -293,7 +319,7 @@ def parse(path: str | os.PathLike, *, notes: list[Diagnostic] | None = None) -> 
         raise ToolkitError("no such file", file=str(path)) from None
     except OSError as exc:
         raise ToolkitError(f"cannot read: {exc.strerror}", file=str(path)) from None
-    return parse_bytes(data, str(path), notes=notes)
+    return parse_bytes(data, str(path), notes=notes, duplicate_ids=duplicate_ids)
 
 
 # Elements whose content is text (mixed content): never indented, because whitespace

@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from lxml import etree
+
 from tei_toolkit.exporters.header import plain
 from tei_toolkit.exporters.walker import same_words, split_choice
 from tei_toolkit.tei import TEI_NS, parse_bytes
@@ -91,3 +93,51 @@ def words(text: str) -> Counter:
 def missing_words(tree, exported: str) -> Counter:
     """Words of the TEI body that the export lost (a multiset difference)."""
     return body_words(tree) - words(exported)
+
+
+def body_sequence(tree) -> list[str]:
+    """The words of the body in document order, as a reader of the main text meets them:
+    endnotes (moved to the end) and the other readings of choice/app left out, a word
+    broken by lb[@break="no"] joined. Every export must show these words in this order
+    (with more words around them: notes, alternatives, labels)."""
+    root = copy.deepcopy(tree.getroot())
+    for el in list(root.iter("{*}teiHeader", "{*}standOff", "{*}note")):
+        if el.getparent() is not None and not (el.tag.endswith("note") and _inline(el)):
+            _remove_keeping_tail(el)
+    for el in list(root.iter("{*}lb")):
+        if el.get("break") == "no":
+            _remove_keeping_tail(el)
+    for el in list(root.iter("{*}choice")):
+        primary, others = split_choice(el)
+        for alt in others:
+            _remove_keeping_tail(alt)
+    for el in list(root.iter("{*}app")):
+        for rdg in [c for c in el if isinstance(c.tag, str) and not c.tag.endswith("lem")]:
+            if any(c.tag.endswith("lem") for c in el):
+                _remove_keeping_tail(rdg)
+    seq: list[str] = []
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        if event == "start" and isinstance(node.tag, str) and node.text:
+            seq += WORD.findall(node.text.casefold())
+        elif event == "end" and node is not root and node.tail:
+            seq += WORD.findall(node.tail.casefold())
+    return seq
+
+
+def _inline(note) -> bool:
+    return note.get("place") == "inline"
+
+
+def first_out_of_order(expected: list[str], got: list[str]) -> int | None:
+    """Index in ``expected`` of the first word not found, in order, in ``got`` (None: all
+    found). Words are matched in the joined letters of ``got``, so a word that inline
+    markup splits in the TEI (``inter<hi>est</hi>ed``) matches the exported "interested",
+    and two words the TEI writes with nothing between them match when run together."""
+    joined = "".join(got)
+    at = 0
+    for i, word in enumerate(expected):
+        found = joined.find(word, at)
+        if found < 0:
+            return i
+        at = found + len(word)
+    return None

@@ -267,14 +267,69 @@ def test_entity_link_jumps_to_its_index_entry_and_back(devtools, tmp_path):
                 name: t && t.querySelector('.name').textContent};
     })()""",
     )
-    assert where["hash"] == "#idx-choibalsan" and where["tag"] == "LI"
+    assert where["hash"] == "#choibalsan" and where["tag"] == "LI"
     assert where["name"] == "Khorloogiin Choibalsan"
     assert where["y"] > 0 and 0 <= where["top"] < 400  # scrolled to the entry
 
-    click(devtools, session, "#idx-choibalsan a.backref")
+    click(devtools, session, "#choibalsan a.backref")
     back = evaluate(
         devtools,
         session,
         "({hash: location.hash, text: document.querySelector(':target').textContent})",
     )
     assert back == {"hash": f"#{mention}", "text": "Choibalsan"}
+
+
+def corpus_site(tmp_path: Path) -> Path:
+    """The site `make demo` builds: corpus/ converted, exported as a site."""
+    from conftest import CORPUS
+
+    from tei_toolkit.exporters import export_files
+    from tei_toolkit.pipeline import convert_files
+
+    results = convert_files(sorted(CORPUS.glob("*.txt")), tmp_path / "tei", check=False)
+    tei = [r.target for r in results if r.error is None]
+    assert len(tei) >= 5
+    done, _ = export_files("html", tei, f"{tmp_path / 'site'}/", title="The corpus")
+    assert not [r.diagnostic for r in done if r.diagnostic]
+    return tmp_path / "site"
+
+
+def test_site_search_finds_a_body_word_from_file_url(devtools, tmp_path):
+    site = corpus_site(tmp_path)
+    texts = {p.with_suffix(".html").name: p.read_text(encoding="utf-8") for p in site.glob("*.txt")}
+    counts: dict[str, set] = {}
+    for name, text in texts.items():
+        body = text.split("\n\n", 1)[-1]
+        for word in set(body.split()):
+            if word.isalpha() and len(word) > 6:
+                counts.setdefault(word.lower(), set()).add(name)
+    word, (record,) = next((w, n) for w, n in sorted(counts.items()) if len(n) == 1)
+    session = open_page(devtools, (site / "index.html").as_uri())
+    assert evaluate(devtools, session, "document.getElementById('search').hidden") is False
+    evaluate(devtools, session, "document.getElementById('q').focus()")
+    devtools.send("Input.insertText", {"text": word}, session=session)
+    evaluate(devtools, session, "new Promise(r => setTimeout(r, 300))")
+    hrefs = evaluate(
+        devtools,
+        session,
+        "[...document.querySelectorAll('#search-results a')].map(a => a.getAttribute('href'))",
+    )
+    assert hrefs == [record], (word, hrefs)
+
+
+def test_site_index_works_without_javascript(tmp_path):
+    """What a reader without JavaScript gets is the page as written: every record listed,
+    the pictures drawn, the search form hidden (only the script shows it)."""
+    site = corpus_site(tmp_path)
+    doc = lxml.html.fromstring((site / "index.html").read_text(encoding="utf-8"))
+    assert doc.get_element_by_id("search").get("hidden") is not None
+    pages = {p.name for p in site.glob("*.html")} - {
+        "index.html",
+        "people.html",
+        "places.html",
+        "organisations.html",
+    }
+    assert set(doc.xpath("//ol[@class='records']//a/@href")) == pages
+    assert doc.xpath("//figure[@class='chart']//svg//circle")  # the timeline, drawn already
+    assert doc.xpath("//script/@src") == ["search-index.js", "search.js"]

@@ -30,7 +30,10 @@ def test_several_files_to_a_folder_with_an_index(tmp_path):
     done = run("html", OURS, LETTER, "-o", tmp_path / "site")
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in (tmp_path / "site").iterdir())
-    assert names == ["index.html", "letter.html", "ourstyle-entities.html"]
+    records = [f"{stem}{suffix}" for stem in ("letter", "ourstyle-entities")
+               for suffix in (".html", ".json", ".txt", ".xml")]  # fmt: skip
+    site = ["index.html", "organisations.html", "people.html", "places.html"]
+    assert names == sorted(records + site + ["search-index.js", "search.js"])
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert index.index('href="letter.html"') < index.index('href="ourstyle-entities.html"')
 

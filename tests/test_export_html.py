@@ -161,13 +161,13 @@ def test_entities_link_to_index_entries_with_backlinks_and_authorities():
         entry = doc.get_element_by_id(target)
         assert entry.tag == "li"
         assert f"#{link.get('id')}" in entry.xpath(".//a[@class='backref']/@href")
-    stalin = doc.get_element_by_id("idx-stalin")
+    stalin = doc.get_element_by_id("stalin")
     assert stalin.find(".//span[@class='name']").text == "Joseph Stalin"
     assert stalin.xpath(".//a[@class='authority']/@href") == [
         "https://www.wikidata.org/wiki/Q855",
         "https://viaf.org/viaf/101787139",
     ]
-    assert doc.get_element_by_id("idx-moscow").xpath(".//a[@class='authority']/@href") == [
+    assert doc.get_element_by_id("moscow").xpath(".//a[@class='authority']/@href") == [
         "https://www.wikidata.org/wiki/Q649",
         "https://www.geonames.org/524901",
     ]

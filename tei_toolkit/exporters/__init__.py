@@ -10,6 +10,7 @@ from __future__ import annotations
 from .files import ExportResult, export_files, render
 from .jsonexport import to_json, to_json_string
 from .page import export_index, to_html
+from .registry import EXPORTERS, Exporter, Options, register
 from .text import to_text
 
 __all__ = [
@@ -21,4 +22,8 @@ __all__ = [
     "export_files",
     "render",
     "ExportResult",
+    "EXPORTERS",
+    "Exporter",
+    "Options",
+    "register",
 ]

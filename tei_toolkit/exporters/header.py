@@ -115,7 +115,7 @@ def read_register(tree) -> Register:
             (n for n in names if n.get("type") in ("preferred", "main", "reg", "full")),
             names[0] if names else None,
         )
-        entry = Entry(ident, kind, plain(preferred) or ident)
+        entry = Entry(ident, kind or "other", plain(preferred) or ident)
         for idno in el.iter("{*}idno"):
             link = authority_link(idno.get("type") or "", plain(idno))
             if link and link not in entry.links:
@@ -206,15 +206,54 @@ def read_header(tree) -> Header:
         head.source = next(
             (b for b in bibls if b.get("type") == "citation"), bibls[0] if bibls else None
         )
-    head.date = _first(
-        hdr, "{*}profileDesc/{*}creation//{*}date", "{*}fileDesc/{*}sourceDesc//{*}date"
-    )
+    head.date = work_date(hdr)
     if head.date is not None:
-        head.when = head.date.get("when") or head.date.get("notBefore") or head.date.get("from")
+        head.when = (
+            head.date.get("when")
+            or head.date.get("notBefore")
+            or head.date.get("from")
+            or _year(plain(head.date))
+        )
     abstract = hdr.find("{*}profileDesc/{*}abstract")
     if abstract is not None:
         head.summary = abstract.findall("{*}p") or [abstract]
     return head
+
+
+DIGITAL = frozenset({"digitalSource", "digital", "electronic", "digitised", "digitized"})
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
+def _year(text: str) -> str | None:
+    found = _YEAR.search(text)
+    return found.group(1) if found else None
+
+
+def work_date(hdr):
+    """The date of the work, not of its digital edition: profileDesc/creation, a
+    manuscript's origDate, else the earliest date of a source in sourceDesc that is not
+    itself digital (ELTeC's bibl[@type=digitalSource], a biblFull's publicationStmt)."""
+    found = _first(
+        hdr,
+        "{*}profileDesc/{*}creation//{*}date",
+        "{*}profileDesc/{*}creation//{*}origDate",
+        "{*}fileDesc/{*}sourceDesc//{*}origDate",
+    )
+    if found is not None:
+        return found
+    src = hdr.find("{*}fileDesc/{*}sourceDesc")
+    if src is None:
+        return None
+    dates = []
+    for date in src.iter("{*}date"):
+        around = [a for a in date.iterancestors() if a is not src]
+        if any(a.get("type") in DIGITAL or name_of(a) == "publicationStmt" for a in around):
+            continue
+        if name_of(date.getparent()) in ("licence", "availability", "change"):
+            continue
+        dates.append(date)
+    dated = [(d.get("when") or _year(plain(d)) or "9999", i, d) for i, d in enumerate(dates)]
+    return min(dated)[2] if dated else None
 
 
 def _language(root, hdr) -> str | None:

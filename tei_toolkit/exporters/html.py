@@ -2,162 +2,127 @@
 
 The output is an lxml tree serialized by lxml, so every piece of text and every attribute
 is escaped by the serializer; no string of the document is ever pasted into markup.
-@style and @rendition are never copied (a page must not load anything), and a link target
-that could run code (javascript:, data:...) is not made a link.
+@style is never copied and tagsDecl CSS only as far as rendition.py lets it (a page must
+not load anything); a link target that could run code (javascript:, data:...) is not made
+a link.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from . import text
-from .header import ENTITY_KINDS, plain, resolve, safe_url
+from .behaviours import with_behaviours
+from .header import ENTITY_KINDS, plain
 from .html_blocks import list_, sp, table
-from .html_sink import DATETIME, HI_TAGS, ID_UNSAFE, HtmlSink, html_id
-from .walker import NOT_TEXT, Walker, children_named, name_of, same_words, split_choice, xml_id
+from .html_edit import app, choice, gap, note
+from .html_links import entity, graphic, ptr, ref
+from .html_make import bracketed, fallback, flow, phrase, skip
+from .html_sink import HI_STYLED, HI_TAGS, ID_UNSAFE, HtmlSink
+from .walker import NOT_TEXT, Walker, children_named, name_of, xml_id
 
-# --- behaviour makers ---------------------------------------------------------------
-
-
-def flow(tag: str, cls: str | None = None):
-    def behaviour(w: Walker, el) -> None:
-        if w.in_running_text(el):  # part of a sentence: stays in it
-            w.out.open("span", cls or f"tei-{name_of(el)}", el)
-        else:
-            w.out.flow(tag, cls or f"tei-{name_of(el)}", el)
-        w.contents(el)
-        w.out.close()
-
-    return behaviour
-
-
-def phrase(tag: str, cls: str | None = None):
-    def behaviour(w: Walker, el) -> None:
-        w.out.open(tag, cls or f"tei-{name_of(el)}", el)
-        w.contents(el)
-        w.out.close()
-
-    return behaviour
-
-
-def fallback(w: Walker, el) -> None:
-    """An element we do not know: its text stays, in a span (inside running text) or a
-    div (between blocks) named after it."""
-    name = name_of(el)
-    cls = f"tei-{name}" if name != "*" else "tei-other"
-    w.out.open("span" if w.out.phrasing or _in_running_text(el) else "div", cls, el)
-    w.contents(el)
-    w.out.close()
-
-
-def _in_running_text(el) -> bool:
-    parent = el.getparent()
-    if parent is None:
-        return False
-    return bool((parent.text or "").strip()) or any((c.tail or "").strip() for c in parent)
-
-
-def skip(w: Walker, el) -> None:
-    """Not reading text: the header is shown by page.py, the register feeds the index."""
-
-
-def bracketed(cls: str, title: str):
-    def behaviour(w: Walker, el) -> None:
-        reason = el.get("reason")
-        w.out.open("span", cls, el, title=f"{title} ({reason})" if reason else title)
-        w.out.literal("[")
-        w.contents(el)
-        w.out.literal("]")
-        w.out.close()
-
-    return behaviour
-
+RENDS = re.compile(r"[\s;,()]+")
 
 # --- behaviours ---------------------------------------------------------------------
 
 
-def div(w: Walker, el) -> None:
+def div(w: Walker, el) -> Iterator:
     heads = children_named(el, "head")
-    if not heads or w.out.phrasing:
-        flow("div", f"tei-{name_of(el)}")(w, el)
+    if not heads or w.out.in_phrasing:
+        yield from flow("div", f"tei-{name_of(el)}")(w, el)
         return
     level = w.state.get("level", 2)
     w.state["level"] = min(level + 1, 6)
-    w.out.open("section", f"tei-{name_of(el)}", el)
-    w.contents(el)
+    section = w.out.open("section", f"tei-{name_of(el)}", el)
+    toc = w.state.setdefault("toc", [])
+    if not section.get("id"):
+        section.set("id", w.out.unique(f"sec-{len(toc) + 1}"))
+    depth = w.state.get("depth", 0)
+    toc.append((depth, section.get("id"), text.inline_text(heads[0])))
+    w.state["depth"] = depth + 1
+    yield from w.inside(el)
+    w.state["depth"] = depth
     w.out.close()
     w.state["level"] = level
 
 
-def head(w: Walker, el) -> None:
+def head(w: Walker, el) -> Iterator:
     parent = el.getparent()
     is_heading = (
         parent is not None
         and name_of(parent).startswith("div")
-        and not w.out.phrasing
+        and not w.out.in_phrasing
         and "level" in w.state
     )
     if is_heading:
         w.out.open(f"h{w.state['level']}", "tei-head", el)
     else:
         w.out.flow("p", "tei-head", el)
-    w.contents(el)
+    yield from w.inside(el)
     w.out.close()
 
 
-def note(w: Walker, el) -> None:
-    if el.get("place") == "inline":
-        bracketed("note editorial", "editorial note")(w, el)
-        return
-    notes = w.state.setdefault("notes", [])
-    notes.append(el)
-    n = len(notes)
-    if w.out.links:
-        w.out.leaf("sup", str(n), "noteref", id=f"noteref-{n}")
-        return
-    w.out.open("a", "noteref", href=f"#note-{n}", id=f"noteref-{n}")
-    w.out.leaf("sup", str(n))
-    w.out.close()
-
-
-def gap(w: Walker, el) -> None:
-    """The text export's gap ("[…]", or the source's own characters) in a titled span."""
-    reason = el.get("reason")
-    w.out.open("span", "gap", el, title="gap" + (f" ({reason})" if reason else ""))
-    text.gap(w, el)
-    w.out.close()
-
-
-def choice(w: Walker, el) -> None:
-    primary, others = split_choice(el)
-    if primary is None:
-        w.contents(el)
-        return
-    shown = plain(primary)
-    same = [plain(o) for o in others if same_words(shown, plain(o))]
-    w.out.open("span", "choice", el, title=" / ".join(same) or None)
-    w.walk(primary)
-    for alt in others:
-        if not same_words(shown, plain(alt)):
-            w.out.text(" ")
-            w.out.open("span", f"alt tei-{name_of(alt)}")
-            w.out.literal("[")
-            w.contents(alt)
-            w.out.literal("]")
-            w.out.close()
-    w.out.close()
-
-
-def hi(w: Walker, el) -> None:
-    rend = (el.get("rend") or "").lower().split()
-    tag = next((HI_TAGS[r] for r in rend if r in HI_TAGS), "span")
-    w.out.open(tag, "hi " + " ".join(ID_UNSAFE.sub("", r) for r in rend).strip(), el)
-    w.contents(el)
+def hi(w: Walker, el) -> Iterator:
+    """Highlighting: @rend's HTML tag (italic -> i, bold -> b, sup...), a class the page
+    styles (smallcaps, gothic, spaced...) or, with no @rend or one we do not know,
+    italic: what print does with emphasis. @rendition's CSS comes with its class."""
+    rend = [r for r in RENDS.split((el.get("rend") or "").lower()) if r]
+    tag = next((HI_TAGS[r] for r in rend if r in HI_TAGS), None)
+    if tag is None:
+        styled = any(r in HI_STYLED for r in rend) or bool(el.get("rendition"))
+        tag = "span" if styled else "i"
+    w.out.open(tag, ("hi " + " ".join(ID_UNSAFE.sub("", r) for r in rend)).strip(), el)
+    yield from w.inside(el)
     w.out.close()
 
 
 def lb(w: Walker, el) -> None:
+    """A line break; none at the very start of a paragraph or line (no blank line)."""
+    parent = el.getparent()
+    leading = parent is not None and not (parent.text or "").strip()
+    if leading and el.getprevious() is None:
+        return
     if el.get("break") != "no":
         w.out.open("br")
         w.out.close()
+
+
+_LAST_NUMBER = re.compile(r"(\d+)\D*$")
+DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "body"})
+
+
+def verse_line(w: Walker, el) -> Iterator:
+    """A verse line; every fifth carries its number (from @n, "1.1.39" -> 39, else counted
+    in its division)."""
+    numbered = _LAST_NUMBER.search(el.get("n") or "")
+    if numbered:
+        number = int(numbered.group(1))
+    else:
+        div = next((a for a in el.iterancestors() if name_of(a) in DIVS), None)
+        counts = w.state.setdefault("line_counts", {})
+        number = counts[div] = counts.get(div, 0) + 1
+    if w.in_running_text(el):
+        w.out.open("span", "tei-l", el)
+    else:
+        w.out.flow("p", "tei-l", el)
+    if number % 5 == 0:
+        w.out.leaf("span", str(number), "lineno")
+    yield from w.inside(el)
+    w.out.close()
+
+
+def role(w: Walker, el) -> Iterator:
+    """A cast list's role, kept apart from the description after it ("Othello, a Moor")."""
+    following = el.getnext()
+    w.out.open("span", "tei-role", el)
+    yield from w.inside(el)
+    if following is not None and name_of(following) == "roleDesc":
+        w.out.trim_end()
+        w.out.literal(",")
+        if not el.tail:
+            w.out.text(" ")
+    w.out.close()
 
 
 def pb(w: Walker, el) -> None:
@@ -174,96 +139,7 @@ def anchor(w: Walker, el) -> None:
         w.out.close()
 
 
-def _href(w: Walker, target: str | None) -> str | None:
-    if not target:
-        return None
-    first = target.split()[0]
-    if first.startswith("#"):
-        if first[1:] in w.state.get("register", {}):
-            return "#" + index_id(w, first)
-        return "#" + html_id("tei-", first[1:])
-    return safe_url(first)
-
-
-def ref(w: Walker, el) -> None:
-    href = _href(w, el.get("target"))
-    if href is None or w.out.links:
-        phrase("span", "tei-ref")(w, el)
-        return
-    w.out.open("a", "tei-ref", el, href=href)
-    w.contents(el)
-    if not plain(el):
-        w.out.literal(el.get("target"))
-    w.out.close()
-
-
-def ptr(w: Walker, el) -> None:
-    target = el.get("target") or el.get("cRef")
-    href = _href(w, target)
-    if not target:
-        return
-    if href is None or w.out.links:
-        w.out.leaf("span", target, "tei-ptr")
-    else:
-        w.out.leaf("a", target, "tei-ptr", href=href)
-
-
-def graphic(w: Walker, el) -> None:
-    href = safe_url(el.get("url"))  # linked, never loaded: the page stays offline
-    if href and not w.out.links:
-        w.out.leaf("a", "[image]", "tei-graphic", href=href)
-
-
-def entity(w: Walker, el) -> None:
-    """A name, date or time; a name becomes a link to its entry in the page's index."""
-    name = name_of(el)
-    if name in ("date", "time"):
-        when = el.get("when")
-        if when and DATETIME.match(when):
-            w.out.open("time", f"tei-{name}", el, datetime=when)
-        else:
-            w.out.open("span", f"tei-{name}", el, data_when=when)
-        w.contents(el)
-        w.out.close()
-        return
-    kind = ENTITY_KINDS.get(name) or _typed(el)
-    pointer, entry = resolve(
-        el.get("ref") or el.get("key"), w.state.get("register", {}), plain(el), kind
-    )
-    kind = entry.kind if entry else kind
-    key = pointer or f"{kind}:{plain(el).casefold()}"
-    mentions = w.state.setdefault("mentions", [])
-    mention_id = f"m-{len(mentions) + 1}"
-    cls = f"entity {kind}" + (" uncertain" if el.get("cert") == "low" else "")
-    if w.out.links:
-        link = w.out.open("span", cls, el, id=mention_id)
-    else:
-        link = w.out.open("a", cls, el, href="#" + index_id(w, key), id=mention_id)
-    mentions.append((key, kind, entry, plain(el), link.get("id")))
-    w.contents(el)
-    w.out.close()
-
-
-def _typed(el) -> str:
-    kind = (el.get("type") or "").lower()
-    return {
-        "person": "person",
-        "place": "place",
-        "org": "org",
-        "organisation": "org",
-        "organization": "org",
-    }.get(kind, "other")
-
-
-def index_id(w: Walker, key: str) -> str:
-    """The HTML id of an index entry ("#stalin" -> "idx-stalin"), unique per key."""
-    ids = w.state.setdefault("index_ids", {})
-    if key not in ids:
-        ids[key] = w.out.unique(html_id("idx-", key[1:] if key.startswith("#") else key))
-    return ids[key]
-
-
-def quote(w: Walker, el) -> None:
+def quote(w: Walker, el) -> Iterator:
     parent = el.getparent()
     if (
         children_named(el, "p", "lg", "l", "list", "table", "sp")
@@ -271,21 +147,21 @@ def quote(w: Walker, el) -> None:
         or name_of(parent).startswith("div")
         or name_of(parent) in ("body", "sp", "cit")
     ):
-        flow("blockquote", f"tei-{name_of(el)}")(w, el)
+        yield from flow("blockquote", f"tei-{name_of(el)}")(w, el)
         return
     quoted = plain(el)
     marked = quoted[:1] in "“‘\"'«„‚‹" and quoted[-1:] in "”’\"'»“‘›"
     w.out.open("span", f"q tei-{name_of(el)}", el)
     w.out.literal("" if marked else "“")
-    w.contents(el)
+    yield from w.inside(el)
     w.out.literal("" if marked else "”")
     w.out.close()
 
 
-def item(w: Walker, el) -> None:
+def item(w: Walker, el) -> Iterator:
     """An item outside a list (list_ renders its own items as li)."""
     w.out.flow("div", "tei-item", el)
-    w.contents(el)
+    yield from w.inside(el)
     w.out.close()
 
 
@@ -345,7 +221,6 @@ INLINE = (
     "c",
     "num",
     "measure",
-    "unclear",
     "sic",
     "corr",
     "orig",
@@ -381,6 +256,8 @@ HTML = {
     },
     **{name: anchor for name in ("anchor", "milestone", "cb")},
     "head": head,
+    "l": verse_line,
+    "role": role,
     "sp": sp,
     "note": note,
     "gap": gap,
@@ -403,12 +280,19 @@ HTML = {
     "term": phrase("dfn"),
     "title": phrase("cite"),
     "abbr": phrase("abbr"),
-    "add": phrase("ins"),
-    "del": phrase("del"),
+    "add": phrase("ins", "tei-add"),
+    "del": phrase("del", "tei-del"),
+    "unclear": bracketed("unclear", "unclear in the source"),
+    "app": app,
 }
 
 
-def html_walker(sink: HtmlSink, register: dict) -> Walker:
-    walker = Walker(HTML, fallback, sink)
+def html_walker(
+    sink: HtmlSink, register: dict, behaviours=None, remote_images: bool = False
+) -> Walker:
+    """The HTML walker; ``behaviours`` is a user table on top of HTML (behaviours.py)."""
+    walker = Walker(with_behaviours(HTML, behaviours, html=True), fallback, sink)
+    walker.state["remote_images"] = remote_images
+    walker.enter, walker.leave = sink.enter, sink.leave
     walker.state["register"] = register
     return walker

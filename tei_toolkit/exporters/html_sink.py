@@ -10,7 +10,10 @@ import re
 
 from lxml import etree
 
-from .walker import xml_id, xml_lang
+from .html_ids import IdPlan, placeholder
+from .lang import bcp47
+from .rendition import classes
+from .walker import xml_lang
 
 # HTML elements that may hold only phrasing content: a block inside one becomes a span.
 PHRASING = frozenset(
@@ -45,6 +48,10 @@ PHRASING = frozenset(
         "caption",
     }
 )
+CONTEXT = 70  # characters of context kept either side of a mention
+
+# Where a span may not stand (an id that found no element is then dropped).
+NO_SPAN = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tr", "html", "head"})
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
@@ -53,22 +60,24 @@ DATETIME = re.compile(
     r"|\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$"
 )
 HI_TAGS = {
-    "italic": "i",
-    "italics": "i",
-    "it": "i",
-    "i": "i",
-    "bold": "b",
-    "b": "b",
-    "underline": "u",
-    "ul": "u",
-    "sup": "sup",
-    "superscript": "sup",
-    "sub": "sub",
-    "subscript": "sub",
-    "strikethrough": "s",
-    "strike": "s",
-    "smallcaps": "span",
+    **dict.fromkeys(("italic", "italics", "it", "i", "ital", "emph", "emphasis"), "i"),
+    **dict.fromkeys(("bold", "b", "strong", "bolditalic"), "b"),
+    **dict.fromkeys(("underline", "ul", "u", "underlined"), "u"),
+    **dict.fromkeys(("sup", "superscript", "super", "sup."), "sup"),
+    **dict.fromkeys(("sub", "subscript"), "sub"),
+    **dict.fromkeys(("strikethrough", "strike", "overstrike", "line-through"), "s"),
 }
+# @rend values drawn by the page's CSS (class "hi VALUE"), not by an HTML tag.
+HI_STYLED = frozenset(
+    {
+        "smallcaps", "smcap", "smcaps", "sc", "small-caps", "caps", "allcaps", "uppercase",
+        "gothic", "blackletter", "fraktur", "spaced", "letterspaced", "large", "larger",
+        "small", "smaller", "overline", "roman", "normal", "upright", "plain", "center",
+        "centre", "right", "left", "indent", "block", "inline", "red", "blue", "colour",
+        "color", "double-underline", "doubleunderline", "wavy-underline", "monospace",
+        "typewriter", "hyphen", "initial", "dropcap", "underdot",
+    }
+)  # fmt: skip
 
 
 def clean(s: str) -> str:
@@ -83,12 +92,75 @@ def html_id(prefix: str, value: str) -> str:
 class HtmlSink:
     """Builds HTML elements under ``root``; knows whether only phrasing content fits."""
 
-    def __init__(self, root):
+    def __init__(self, root, plan: IdPlan | None = None, renditions: dict | None = None):
         self.stack = [root]
         self.last = [root[-1] if len(root) else None]  # last child of each open element
         self.phrasing = 0
         self.links = 0
-        self.ids: set[str] = set()
+        self.plan = plan
+        self.ids: set[str] = set(plan.used) if plan else set()  # page ids avoid kept ones
+        self.placed: set[str] = set()  # kept xml:ids now in the page
+        self._marks: dict = {}
+        self.renditions = renditions or {}  # tagsDecl CSS by xml:id (rendition.py)
+        # a few words either side of each mention, for a corpus site's name index
+        self.context = False
+        self.context_on = False
+        self._recent = ""
+        self._waiting: list[list] = []
+
+    # --- kept xml:ids (html_ids.py): on the element made from the TEI one, else a span
+
+    def enter(self, src) -> None:
+        ident = self.plan.of.get(src) if self.plan else None
+        if ident is not None and ident not in self.placed:
+            mark = placeholder()
+            self.current.append(mark)
+            self.last[-1] = mark
+            self._marks[src] = mark
+
+    def leave(self, src) -> None:
+        mark = self._marks.pop(src, None)
+        if mark is None:
+            return
+        ident = self.plan.of[src] if self.plan else None
+        parent = mark.getparent()
+        if ident is None or ident in self.placed or parent.tag in NO_SPAN:
+            self._drop(mark)
+            return
+        span = etree.Element("span", id=ident)
+        span.tail, mark.tail = mark.tail, None
+        parent.replace(mark, span)
+        self.placed.add(ident)
+        if self.last[-1] is mark:
+            self.last[-1] = span
+
+    def claim(self, src) -> None:
+        """``src``'s id is placed later, elsewhere (a note's id goes on its endnote)."""
+        mark = self._marks.pop(src, None)
+        if mark is not None:
+            self._drop(mark)
+
+    def _drop(self, mark) -> None:
+        parent, previous = mark.getparent(), mark.getprevious()
+        if mark.tail:
+            if previous is not None:
+                previous.tail = (previous.tail or "") + mark.tail
+            else:
+                parent.text = (parent.text or "") + mark.tail
+        for level, last in enumerate(self.last):
+            if last is mark:
+                self.last[level] = previous
+        parent.remove(mark)
+
+    @property
+    def in_phrasing(self) -> bool:
+        """Only phrasing content fits here (inside p, span, a heading...)."""
+        return self.phrasing > 0
+
+    @property
+    def in_link(self) -> bool:
+        """Inside an ``a``: no link may open here."""
+        return self.links > 0
 
     @property
     def current(self):
@@ -106,12 +178,19 @@ class HtmlSink:
         el = etree.SubElement(self.current, tag)
         self.last[-1] = el
         self.last.append(None)
+        if src is not None and self.renditions and src.get("rendition"):
+            cls = " ".join([cls or "", *classes(src.get("rendition"), self.renditions)]).strip()
         if cls:
             el.set("class", cls)
-        if src is not None and "id" not in attrs and xml_id(src):
-            attrs["id"] = html_id("tei-", xml_id(src))
-        if src is not None and xml_lang(src) and LANG_TAG.match(xml_lang(src)):
-            el.set("lang", xml_lang(src))
+        if src is not None and "id" not in attrs and self.plan is not None:
+            kept = self.plan.of.get(src)
+            if kept is not None and kept not in self.placed:
+                el.set("id", kept)
+                self.placed.add(kept)
+        if src is not None and xml_lang(src):
+            lang = bcp47(xml_lang(src))
+            if lang:
+                el.set("lang", lang)
         for key, value in attrs.items():
             if value is not None:
                 value = self.unique(value) if key == "id" else clean(str(value))
@@ -133,9 +212,28 @@ class HtmlSink:
         self.phrasing -= el.tag in PHRASING
         self.links -= el.tag == "a"
 
+    # --- context of mentions: the last CONTEXT characters written, and the next ones
+
+    def context_start(self) -> list | None:
+        """[text before, text after] a mention that starts here (after: filled later)."""
+        return [self._recent, ""] if self.context_on else None
+
+    def context_end(self, around: list | None) -> None:
+        if around is not None:
+            self._waiting.append(around)
+
+    def _feed(self, s: str) -> None:
+        self._recent = (self._recent + s)[-CONTEXT:]
+        if self._waiting:
+            for around in self._waiting:
+                around[1] += s
+            self._waiting = [a for a in self._waiting if len(a[1]) < CONTEXT]
+
     def text(self, s: str) -> None:
         if not s:
             return
+        if self.context_on:
+            self._feed(s)
         s, last = clean(s), self.last[-1]  # not len(): lxml counts children one by one
         if last is not None:
             last.tail = (last.tail or "") + s
@@ -143,6 +241,15 @@ class HtmlSink:
             self.current.text = (self.current.text or "") + s
 
     literal = text
+
+    def trim_end(self) -> None:
+        """Drop the white space the last text written here ends with."""
+        last = self.last[-1]
+        if last is not None:
+            if last.tail:
+                last.tail = last.tail.rstrip(" \t\r\n")
+        elif self.current.text:
+            self.current.text = self.current.text.rstrip(" \t\r\n")
 
     def leaf(self, tag: str, text: str, cls: str | None = None, **attrs):
         el = self.open(tag, cls, **attrs)

@@ -49,14 +49,14 @@ def span_text(text: str, span) -> str:
     return text[span.start : span.end]
 
 
-def to_json(tree, with_header: bool = False) -> dict:
+def to_json(tree, with_header: bool = False, behaviours=None) -> dict:
     """Entities with type, text, @ref, normalized value and offsets into to_text()."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
-    text, spans = render_text(root, with_header)
+    text, spans = render_text(root, with_header, behaviours)
     register = read_register(root)
     head = read_header(root)
     entities = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+    for span in sorted(spans, key=lambda s: (s.start or 0, -(s.end or 0))):
         el = span.el
         ref = el.get("ref") or el.get("key")
         entry = None
@@ -95,5 +95,5 @@ def to_json(tree, with_header: bool = False) -> dict:
 __all__ = ["to_json"]
 
 
-def to_json_string(tree, with_header: bool = False) -> str:
-    return json.dumps(to_json(tree, with_header), ensure_ascii=False, indent=2) + "\n"
+def to_json_string(tree, with_header: bool = False, behaviours=None) -> str:
+    return json.dumps(to_json(tree, with_header, behaviours), ensure_ascii=False, indent=2) + "\n"

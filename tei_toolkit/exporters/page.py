@@ -7,6 +7,7 @@ mentions and out to its authority records. CSS is embedded; no script, no networ
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import lxml.html
@@ -14,10 +15,18 @@ from lxml import etree
 
 from .. import __version__
 from .header import Header, plain, read_header, read_register, safe_url
-from .html import html_walker, index_id
-from .html_sink import LANG_TAG, HtmlSink
+from .html import html_walker
+from .html_edit import backlinks, note_id
+from .html_ids import IdPlan
+from .html_links import index_id
+from .html_sink import HtmlSink
+from .lang import bcp47
+from .page_css import CSS, DARK_AND_PRINT
+from .rendition import read_renditions, stylesheet
 from .text import inline_text
 from .walker import Walker
+
+TOC_MIN = 5  # a table of contents for more headed divisions than this
 
 KINDS = (
     ("person", "People"),
@@ -26,41 +35,16 @@ KINDS = (
     ("other", "Other names"),
 )
 
-CSS = """
-body { font: 1.05rem/1.55 Georgia, "DejaVu Serif", serif; max-width: 46rem; margin: 2rem auto;
-       padding: 0 1rem; color: #1d1d1d; background: #fffdf8; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin-bottom: .3rem; }
-h2 { font-size: 1.2rem; border-bottom: 1px solid #ddd; margin-top: 2rem; }
-h3 { font-size: 1.05rem; }
-header .date { margin-top: 0; color: #555; }
-dl.citation { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem;
-              font-size: .9rem; background: #f4f1ea; padding: .8rem 1rem; }
-dl.citation dt { font-weight: bold; } dl.citation dd { margin: 0; } dl.citation p { margin: 0 0 .4rem; }
-.sp .speaker { font-variant: small-caps; font-weight: bold; }
-.supplied { color: #5a3e85; } .gap { color: #8a5a00; }
-.note.editorial { font-style: italic; color: #555; }
-.choice .alt, .pb { color: #777; font-size: .85em; }
-.entity { color: inherit; text-decoration: underline dotted #888; }
-.entity:target, .index li:target { background: #fff2a8; }
-.uncertain { text-decoration-style: dashed; }
-.block { display: block; } .tei-table.block { display: table; } .tei-row { display: table-row; }
-.tei-cell { display: table-cell; padding: 0 .5rem; }
-table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .2rem .5rem; }
-.tei-lg { margin: 1rem 0; } .tei-l { margin: 0; }
-.q::before, .q::after { content: none; }
-.index .mentions, .index .authorities { font-size: .9rem; color: #444; }
-footer { margin-top: 3rem; font-size: .8rem; color: #777; }
-"""
 
-
-def _skeleton(title: str, lang: str | None):
-    html = etree.Element("html", lang=lang if lang and LANG_TAG.match(lang) else "und")
+def _skeleton(title: str, lang: str | None, extra_css: str = ""):
+    html = etree.Element("html", lang=bcp47(lang) or "und")
     head = etree.SubElement(html, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     etree.SubElement(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+    etree.SubElement(head, "meta", name="color-scheme", content="light dark")
     etree.SubElement(head, "title").text = title
     etree.SubElement(head, "meta", name="generator", content=f"tei-toolkit {__version__}")
-    etree.SubElement(head, "style").text = CSS
+    etree.SubElement(head, "style").text = CSS + extra_css + DARK_AND_PRINT
     return html, etree.SubElement(html, "body")
 
 
@@ -73,36 +57,109 @@ def _serialize(html) -> str:
     )
 
 
-def to_html(tree) -> str:
-    """One self-contained HTML5 page for a TEI document."""
+@dataclass
+class Page:
+    """A rendered page and what a corpus site needs from it."""
+
+    html: str
+    header: Header
+    title: str
+    text: str  # the words of the text section, for the site's search index
+    mentions: list = field(default_factory=list)  # Mention per name in the text
+
+
+@dataclass
+class Mention:
+    key: str  # "#id" of the register entry, or "kind:name"
+    kind: str
+    name: str  # the register's name, or the text
+    links: list  # authority links [(label, url)]
+    anchor: str  # the HTML id of the mention in its page
+    left: str
+    text: str
+    right: str
+
+
+def to_html(tree, behaviours=None, *, remote_images: bool = False) -> str:
+    """One self-contained HTML5 page for a TEI document.
+
+    ``behaviours``: the user's own table (element name -> behaviour), see behaviours.py.
+    ``remote_images``: show graphic/@url on the web as images (the page then fetches)."""
+    return render_page(tree, behaviours, remote_images=remote_images).html
+
+
+def render_page(
+    tree, behaviours=None, *, remote_images: bool = False, site_links=None, context: bool = False
+) -> Page:
+    """The page, and (``context``) its mentions with a few words either side.
+    ``site_links``: [(label, href)] shown at the top (the record's TEI, text, JSON...)."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     head = read_header(root)
     title = inline_text(head.title) if head.title is not None else ""
-    html, body = _skeleton(title or "Untitled TEI document", head.lang)
-    sink = HtmlSink(body)
-    w = html_walker(sink, read_register(root))
+    renditions = read_renditions(root)
+    html, body = _skeleton(title or "Untitled TEI document", head.lang, stylesheet(renditions))
+    sink = HtmlSink(body, IdPlan(root), renditions)
+    sink.context = context
+    w = html_walker(sink, read_register(root), behaviours, remote_images)
+    if site_links:
+        sink.open("nav", "site-nav", aria_label="This record")
+        for i, (label, href) in enumerate(site_links):
+            sink.text(" · " if i else "")
+            sink.leaf("a", label, href=_relative(href))
+        sink.close()
     _citation(w, head, title)
     sink.open("main")
+    sink.context_on = context  # the site's name pages: mentions in summary and text
     if head.summary:
         _section(w, "summary", "Summary")
         w.walk_each(head.summary)
         sink.close()
-    _section(w, "text", "Text")
+    text_section = _section(w, "text", "Text")
     w.state["level"] = 2
     w.walk(root)
+    sink.context_on = False
     sink.close()
+    if len(w.state.get("toc", [])) > TOC_MIN:
+        text_section.addprevious(_contents(w.state["toc"]))
     _notes(w)
     _index(w)
     sink.close()
     sink.open("footer")
     sink.text(f"Exported from TEI by tei-toolkit {__version__}.")
     sink.close()
-    return _serialize(html)
+    mentions = [
+        Mention(key, kind, entry.name if entry else text, entry.links if entry else [], ident,
+                around[0], text, around[1])
+        for key, kind, entry, text, ident, around in w.state.get("mentions", [])
+        if around is not None
+    ]  # fmt: skip
+    words = " ".join(" ".join(text_section.itertext()).split()) if context else ""
+    return Page(_serialize(html), head, title, words, mentions)
 
 
-def _section(w: Walker, ident: str, heading: str) -> None:
-    w.out.open("section", ident, id=ident)
+def _section(w: Walker, ident: str, heading: str):
+    section = w.out.open("section", ident, id=ident)
+    on, w.out.context_on = w.out.context_on, False  # a heading is no mention's context
     w.out.leaf("h2", heading)
+    w.out.context_on = on
+    return section
+
+
+def _contents(toc: list[tuple[int, str, str]]):
+    """The table of contents: a nested list of the headed divisions (front, body, back)."""
+    nav = etree.Element("nav", {"class": "toc", "id": "toc", "aria-label": "Contents"})
+    etree.SubElement(nav, "h2").text = "Contents"
+    lists = [etree.SubElement(nav, "ol")]
+    for depth, ident, heading in toc:
+        depth = min(depth, len(lists))  # at most one level deeper than the last entry
+        while len(lists) - 1 > depth:
+            lists.pop()
+        if len(lists) - 1 < depth:
+            parent_li = lists[-1][-1] if len(lists[-1]) else etree.SubElement(lists[-1], "li")
+            lists.append(etree.SubElement(parent_li, "ol"))
+        li = etree.SubElement(lists[-1], "li")
+        etree.SubElement(li, "a", href=f"#{ident}").text = heading or "(untitled)"
+    return nav
 
 
 def _citation(w: Walker, head: Header, title: str) -> None:
@@ -154,13 +211,17 @@ def _field(w: Walker, label: str, values: list) -> None:
         elif isinstance(value, str):
             w.out.text(value)
         elif label in ("Author", "Editor", "Translated by", "Funder"):
+            w.out.open("span", "field")  # phrasing: a name's blocks stay in the line
             w.walk(value)  # a name here links to the index like one in the text
+            w.out.close()
         elif label == "Rights":
             w.out.flow("p", None)
             w.contents(value)
             w.out.close()
         else:
+            w.out.open("span", "field")
             w.contents(value)
+            w.out.close()
         if i < len(values) - 1 and label != "Rights":
             w.out.text("; ")
 
@@ -174,12 +235,14 @@ def _notes(w: Walker) -> None:
     done = 0
     while done < len(notes):  # notes inside notes are appended while we render
         done += 1
-        w.out.open("li", None, id=f"note-{done}")
-        w.contents(notes[done - 1])
-        w.out.text(" ")
-        w.out.leaf(
-            "a", "↩", "backref", href=f"#noteref-{done}", title=f"back to note {done} in the text"
-        )
+        note = notes[done - 1]
+        ident = note_id(w, note, done)
+        if ident == f"note-{done}":
+            w.out.open("li", None, id=ident)
+        else:
+            w.out.open("li", None, note)  # the note's kept xml:id
+        w.contents(note)
+        backlinks(w, note, [f"noteref-{done}"])
         w.out.close()
     w.out.close()
     w.out.close()
@@ -195,7 +258,7 @@ def _index(w: Walker) -> None:
             "links": entry.links,
             "mentions": [],
         }
-    for key, kind, entry, text, mention_id in w.state.get("mentions", []):
+    for key, kind, entry, text, mention_id, _ in w.state.get("mentions", []):
         slot = entries.setdefault(
             key,
             {

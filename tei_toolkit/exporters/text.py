@@ -8,213 +8,127 @@ XML whitespace (space, tab, newline) is collapsed inside a paragraph; other spac
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
+from .behaviours import with_behaviours
 from .header import ENTITY_KINDS, plain, read_header
+from .text_sink import Span, TextSink
 from .walker import NOT_TEXT, Walker, children_named, name_of, same_words, split_choice
 
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
-_SEPARATORS = {1: " ", 2: "\n", 3: "\n\n"}
 OPENING_QUOTES = "“‘\"'«„‚‹"
 CLOSING_QUOTES = "”’\"'»“‘›"
-
-
-@dataclass
-class Span:
-    """Where an element's text landed in the output: [start, end) in code points."""
-
-    el: object
-    start: int | None = None
-    end: int | None = None
-
-
-@dataclass
-class TextSink:
-    """Collects text with collapsed whitespace and pending separators.
-
-    A separator (space, line break, blank line) is written only when more text follows,
-    so no output starts or ends with one and offsets never point at it.
-    """
-
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    pending: int = 0  # 0 nothing, 1 space, 2 line break, 3 blank line
-    glued: bool = False  # the last thing written was an opening bracket
-    inline: int = 0  # inside a bracketed note or supplied text: blocks become spaces
-    waiting: list[Span] = field(default_factory=list)
-    last: str = ""
-
-    def text(self, s: str) -> None:
-        if not s:
-            return
-        body = _XML_SPACE.sub(" ", s)
-        if body.startswith(" "):
-            self.space()
-        body = body.strip(" ")
-        if body:
-            self.literal(body)
-        if s[-1] in " \t\r\n":
-            self.space()
-
-    def literal(self, s: str) -> None:
-        """Write ``s`` as it is, after whatever separator is pending."""
-        if not s:
-            return
-        if self.pending and self.length:
-            sep = _SEPARATORS[self.pending]
-            if not (sep == " " and self.last == "\n"):
-                self._put(sep)
-        self.pending = 0
-        self.glued = False
-        for span in self.waiting:
-            span.start = self.length
-        self.waiting.clear()
-        self._put(s)
-
-    def _put(self, s: str) -> None:
-        self.parts.append(s)
-        self.length += len(s)
-        self.last = s[-1]
-
-    def open_bracket(self, s: str = "[") -> None:
-        self.literal(s)
-        self.glued = True
-
-    def close_bracket(self, s: str = "]") -> None:
-        space = self.pending == 1
-        self.pending = 0
-        self.literal(s)
-        if space:
-            self.pending = 1
-
-    def space(self) -> None:
-        if not self.glued:
-            self.pending = max(self.pending, 1)
-
-    def line(self) -> None:
-        self.pending = max(self.pending, 1 if self.inline else 2)
-
-    def block(self) -> None:
-        self.pending = max(self.pending, 1 if self.inline else 3)
-
-    def begin(self, el) -> Span:
-        span = Span(el)
-        self.waiting.append(span)
-        return span
-
-    def end(self, span: Span) -> None:
-        if span in self.waiting:  # nothing was written inside: an empty span here
-            self.waiting.remove(span)
-            span.start = self.length
-        span.end = self.length
-
-    def value(self) -> str:
-        return "".join(self.parts)
 
 
 # --- behaviours ---------------------------------------------------------------------
 
 
-def inline(w: Walker, el) -> None:
-    w.contents(el)
+def inline(w: Walker, el) -> Iterator:
+    yield from w.inside(el)
 
 
 def skip(w: Walker, el) -> None:
     """Not reading text (header, register, images); see NOT_TEXT."""
 
 
-def block(w: Walker, el) -> None:
+def block(w: Walker, el) -> Iterator:
     if w.in_running_text(el):  # a block element inside a sentence stays in the sentence
-        w.contents(el)
+        yield from w.inside(el)
         return
     w.out.block()
-    w.contents(el)
+    yield from w.inside(el)
     w.out.block()
 
 
-def line(w: Walker, el) -> None:
+def line(w: Walker, el) -> Iterator:
     w.out.line()
-    w.contents(el)
+    yield from w.inside(el)
     w.out.line()
 
 
-def bracketed(w: Walker, el) -> None:
+def bracketed(w: Walker, el) -> Iterator:
     """``[text]``; space inside the brackets is kept, as the source had it (``[ sic ]``)."""
     w.out.literal("[")
-    w.out.inline += 1
-    w.contents(el)
-    w.out.inline -= 1
+    w.out.enter_inline()
+    yield from w.inside(el)
+    w.out.leave_inline()
     w.out.literal("]")
 
 
-def entity(w: Walker, el) -> None:
+def deleted(w: Walker, el) -> Iterator:
+    """A deletion: kept, in double brackets, so it never runs into the text that
+    replaced it (``⟦yesterday⟧today``)."""
+    w.out.open_bracket("⟦")
+    yield from w.inside(el)
+    w.out.close_bracket("⟧")
+
+
+def entity(w: Walker, el) -> Iterator:
     span = w.out.begin(el)
-    w.contents(el)
+    yield from w.inside(el)
     w.out.end(span)
     w.state.setdefault("spans", []).append(span)
 
 
 def lb(w: Walker, el) -> None:
     if el.get("break") == "no":
-        w.out.pending = 0  # a word continues across the line end
+        w.out.join()  # a word continues across the line end
     else:
         w.out.line()
 
 
-def gap(w: Walker, el) -> None:
+def gap(w: Walker, el) -> Iterator:
     rend, desc = el.get("rend"), plain(el)
     if rend:
         w.out.literal(rend)
     elif desc:
         w.out.literal("[")
-        w.contents(el)
+        yield from w.inside(el)
         w.out.literal("]")
     else:
         w.out.literal("[…]")
 
 
-def note(w: Walker, el) -> None:
+def note(w: Walker, el) -> Iterator:
     if el.get("place") == "inline":
-        bracketed(w, el)
+        yield from bracketed(w, el)
         return
     notes = w.state.setdefault("notes", [])
     notes.append(el)
     w.out.literal(f"[{len(notes)}]")
 
 
-def choice(w: Walker, el) -> None:
+def choice(w: Walker, el) -> Iterator:
     primary, others = split_choice(el)
     if primary is None:
-        w.contents(el)
+        yield from w.inside(el)
         return
-    w.walk(primary)
+    yield primary
     shown = plain(primary)
     for alt in others:  # another reading is kept only when its words differ
         if not same_words(shown, plain(alt)):
             w.out.space()
             w.out.open_bracket()
-            w.walk(alt)
+            yield alt
             w.out.close_bracket()
 
 
-def app(w: Walker, el) -> None:
+def app(w: Walker, el) -> Iterator:
     lemma = children_named(el, "lem")
     readings = children_named(el, "rdg", "rdgGrp")
     if not lemma:
-        w.contents(el)
+        yield from w.inside(el)
         return
-    w.walk(lemma[0])
+    yield lemma[0]
     shown = plain(lemma[0])
     for rdg in readings:
         if not same_words(shown, plain(rdg)):
             w.out.space()
             w.out.open_bracket()
-            w.walk(rdg)
+            yield rdg
             w.out.close_bracket()
 
 
-def sp(w: Walker, el) -> None:
+def sp(w: Walker, el) -> Iterator:
     """``Name: text`` on one line when the label ends in punctuation, else the label on a
     line of its own (drama)."""
     w.out.block()
@@ -224,7 +138,7 @@ def sp(w: Walker, el) -> None:
     for child in el:
         kind = name_of(child)
         if kind == "speaker":
-            w.walk(child)
+            yield child
             label = plain(child)
             after_label = True
             if label and label[-1] in ":.;,-–—":
@@ -232,48 +146,48 @@ def sp(w: Walker, el) -> None:
             else:
                 w.out.line()
         elif kind in ("p", "ab") and after_label:
-            w.contents(child)  # the speech goes on from its label
+            yield from w.inside(child)  # the speech goes on from its label
             after_label = False
         else:
             after_label = False
-            w.walk(child)
+            yield child
         if child.tail and child.tail.strip():
             w.out.text(child.tail)
     w.out.block()
 
 
-def quoted(w: Walker, el) -> None:
+def quoted(w: Walker, el) -> Iterator:
     """q, said, inline quote: quotation marks added unless the text already has them."""
     if children_named(el, "p", "lg", "l", "list", "table", "sp") or not w.in_running_text(el):
         w.out.block()
-        w.contents(el)
+        yield from w.inside(el)
         w.out.block()
         return
     text = plain(el)
     marked = text[:1] in OPENING_QUOTES and text[-1:] in CLOSING_QUOTES
     if not marked:
         w.out.open_bracket("“")
-    w.contents(el)
+    yield from w.inside(el)
     if not marked:
         w.out.close_bracket("”")
 
 
-def item(w: Walker, el) -> None:
+def item(w: Walker, el) -> Iterator:
     previous = el.getprevious()
     if previous is None or name_of(previous) != "label":
         w.out.line()
         w.out.open_bracket("- ")
-    w.contents(el)
+    yield from w.inside(el)
     w.out.line()
 
 
-def label(w: Walker, el) -> None:
+def label(w: Walker, el) -> Iterator:
     w.out.line()
-    w.contents(el)
+    yield from w.inside(el)
     w.out.space()
 
 
-def row(w: Walker, el) -> None:
+def row(w: Walker, el) -> Iterator:
     w.out.line()
     first = True
     for cell in el:
@@ -283,7 +197,7 @@ def row(w: Walker, el) -> None:
             w.out.close_bracket(" |")
             w.out.space()
         first = False
-        w.walk(cell)
+        yield cell
     w.out.line()
 
 
@@ -370,7 +284,6 @@ INLINE = (
     "abbr",
     "expan",
     "add",
-    "del",
     "subst",
     "ref",
     "speaker",
@@ -413,6 +326,7 @@ TEXT = {
     **{name: skip for name in EMPTY + tuple(NOT_TEXT)},
     **{name: entity for name in (*ENTITY_KINDS, "name", "rs", "date", "time")},
     "supplied": bracketed,
+    "del": deleted,
     "lb": lb,
     "gap": gap,
     "note": note,
@@ -430,11 +344,12 @@ TEXT = {
 }
 
 
-def render_text(tree, with_header: bool = False) -> tuple[str, list[Span]]:
-    """The reading text and the spans of every entity in it."""
+def render_text(tree, with_header: bool = False, behaviours=None) -> tuple[str, list[Span]]:
+    """The reading text and the spans of every entity in it (``behaviours``: a user table
+    on top of TEXT, see behaviours.py)."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     sink = TextSink()
-    walker = Walker(TEXT, inline, sink)
+    walker = Walker(with_behaviours(TEXT, behaviours, html=False), inline, sink)
     if with_header:
         citation_block(walker, root)
     walker.walk(root)
@@ -447,15 +362,16 @@ def render_text(tree, with_header: bool = False) -> tuple[str, list[Span]]:
         sink.block()
         sink.literal(f"[{done + 1}]")
         sink.space()
-        sink.inline += 1
+        sink.enter_inline()
         walker.contents(notes[done])
-        sink.inline -= 1
+        sink.leave_inline()
         done += 1
     return sink.value(), walker.state.get("spans", [])
 
 
 def citation_block(w: Walker, root) -> None:
-    """A short citation: title, date, source, translator, record id, licence."""
+    """A short citation: title, date, source, translator, funder, record id, licence, and
+    the record's summary (profileDesc/abstract)."""
     head = read_header(root)
     fields = [
         ("", [head.title]),
@@ -463,9 +379,11 @@ def citation_block(w: Walker, root) -> None:
         ("Author", head.authors),
         ("Source", [head.source]),
         ("Translated by", head.translators),
+        ("Funder", head.funders),
         ("Record ID", [head.record_id]),
         ("Rights", head.rights[:1]),
         ("Licence", [head.licence_url]),
+        ("Summary", head.summary),
     ]
     for label_text, values in fields:
         values = [v for v in values if v is not None and (isinstance(v, str) or plain(v))]
@@ -474,7 +392,7 @@ def citation_block(w: Walker, root) -> None:
         w.out.line()
         if label_text:
             w.out.literal(f"{label_text}: ")
-            w.out.glued = True
+            w.out.glue()
         for i, value in enumerate(values):
             if i:
                 w.out.literal(";")
@@ -483,7 +401,7 @@ def citation_block(w: Walker, root) -> None:
                 w.out.literal(value)
             else:
                 w.contents(value)
-    if w.out.length:
+    if not w.out.empty:
         w.out.block()
         w.out.literal("----")
         w.out.block()
@@ -496,6 +414,6 @@ def inline_text(el) -> str:
     return sink.value()
 
 
-def to_text(tree, with_header: bool = False) -> str:
+def to_text(tree, with_header: bool = False, behaviours=None) -> str:
     """The plain reading text of a TEI document (see docs/EXPORT.md for the policy)."""
-    return render_text(tree, with_header)[0]
+    return render_text(tree, with_header, behaviours)[0]

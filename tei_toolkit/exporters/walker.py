@@ -9,13 +9,14 @@ nothing is dropped because an exporter does not know it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from lxml import etree
 
 from ..tei import TEI_NS, XML_NS
 
-Behaviour = Callable[["Walker", etree._Element], None]
+# A behaviour returns None (done) or an iterator of the children to walk (see Walker).
+Behaviour = Callable[["Walker", etree._Element], "Iterator | None"]
 
 # Elements whose content is not part of the reading text (metadata, the register,
 # images). The header is rendered on its own (header.py); the register feeds the index.
@@ -74,7 +75,14 @@ def running_text(parent) -> bool:
 
 
 class Walker:
-    """Dispatches each element to its behaviour; keeps text and tails in document order."""
+    """Dispatches each element to its behaviour; keeps text and tails in document order.
+
+    The walk is iterative: a behaviour that is a generator yields the children it wants
+    walked (``yield child``, or ``yield from w.inside(el)`` for all of them), and the
+    walker keeps the open behaviours on its own stack, not Python's. So the depth of a
+    document costs no recursion: 256 nested levels (the parser's limit) walk like 2.
+    A behaviour that is a plain function may call ``w.walk`` / ``w.contents`` itself.
+    """
 
     def __init__(self, table: Mapping[str, Behaviour], fallback: Behaviour, out):
         self.table = table
@@ -82,6 +90,9 @@ class Walker:
         self.out = out
         self.state: dict = {}
         self._mixed: dict = {}
+        # Called as each element's behaviour starts and when it is done (HTML: ids).
+        self.enter: Callable[[etree._Element], None] | None = None
+        self.leave: Callable[[etree._Element], None] | None = None
 
     def in_running_text(self, el) -> bool:
         """Is ``el`` part of a sentence (its parent has text around it)? Cached per parent."""
@@ -92,21 +103,56 @@ class Walker:
             self._mixed[parent] = running_text(parent)
         return self._mixed[parent]
 
+    def behaviour(self, el) -> Behaviour:
+        return self.table.get(name_of(el), self.fallback)
+
     def walk(self, el) -> None:
+        """Render ``el`` (and everything in it) through the table."""
+        stack: list[tuple[Iterator, etree._Element]] = []
+        self._start(el, stack)
+        while stack:
+            try:
+                child = next(stack[-1][0])
+            except StopIteration:
+                done = stack.pop()[1]
+                if self.leave is not None:
+                    self.leave(done)
+                continue
+            self._start(child, stack)
+
+    def _start(self, el, stack: list[tuple[Iterator, etree._Element]]) -> None:
         if not isinstance(el.tag, str):
             return  # comments and processing instructions: their tail is the parent's job
-        self.table.get(name_of(el), self.fallback)(self, el)
+        if self.enter is not None:
+            self.enter(el)
+        result = self.behaviour(el)(self, el)
+        if result is not None:
+            stack.append((iter(result), el))
+        elif self.leave is not None:
+            self.leave(el)
 
-    def contents(self, el, skip: Callable[[etree._Element], bool] | None = None) -> None:
-        """The text of ``el``, each child through its behaviour, each tail in place."""
+    def inside(self, el, skip: Callable[[etree._Element], bool] | None = None) -> Iterator:
+        """For generator behaviours: the text of ``el`` written, each child yielded (to
+        be walked), each tail written in place."""
         if el.text:
             self.out.text(el.text)
         for child in el:
             if skip is None or not skip(child):
-                self.walk(child)
+                yield child
             if child.tail:
                 self.out.text(child.tail)
+
+    def contents(self, el, skip: Callable[[etree._Element], bool] | None = None) -> None:
+        """The text of ``el``, each child through its behaviour, each tail in place."""
+        for child in self.inside(el, skip):
+            self.walk(child)
 
     def walk_each(self, elements) -> None:
         for el in elements:
             self.walk(el)
+
+
+def delegate(result) -> Iterator:
+    """``yield from delegate(other(w, el))``: run another behaviour, generator or not."""
+    if result is not None:
+        yield from result
