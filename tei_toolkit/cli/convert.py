@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime
+import sys
+from collections import Counter
 from pathlib import Path
 
 import click
 
-from ..diagnostics import ExitCode, Severity, has_errors
-from ..pipeline import convert_files
+from ..diagnostics import ExitCode, Severity, ToolkitError, has_errors
+from ..pipeline import ConvertOptions, FileResult, iter_convert, plan
+
+# A batch summary fits one screen: this many codes, this many failed records in full.
+_MAX_CODES = 12
+_MAX_FAILURES = 20
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -28,8 +34,16 @@ def _iso_date(value: str | None) -> str | None:
     type=click.Path(path_type=Path),
     help="Output file (one record) or folder (several records). Default: stdout.",
 )
+@click.option("--title", help="The record's title, instead of the one the reader found.")
 @click.option(
     "--date",
+    "record_date",
+    metavar="YYYY-MM-DD",
+    callback=lambda ctx, param, value: _iso_date(value),
+    help="The record's date (profileDesc/creation), instead of the one the reader found.",
+)
+@click.option(
+    "--conversion-date",
     metavar="YYYY-MM-DD",
     callback=lambda ctx, param, value: _iso_date(value),
     help="Date of the revisionDesc change (default: SOURCE_DATE_EPOCH or today).",
@@ -41,37 +55,172 @@ def _iso_date(value: str | None) -> str | None:
     help="Register of people, places, organisations (TSV or TEI).",
 )
 @click.option("--no-check", is_flag=True, help="Do not validate the output against tei_all.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes (default: one per core for batches of 32 records or more, "
+    "else 1). The output does not depend on it.",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Run the batch on Dask: tcp://HOST:8786, or local:N (N local processes). "
+    "Inputs and -o may then be fsspec URLs. Needs tei-toolkit[dask].",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Skip records whose output exists and is newer than the record (finish a run "
+    "that was interrupted).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
+@click.option("-v", "--verbose", is_flag=True, help="List every diagnostic of a batch.")
 @click.pass_context
-def convert(ctx, records, output, date, register_path, no_check, quiet):
+def convert(
+    ctx,
+    records,
+    output,
+    title,
+    record_date,
+    conversion_date,
+    register_path,
+    no_check,
+    jobs,
+    cluster,
+    resume,
+    quiet,
+    verbose,
+):
     """Convert plain-text records to TEI P5.
+
+    RECORDS are .txt files, folders (their *.txt files) or "-" (standard input).
 
     \b
     tei-toolkit convert record.txt                 # TEI on stdout
     pbpaste | tei-toolkit convert - > record.xml   # "-" reads standard input
-    tei-toolkit convert record.txt -o record.xml
-    tei-toolkit convert corpus/*.txt -o build/tei/ # one .xml per record
+    tei-toolkit convert record.txt -o record.xml --title "Letter to Kim" --date 1950-11-29
+    tei-toolkit convert corpus/ -o build/tei/ -j 4 # one .xml per record
+    tei-toolkit convert corpus/ -o build/tei/ --cluster local:4
+
+    A batch shows a progress bar in a terminal and ends with a summary of the
+    diagnostics by code; -v lists them all. Exit codes: 0 ok; 1 some output was
+    invalid TEI (not written); 2 bad input or usage; 70 internal error.
     """
-    results = convert_files(
-        records,
-        output,
-        date=date,
-        register_path=register_path,
+    options = ConvertOptions(
+        date=conversion_date,
+        title=title,
+        record_date=record_date,
+        register_path=str(register_path) if register_path else None,
         check=not no_check,
         debug=(ctx.obj or {}).get("debug", False),
     )
-    failed = False
-    for result in results:
-        shown = [d for d in result.diagnostics if not quiet or d.severity is Severity.ERROR]
-        for diagnostic in shown:
-            click.echo(str(diagnostic), err=True)
-        if result.error is not None:
-            click.echo(f"tei-toolkit: error: {result.error}", err=True)
-            failed = True
-        if has_errors(result.diagnostics):
-            failed = True
-        if result.xml is not None:
-            click.echo(result.xml.decode("utf-8"), nl=False)
+    if cluster:
+        from ..scale import runner
+
+        sources, targets = runner.plan_convert(records, output)
+    else:
+        sources, targets = plan(records, output)
+    if len(sources) > 1 and (title is not None or record_date is not None):
+        raise ToolkitError("--title and --date describe one record: give one file")
+    skipped = 0
+    if resume:
+        from ..scale.storage import drop_up_to_date
+
+        sources, targets, skipped = drop_up_to_date(sources, targets)
+    if cluster:
+        results_iter = runner.convert(sources, targets, options, cluster, echo=_note)
+    else:
+        results_iter = iter_convert(sources, targets, options, jobs=jobs)
+    batch = len(sources) + skipped > 1
+    try:
+        results = _collect(results_iter, len(sources), batch and not quiet, verbose, quiet, batch)
+    except KeyboardInterrupt:  # click would turn it into "Aborted!", exit 2
+        click.echo("tei-toolkit: interrupted; the outputs written so far are complete", err=True)
+        raise SystemExit(130) from None
+    if batch and not quiet:
+        _summary(results, output, verbose, skipped)
+    _exit(results)
+
+
+def _collect(results_iter, total: int, bar_wanted: bool, verbose: bool, quiet: bool, batch: bool):
+    """Print per-record lines as results come (all of them for one record or -v)."""
+    bar = _Bar(total) if bar_wanted and sys.stderr.isatty() else None
+    results: list[FileResult] = []
+    failures_shown = 0
+    try:
+        for result in results_iter:
+            results.append(result)
+            full = verbose or not batch
+            if full:
+                shown = [d for d in result.diagnostics if not quiet or d.severity is Severity.ERROR]
+            else:  # a batch: errors in full (for the first records that failed), the rest counted
+                failing = result.error is not None or has_errors(result.diagnostics)
+                shown = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+                if failing:
+                    failures_shown += 1
+                if failures_shown > _MAX_FAILURES:
+                    shown = []
+            for diagnostic in shown:
+                _echo(bar, str(diagnostic))
+            if result.error is not None and (full or failures_shown <= _MAX_FAILURES):
+                _echo(bar, f"tei-toolkit: error: {result.error}")
+            if result.xml is not None:
+                click.echo(result.xml.decode("utf-8"), nl=False)
+            if bar is not None:
+                bar.advance()
+    finally:
+        if bar is not None:
+            bar.stop()
+    return results
+
+
+def _echo(bar, line: str) -> None:
+    if bar is not None and bar.started:
+        bar.progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+    else:
+        click.echo(line, err=True)
+
+
+def _note(line: str) -> None:
+    if sys.stderr.isatty():  # the dashboard link; a log keeps the same lines as a local run
+        click.echo(line, err=True)
+
+
+def _summary(results: list[FileResult], output, verbose: bool, skipped: int = 0) -> None:
+    failed = [r for r in results if r.error is not None or has_errors(r.diagnostics)]
+    where = f" to {output}" if output is not None else ""
+    click.echo(
+        f"converted {len(results) - len(failed)} of {len(results)} records{where}"
+        + (f"; {len(failed)} failed" if failed else "")
+        + (f"; {skipped} already up to date (--resume)" if skipped else ""),
+        err=True,
+    )
+    if len(failed) > _MAX_FAILURES and not verbose:
+        click.echo(f"  ({len(failed) - _MAX_FAILURES} more failures not shown: -v)", err=True)
+    counts: Counter = Counter()
+    records: dict[tuple, set] = {}
+    for r in results:
+        for d in r.diagnostics:
+            key = (d.severity, d.code)
+            counts[key] += 1
+            records.setdefault(key, set()).add(str(r.source))
+    if not counts:
+        return
+    rows = sorted(counts.items(), key=lambda kv: (-kv[0][0], -kv[1], kv[0][1]))
+    click.echo("diagnostics by code" + ("" if verbose else " (-v lists them all)") + ":", err=True)
+    width = max(len(code) for (_, code), _ in rows[:_MAX_CODES])
+    for (severity, code), n in rows[:_MAX_CODES]:
+        many = len(records[(severity, code)])
+        where_found = f"in {many} record" + ("s" if many != 1 else "")
+        click.echo(f"  {n:>7}  {str(severity):<7}  {code:<{width}}  {where_found}", err=True)
+    if len(rows) > _MAX_CODES:
+        rest = sum(n for _, n in rows[_MAX_CODES:])
+        click.echo(f"  {rest:>7}  more, of {len(rows) - _MAX_CODES} other codes", err=True)
+
+
+def _exit(results: list[FileResult]) -> None:
+    failed = any(r.error is not None or has_errors(r.diagnostics) for r in results)
     if failed:
         bad = {r.error.exit_code for r in results if r.error is not None}
         code = (
@@ -82,3 +231,34 @@ def convert(ctx, records, output, date, register_path, no_check, quiet):
             else ExitCode.INVALID
         )
         raise SystemExit(int(code))
+
+
+class _Bar:
+    """A transient progress bar on stderr (a terminal only)."""
+
+    def __init__(self, total: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.progress = Progress(
+            "converting",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+            console=Console(stderr=True),
+        )
+        self.task = self.progress.add_task("convert", total=total)
+        self.started = False
+
+    def advance(self) -> None:
+        # Started on the first result: after worker processes are forked (its
+        # refresh thread must not be running when they are).
+        if not self.started:
+            self.started = True
+            self.progress.start()
+        self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        if self.started:
+            self.progress.stop()

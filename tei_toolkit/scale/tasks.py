@@ -1,0 +1,44 @@
+"""What a Dask worker runs: one task is a list of files, processed one after the other
+with the library code of the local batch. Module-level functions, so a worker
+imports them by name (tei-toolkit must be installed where the workers run)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from ..pipeline import ConvertOptions, FileResult, RemoteError, convert_file
+from . import storage
+
+
+def convert_chunk(pairs: list[tuple[str, str | None]], options: ConvertOptions) -> list[FileResult]:
+    """Convert records and write their outputs here, on the worker (atomically)."""
+    out = []
+    for source, target in pairs:
+        write = functools.partial(_write, source=source)
+        out.append(convert_file(source, target, options, read=storage.read_record, write=write))
+    return out
+
+
+def _write(target: str, data: bytes, *, source: str) -> None:
+    storage.write(target, data, inputs=(source,))
+
+
+def validate_chunk(paths: list[str], opts: Any, corpus: Any) -> list[Any]:
+    """validators.batch.check_file for each file: what does not depend on the others."""
+    from pathlib import Path
+
+    from ..diagnostics import ToolkitError
+    from ..validators.batch import FileOutcome, check_file
+
+    out = []
+    for path in paths:
+        try:
+            outcome = check_file(Path(path), opts, corpus)
+        except ToolkitError as exc:
+            outcome = FileOutcome(failure=exc)
+        if outcome.failure is not None and not isinstance(outcome.failure, RemoteError):
+            f = outcome.failure
+            outcome.failure = RemoteError(str(f), f.message, f.code, int(f.exit_code), f.file)
+        out.append(outcome)
+    return out
