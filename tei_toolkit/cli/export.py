@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from ..diagnostics import ExitCode, Severity
-from ..exporters import export_files
 
 FORMATS = ("html", "text", "json")
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".txt": "text", ".json": "json"}
@@ -31,7 +30,18 @@ SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".txt": "text", ".json": "jso
     "(default: when several files go to a folder).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
-def export(args, output, with_header, index, quiet):
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes (default: one per core for 32 files or more). Same output.",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Render on Dask: tcp://HOST:8786 or local:N (needs tei-toolkit[dask]).",
+)
+def export(args, output, with_header, index, quiet, jobs, cluster):
     """Export TEI as an HTML page, a plain reading text, or JSON entities.
 
     FORMAT is html, text or json; without it, the suffix of -o decides (.html, .txt,
@@ -44,7 +54,11 @@ def export(args, output, with_header, index, quiet):
     tei-toolkit export json record.xml             # entities with offsets into the text
     """
     fmt, inputs = _format_and_inputs(args, output)
-    results, notes = export_files(fmt, inputs, output, with_header=with_header, index=index)
+    from ..scale.export import export_files as export_spread
+
+    results, notes = export_spread(
+        fmt, inputs, output, with_header=with_header, index=index, jobs=jobs, cluster=cluster
+    )
     failed = False
     for result in results:
         if result.diagnostic is not None:

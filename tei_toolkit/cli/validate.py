@@ -53,8 +53,25 @@ from ..validators.batch import ENGINES, count_files, iter_validate
     help="Worker processes (default: one per core for batches of 32 files or "
     "more, else 1). The output does not depend on it.",
 )
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Validate on Dask: tcp://HOST:8786 or local:N (needs tei-toolkit[dask]); "
+    "the workers must see the files. The report is the same.",
+)
 def validate(
-    paths, schema, engine, fmt, output, quiet, no_xml_model, check_ids, check_refs, register, jobs
+    paths,
+    schema,
+    engine,
+    fmt,
+    output,
+    quiet,
+    no_xml_model,
+    check_ids,
+    check_refs,
+    register,
+    jobs,
+    cluster=None,
 ):
     """Validate TEI files, folders (recursively) or globs.
 
@@ -85,6 +102,7 @@ def validate(
             check_refs=check_refs,
             register=register,
             jobs=jobs,
+            cluster=cluster,
         )
         summary = report.finish()
     finally:
@@ -99,6 +117,14 @@ def _run(report: Report, paths, bar, **options) -> bool:
     """Feed the report file by file; True if some input could not be read."""
     current: FileResult | None = None
     bad_input = False
+    source = iter_validate
+    if options.get("cluster"):
+        from functools import partial
+
+        from ..scale.validate import iter_validate as on_cluster
+
+        source = partial(on_cluster, cluster=options["cluster"])
+    options.pop("cluster", None)
 
     def on_file(name: str) -> None:
         nonlocal current
@@ -109,7 +135,7 @@ def _run(report: Report, paths, bar, **options) -> bool:
             bar.advance()
 
     try:
-        for d in iter_validate(paths, on_file=on_file, **options):
+        for d in source(paths, on_file=on_file, **options):
             if d.code.startswith("input:"):
                 bad_input = True
                 click.echo(f"tei-toolkit: error: {d.file}: {d.message}", err=True)
@@ -127,6 +153,7 @@ def _run(report: Report, paths, bar, **options) -> bool:
 
 class _Bar:
     def __init__(self, total: int):
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
         self.progress = Progress(
@@ -135,7 +162,7 @@ class _Bar:
             MofNCompleteColumn(),
             TimeRemainingColumn(),
             transient=True,
-            stderr=True,
+            console=Console(stderr=True),  # rich's Progress has no stderr= (it crashed here)
         )
         self.task = self.progress.add_task("validate", total=total)
         self.started = False

@@ -11,3 +11,6 @@ import threading
 def dask_setup(worker=None) -> None:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)

@@ -59,7 +59,7 @@ def connect(address: str, echo: Callable[[str], None] | None = None) -> Iterator
                 threads_per_worker=1,  # lxml and Saxon work holds the GIL: processes, not threads
                 processes=True,
                 dashboard_address=":0",
-                silence_logs=logging.ERROR,
+                silence_logs=logging.CRITICAL,  # its shutdown chatter is not our report
                 preload=["tei_toolkit.scale.quiet_worker"],
             )
             client = distributed.Client(cluster)
