@@ -24,13 +24,23 @@ def _write(target: str, data: bytes, *, source: str) -> None:
     storage.write(target, data, inputs=(source,))
 
 
+_PREPARED = False  # per worker process
+
+
 def validate_chunk(paths: list[str], opts: Any, corpus: Any) -> list[Any]:
     """validators.batch.check_file for each file: what does not depend on the others."""
     from pathlib import Path
 
     from ..diagnostics import ToolkitError
-    from ..validators.batch import FileOutcome, check_file
+    from ..validators.batch import FileOutcome, _prepare_batch, check_file
 
+    global _PREPARED
+    if not _PREPARED:  # one grammar for the names of this worker's first task, as the
+        _PREPARED = True  # local batch compiles one for the batch (files beyond it grow it)
+        try:
+            _prepare_batch([Path(p) for p in paths], opts)
+        except ToolkitError:
+            pass  # reported by check_file, file by file, as locally
     out = []
     for path in paths:
         try:
