@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import sys
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -134,36 +135,54 @@ def convert(
         results_iter = iter_convert(sources, targets, options, jobs=jobs)
     batch = len(sources) + skipped > 1
     try:
-        results = _collect(results_iter, len(sources), batch and not quiet, verbose, quiet, batch)
+        tally = _collect(results_iter, len(sources), batch and not quiet, verbose, quiet, batch)
     except KeyboardInterrupt:  # click would turn it into "Aborted!", exit 2
         click.echo("tei-toolkit: interrupted; the outputs written so far are complete", err=True)
         raise SystemExit(130) from None
     if batch and not quiet:
-        _summary(results, output, verbose, skipped)
-    _exit(results)
+        _summary(tally, output, verbose, skipped)
+    _exit(tally)
+
+
+@dataclass
+class _Tally:
+    """What the summary and the exit code need; not the results (a batch may be millions)."""
+
+    records: int = 0
+    failed: int = 0
+    exit_codes: set = field(default_factory=set)
+    counts: Counter = field(default_factory=Counter)  # (severity, code) -> diagnostics
+    in_records: Counter = field(default_factory=Counter)  # (severity, code) -> records
+
+    def add(self, result: FileResult) -> bool:
+        self.records += 1
+        failing = result.error is not None or has_errors(result.diagnostics)
+        self.failed += failing
+        if result.error is not None:
+            self.exit_codes.add(result.error.exit_code)
+        keys = [(d.severity, d.code) for d in result.diagnostics]
+        self.counts.update(keys)
+        self.in_records.update(set(keys))
+        return failing
 
 
 def _collect(results_iter, total: int, bar_wanted: bool, verbose: bool, quiet: bool, batch: bool):
     """Print per-record lines as results come (all of them for one record or -v)."""
     bar = _Bar(total) if bar_wanted and sys.stderr.isatty() else None
-    results: list[FileResult] = []
-    failures_shown = 0
+    tally = _Tally()
     try:
         for result in results_iter:
-            results.append(result)
+            failing = tally.add(result)
             full = verbose or not batch
             if full:
                 shown = [d for d in result.diagnostics if not quiet or d.severity is Severity.ERROR]
-            else:  # a batch: errors in full (for the first records that failed), the rest counted
-                failing = result.error is not None or has_errors(result.diagnostics)
+            elif failing and tally.failed <= _MAX_FAILURES:  # a batch: the first failures in full
                 shown = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-                if failing:
-                    failures_shown += 1
-                if failures_shown > _MAX_FAILURES:
-                    shown = []
+            else:  # the rest is counted
+                shown = []
             for diagnostic in shown:
                 _echo(bar, str(diagnostic))
-            if result.error is not None and (full or failures_shown <= _MAX_FAILURES):
+            if result.error is not None and (full or tally.failed <= _MAX_FAILURES):
                 _echo(bar, f"tei-toolkit: error: {result.error}")
             if result.xml is not None:
                 click.echo(result.xml.decode("utf-8"), nl=False)
@@ -172,7 +191,7 @@ def _collect(results_iter, total: int, bar_wanted: bool, verbose: bool, quiet: b
     finally:
         if bar is not None:
             bar.stop()
-    return results
+    return tally
 
 
 def _echo(bar, line: str) -> None:
@@ -187,42 +206,33 @@ def _note(line: str) -> None:
         click.echo(line, err=True)
 
 
-def _summary(results: list[FileResult], output, verbose: bool, skipped: int = 0) -> None:
-    failed = [r for r in results if r.error is not None or has_errors(r.diagnostics)]
+def _summary(tally: _Tally, output, verbose: bool, skipped: int = 0) -> None:
     where = f" to {output}" if output is not None else ""
     click.echo(
-        f"converted {len(results) - len(failed)} of {len(results)} records{where}"
-        + (f"; {len(failed)} failed" if failed else "")
+        f"converted {tally.records - tally.failed} of {tally.records} records{where}"
+        + (f"; {tally.failed} failed" if tally.failed else "")
         + (f"; {skipped} already up to date (--resume)" if skipped else ""),
         err=True,
     )
-    if len(failed) > _MAX_FAILURES and not verbose:
-        click.echo(f"  ({len(failed) - _MAX_FAILURES} more failures not shown: -v)", err=True)
-    counts: Counter = Counter()
-    records: dict[tuple, set] = {}
-    for r in results:
-        for d in r.diagnostics:
-            key = (d.severity, d.code)
-            counts[key] += 1
-            records.setdefault(key, set()).add(str(r.source))
-    if not counts:
+    if tally.failed > _MAX_FAILURES and not verbose:
+        click.echo(f"  ({tally.failed - _MAX_FAILURES} more failures not shown: -v)", err=True)
+    if not tally.counts:
         return
-    rows = sorted(counts.items(), key=lambda kv: (-kv[0][0], -kv[1], kv[0][1]))
+    rows = sorted(tally.counts.items(), key=lambda kv: (-kv[0][0], -kv[1], kv[0][1]))
     click.echo("diagnostics by code" + ("" if verbose else " (-v lists them all)") + ":", err=True)
     width = max(len(code) for (_, code), _ in rows[:_MAX_CODES])
-    for (severity, code), n in rows[:_MAX_CODES]:
-        many = len(records[(severity, code)])
+    for key, n in rows[:_MAX_CODES]:
+        many = tally.in_records[key]
         where_found = f"in {many} record" + ("s" if many != 1 else "")
-        click.echo(f"  {n:>7}  {str(severity):<7}  {code:<{width}}  {where_found}", err=True)
+        click.echo(f"  {n:>7}  {str(key[0]):<7}  {key[1]:<{width}}  {where_found}", err=True)
     if len(rows) > _MAX_CODES:
         rest = sum(n for _, n in rows[_MAX_CODES:])
         click.echo(f"  {rest:>7}  more, of {len(rows) - _MAX_CODES} other codes", err=True)
 
 
-def _exit(results: list[FileResult]) -> None:
-    failed = any(r.error is not None or has_errors(r.diagnostics) for r in results)
-    if failed:
-        bad = {r.error.exit_code for r in results if r.error is not None}
+def _exit(tally: _Tally) -> None:
+    if tally.failed:
+        bad = tally.exit_codes
         code = (
             ExitCode.INTERNAL
             if ExitCode.INTERNAL in bad

@@ -10,7 +10,9 @@ bytes to the same names, so nothing is lost and nothing is doubled.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -24,6 +26,7 @@ from . import storage, tasks
 # when a worker dies). Measured in benchmarks/bench_scale.py.
 MAX_TASK = 256
 TASKS_PER_WORKER = 8
+IN_FLIGHT_PER_WORKER = 6  # queued ahead per worker: none idles while the oldest runs
 _LOCAL = re.compile(r"^local(?::(\d+))?$")
 
 
@@ -97,19 +100,28 @@ def map_ordered(
     Ctrl-C (or the caller stopping early) cancels what is still queued or running."""
     if not items:
         return
-    size = task_size(len(items), workers_of(client))
-    parts = chunks(items, size)
+    n_workers = workers_of(client)
+    size = task_size(len(items), n_workers)
+    parts = iter(chunks(items, size))
     shared = [client.scatter(a, broadcast=True) if _big(a) else a for a in args]
-    futures = client.map(fn, parts, *[[a] * len(parts) for a in shared], pure=False)
+    # A window of tasks in flight, not the whole batch: the scheduler holds a few
+    # tasks per worker however long the batch (10 million records: ~40,000 tasks).
+    window = max(16, IN_FLIGHT_PER_WORKER * n_workers)
+    pending: deque = deque(
+        client.submit(fn, part, *shared, pure=False) for part in itertools.islice(parts, window)
+    )
     try:
-        for i, future in enumerate(futures):
-            yield from future.result()
-            futures[i] = None  # let the scheduler forget it
+        while pending:
+            done = pending[0].result()
+            pending.popleft()
+            part = next(parts, None)
+            if part is not None:
+                pending.append(client.submit(fn, part, *shared, pure=False))
+            yield from done
     finally:
-        pending = [f for f in futures if f is not None]
         if pending:
             try:
-                client.cancel(pending)
+                client.cancel(list(pending))
             except RuntimeError:  # the client is already closed
                 pass
 
