@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, ToolkitError, error
+from ..diagnostics import Diagnostic, ExitCode, ToolkitError, error
 from ..exporters import files
 from ..tei import XMLSyntaxProblem, etree, parse, parse_bytes, write_atomic
 from . import local, storage
@@ -59,7 +59,9 @@ def export_one(
         result.diagnostic = error(exc.code, exc.message, file=exc.file or source)
     except Exception as exc:  # a bug: this file fails, the others go on
         result.diagnostic = error(
-            "internal", f"internal error: {type(exc).__name__}: {exc}", file=source
+            "internal",
+            f"internal error: {type(exc).__name__}: {exc} (rerun with -j 1 --debug for a traceback)",
+            file=source,
         )
     return result, notes, header
 
@@ -108,6 +110,11 @@ def export_files(
         results.append(result)
         if result.diagnostic is None and header is not None:
             trees.append((Path(target).name, parse_bytes(header, target)))
+    bug = next(
+        (r.diagnostic for r in results if r.diagnostic and r.diagnostic.code == "internal"), None
+    )
+    if bug is not None:  # as in the plain batch, where the exception ends the run: exit 70
+        raise ToolkitError(bug.message, code="internal", exit_code=ExitCode.INTERNAL, file=bug.file)
     taken = {Path(t): Path(s) for (s, t), r in zip(items, results) if r.diagnostic is None}
     if fmt == "html" and (index if index is not None else len(paths) > 1):
         notes += files._write_index(Path(output), trees, taken, paths)
