@@ -27,17 +27,16 @@ _XML_START = re.compile(r"\s*(<\?xml[\s?]|<!DOCTYPE\s|<TEI[\s>/]|<teiCorpus[\s>/
 
 @dataclass
 class FileResult:
-    source: Path
-    target: Path | None = None
+    source: Path | str  # str: a URL, or a path as a Dask worker was given it
+    target: Path | str | None = None
     xml: bytes | None = None  # set when the output goes to stdout
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: ToolkitError | None = None
+    skipped: bool = False  # --resume: the output was already up to date
 
     def __reduce__(self):  # ToolkitError's keyword fields do not survive plain pickling
-        return (
-            _rebuild,
-            (self.source, self.target, self.xml, self.diagnostics, _freeze(self.error)),
-        )
+        state = (self.source, self.target, self.xml, self.diagnostics, _freeze(self.error))
+        return (_rebuild, (*state, self.skipped))
 
 
 class RemoteError(ToolkitError):
@@ -60,8 +59,9 @@ def _freeze(exc: ToolkitError | None):
     return (str(exc), exc.message, exc.code, int(exc.exit_code), exc.file)
 
 
-def _rebuild(source, target, xml, diagnostics, error) -> FileResult:
-    return FileResult(source, target, xml, diagnostics, RemoteError(*error) if error else None)
+def _rebuild(source, target, xml, diagnostics, error, skipped=False) -> FileResult:
+    failure = RemoteError(*error) if error else None
+    return FileResult(source, target, xml, diagnostics, failure, skipped)
 
 
 @dataclass(frozen=True)

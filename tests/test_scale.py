@@ -135,6 +135,8 @@ def test_fsspec_urls_in_and_out():
         assert len(sources) == 3 and all(t.startswith("memory://") for t in targets)
         opts = ConvertOptions(date="2026-01-01", check=False)
         results = list(runner.convert(sources, targets, opts, c.scheduler_address))
+        again = list(runner.convert(sources, targets, opts, c.scheduler_address, resume=True))
+    assert [r.skipped for r in again] == [True, True, True]  # --resume, checked on the worker
     assert [r.error for r in results] == [None, None, None]
     from tei_toolkit.pipeline import convert_file
 

@@ -125,12 +125,12 @@ def convert(
     if len(sources) > 1 and (title is not None or record_date is not None):
         raise ToolkitError("--title and --date describe one record: give one file")
     skipped = 0
-    if resume:
+    if resume and not cluster:  # on a cluster the workers check their own files
         from ..scale.storage import drop_up_to_date
 
         sources, targets, skipped = drop_up_to_date(sources, targets)
     if cluster:
-        results_iter = runner.convert(sources, targets, options, cluster, echo=_note)
+        results_iter = runner.convert(sources, targets, options, cluster, echo=_note, resume=resume)
     else:
         results_iter = iter_convert(sources, targets, options, jobs=jobs)
     batch = len(sources) + skipped > 1
@@ -140,7 +140,7 @@ def convert(
         click.echo("tei-toolkit: interrupted; the outputs written so far are complete", err=True)
         raise SystemExit(130) from None
     if batch and not quiet:
-        _summary(tally, output, verbose, skipped)
+        _summary(tally, output, verbose, skipped + tally.skipped)
     _exit(tally)
 
 
@@ -149,12 +149,16 @@ class _Tally:
     """What the summary and the exit code need; not the results (a batch may be millions)."""
 
     records: int = 0
+    skipped: int = 0
     failed: int = 0
     exit_codes: set = field(default_factory=set)
     counts: Counter = field(default_factory=Counter)  # (severity, code) -> diagnostics
     in_records: Counter = field(default_factory=Counter)  # (severity, code) -> records
 
     def add(self, result: FileResult) -> bool:
+        if result.skipped:
+            self.skipped += 1
+            return False
         self.records += 1
         failing = result.error is not None or has_errors(result.diagnostics)
         self.failed += failing

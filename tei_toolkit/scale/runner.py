@@ -169,6 +169,7 @@ def convert(
     address: str,
     *,
     echo: Callable[[str], None] | None = None,
+    resume: bool = False,
 ) -> Iterator[FileResult]:
     """pipeline.iter_convert on a cluster: the same results, in the same order."""
     if any(str(s) == "-" for s in sources):
@@ -176,7 +177,9 @@ def convert(
     pairs = [(str(s), None if t is None else str(t)) for s, t in zip(sources, targets)]
     options = fix_date(options)
     with connect(address, echo) as client:
-        for i, result in enumerate(map_ordered(client, tasks.convert_chunk, pairs, options)):
+        for i, result in enumerate(
+            map_ordered(client, tasks.convert_chunk, pairs, options, resume)
+        ):
             result.source, result.target = sources[i], targets[i]  # as given: the same report
             yield result
     storage.sweep_temporaries([t for _, t in pairs if t is not None])

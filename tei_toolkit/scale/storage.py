@@ -162,18 +162,24 @@ def is_folder(location: str) -> bool:
         return False
 
 
+def up_to_date(source, target) -> bool:
+    """The output exists and is not older than the record."""
+    if target is None or str(source) == "-":
+        return False
+    done = modified(str(target))
+    made = modified(str(source))
+    return done is not None and made is not None and done >= made
+
+
 def drop_up_to_date(sources: list, targets: list) -> tuple[list, list, int]:
     """--resume: leave out the records whose output exists and is not older than them.
 
     Outputs are written atomically, so one that exists is complete."""
     keep_s, keep_t, skipped = [], [], 0
     for source, target in zip(sources, targets):
-        if target is not None and str(source) != "-":
-            done = modified(str(target))
-            made = modified(str(source))
-            if done is not None and made is not None and done >= made:
-                skipped += 1
-                continue
+        if up_to_date(source, target):
+            skipped += 1
+            continue
         keep_s.append(source)
         keep_t.append(target)
     return keep_s, keep_t, skipped

@@ -11,10 +11,16 @@ from ..pipeline import ConvertOptions, FileResult, RemoteError, convert_file
 from . import storage
 
 
-def convert_chunk(pairs: list[tuple[str, str | None]], options: ConvertOptions) -> list[FileResult]:
-    """Convert records and write their outputs here, on the worker (atomically)."""
+def convert_chunk(
+    pairs: list[tuple[str, str | None]], options: ConvertOptions, resume: bool = False
+) -> list[FileResult]:
+    """Convert records and write their outputs here, on the worker (atomically).
+    ``resume``: the worker checks its own files (the client would stat them all)."""
     out = []
     for source, target in pairs:
+        if resume and storage.up_to_date(source, target):
+            out.append(FileResult(source, target, skipped=True))
+            continue
         write = functools.partial(_write, source=source)
         out.append(convert_file(source, target, options, read=storage.read_record, write=write))
     return out
