@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml constraints.txt | $(BIN)/python
-	$(BIN)/pip install -q -c constraints.txt -e '.[test,dev]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[test,dev,dask]'
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed

@@ -57,7 +57,7 @@ def run(path: Path, *extra: str) -> tuple[float, int, int]:
             "-o",
             str(out),
             "--quiet",
-            "--date",
+            "--conversion-date",
             "2026-01-01",
             *extra,
         ],

@@ -46,14 +46,23 @@ def convert_text(
     date: str | None = None,
     register: Register | None = None,
     check: bool = True,
+    title: str | None = None,
+    record_date: str | None = None,
 ) -> Conversion:
     """Convert the text of a record; ``check`` validates the result against tei_all.
+
+    ``date`` is the conversion date (revisionDesc); ``title`` and ``record_date`` replace
+    the title and the date the reader found in the record (the editor knows better).
 
     ``text`` may come from anywhere: what XML cannot hold is removed (with a warning)
     first, so no text makes the tree builder fail."""
     text, cleaned = clean(text, name)
     record, notes = read_record(text, name)
     notes = cleaned + notes
+    if title is not None:
+        record.title = title
+    if record_date is not None:
+        record.date = record_date
     created = record_date_attrs(record.date)  # the date line, normalised once
     ctx = record_context(record, register, name, created=created)
     # every section marked once, header first; build_header finds its sections' marks

@@ -71,6 +71,12 @@ from ..validators.models import POLICIES
     help="Worker processes (default: one per core for batches of 32 files or "
     "more, else 1). The output does not depend on it.",
 )
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Validate on Dask: tcp://HOST:8786 or local:N (needs tei-toolkit[dask]); "
+    "the workers must see the files. The report is the same.",
+)
 def validate(
     paths,
     schema,
@@ -85,6 +91,7 @@ def validate(
     check_refs,
     register,
     jobs,
+    cluster=None,
 ):
     """Validate TEI files, folders (recursively) or globs.
 
@@ -127,6 +134,7 @@ def validate(
             jobs=jobs,
             exclude=[output] if output is not None else [],
             use_cache=not no_cache,
+            cluster=cluster,
         )
         summary = report.finish()
     if bad_input:
@@ -138,6 +146,14 @@ def _run(report: Report, paths, bar, **options) -> bool:
     """Feed the report file by file; True if some input could not be read."""
     current: FileResult | None = None
     bad_input = False
+    source = iter_validate
+    if options.get("cluster"):
+        from functools import partial
+
+        from ..scale.validate import iter_validate as on_cluster
+
+        source = partial(on_cluster, cluster=options["cluster"])
+    options.pop("cluster", None)
 
     def on_file(name: str) -> None:
         nonlocal current
@@ -148,7 +164,7 @@ def _run(report: Report, paths, bar, **options) -> bool:
             bar.advance()
 
     try:
-        for d in iter_validate(paths, on_file=on_file, **options):
+        for d in source(paths, on_file=on_file, **options):
             if d.code.startswith("input:"):
                 bad_input = True
                 click.echo(printable(f"tei-toolkit: error: {d.file}: {d.message}"), err=True)
@@ -191,7 +207,7 @@ class _Bar:
             MofNCompleteColumn(),
             TimeRemainingColumn(),
             transient=True,
-            console=Console(stderr=True),
+            console=Console(stderr=True),  # rich's Progress has no stderr= (it crashed here)
         )
         self.task = self.progress.add_task("validate", total=total)
         self.started = False
