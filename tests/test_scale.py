@@ -195,18 +195,3 @@ def test_validate_report_on_a_cluster_is_the_local_report(cluster, fmt):
     assert local.returncode == remote.returncode == 1
     assert remote.stdout == local.stdout and len(local.stdout) > 1000
     assert remote.stderr == local.stderr
-
-
-@pytest.mark.parametrize("how", [["-j", "2"], ["--cluster", "local:2"]])
-def test_export_spread_out_writes_the_same_files(tmp_path: Path, how):
-    folder = _records(tmp_path / "in", 12)
-    tei = tmp_path / "tei"
-    assert run("convert", folder, "-o", tei, "--no-check").returncode == 0
-    (tei / "broken.xml").write_text("<TEI><teiHeader>", encoding="utf-8")
-    for fmt in ("html", "text"):
-        plain = run("export", fmt, tei, "-o", tmp_path / f"{fmt}1", "-j", "1")
-        spread = run("export", fmt, tei, "-o", tmp_path / f"{fmt}2", *how)
-        assert plain.returncode == spread.returncode == 2  # the broken file
-        assert spread.stderr.replace(f"{fmt}2", "X") == plain.stderr.replace(f"{fmt}1", "X")
-        _same_folders(tmp_path / f"{fmt}1", tmp_path / f"{fmt}2")
-    assert (tmp_path / "html2" / "index.html").exists()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
 
-from ..diagnostics import ExitCode, Severity
-
-FORMATS = ("html", "text", "json")
-SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".txt": "text", ".json": "json"}
+from ..diagnostics import ExitCode, Severity, ToolkitError
+from ..exporters import export_files
+from ..exporters.behaviours import with_behaviours
+from ..exporters.registry import by_suffix, formats
 
 
 @click.command()
@@ -29,19 +30,22 @@ SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".txt": "text", ".json": "jso
     help="html: also write index.html listing the pages by date "
     "(default: when several files go to a folder).",
 )
+@click.option(
+    "--behaviours",
+    "behaviours_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="A JSON object: TEI element name -> an HTML tag, [before, after] or null "
+    "(leave out); replaces the built-in rendering of those elements (docs/EXPORT.md).",
+)
+@click.option(
+    "--remote-images",
+    is_flag=True,
+    help="html: show graphic/@url on the web as images (the page then loads them); "
+    "default: a link, and only images beside the page are shown.",
+)
+@click.option("--title", help="html: the corpus site's title (its index page). Default: Records.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Worker processes (default: one per core for 32 files or more). Same output.",
-)
-@click.option(
-    "--cluster",
-    metavar="ADDRESS",
-    help="Render on Dask: tcp://HOST:8786 or local:N (needs tei-toolkit[dask]).",
-)
-def export(args, output, with_header, index, quiet, jobs, cluster):
+def export(args, output, with_header, index, behaviours_file, remote_images, title, quiet):
     """Export TEI as an HTML page, a plain reading text, or JSON entities.
 
     FORMAT is html, text or json; without it, the suffix of -o decides (.html, .txt,
@@ -50,14 +54,20 @@ def export(args, output, with_header, index, quiet, jobs, cluster):
     \b
     tei-toolkit export text record.xml             # reading text on stdout
     tei-toolkit export html record.xml -o record.html
-    tei-toolkit export html build/tei/ -o site/    # a page per record + index.html
+    tei-toolkit export html build/tei/ -o site/ --title "My letters"   # a corpus site
     tei-toolkit export json record.xml             # entities with offsets into the text
     """
     fmt, inputs = _format_and_inputs(args, output)
-    from ..scale.export import export_files as export_spread
-
-    results, notes = export_spread(
-        fmt, inputs, output, with_header=with_header, index=index, jobs=jobs, cluster=cluster
+    behaviours = _read_behaviours(behaviours_file) if behaviours_file else None
+    results, notes = export_files(
+        fmt,
+        inputs,
+        output,
+        with_header=with_header,
+        index=index,
+        behaviours=behaviours,
+        remote_images=remote_images,
+        title=title,
     )
     failed = False
     for result in results:
@@ -74,11 +84,29 @@ def export(args, output, with_header, index, quiet, jobs, cluster):
 
 
 def _format_and_inputs(args: tuple[str, ...], output: Path | None) -> tuple[str, list[Path]]:
-    if args[0] in FORMATS:
+    if args[0] in formats():
         fmt, inputs = args[0], args[1:]
     else:
-        fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "html") if output else "html"
+        exporter = by_suffix(output.suffix) if output else None
+        fmt = exporter.name if exporter else "html"
         inputs = args
     if not inputs:
         raise click.UsageError("no TEI file given")
     return fmt, [Path(a) for a in inputs]
+
+
+def _read_behaviours(path: Path) -> dict:
+    """A behaviour table from JSON: strings and pairs only, so it holds no code."""
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ToolkitError(
+            f"{path}: not a JSON behaviour table ({exc})", code="export:behaviour"
+        ) from None
+    if not isinstance(table, dict):
+        raise ToolkitError(
+            f"{path}: a behaviour table is a JSON object (element name -> behaviour)",
+            code="export:behaviour",
+        )
+    with_behaviours({}, table, html=True)  # refuse a bad entry once, before any file
+    return table

@@ -9,11 +9,11 @@ worker never prints a traceback and no output is left half written.
 from __future__ import annotations
 
 import multiprocessing
-import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..validators import workers
+from ..validators.workers import quiet_worker
 
 cpu_count = workers.cpu_count
 
@@ -25,10 +25,6 @@ def choose_jobs(jobs: int | None, n_items: int) -> int:
 
 # What the workers run, set by the parent just before forking (inherited, not pickled).
 _JOB: tuple[Callable[[Any, Any], Any], Sequence[Any], Any] | None = None
-
-
-def _quiet_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(index: int) -> Any:
@@ -51,7 +47,7 @@ def map_ordered(
     ``fn`` must not raise (return the failure in its result instead)."""
     global _JOB
     _JOB = (fn, items, extra)
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_worker)
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=quiet_worker)
     try:
         yield from pool.imap(_work, range(len(items)), chunksize=chunk_size(len(items), jobs))
         pool.close()

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from .. import outputs
 from ..diagnostics import ToolkitError
 
 # Below this many files one process is as fast: forking and each worker's warm-up
@@ -69,9 +70,15 @@ def quiet_worker() -> None:
     """Pool initializer: the parent answers Ctrl-C and SIGTERM; a worker just ends,
     without a traceback of its own."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _end_worker)  # the pool's terminate()
     if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        signal.signal(signal.SIGHUP, _end_worker)
+
+
+def _end_worker(signum, frame) -> None:
+    """Remove the temporary file a worker was writing, then end at once (no traceback)."""
+    outputs.cleanup()
+    os._exit(128 + signum)
 
 
 def map_ordered(check: Callable, files: list[Path], opts, corpus, jobs: int) -> Iterator:
