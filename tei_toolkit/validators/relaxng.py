@@ -23,7 +23,7 @@ from . import cache
 from . import grammar as G
 from .rng.names import SchemaError
 from .rng.schema import Schema as _Engine
-from .rng.schema import load as _load_engine
+from .rng.schema import load_cached as _load_engine
 from .rng.validate import validate_tree
 
 _LOCK = threading.Lock()
