@@ -19,11 +19,11 @@ def jing_jar() -> Path | None:
     return jar if jar.exists() and shutil.which("java") else None
 
 
-def run_jing(schema: Path, files: list[Path]) -> dict[str, list[tuple[int, str]]]:
-    """{file: [(line, message)]} for every file (an empty list when jing finds it valid)."""
+def run_jing(schema: Path, files: list[Path]) -> dict[str, list[tuple[int, int, str]]]:
+    """{file: [(line, column, message)]} for every file (an empty list when jing finds it valid)."""
     jar = jing_jar()
     assert jar is not None
-    out: dict[str, list[tuple[int, str]]] = {str(f): [] for f in files}
+    out: dict[str, list[tuple[int, int, str]]] = {str(f): [] for f in files}
     proc = subprocess.run(
         ["java", "-jar", str(jar), str(schema), *map(str, files)],
         capture_output=True,
@@ -33,5 +33,5 @@ def run_jing(schema: Path, files: list[Path]) -> dict[str, list[tuple[int, str]]
     for line in proc.stdout.splitlines():
         m = _LINE.match(line)
         if m:
-            out.setdefault(m.group(1), []).append((int(m.group(2)), m.group(5)))
+            out.setdefault(m.group(1), []).append((int(m.group(2)), int(m.group(3)), m.group(5)))
     return out

@@ -46,7 +46,7 @@ def _compare(schema, jing: dict, files: list[Path]) -> list[str]:
         if bool(ours) != bool(theirs):
             problems.append(f"{f.name}: verdict differs (jing {len(theirs)}, ours {len(ours)})")
         lines = {d.line for d in ours}
-        for line, message in theirs:
+        for line, _column, message in theirs:
             if line not in lines:
                 problems.append(f"{f.name}:{line}: jing's {message!r} not reported")
     return problems

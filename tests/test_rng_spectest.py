@@ -56,3 +56,22 @@ def test_correct_schema_verdicts(case: Case):
         found = list(validate_tree(schema, etree.fromstring(doc)))
         assert found, doc
         assert all(d.code.startswith("rng:") and d.line for d in found)
+
+
+def test_compiled_schema_cache_round_trip(tmp_path, monkeypatch):
+    """The JSON cache gives back a schema that decides as the freshly read one."""
+    from tei_toolkit.validators.rng.schema import load_cached
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("TEI_TOOLKIT_CACHE", raising=False)
+    schema = tmp_path / "s.rng"
+    schema.write_text(
+        '<element name="a" xmlns="http://relaxng.org/ns/structure/1.0">'
+        '<attribute name="n"><data type="integer" '
+        'datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"/></attribute>'
+        "<oneOrMore><element name='b'><text/></element></oneOrMore></element>"
+    )
+    first, second = load_cached(str(schema)), load_cached(str(schema))
+    for doc, ok in ((b'<a n="1"><b/></a>', True), (b'<a n="x"><b/></a>', False), (b"<a/>", False)):
+        for s in (first, second):
+            assert (list(validate_tree(s, etree.fromstring(doc))) == []) is ok

@@ -1,9 +1,10 @@
-"""RELAX NG validation: libxml2 decides the verdict, on a grammar pruned per document.
+"""RELAX NG validation with our own engine (validators/rng): every error, as jing reports.
 
-libxml2 needs ~17 s to compile tei_all; the grammar pruned to the element names a
-document (or a batch) uses compiles in milliseconds and gives the same verdict
-(see grammar.prune). When libxml2 says "invalid", ``explain`` walks the document
-against the full grammar to say what was expected where, as jing does.
+The derivative engine (rng.validate) gives the verdict and every error, with jing's
+recovery, in time linear in the document (docs/VALIDATE.md has the measurements that
+chose it over libxml2, which stops at the first error under a parent and is quadratic
+in sibling elements carrying attributes). ``compiled`` (libxml2 on a grammar pruned to
+a document's names, grammar.prune) is kept for callers that want libxml2's verdict.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from lxml import etree
 from ..diagnostics import Diagnostic, error
 from . import cache
 from . import grammar as G
+from .rng.names import SchemaError
+from .rng.schema import Schema as _Engine
+from .rng.schema import load_cached as _load_engine
+from .rng.validate import validate_tree
 
 _LOCK = threading.Lock()
 _MAX_GRAMMARS = 128
@@ -132,6 +137,19 @@ class RelaxNGSchema:
         self._compiled: OrderedDict[tuple[frozenset, frozenset], etree.RelaxNG] = OrderedDict()
         self._union: tuple[frozenset, frozenset] = (frozenset(), frozenset())
         self._batch: tuple[frozenset, frozenset, etree.RelaxNG] | None = None
+        self._engine: _Engine | None = None
+
+    @property
+    def engine(self) -> _Engine:
+        """The schema read, simplified and checked as the specification requires."""
+        if self._engine is None:
+            with _LOCK:
+                if self._engine is None:
+                    try:
+                        self._engine = _load_engine(str(self.path))
+                    except SchemaError as exc:
+                        raise G.GrammarError(_schema_problems(exc)) from None
+        return self._engine
 
     @property
     def grammar(self) -> G.Grammar:
@@ -192,38 +210,25 @@ class RelaxNGSchema:
                 self._compiled.popitem(last=False)
             return rng
 
-    def prepare(self, names, attributes) -> None:
-        """Compile once for a whole batch: every document within the names uses it."""
-        names, attributes = frozenset(names), frozenset(attributes)
-        if not names or len(names) > _MAX_UNION:
-            return  # past the compile cliff: documents get grammars of their own
-        rng = self.compiled(names, attributes)
-        with _LOCK:
-            self._batch = (names, attributes, rng)
-            self._union = (self._union[0] | names, self._union[1] | attributes)
+    def prepare(self, names=(), attributes=()) -> None:
+        """Before a batch: read and check the schema once (the names are not needed)."""
+        self.engine  # noqa: B018 (loads it)
 
     def iter_errors(
         self, tree, *, filename: str | None = None, source: bytes | None = None, grow: bool = False
     ) -> Iterator[Diagnostic]:
-        rng = self.compiled(*names_of(tree), grow=grow)
-        if rng.validate(tree):
-            return
-        log = list(rng.error_log)
-        from .explain import explain  # the slow path: only for invalid documents
+        """Every RELAX NG error in ``tree``, in document order (nothing if valid)."""
+        yield from validate_tree(self.engine, tree, filename, source)
 
-        found = list(
-            explain(
-                self.grammar,
-                tree,
-                filename=filename,
-                source=source,
-                hint_lines={e.line for e in log if e.line},
-            )
-        )
-        if found:
-            yield from found
-            return
-        yield from _from_libxml2(log, tree, filename)
+
+def _schema_problems(exc: SchemaError, limit: int = 20) -> str:
+    lines = []
+    for message, (file, line, _col) in exc.problems[:limit]:
+        lines.append(f"{file}:{line}: {message}" if line else f"{file}: {message}")
+    more = len(exc.problems) - limit
+    if more > 0:
+        lines.append(f"... and {more} more problems")
+    return "incorrect RELAX NG schema: " + "; ".join(lines)
 
 
 _SCHEMAS: dict[tuple[str, str], RelaxNGSchema] = {}

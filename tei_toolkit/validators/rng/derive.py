@@ -30,7 +30,8 @@ from .patterns import (
     nc_contains,
 )  # fmt: skip
 
-_CLOSE, _END, _TEXT_ANY, _LENIENT, _FINISH = 1, 2, 3, 4, 5
+_CLOSE, _END, _TEXT_ANY, _LENIENT, _FINISH, _SKIP = 1, 2, 3, 4, 5, 6
+_ANY_STRING = {"string", "normalizedString", "token"}
 _WS = re.compile(r"[ \t\r\n]*\Z")
 
 
@@ -208,6 +209,13 @@ class Deriver:
         return self._att.put(key, out)
 
     def value_matches(self, p: Pattern, value: str, ctx) -> bool:
+        k = p.kind
+        if k == TEXT:
+            return True
+        if k == DATA and p.args[3] is None:  # the usual attribute: one datatype
+            return self._data_ok(p.args[0], p.args[1], p.args[2], value, ctx)
+        if k == VALUE:
+            return self._value_ok(p, value, ctx)
         return (p.nullable and is_ws(value)) or self.text(p, value, ctx).nullable
 
     def close(self, p: Pattern, lenient: bool = False) -> Pattern:
@@ -303,12 +311,41 @@ class Deriver:
         return D.value_ok(lib, type_, value, s)
 
     def _data_ok(self, lib, type_, params, s, ctx) -> bool:
-        key = (lib, type_, params, s)
+        if lib == "":
+            return True  # the built-in string and token accept anything
+        if not params and type_ in _ANY_STRING:
+            return True
+        key = (type_, params, s)
         hit = self._values.get(key)
         if hit is None:
             hit = self._values.put(key, D.data_ok(lib, type_, params, s))
         if hit and lib == D.XSD_DT and type_ in ("QName", "NOTATION"):
             return _qname(s, ctx, None) is not None
+        return hit
+
+    def skip_required(self, p: Pattern) -> Pattern:
+        """``p`` with every element it requires next made optional (jing's "not allowed
+        yet; missing required element" recovery); the parent's continuation is kept."""
+        hit = p.memo.get(_SKIP)
+        if hit is None:
+            P = self.p
+            k = p.kind
+            if k == ELEMENT:
+                hit = P.choice(p, P.empty)
+            elif k == CHOICE:
+                hit = P.choices([self.skip_required(a) for a in alternatives(p)])
+            elif k == GROUP:
+                hit = P.group(self.skip_required(p.args[0]), self.skip_required(p.args[1]))
+            elif k == INTERLEAVE:
+                a, b = p.args
+                hit = P.interleave(self.skip_required(a), self.skip_required(b))
+            elif k == ONE_OR_MORE:
+                hit = P.one_or_more(self.skip_required(p.args[0]))
+            elif k == AFTER:
+                hit = P.after(self.skip_required(p.args[0]), p.args[1])
+            else:
+                hit = p
+            p.memo[_SKIP] = hit
         return hit
 
     def end(self, p: Pattern) -> Pattern:

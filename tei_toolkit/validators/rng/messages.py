@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import datatypes as D
 from .derive import split_tag
-from .names import TEI_NS, XML_NS
+from .names import XML_NS
 from .patterns import (
     AFTER,
     ATTRIBUTE,
@@ -27,23 +27,40 @@ from .patterns import (
 _MAX = 40
 
 
-def shown(ns: str, local: str, prefixes: dict | None = None) -> str:
-    if ns == XML_NS:
-        return f"xml:{local}"
-    if prefixes:
-        for prefix, uri in prefixes.items():
-            if uri == ns and prefix:
-                return f"{prefix}:{local}"
-    if not ns or ns == TEI_NS:
-        return local
-    return f"{{{ns}}}{local}"
+def render(names, nsmap: dict | None) -> tuple[list[str], str]:
+    """Names as jing writes them: with the document's prefixes where it has them, else
+    ns:local, and the declarations that says (" (with xmlns:ns=...)")."""
+    nsmap = nsmap or {}
+    default = nsmap.get(None) or ""
+    bound: dict[str, str] = {}
+    for prefix, uri in sorted(nsmap.items(), key=lambda kv: kv[0] or ""):
+        if prefix:
+            bound.setdefault(uri, prefix)
+    need = sorted({ns for ns, _ in names if ns and ns not in (default, XML_NS) and ns not in bound})
+    extra = {ns: "ns" if len(need) == 1 else f"ns{i + 1}" for i, ns in enumerate(need)}
+    out = []
+    for ns, local in names:
+        if ns == XML_NS:
+            out.append(f"xml:{local}")
+        elif ns == default or not ns:
+            out.append(local)
+        else:
+            out.append(f"{bound.get(ns) or extra[ns]}:{local}")
+    suffix = " ".join(f'xmlns:{prefix}="{uri}"' for uri, prefix in extra.items())
+    return out, f" (with {suffix})" if suffix else ""
+
+
+def shown(ns: str, local: str, nsmap: dict | None = None) -> str:
+    return render([(ns, local)], nsmap)[0][0]
 
 
 def _tag(el, key: str | None = None) -> str:
     ns, local = split_tag(key or el.tag)
-    if key is None and el.prefix:
-        return f"{el.prefix}:{local}"
-    return shown(ns, local, el.nsmap)
+    if key is None:
+        return f"{el.prefix}:{local}" if el.prefix else local
+    if not ns:
+        return local
+    return shown(ns, local, {k: v for k, v in el.nsmap.items() if k})
 
 
 def _listing(names: list[str], wild: bool) -> str:
@@ -99,23 +116,42 @@ class Messages:
         self._firsts[p.id] = hit
         return hit
 
-    def _expected(self, p: Pattern, el) -> str:
+    def _expected(self, p: Pattern, el, *, parent=None) -> str:
         names, wild, text, _data = self.firsts(p)
-        nsmap = el.nsmap if el is not None else None
-        listed = _listing([shown(ns, lo, nsmap) for ns, lo in names], wild)
-        if not listed:
-            return "; expected text" if text else ""
-        return f"; expected element {listed}" + (" or text" if text else "")
+        nsmap = (parent if parent is not None else el).nsmap
+        parts = []
+        if any(a.kind == AFTER and a.args[0].nullable for a in alternatives(p)):
+            parts.append("the element end-tag")
+        if text:
+            parts.append("text")
+        rendered, suffix = render(sorted(names, key=lambda n: n[1]), nsmap)
+        listed = _listing(rendered, wild)
+        if listed:
+            parts.append("element " + listed)
+        if not parts:
+            return ""
+        if len(parts) == 1:
+            return "; expected " + parts[0] + suffix
+        return "; expected " + ", ".join(parts[:-1]) + " or " + parts[-1] + suffix
+
+    def not_yet(self, el, state: Pattern) -> str:
+        names, wild, _text, _data = self.firsts(state)
+        shown_names, suffix = render(sorted(names, key=lambda n: n[1]), el.nsmap)
+        if len(shown_names) == 1 and not wild:
+            missing = f'missing required element "{shown_names[0]}"'
+        else:
+            missing = f"missing required element {_listing(shown_names, wild)}"
+        return f'element "{_tag(el)}" not allowed yet; {missing}{suffix}'
 
     def unknown(self, el, state: Pattern, root: bool) -> tuple[str, str]:
-        where = "as the root element" if root else "anywhere"
+        where = "anywhere"
         return (
             "rng:unknown-element",
             f'element "{_tag(el)}" not allowed {where}{self._expected(state, el)}',
         )
 
     def not_here(self, el, state: Pattern, root: bool) -> str:
-        where = "as the root element" if root else "here"
+        where = "here"
         return f'element "{_tag(el)}" not allowed {where}{self._expected(state, el)}'
 
     def incomplete(self, el, state: Pattern) -> str:
@@ -126,12 +162,16 @@ class Messages:
             n, w, t, _d = self.firsts(q)
             names |= n
             wild, text = wild or w, text or t
-        shown_names = [shown(ns, lo, el.nsmap) for ns, lo in names]
+        shown_names, suffix = render(sorted(names, key=lambda n: n[1]), el.nsmap)
         if len(shown_names) == 1 and not wild:
-            return f'element "{_tag(el)}" incomplete; missing required element "{shown_names[0]}"'
+            return (
+                f'element "{_tag(el)}" incomplete; missing required element "{shown_names[0]}"'
+                + suffix
+            )
         if not shown_names and text:
             return f'element "{_tag(el)}" incomplete; missing required text'
-        return f'element "{_tag(el)}" incomplete; expected element {_listing(shown_names, wild)}'
+        listed = _listing(shown_names, wild)
+        return f'element "{_tag(el)}" incomplete; expected element {listed}{suffix}'
 
     def attribute(self, el, p: Pattern, key: str, value: str) -> tuple[str, str]:
         ns, local = split_tag(key)
@@ -142,7 +182,7 @@ class Messages:
                 want = self.describe(content)
                 return (
                     "rng:bad-attribute-value",
-                    f'value "{value}" of attribute "{name}" on element "{_tag(el)}" is invalid'
+                    f'value of attribute "{name}" is invalid'
                     + (f"; must be {want}" if want else ""),
                 )
         listed = sorted({shown(n, lo, el.nsmap) for nc, _ in allowed for n, lo in nc_names(nc)})
@@ -153,7 +193,7 @@ class Messages:
             )
         return (
             "rng:unknown-attribute",
-            f'attribute "{name}" not allowed on element "{_tag(el)}"; expected attribute '
+            f'attribute "{name}" not allowed here; expected attribute '
             + (_listing(listed, False) or "of another name"),
         )
 
@@ -175,9 +215,7 @@ class Messages:
         return out
 
     def missing_attributes(self, el, p: Pattern) -> str:
-        names = sorted(
-            {shown(ns, lo, el.nsmap) for nc, _ in self.attributes(p) for ns, lo in nc_names(nc)}
-        )
+        names = sorted({shown(ns, lo, el.nsmap) for nc in _required(p) for ns, lo in nc_names(nc)})
         if len(names) == 1:
             return f'element "{_tag(el)}" missing required attribute "{names[0]}"'
         return (
@@ -215,3 +253,20 @@ class Messages:
 
 
 _nc_has = nc_contains
+
+
+def _required(p: Pattern) -> list:
+    """Name classes of the attributes ``p`` cannot do without."""
+    out: list = []
+    stack = [p]
+    while stack:
+        q = stack.pop()
+        if q.kind == ATTRIBUTE:
+            out.append(q.args[0])
+        elif q.kind == CHOICE and not q.nullable:
+            stack.extend(alternatives(q))
+        elif q.kind in (GROUP, INTERLEAVE):
+            stack.extend(q.args[:2])
+        elif q.kind in (ONE_OR_MORE, AFTER):
+            stack.append(q.args[0])
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import store
 from .build import Builder
 from .derive import Deriver
 from .names import SchemaError
@@ -39,10 +40,44 @@ class Schema:
         return hit
 
 
-def load(location: str, loader: Loader = local_loader) -> Schema:
+def load_cached(location: str) -> Schema:
+    """``load`` for a local schema file, through the disk cache (JSON, see store)."""
+    from .. import cache
+
+    try:
+        key = f"{cache.file_sha256(location)}-v{cache.CACHE_VERSION}-f{store.FORMAT}.json"
+    except OSError:
+        return load(location)
+    hit = cache.read("rngc", key)
+    if hit is not None:
+        found = store.load(hit, _fresh)
+        if found is not None:
+            return Schema(found[0], found[1], location)
+    reader_files: list[str] = []
+    schema = load(location, files=reader_files)
+    try:
+        files = {f: cache.file_sha256(f) for f in reader_files}
+    except OSError:
+        return schema
+    cache.write("rngc", key, store.dump(schema.pats, schema.start, files))
+    return schema
+
+
+def _fresh(files: dict) -> bool:
+    from .. import cache
+
+    try:
+        return bool(files) and all(cache.file_sha256(f) == h for f, h in files.items())
+    except OSError:
+        return False
+
+
+def load(location: str, loader: Loader = local_loader, files: list | None = None) -> Schema:
     """Read and check the schema at ``location``; SchemaError lists every problem found."""
     reader = Reader(loader)
     root = reader.read(location)
+    if files is not None:
+        files.extend(reader.files)
     if root is None or reader.problems:
         raise SchemaError(reader.problems or [("cannot read the schema", (location, 0, 0))])
     builder = Builder()

@@ -70,6 +70,7 @@ class Reader:
         self.loader = loader
         self.problems: list[tuple[str, Where]] = []
         self._open: list[str] = []
+        self.files: list[str] = []  # every file read, for caches to check
 
     def fail(self, message: str, where: Where) -> None:
         self.problems.append((message, where))
@@ -80,6 +81,7 @@ class Reader:
             return None
         try:
             data = self.loader(location)
+            self.files.append(location)
         except OSError as exc:
             self.fail(f"cannot read {location}: {exc}", from_ or (location, 0, 0))
             return None

@@ -8,6 +8,7 @@ goes on; a bad attribute is reported and ignored; text not allowed is ignored.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 
@@ -37,7 +38,7 @@ class Validator:
     """One document's walk: ``start`` and ``end`` take lxml elements in document order,
     with the text before the start tag and the text before the end tag."""
 
-    def __init__(self, schema: Schema, filename: str | None = None):
+    def __init__(self, schema: Schema, filename: str | None = None, source: bytes | None = None):
         self.schema = schema
         self.d: Deriver = schema.deriver
         self.na = schema.pats.not_allowed
@@ -48,9 +49,25 @@ class Validator:
         self.skip = 0  # depth inside an element the schema does not know at all
         self.out: list[Diagnostic] = []
         self.qnames = schema.has_qnames
+        self.source = source
+        self._lines: list[str] | None = None
 
-    def _error(self, code: str, message: str, line: int | None) -> None:
-        self.out.append(error(code, message, file=self.filename, line=line or None))
+    def _error(
+        self, code: str, message: str, line: int | None, el=None, *, end: bool = False, text=False
+    ) -> None:
+        column = self._column(el, line, end, text) if el is not None and line else None
+        self.out.append(error(code, message, file=self.filename, line=line or None, column=column))
+
+    def _column(self, el, line: int, end: bool, text: bool) -> int | None:
+        """jing's column: just after the '>' of the start (or end) tag, found in the source."""
+        if self.source is None:
+            return None
+        if self._lines is None:
+            self._lines = self.source.decode("utf-8", "replace").splitlines()
+        if line > len(self._lines):
+            return None
+        skip = 0 if end else _before_on_line(el)
+        return tag_end_column(self._lines[line - 1], el, end, skip, opening=text)
 
     # ------------------------------------------------------------ events
     def start(self, el, before: str) -> None:
@@ -60,7 +77,7 @@ class Validator:
         frames = self.frames
         if frames:
             if before and before.strip(_WS):
-                self._chunk(before, el.sourceline)
+                self._chunk(before, el.sourceline, el, False)
             frames[-1].has_children = True
         state = self.state
         d = self.d
@@ -71,6 +88,11 @@ class Validator:
                 frames.append(_Frame(el, state, False))
                 self.state = q
                 return
+            self.state = self._start_slowly(el, state, p, False)
+            return
+        p = d.open(d.skip_required(state), el.tag)
+        if p is not self.na:
+            self._error("rng:missing-element", self.msg.not_yet(el, state), el.sourceline, el)
             self.state = self._start_slowly(el, state, p, False)
             return
         recovered = self._recover(el, state, el.sourceline)
@@ -87,12 +109,12 @@ class Validator:
             q = self.d.attribute(p, key, value, ctx)
             if q is self.na:
                 code, message = self.msg.attribute(el, p, key, value)
-                self._error(code, message, line)
+                self._error(code, message, line, el)
             else:
                 p = q
         q = self.d.close(p)
         if q is self.na:
-            self._error("rng:missing-attribute", self.msg.missing_attributes(el, p), line)
+            self._error("rng:missing-attribute", self.msg.missing_attributes(el, p), line, el)
             q = self.d.close(p, lenient=True)
         self.frames.append(_Frame(el, state, recovering))
         return q
@@ -102,17 +124,21 @@ class Validator:
         contents = self.schema.contents_of(ns, local)
         if not contents:
             code, message = self.msg.unknown(el, state, root=not self.frames)
-            self._error(code, message, line)
+            self._error(code, message, line, el)
             return None
-        self._error("rng:unexpected-element", self.msg.not_here(el, state, not self.frames), line)
+        self._error(
+            "rng:unexpected-element", self.msg.not_here(el, state, not self.frames), line, el
+        )
         P = self.d.p
         return P.after(P.choices(contents), P.empty)
 
-    def _chunk(self, text: str, line: int | None) -> None:
+    def _chunk(self, text: str, line: int | None, at, end: bool) -> None:
         """Text between two child elements (whitespace only is ignored there)."""
         p = self.d.text(self.state, text, self._ctx())
         if p is self.na:
-            self._error("rng:unexpected-text", self.msg.text(self.frames[-1].el, self.state), line)
+            where = end_line(at) if end else line  # jing: at the tag after the text
+            message = self.msg.text(self.frames[-1].el, self.state)
+            self._error("rng:unexpected-text", message, where, at, end=end, text=True)
         else:
             self.state = p
 
@@ -131,7 +157,7 @@ class Validator:
         if frame.has_children:
             if after and after.strip(_WS):
                 self.frames.append(frame)
-                self._chunk(after, None)
+                self._chunk(after, None, el, True)
                 self.frames.pop()
                 state = self.state
             done = d.end(state)
@@ -150,12 +176,12 @@ class Validator:
             t = self.d.text(state, after, self._ctx_of(el))
             then = self.d.p.choice(state, t) if not after.strip(_WS) else t
             if then is self.na:
-                self._error(*self.msg.bad_text(el, state, after), line)
+                self._error(*self.msg.bad_text(el, state, after), line, el, end=True)
             else:
                 state = then
         done = self.d.end(state)
         if done is self.na:
-            self._error("rng:missing-element", self.msg.incomplete(el, state), line)
+            self._error("rng:missing-element", self.msg.incomplete(el, state), line, el, end=True)
             done = self.d.p.choices([a.args[1] for a in alternatives(state) if a.kind == AFTER])
         return done
 
@@ -188,6 +214,46 @@ def _text_after(el) -> str:
     return "".join(reversed(parts))
 
 
+def _before_on_line(el) -> int:
+    """How many elements with el's tag start earlier on el's line (to find its tag)."""
+    line, tag, count = el.sourceline, el.tag, 0
+    node = el
+    while node is not None:
+        prev = node.getprevious()
+        if prev is None:
+            node = node.getparent()
+            if node is None or node.sourceline < line:
+                break
+            count += node.tag == tag
+            continue
+        node = prev
+        if not isinstance(prev.tag, str):
+            continue
+        if end_line(prev) < line:
+            break
+        count += sum(1 for d in prev.iter(tag) if d.sourceline == line)
+    return count
+
+
+def tag_end_column(text: str, el, end: bool, skip: int = 0, *, opening: bool = False) -> int | None:
+    """1-based column after the '>' of ``el``'s start tag (or end tag) on this line;
+    ``skip``: how many earlier start tags of the same name are on the line."""
+    local = el.tag.rpartition("}")[2]
+    qname = f"{el.prefix}:{local}" if el.prefix else local
+    if end:
+        m = re.search(r"</" + re.escape(qname) + r"\s*>", text)
+        if m:
+            return m.start() + 2 if opening else m.end() + 1
+        m = re.search(r"<" + re.escape(qname) + r"(?:\s[^<>]*)?/>", text)  # an empty element
+        return m.end() + 1 if m else None
+    rx = re.compile(r"<" + re.escape(qname) + r"""(?=[\s/>])(?:[^<>"']|"[^"]*"|'[^']*')*>""")
+    for i, m in enumerate(rx.finditer(text)):
+        if i == skip:
+            return m.start() + 2 if opening else m.end() + 1
+    m = re.search(r""">""", text)  # a start tag over several lines ends on this one
+    return m.end() + 1 if m else None
+
+
 def end_line(el) -> int:
     """The line of an element's end tag (lxml keeps only start-tag lines)."""
     extra = 0
@@ -200,10 +266,13 @@ def end_line(el) -> int:
     return (el.sourceline or 0) + (el.text or "").count("\n") + extra
 
 
-def validate_tree(schema: Schema, tree, filename: str | None = None) -> Iterator[Diagnostic]:
-    """Every RELAX NG error in an lxml tree, in document order."""
+def validate_tree(
+    schema: Schema, tree, filename: str | None = None, source: bytes | None = None
+) -> Iterator[Diagnostic]:
+    """Every RELAX NG error in an lxml tree, in document order (``source``: the
+    document's bytes, for columns)."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
-    v = Validator(schema, filename)
+    v = Validator(schema, filename, source)
     v.start(root, "")
     stack = [(root, iter(root), [root.text or ""])]
     while stack:
