@@ -36,6 +36,7 @@ class Schema:
     exceptions_nsmap: dict = field(default_factory=dict)
     att_filters: dict[str, tuple[set[str] | None, set[str]]] = field(default_factory=dict)
     includes: list[str] = field(default_factory=list)
+    constraints: list[etree._Element] = field(default_factory=list)  # outside any spec
     notes: list[Diagnostic] = field(default_factory=list)
 
     def kind(self, ident: str) -> str | None:
@@ -101,7 +102,9 @@ def _find_schemaspec(root: etree._Element, ident: str | None, odd: str) -> etree
     return specs[0]
 
 
-def _expand_groups(spec: etree._Element, groups: dict[str, etree._Element], odd: str) -> list:
+def _expand_groups(
+    spec: etree._Element, groups: dict[str, etree._Element], odd: str, notes: list[Diagnostic]
+) -> list:
     out: list[etree._Element] = []
 
     def walk(parent: etree._Element, seen: tuple[str, ...]) -> None:
@@ -122,7 +125,15 @@ def _expand_groups(spec: etree._Element, groups: dict[str, etree._Element], odd:
                 if key in seen:
                     raise OddError(f"specGrp {key!r} refers to itself", file=odd)
                 if key not in groups:
-                    raise OddError(f"no specGrp xml:id={key!r}", file=odd, line=child.sourceline)
+                    notes.append(
+                        warning(
+                            "odd:missing-specgrp",
+                            f"specGrpRef target={target!r}: no specGrp has that xml:id; ignored",
+                            file=odd,
+                            line=child.sourceline,
+                        )
+                    )
+                    continue
                 walk(groups[key], (*seen, key))
             elif name == "specGrp":
                 walk(child, seen)
@@ -144,7 +155,8 @@ def customize(odd_path: str | Path, schema_ident: str | None = None) -> Schema:
     spec_el = _find_schemaspec(root, schema_ident, str(odd))
     source = load_source(_source_path(spec_el.get("source"), odd, spec_el.sourceline))
     groups = {g.get(f"{{{XML_NS}}}id"): g for g in root.iter(t("specGrp"))}
-    items = _expand_groups(spec_el, {k: v for k, v in groups.items() if k}, str(odd))
+    notes: list[Diagnostic] = []
+    items = _expand_groups(spec_el, {k: v for k, v in groups.items() if k}, str(odd), notes)
     schema = Schema(
         ident=spec_el.get("ident") or odd.stem,
         specs={},
@@ -156,6 +168,7 @@ def customize(odd_path: str | Path, schema_ident: str | None = None) -> Schema:
         default_exceptions=spec_el.get("defaultExceptions", DEFAULT_EXCEPTIONS),
         exceptions_nsmap={k: v for k, v in spec_el.nsmap.items() if k},
     )
+    schema.notes.extend(notes)
     selected = schema.specs
     for item in items:
         name = local(item)
@@ -179,6 +192,8 @@ def customize(odd_path: str | Path, schema_ident: str | None = None) -> Schema:
     for item in items:
         if local(item) in SPEC_KINDS:
             _apply_spec(item, selected, source, schema)
+        elif local(item) == "constraintSpec":
+            schema.constraints.append(item)
     return schema
 
 

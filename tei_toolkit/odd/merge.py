@@ -96,6 +96,9 @@ def merge_attlist(new: etree._Element, change: etree._Element) -> None:
         replacement = copy.deepcopy(ad)
         if mode != "delete":
             replacement.set("mode", "add")
+        elif old is not None:
+            # the TEI Stylesheets keep a deleted attribute's Schematron constraints
+            replacement.extend(copy.deepcopy(c) for c in old.findall(t("constraintSpec")))
         if old is not None:
             old.getparent().replace(old, replacement)
         else:

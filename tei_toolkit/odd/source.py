@@ -50,6 +50,7 @@ def parse_odd(path: str | Path) -> etree._ElementTree:
         load_dtd=False,
         huge_tree=True,
         remove_comments=True,
+        collect_ids=False,
     )
     try:
         return etree.parse(str(path), parser)
