@@ -10,6 +10,9 @@ import click
 from ..diagnostics import ExitCode, Severity
 from ..report import FORMATS, FileResult, Report
 from ..validators.batch import ENGINES, count_files, iter_validate
+from ..validators.cache import schemas_dir
+
+RELEASES = ("4.3.0", "4.8.0")
 
 
 @click.command()
@@ -19,6 +22,17 @@ from ..validators.batch import ENGINES, count_files, iter_validate
     type=click.Path(path_type=Path, dir_okay=False),
     help="Your own schema: .rng, .xsd or .sch (default: the document's "
     "<?xml-model?>, else the shipped tei_all RELAX NG + Schematron).",
+)
+@click.option(
+    "--odd",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Your ODD customization: compiled once (cached by content) to RELAX NG + Schematron.",
+)
+@click.option(
+    "--tei",
+    "tei_release",
+    type=click.Choice(RELEASES),
+    help="The TEI release whose tei_all to use (default: the shipped default).",
 )
 @click.option("--engine", type=click.Choice(ENGINES), help="Run only this engine.")
 @click.option(
@@ -54,7 +68,19 @@ from ..validators.batch import ENGINES, count_files, iter_validate
     "more, else 1). The output does not depend on it.",
 )
 def validate(
-    paths, schema, engine, fmt, output, quiet, no_xml_model, check_ids, check_refs, register, jobs
+    paths,
+    schema,
+    odd,
+    tei_release,
+    engine,
+    fmt,
+    output,
+    quiet,
+    no_xml_model,
+    check_ids,
+    check_refs,
+    register,
+    jobs,
 ):
     """Validate TEI files, folders (recursively) or globs.
 
@@ -70,6 +96,12 @@ def validate(
     """
     # The bar starts on the first file, before any report line (those then pass through
     # its display) and after worker processes are forked (its refresh thread is not).
+    pair = _schema_pair(schema, odd, tei_release, engine)
+    extra: dict[str, list] = {}
+    if pair is not None:  # RELAX NG through the run below, Schematron collected first
+        schema = pair[0] if engine != "schematron" else pair[1]
+        if engine is None:
+            extra = _schematron_pass(paths, pair[1], no_xml_model)
     bar = _progress(paths) if fmt == "text" and not quiet and not output else None
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
@@ -85,6 +117,7 @@ def validate(
             check_refs=check_refs,
             register=register,
             jobs=jobs,
+            extra=extra,
         )
         summary = report.finish()
     finally:
@@ -95,14 +128,16 @@ def validate(
     raise SystemExit(int(ExitCode.INVALID if summary.invalid else ExitCode.OK))
 
 
-def _run(report: Report, paths, bar, **options) -> bool:
+def _run(report: Report, paths, bar, extra=None, **options) -> bool:
     """Feed the report file by file; True if some input could not be read."""
     current: FileResult | None = None
     bad_input = False
+    extra = extra or {}
 
     def on_file(name: str) -> None:
         nonlocal current
         if current is not None:
+            current.diagnostics.extend(extra.get(current.file, ()))
             report.add(current)
         current = FileResult(name)
         if bar is not None:
@@ -118,6 +153,7 @@ def _run(report: Report, paths, bar, **options) -> bool:
                     continue
                 current.diagnostics.append(d)
         if current is not None:
+            current.diagnostics.extend(extra.get(current.file, ()))
             report.add(current)
     finally:
         if bar is not None:
@@ -157,3 +193,42 @@ def _progress(paths):
         return None
     total = count_files(paths)
     return _Bar(total) if total > 20 else None
+
+
+# --- --odd / --tei: a compiled pair (.rng, .sch) used as the user's schema ---------------
+def _schema_pair(schema, odd, tei_release, engine):
+    if odd is not None and (schema is not None or tei_release is not None):
+        raise click.UsageError("--odd cannot be combined with --schema or --tei")
+    if tei_release is not None and schema is not None:
+        raise click.UsageError("--tei cannot be combined with --schema")
+    if engine == "xsd" and (odd is not None or tei_release is not None):
+        raise click.UsageError("--odd and --tei give RELAX NG and Schematron, not XSD")
+    if odd is not None:
+        from ..odd import schema_for
+
+        return schema_for(odd)
+    if tei_release is not None:
+        folder = schemas_dir()
+        stem = "tei_all" if tei_release == "4.3.0" else f"tei_all-{tei_release}"
+        rng, sch = folder / f"{stem}.rng", folder / f"{stem}.sch"
+        if not rng.is_file():
+            raise click.UsageError(f"TEI {tei_release} is not shipped in {folder}")
+        return rng, sch
+    return None
+
+
+def _schematron_pass(paths, sch: Path, no_xml_model: bool) -> dict[str, list]:
+    """The Schematron diagnostics of every file (code input:* left to the main run)."""
+    out: dict[str, list] = {}
+    current = None
+
+    def on_file(name: str) -> None:
+        nonlocal current
+        current = out.setdefault(name, [])
+
+    for d in iter_validate(
+        paths, schema=sch, engine="schematron", use_xml_model=False, on_file=on_file
+    ):
+        if current is not None and not d.code.startswith(("input:", "xml:")):
+            current.append(d)
+    return out

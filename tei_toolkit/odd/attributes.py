@@ -48,7 +48,9 @@ class Attributes:
                 elif mode == "change":
                     if name in result:
                         result[name] = merge_attdef(result[name], ad)
-                    elif ad.find(_T + "datatype") is not None or ad.find(_T + "valList") is not None:
+                    elif (
+                        ad.find(_T + "datatype") is not None or ad.find(_T + "valList") is not None
+                    ):
                         result[name] = ad
                 else:
                     result[name] = ad
@@ -99,7 +101,8 @@ class Attributes:
         datatype = ad.find(_T + "datatype")
         vallist = ad.find(_T + "valList")
         inner: list[etree._Element] = []
-        lo, hi = 1, 1
+        lo: int = 1
+        hi: int | None = 1
         if datatype is not None:
             inner = self.content.convert(datatype, name)
             lo = int(datatype.get("minOccurs", "1"))

@@ -10,10 +10,8 @@ from .customize import Schema
 from .source import RNG_NS, TEI_NS, TEIX_NS, OddError, is_tei, local
 
 R = f"{{{RNG_NS}}}"
-_EXPAND = ("alternation", "sequence", "sequenceOptional", "sequenceOptionalRepeatable")
-_EXPAND += ("sequenceRepeatable",)
-_WRAPPERS = ("group", "choice", "interleave", "optional", "zeroOrMore", "oneOrMore", "list")
-_WRAPPERS += ("mixed", "element", "attribute", "define", "start", "except")
+_EXPAND: tuple[str, ...] = ("alternation", "sequence", "sequenceOptional")
+_EXPAND += ("sequenceOptionalRepeatable", "sequenceRepeatable")
 
 
 def rng(tag_: str, *children: etree._Element, **attrs: str) -> etree._Element:
@@ -32,7 +30,11 @@ def _occurs(node: etree._Element, odd: str) -> tuple[int, int | None]:
         try:
             return int(v)
         except ValueError:
-            raise OddError(f"@{attr}={v!r} is not a number", file=node.getroottree().docinfo.URL, line=node.sourceline)
+            raise OddError(
+                f"@{attr}={v!r} is not a number",
+                file=node.getroottree().docinfo.URL,
+                line=node.sourceline,
+            ) from None
 
     lo, hi = num("minOccurs"), num("maxOccurs")
     return lo or 0, hi
@@ -123,7 +125,11 @@ class ContentBuilder:
             return [self.values(node, None)]
         if name in ("constraintSpec", "desc", "gloss", "remarks", "exemplum", "listRef"):
             return []
-        raise OddError(f"<{name}> is not allowed in a content model", file=node.getroottree().docinfo.URL, line=node.sourceline)
+        raise OddError(
+            f"<{name}> is not allowed in a content model",
+            file=node.getroottree().docinfo.URL,
+            line=node.sourceline,
+        )
 
     def values(self, vallist: etree._Element, datatype: list[etree._Element] | None):
         vals = []

@@ -7,7 +7,7 @@ from pathlib import Path
 from lxml import etree
 
 from .attributes import Attributes
-from .content import R, ContentBuilder, prune, rng
+from .content import ContentBuilder, R, prune, rng
 from .customize import Schema
 from .source import RNG_NS, TEI_NS, local
 

@@ -137,7 +137,7 @@ def _param_lists(schema: Schema) -> list[etree._Element]:
     spec = schema.specs.get("model")
     if spec is None or local(spec) != "elementSpec":
         return []
-    out = []
+    out: list[etree._Element] = []
     for item in spec.iter(_T + "valItem"):
         params = [p.get("ident", "") for p in item.iter(_T + "paramSpec")]
         if not params:
