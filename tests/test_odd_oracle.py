@@ -51,9 +51,9 @@ def test_relaxng_verdicts_match_the_stylesheets(name, tmp_path, capsys):
             f"({len(theirs_bad)} invalid, {len(docs) - len(theirs_bad)} valid by the reference)"
         )
     assert not differ, [(d, theirs_bad.get(d, [])[:2], ours_bad.get(d, [])[:2]) for d in differ]
-    # the corpus tells schemas apart: some documents fail (and for all exemplars but
-    # tei_jtei, whose articles need jTEI's own header, some pass)
-    assert theirs_bad and (len(theirs_bad) < len(docs) or name == "tei_jtei")
+    # the corpus tells schemas apart: some documents fail, and some pass (except for
+    # tei_jtei, whose articles need jTEI's own header, and tei_tite, in its own namespace)
+    assert theirs_bad and (len(theirs_bad) < len(docs) or name in ("tei_jtei", "tei_tite"))
 
 
 @pytest.mark.parametrize("name", EXEMPLARS)

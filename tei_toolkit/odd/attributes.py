@@ -9,7 +9,7 @@ from lxml import etree
 from .content import ContentBuilder, repeat, rng
 from .customize import Schema
 from .merge import merge_attdef
-from .source import TEI_NS, XML_NS, is_tei, local
+from .source import SPEC_KINDS, TEI_NS, XML_NS, is_tei, local
 
 _T = f"{{{TEI_NS}}}"
 
@@ -21,6 +21,10 @@ class Attributes:
         self.schema = schema
         self.content = content
         self._memo: dict[str, dict[str, etree._Element]] = {}
+        self._defined: dict[int, str] = {}  # id(attDef) -> the define holding its pattern
+        self._keep: list[etree._Element] = []  # attDefs made here stay alive (ids unique)
+        self.defines: list[etree._Element] = []
+        self._names: set[str] = set()
 
     def effective(self, ident: str, _stack: tuple[str, ...] = ()) -> dict[str, etree._Element]:
         if ident in self._memo:
@@ -80,8 +84,24 @@ class Attributes:
                 done.update(group)
                 out.append(rng("optional", rng("choice", *alts)))
                 continue
-            out.append(self.attribute(ad))
+            out.append(self._ref(ident, ad))
         return out
+
+    def _ref(self, ident: str, ad: etree._Element) -> etree._Element:
+        """A ref to one define per attDef: class attributes are written once, not per element."""
+        name = self._defined.get(id(ad))
+        if name is None:
+            owner = ad.getparent()
+            while owner is not None and local(owner) not in SPEC_KINDS:
+                owner = owner.getparent()
+            base = owner.get("ident", ident) if owner is not None else ident
+            name = f"{base}.attribute.{ad.get('ident', '').replace(':', '')}"
+            name = f"{name}_{len(self.defines)}" if name in self._names else name
+            self._names.add(name)
+            self._defined[id(ad)] = name
+            self._keep.append(ad)
+            self.defines.append(rng("define", self.attribute(ad), name=name))
+        return rng("ref", name=name)
 
     def attribute(self, ad: etree._Element, required: bool | None = None) -> etree._Element:
         alt = ad.find(_T + "altIdent")

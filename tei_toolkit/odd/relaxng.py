@@ -48,6 +48,7 @@ def build_grammar(schema: Schema, header: str = "") -> etree._Element:
         elif kind == "classSpec" and spec.get("type") == "model":
             grammar.extend(_model_class(ident, content))
     grammar.extend(content.any_defines.values())
+    grammar.extend(atts.defines)
     refs = [
         rng("ref", name=content.name_of(s))
         for s in schema.start
