@@ -17,7 +17,11 @@ class BuildPyWithData(build_py):
         data = Path(self.build_lib) / "tei_toolkit" / "data"
         (data / "schemas").mkdir(parents=True, exist_ok=True)
         for path in (ROOT / "schemas").iterdir():
-            if path.suffix in (".rng", ".xsd", ".sch") or path.name == "LICENSE-TEI.txt":
+            if path.suffix in (".rng", ".xsd", ".sch") or path.name in (
+                "LICENSE-TEI.txt",
+                "LICENSE-TEI-4.8.0.txt",
+                "p5subset.xml",
+            ):
                 shutil.copy2(path, data / "schemas" / path.name)
         shutil.copy2(ROOT / "corpus" / "register.tsv", data / "register.tsv")
 

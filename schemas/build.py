@@ -503,7 +503,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--no-verify", action="store_true", help="skip compiling the XSD with lxml after writing"
     )
+    ap.add_argument(
+        "--no-odd", action="store_true", help="skip compiling tei_all 4.8.0 (build_odd.py)"
+    )
     args = ap.parse_args(argv)
+    if not args.no_odd and args.only is None:
+        import build_odd  # TEI P5 4.8.0, compiled by tei-toolkit's ODD processor
+
+        rc = build_odd.main(["--check"] if args.check else [])
+        if rc:
+            return rc
 
     try:
         rng_path = HERE / RNG_NAME

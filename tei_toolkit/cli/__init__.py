@@ -46,6 +46,9 @@ cli.add_command(_validate_cmd.validate)
 from . import export as _export_cmd  # noqa: E402
 
 cli.add_command(_export_cmd.export)
+from . import odd as _odd_cmd  # noqa: E402
+
+cli.add_command(_odd_cmd.odd)
 
 
 def main(argv=None) -> None:

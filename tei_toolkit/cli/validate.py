@@ -12,7 +12,10 @@ from ..diagnostics import ExitCode, Severity
 from ..outputs import AtomicText
 from ..report import FORMATS, FileResult, Report, printable
 from ..validators.batch import ENGINES, expand_paths, iter_validate
+from ..validators.cache import schemas_dir
 from ..validators.models import POLICIES
+
+RELEASES = ("4.3.0", "4.8.0")
 
 
 @click.command()
@@ -22,6 +25,17 @@ from ..validators.models import POLICIES
     type=click.Path(path_type=Path, dir_okay=False),
     help="Your own schema: .rng, .xsd or .sch (default: the document's "
     "<?xml-model?>, else the shipped tei_all RELAX NG + Schematron).",
+)
+@click.option(
+    "--odd",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Your ODD customization: compiled once (cached by content) to RELAX NG + Schematron.",
+)
+@click.option(
+    "--tei",
+    "tei_release",
+    type=click.Choice(RELEASES),
+    help="The TEI release whose tei_all to use (default: 4.3.0; the XSD is 4.3.0 only).",
 )
 @click.option("--engine", type=click.Choice(ENGINES), help="Run only this engine.")
 @click.option(
@@ -80,6 +94,8 @@ from ..validators.models import POLICIES
 def validate(
     paths,
     schema,
+    odd,
+    tei_release,
     engine,
     fmt,
     output,
@@ -117,6 +133,12 @@ def validate(
         sink = AtomicText(output, inputs=protected)
     # The bar starts on the first file, before any report line (those then pass through
     # its display) and after worker processes are forked (its refresh thread is not).
+    pair = _schema_pair(schema, odd, tei_release, engine)
+    extra: dict[str, list] = {}
+    if pair is not None:  # RELAX NG through the run below, Schematron collected first
+        schema = pair[0] if engine != "schematron" else pair[1]
+        if engine is None:
+            extra = _schematron_pass(paths, pair[1], no_xml_model)
     bar = _progress(len(files)) if fmt == "text" and not quiet and not output else None
     with sink if output is not None else nullcontext(sys.stdout) as stream:
         report = Report(fmt, stream, quiet=quiet)
@@ -135,6 +157,7 @@ def validate(
             exclude=[output] if output is not None else [],
             use_cache=not no_cache,
             cluster=cluster,
+            extra=extra,
         )
         summary = report.finish()
     if bad_input:
@@ -142,10 +165,11 @@ def validate(
     raise SystemExit(int(ExitCode.INVALID if summary.invalid else ExitCode.OK))
 
 
-def _run(report: Report, paths, bar, **options) -> bool:
+def _run(report: Report, paths, bar, extra=None, **options) -> bool:
     """Feed the report file by file; True if some input could not be read."""
     current: FileResult | None = None
     bad_input = False
+    extra = extra or {}
     source = iter_validate
     if options.get("cluster"):
         from functools import partial
@@ -158,6 +182,7 @@ def _run(report: Report, paths, bar, **options) -> bool:
     def on_file(name: str) -> None:
         nonlocal current
         if current is not None:
+            current.diagnostics.extend(extra.get(current.file, ()))
             report.add(current)
         current = FileResult(name)
         if bar is not None:
@@ -173,6 +198,7 @@ def _run(report: Report, paths, bar, **options) -> bool:
                     continue
                 current.diagnostics.append(d)
         if current is not None:
+            current.diagnostics.extend(extra.get(current.file, ()))
             report.add(current)
     finally:
         if bar is not None:
@@ -228,3 +254,42 @@ def _progress(total: int):
     if not sys.stderr.isatty():
         return None
     return _Bar(total) if total > 20 else None
+
+
+# --- --odd / --tei: a compiled pair (.rng, .sch) used as the user's schema ---------------
+def _schema_pair(schema, odd, tei_release, engine):
+    if odd is not None and (schema is not None or tei_release is not None):
+        raise click.UsageError("--odd cannot be combined with --schema or --tei")
+    if tei_release is not None and schema is not None:
+        raise click.UsageError("--tei cannot be combined with --schema")
+    if engine == "xsd" and (odd is not None or tei_release is not None):
+        raise click.UsageError("--odd and --tei give RELAX NG and Schematron, not XSD")
+    if odd is not None:
+        from ..odd import schema_for
+
+        return schema_for(odd)
+    if tei_release is not None:
+        folder = schemas_dir()
+        stem = "tei_all" if tei_release == "4.3.0" else f"tei_all-{tei_release}"
+        rng, sch = folder / f"{stem}.rng", folder / f"{stem}.sch"
+        if not rng.is_file():
+            raise click.UsageError(f"TEI {tei_release} is not shipped in {folder}")
+        return rng, sch
+    return None
+
+
+def _schematron_pass(paths, sch: Path, no_xml_model: bool) -> dict[str, list]:
+    """The Schematron diagnostics of every file (code input:* left to the main run)."""
+    out: dict[str, list] = {}
+    current = None
+
+    def on_file(name: str) -> None:
+        nonlocal current
+        current = out.setdefault(name, [])
+
+    for d in iter_validate(
+        paths, schema=sch, engine="schematron", use_xml_model=False, on_file=on_file
+    ):
+        if current is not None and not d.code.startswith(("input:", "xml:")):
+            current.append(d)
+    return out

@@ -163,5 +163,12 @@ def schemas_dir() -> Path:
     return here.parent / "schemas"
 
 
+# The TEI release validated against by default (schemas/README.md). tei_all.* without a
+# release is 4.3.0 (and the XSD); tei_all-4.8.0.* is compiled by tei_toolkit.odd. Still
+# 4.3.0: the Schematron fixtures (tests/test_schematron.py) pin 4.3.0's rule ids.
+DEFAULT_RELEASE = "4.3.0"
+
+
 def default_schema(kind: str = "rng") -> Path:
-    return schemas_dir() / f"tei_all.{kind}"
+    release = schemas_dir() / f"tei_all-{DEFAULT_RELEASE}.{kind}"
+    return release if release.is_file() else schemas_dir() / f"tei_all.{kind}"
