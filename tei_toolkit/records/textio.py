@@ -198,7 +198,9 @@ def _utf8_census(data: bytes) -> tuple[int, int]:
     return len(sequences), high - sum(map(len, sequences))
 
 
-def _cp1252_bytes(exc: UnicodeDecodeError):
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):  # registered for decoding only
+        raise exc
     bad = exc.object[exc.start : exc.end]
     return "".join(_one_cp1252(b) for b in bad), exc.end
 

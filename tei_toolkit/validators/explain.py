@@ -34,7 +34,7 @@ class _Engine:
         self._values: dict[tuple, bool] = {}
         self._text_blind: dict[int, bool] = {}
         # element signature -> its findings, positions relative (see _check_element)
-        self.verdicts: dict[tuple, list] = {}
+        self.verdicts: dict[tuple, list | None] = {}
 
     # -- content phase: attributes count as already satisfied ---------------------
     def nullable(self, p: P) -> bool:
@@ -58,6 +58,7 @@ class _Engine:
         return r
 
     def deriv(self, p: P, tok: tuple) -> P:
+        key: tuple | None
         if tok[0] == "el":
             key = (id(p), tok)
         elif self.text_blind(p):
@@ -502,7 +503,7 @@ def _check_element(eng: _Engine, el, where: _Where) -> Iterator[Diagnostic]:
     # Elements recur (same name, attributes, children) within and across files.
     key = _signature(el)
     toks = _tokens(el)
-    best = eng.verdicts.get(key)
+    best: list | None = eng.verdicts.get(key)
     if best is None:
         for cand in candidates:
             found = list(_check_against(eng, el, cand.args[1], toks))
@@ -513,7 +514,7 @@ def _check_element(eng: _Engine, el, where: _Where) -> Iterator[Diagnostic]:
         if len(eng.verdicts) > 200_000:
             eng.verdicts.clear()
         eng.verdicts[key] = best
-    for code, message, ref, attr in best:
+    for code, message, ref, attr in best or ():
         node = el if ref is None else toks[ref][1]
         yield error(code, message, **where.element(node, attr=attr))
 
@@ -593,7 +594,7 @@ class _TextAt:
 def _check_children(eng: _Engine, el, p: P, toks) -> Iterator[tuple]:
     ns, local = _split(el.tag)
     name = _qn(ns, local)
-    indexed = list(enumerate(toks))
+    indexed: list = list(enumerate(toks))
     has_elements = any(t[0] == "el" for t, _ in toks)
     if not has_elements:  # a lone string: data patterns see it whole, even empty
         text = el.text or ""

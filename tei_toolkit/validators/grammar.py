@@ -154,6 +154,7 @@ class Grammar:
         """Every element pattern whose name class matches {ns}local."""
         if self._elements is None:
             self._index_elements()
+        assert self._elements is not None and self._wild is not None
         named = self._elements.get((ns, local), [])
         return named + [
             e for e in self._wild if nc_contains(e.args[0], ns, local) and e not in named
@@ -173,12 +174,14 @@ class Grammar:
         """Element patterns that name {ns}local explicitly (no wildcards)."""
         if self._elements is None:
             self._index_elements()
+        assert self._elements is not None
         return self._elements.get((ns, local), [])
 
     def knows_local_name(self, local: str) -> list[str]:
         """Namespaces in which the grammar declares an element called ``local``."""
         if self._elements is None:
             self._index_elements()
+        assert self._elements is not None
         return sorted({ns for (ns, name) in self._elements if name == local})
 
 
