@@ -22,3 +22,12 @@ def sample_params():
     (the Wilson Center samples and the reference record ship there)."""
     samples = shared_samples() or sorted(CORPUS.glob("*.txt"))
     return [pytest.param(p, id=p.stem[:40]) for p in samples]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never read a cache another run (or another version of the code) wrote."""
+    import os
+
+    os.environ["TEI_TOOLKIT_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield

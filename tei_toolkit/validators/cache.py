@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 # Bump when the pruned-grammar text or pickled objects would change shape.
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 
 
 def cache_dir() -> Path:
