@@ -74,10 +74,11 @@ def batch(tmp_path):
 def test_validate_a_batch_in_a_terminal_shows_progress_and_never_crashes(tmp_path, batch):
     tei = tmp_path / "tei"
     rc, screen = run_in_pty(
-        ["convert", *map(str, sorted(batch.iterdir())), "-o", f"{tei}/", "--quiet"], tmp_path
+        ["convert", *map(str, sorted(batch.iterdir())), "-o", f"{tei}/", "--quiet", "-j", "1"],
+        tmp_path,
     )
     assert rc == 0, screen
-    rc, screen = run_in_pty(["validate", str(tei), "-j", "2"], tmp_path)
+    rc, screen = run_in_pty(["validate", str(tei), "-j", "1"], tmp_path)
     assert rc == 0, screen
     assert "Traceback" not in screen and "internal error" not in screen
     assert "60 files valid" in screen or "all 60" in screen or "60 of 60" in screen, screen
@@ -104,7 +105,8 @@ def test_ctrl_c_ends_a_batch_with_130_and_leaves_no_partial_file(tmp_path):
 def test_sigterm_keeps_the_previous_report_and_exits_143(tmp_path, batch):
     tei = tmp_path / "tei"
     rc, _ = run_in_pty(
-        ["convert", *map(str, sorted(batch.iterdir())), "-o", f"{tei}/", "--quiet"], tmp_path
+        ["convert", *map(str, sorted(batch.iterdir())), "-o", f"{tei}/", "--quiet", "-j", "1"],
+        tmp_path,
     )
     assert rc == 0
     report = tmp_path / "report.xml"
