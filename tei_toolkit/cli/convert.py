@@ -14,6 +14,7 @@ from ..diagnostics import ExitCode, Severity, ToolkitError, has_errors
 from ..pipeline import ConvertOptions, FileResult, iter_convert, plan
 from ..records import LAYOUTS, using_layout
 from .errors import exit_code_for
+from .progress import Bar
 
 # A batch summary fits one screen: this many codes, this many failed records in full.
 _MAX_CODES = 12
@@ -181,7 +182,7 @@ class _Tally:
 
 def _collect(results_iter, total: int, bar_wanted: bool, verbose: bool, quiet: bool, batch: bool):
     """Print per-record lines as results come (all of them for one record or -v)."""
-    bar = _Bar(total) if bar_wanted and sys.stderr.isatty() else None
+    bar = Bar("converting", total) if bar_wanted and sys.stderr.isatty() else None
     tally = _Tally()
     try:
         for result in results_iter:
@@ -254,34 +255,3 @@ def _exit(tally: _Tally) -> None:
             else ExitCode.INVALID
         )
         raise SystemExit(int(code))
-
-
-class _Bar:
-    """A transient progress bar on stderr (a terminal only)."""
-
-    def __init__(self, total: int):
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-        self.progress = Progress(
-            "converting",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            transient=True,
-            console=Console(stderr=True),
-        )
-        self.task = self.progress.add_task("convert", total=total)
-        self.started = False
-
-    def advance(self) -> None:
-        # Started on the first result: after worker processes are forked (its
-        # refresh thread must not be running when they are).
-        if not self.started:
-            self.started = True
-            self.progress.start()
-        self.progress.advance(self.task)
-
-    def stop(self) -> None:
-        if self.started:
-            self.progress.stop()

@@ -14,6 +14,7 @@ from ..report import FORMATS, FileResult, Report, printable
 from ..validators.batch import ENGINES, expand_paths, iter_validate
 from ..validators.cache import schemas_dir
 from ..validators.models import POLICIES
+from .progress import Bar
 
 RELEASES = ("4.3.0", "4.8.0")
 
@@ -222,38 +223,11 @@ def _same(a, b) -> bool:
         return False
 
 
-class _Bar:
-    def __init__(self, total: int):
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-        self.progress = Progress(
-            "validating",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            transient=True,
-            console=Console(stderr=True),  # rich's Progress has no stderr= (it crashed here)
-        )
-        self.task = self.progress.add_task("validate", total=total)
-        self.started = False
-
-    def advance(self) -> None:
-        if not self.started:
-            self.started = True
-            self.progress.start()
-        self.progress.advance(self.task)
-
-    def stop(self) -> None:
-        if self.started:
-            self.progress.stop()
-
-
 def _progress(total: int):
     """A progress bar on stderr, only on a terminal and only for batches."""
     if not sys.stderr.isatty():
         return None
-    return _Bar(total) if total > 20 else None
+    return Bar("validating", total) if total > 20 else None
 
 
 # --- --odd / --tei: a compiled pair (.rng, .sch) used as the user's schema ---------------
