@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 OUT := build
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint dist-check bench schemas golden install install-test clean
+.PHONY: demo test lint dist-check bench schemas golden docs install install-test clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -61,6 +61,10 @@ schemas: install-test
 ## golden: rewrite tests/golden/*/expected.* — review the diff before committing
 golden: install
 	$(BIN)/python tests/golden/update.py
+
+## docs: rewrite docs/DIAGNOSTICS.md from the code catalogue in tei_toolkit/diagnostics.py
+docs: install
+	$(BIN)/python scripts/diagnostics_doc.py > docs/DIAGNOSTICS.md
 
 clean:
 	rm -rf $(OUT) .pytest_cache

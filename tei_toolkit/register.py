@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import ToolkitError
+from .diagnostics import InputError
 from .kinds import KINDS, REGISTER_TYPES
 from .tei import E, local_name, parse, tei, xml_attr
 
@@ -31,6 +31,13 @@ NAME_TYPE = {v[2]: k for k, v in TEI_NAMES.items()}
 ENTRY_TYPE = {v[1]: k for k, v in TEI_NAMES.items()}
 HEADER = "\t".join(COLUMNS)
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
+
+
+class RegisterError(InputError):
+    """A register that cannot be read, or a row that cannot be used."""
+
+    def __init__(self, message: str, *, code: str = "input:register", **kwargs):
+        super().__init__(message, code=code, **kwargs)
 
 
 def surface_key(name: str) -> str:
@@ -129,13 +136,13 @@ class Register:
     def load(cls, path: str | os.PathLike) -> Register:
         path = Path(path)
         if not path.is_file():
-            raise ToolkitError("register not found", file=str(path))
+            raise RegisterError("register not found", file=str(path))
         if path.suffix.lower() in (".xml", ".tei"):
             return cls.from_tei(parse(path).getroot(), str(path))
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ToolkitError(f"cannot read the register: {exc}", file=str(path)) from None
+            raise RegisterError(f"cannot read the register: {exc}", file=str(path)) from None
         if text.lstrip().startswith("<"):
             return cls.from_tei(parse(path).getroot(), str(path))
         return cls.from_tsv(text, str(path))
@@ -148,7 +155,7 @@ class Register:
         )
         missing = {"id", "type", "name"} - set(reader.fieldnames or ())
         if missing:
-            raise ToolkitError(
+            raise RegisterError(
                 f"the register has no column {', '.join(sorted(missing))} "
                 f"(expected: {' '.join(COLUMNS)})",
                 file=source,
@@ -160,7 +167,7 @@ class Register:
                 continue  # a header row again (rows appended with their header: `>>`)
             ident, typ = get("id"), get("type").lower()
             if not NCNAME.match(ident) or typ not in TYPES or not get("name"):
-                raise ToolkitError(
+                raise RegisterError(
                     f"register row {n}: needs an id (letters, digits, _ - .; "
                     f"not starting with a digit), a type ({'/'.join(TYPES)}) "
                     f"and a name",

@@ -12,11 +12,12 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO
+from urllib.parse import quote
 
 from lxml import etree
 
 from . import __version__
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, describe
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
 TOOL_URI = "https://github.com/tei-toolkit/tei-toolkit"
@@ -257,7 +258,7 @@ def to_sarif(results: list[FileResult]) -> dict:
     codes = sorted({d.code for r in results for d in r.diagnostics})
     index = {c: i for i, c in enumerate(codes)}
     rules = [
-        {"id": c, "name": c.replace(":", "-"), "shortDescription": {"text": _rule_text(c)}}
+        {"id": c, "name": c.replace(":", "-"), "shortDescription": {"text": describe(c)}}
         for c in codes
     ]
     out = []
@@ -303,31 +304,4 @@ def to_sarif(results: list[FileResult]) -> dict:
 
 
 def _uri(path: str) -> str:
-    from urllib.parse import quote
-
     return quote(path.replace("\\", "/"), safe="/:._-~")
-
-
-_RULES = {
-    "xml:syntax": "The file is not well-formed XML.",
-    "rng:missing-element": "A required element is missing or comes too late.",
-    "rng:unexpected-element": "An element is not allowed at this place.",
-    "rng:unknown-element": "An element that the schema does not define (or a wrong namespace).",
-    "rng:unexpected-text": "Text where the schema allows only elements.",
-    "rng:bad-text-value": "Element text that does not match its datatype.",
-    "rng:unknown-attribute": "An attribute the element does not allow.",
-    "rng:missing-attribute": "A required attribute is missing.",
-    "rng:bad-attribute-value": "An attribute value that does not match its datatype or list.",
-    "corpus:duplicate-id": "An xml:id used twice in the corpus.",
-    "corpus:unresolved-ref": "A #id pointer that resolves nowhere.",
-}
-
-
-def _rule_text(code: str) -> str:
-    if code in _RULES:
-        return _RULES[code]
-    if code.startswith("sch:"):
-        return f"Schematron rule {code[4:]}."
-    if code.startswith("xsd:"):
-        return "XML Schema validation error."
-    return code

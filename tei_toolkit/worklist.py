@@ -8,11 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import ToolkitError
 from .kinds import BY_TAG
 from .records import read_record
 from .records.textio import clean
-from .register import HEADER, Entry, Register
+from .register import HEADER, Entry, Register, RegisterError
 from .rules import mark_record, record_context
 from .tei import write_atomic
 
@@ -117,7 +116,7 @@ def append_rows(
     path = Path(path)
     for src in inputs:  # before reading it: a record is not a register
         if path.exists() and os.path.samefile(path, src):
-            raise ToolkitError(
+            raise RegisterError(
                 "the register to append to is one of the records read", file=str(path)
             )
     old = ""
@@ -125,7 +124,7 @@ def append_rows(
         try:
             old = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ToolkitError(f"cannot read the register: {exc}", file=str(path)) from None
+            raise RegisterError(f"cannot read the register: {exc}", file=str(path)) from None
         known = set(Register.from_tsv(old, str(path)).entries) if old.strip() else set()
     else:
         known = set()

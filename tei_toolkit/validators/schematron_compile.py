@@ -34,7 +34,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..diagnostics import ToolkitError
+from ..diagnostics import SchemaError
 from .sandbox import Policy, Refused, check_schema, check_stylesheet
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -122,14 +122,14 @@ def compile_tree(
     where = str(base) if base else None
     policy = policy or Policy.user(base)
     if root.tag != f"{_S}schema":
-        raise ToolkitError(
+        raise SchemaError(
             f"not an ISO Schematron schema (expected sch:schema in {SCH_NS})",
             code="sch:schema",
             file=where,
         )
     binding = (root.get("queryBinding") or "").strip().lower() or None
     if binding not in _XPATH_BINDINGS:
-        raise ToolkitError(
+        raise SchemaError(
             f"unsupported Schematron queryBinding {binding!r}; "
             "tei-toolkit runs XPath/XSLT bindings",
             code="sch:schema",
@@ -154,16 +154,16 @@ def _load(path: Path, seen: frozenset = frozenset(), *, policy: Policy) -> etree
             file=str(path),
         )
     if path in seen:
-        raise ToolkitError("sch:include loops back to this file", code="sch:schema", file=str(path))
+        raise SchemaError("sch:include loops back to this file", code="sch:schema", file=str(path))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
         root = etree.parse(str(path), parser).getroot()
     except OSError:
-        raise ToolkitError(
+        raise SchemaError(
             "cannot read Schematron schema", code="sch:schema", file=str(path)
         ) from None
     except etree.XMLSyntaxError as exc:
-        raise ToolkitError(
+        raise SchemaError(
             f"Schematron schema is not well-formed XML: {exc}", code="sch:schema", file=str(path)
         ) from None
     if root.tag == "{http://relaxng.org/ns/structure/1.0}grammar" and not seen:
@@ -180,7 +180,7 @@ def _load(path: Path, seen: frozenset = frozenset(), *, policy: Policy) -> etree
         if fragment:
             found = target.xpath("//*[@id=$id]", id=fragment)
             if not found:
-                raise ToolkitError(
+                raise SchemaError(
                     f"sch:include: no element with id {fragment!r} in {href}",
                     code="sch:schema",
                     file=str(path),
@@ -226,12 +226,10 @@ def _expand_abstract_rules(root: etree._Element) -> None:
         for ext in pending:
             name = ext.get("rule")
             if name not in abstract:
-                raise ToolkitError(
-                    f"sch:extends names no abstract rule {name!r}", code="sch:schema"
-                )
+                raise SchemaError(f"sch:extends names no abstract rule {name!r}", code="sch:schema")
             _replace(ext, [copy.deepcopy(c) for c in abstract[name]])
     else:
-        raise ToolkitError("sch:extends nests too deeply (a cycle?)", code="sch:schema")
+        raise SchemaError("sch:extends nests too deeply (a cycle?)", code="sch:schema")
     for rule in abstract.values():
         rule.getparent().remove(rule)
 
@@ -243,7 +241,7 @@ def _expand_abstract_patterns(root: etree._Element) -> None:
         if not base_id:
             continue
         if base_id not in abstract:
-            raise ToolkitError(
+            raise SchemaError(
                 f"pattern is-a {base_id!r}: no such abstract pattern", code="sch:schema"
             )
         params = {p.get("name"): p.get("value", "") for p in pattern.iter(f"{_S}param")}
@@ -281,7 +279,7 @@ def _active_patterns(root: etree._Element, phase: str | None) -> list:
         if ph.get("id") == phase:
             active = {a.get("pattern") for a in ph.iter(f"{_S}active")}
             return [p for p in patterns if p.get("id") in active]
-    raise ToolkitError(f"no Schematron phase {phase!r}", code="sch:schema")
+    raise SchemaError(f"no Schematron phase {phase!r}", code="sch:schema")
 
 
 # -- code generation -----------------------------------------------------------------------
@@ -323,7 +321,7 @@ class _Generator:
         for ns in schema.iter(f"{_S}ns"):
             prefix, uri = ns.get("prefix"), ns.get("uri")
             if reserved.get(prefix, uri) != uri:
-                raise ToolkitError(
+                raise SchemaError(
                     f"sch:ns prefix {prefix!r} is reserved by the compiler", code="sch:schema"
                 )
             nsmap[prefix] = uri
@@ -470,7 +468,7 @@ class _Generator:
     def _variable(self, parent, let, element: str = "variable", **extra) -> None:
         name = let.get("name")
         if not name:
-            raise ToolkitError("sch:let without a name", code="sch:schema")
+            raise SchemaError("sch:let without a name", code="sch:schema")
         var = _x(parent, element, name=name, **extra)
         if let.get("value") is not None:
             var.set("select", let.get("value"))
