@@ -18,8 +18,9 @@ from typing import Any
 
 from .convert import convert_text
 from .diagnostics import Diagnostic, ExitCode, ToolkitError, has_errors
+from .outputs import write_atomic
 from .records import decode_and_clean, read_text
-from .tei import serialize, write_atomic
+from .tei import serialize
 
 RECORD_SUFFIX = ".txt"  # what a folder given as input stands for
 _XML_START = re.compile(r"\s*(<\?xml[\s?]|<!DOCTYPE\s|<TEI[\s>/]|<teiCorpus[\s>/])")

@@ -20,7 +20,8 @@ from typing import Any
 
 from .diagnostics import InputError
 from .kinds import KINDS, REGISTER_TYPES
-from .tei import E, local_name, parse, tei, xml_attr
+from .tei import E, local_name, tei, xml_attr
+from .xmlparse import parse
 
 TYPES = REGISTER_TYPES
 COLUMNS = ("id", "type", "name", "variants", "wikidata", "viaf", "geonames", "note")

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .kinds import BY_TAG
+from .outputs import write_atomic
 from .records import read_record
 from .records.textio import clean
 from .register import HEADER, Entry, Register, RegisterError
 from .rules import mark_record, record_context
-from .tei import write_atomic
 
 
 @dataclass(frozen=True)

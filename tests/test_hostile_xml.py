@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tei_toolkit import tei
+from tei_toolkit import tei, xmlparse
 from tei_toolkit.cli import cli, main
 from tei_toolkit.tei import XMLSyntaxProblem, parse, parse_bytes
 
@@ -137,7 +137,7 @@ def test_encodings_are_read_right():
 
 def test_entity_expansion_has_our_own_ceiling(monkeypatch):
     """Even where libxml2 would let it through, our limit refuses a large total expansion."""
-    monkeypatch.setattr(tei, "MAX_ENTITY_EXPANSION", 50)
+    monkeypatch.setattr(xmlparse, "MAX_ENTITY_EXPANSION", 50)
     doc = b'<!DOCTYPE r [<!ENTITY e "0123456789">]><r>' + b"&e;" * 6 + b"</r>"
     with pytest.raises(XMLSyntaxProblem) as caught:
         parse_bytes(doc, "q.xml")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tei_toolkit import pipeline, tei
+from tei_toolkit import outputs, pipeline
 from tei_toolkit.cli import main
 from tei_toolkit.diagnostics import ToolkitError, error
 
@@ -62,9 +62,9 @@ class FailingFile:
 def test_failure_mid_write_keeps_the_old_file(tmp_path, monkeypatch):
     target = tmp_path / "out.xml"
     target.write_bytes(b"old contents")
-    monkeypatch.setattr(tei.os, "fdopen", lambda fd, mode: FailingFile(fd))
+    monkeypatch.setattr(outputs.os, "fdopen", lambda fd, mode: FailingFile(fd))
     with pytest.raises(ToolkitError) as caught:
-        tei.write_atomic(target, b"new contents " * 1000)
+        outputs.write_atomic(target, b"new contents " * 1000)
     assert "No space left" in str(caught.value)
     assert target.read_bytes() == b"old contents"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xml"]
@@ -78,9 +78,9 @@ def test_failure_at_rename_or_interrupt_leaves_no_temporary_file(tmp_path, monke
     def fail(*_):
         raise failure
 
-    monkeypatch.setattr(tei.os, "replace", fail)
+    monkeypatch.setattr(outputs.os, "replace", fail)
     with pytest.raises((ToolkitError, KeyboardInterrupt)):
-        tei.write_atomic(target, b"new contents")
+        outputs.write_atomic(target, b"new contents")
     assert target.read_bytes() == b"old contents"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xml"]
 
@@ -89,14 +89,14 @@ def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path)
     fresh = tmp_path / "fresh.xml"
     old_umask = os.umask(0o022)
     try:
-        tei.write_atomic(fresh, b"x")
+        outputs.write_atomic(fresh, b"x")
     finally:
         os.umask(old_umask)
     assert fresh.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
     kept = tmp_path / "kept.xml"
     kept.write_bytes(b"old")
     kept.chmod(0o640)
-    tei.write_atomic(kept, b"new")
+    outputs.write_atomic(kept, b"new")
     assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_bytes() == b"new"
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..odd import compile_odd
-from ..tei import write_atomic
+from ..outputs import write_atomic
 
 
 @click.group()

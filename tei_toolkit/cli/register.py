@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
+from ..outputs import write_atomic
 from ..register import Register, default_register
-from ..tei import serialize, write_atomic
+from ..tei import serialize
 
 
 @click.group()

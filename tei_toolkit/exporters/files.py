@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, ToolkitError, error
-from ..tei import XMLSyntaxProblem, parse, write_atomic
+from ..outputs import write_atomic
+from ..xmlparse import XMLSyntaxProblem, parse
 from .page import render_page
 from .registry import Options, get
 from .site import SiteRecord, correspondents, write_site

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, warning
-from ..tei import write_atomic
+from ..outputs import write_atomic
 from .html_sink import HtmlSink, html_id
 from .page import Mention, Page, _relative, _serialize, _skeleton
 from .site_svg import network_svg, timeline_svg

@@ -1,6 +1,6 @@
 """Where inputs and outputs live: local paths, or fsspec URLs (s3://, gs://, memory://...).
 
-Local paths (and file:// URLs) go through tei.write_atomic: a temporary file in the
+Local paths (and file:// URLs) go through outputs.write_atomic: a temporary file in the
 same folder, then a rename. On an object store a single PUT is already atomic (an
 object appears whole or not at all), so the bytes are written in one call; other
 fsspec file systems get a temporary name and a move.
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, ToolkitError
-from ..tei import write_atomic
+from ..outputs import write_atomic
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _OBJECT_STORES = {"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "adl", "oss", "r2"}
@@ -187,7 +187,7 @@ def drop_up_to_date(sources: list, targets: list) -> tuple[list, list, int]:
 
 def sweep_temporaries(targets: list[str]) -> int:
     """Remove the temporary files a worker killed in the middle of a write left behind
-    (tei.write_atomic's ``.<name>.<random>.tmp`` beside each output). Local folders only:
+    (outputs.write_atomic's ``.<name>.<random>.tmp`` beside each output). Local folders only:
     on an object store a write is one PUT and leaves nothing."""
     by_folder: dict[Path, set[str]] = {}
     for t in targets:

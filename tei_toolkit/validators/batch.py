@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, SchemaError, ToolkitError, error
-from ..tei import XMLSyntaxProblem, parse_bytes
+from ..xmlparse import XMLSyntaxProblem, parse_bytes
 from . import cache, results, workers
 from .corpus import CorpusChecks, id_occurrences, load_register
 from .grammar import GrammarError

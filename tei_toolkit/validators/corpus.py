@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, ToolkitError, error
-from ..tei import XML_NS, XMLSyntaxProblem, parse
+from ..tei import XML_NS
+from ..xmlparse import XMLSyntaxProblem, parse
 
 XML_ID = f"{{{XML_NS}}}id"
 POINTER_ATTRS = ("ref", "corresp", "who", "target")
