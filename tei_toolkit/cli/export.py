@@ -14,7 +14,7 @@ from ..diagnostics import ExitCode, Severity, ToolkitError
 from ..exporters import export_files
 from ..exporters.behaviours import with_behaviours
 from ..exporters.files import Mapper
-from ..exporters.registry import by_suffix, formats
+from ..exporters.registry import EXPORTERS, by_suffix, formats
 from ..scale import runner
 from ..scale.local import choose_jobs, map_ordered
 from .progress import Bar
@@ -68,10 +68,9 @@ from .progress import Bar
 def export(
     args, output, with_header, index, behaviours_file, remote_images, title, jobs, cluster, quiet
 ):
-    """Export TEI as an HTML page, a plain reading text, or JSON entities.
+    """Export TEI as an HTML page, a plain reading text, JSON entities or Markdown.
 
-    FORMAT is html, text or json; without it, the suffix of -o decides (.html, .txt,
-    .json), else html.
+    FORMAT is one of: FORMATS. Without it, the suffix of -o decides, else html.
 
     \b
     tei-toolkit export text record.xml             # reading text on stdout
@@ -121,6 +120,12 @@ def export(
             click.echo(str(note), err=True)
     if failed:
         raise SystemExit(int(ExitCode.USAGE))
+
+
+assert export.help is not None
+export.help = export.help.replace(
+    "FORMATS", "; ".join(f"{e.name} ({e.suffix}: {e.summary})" for e in EXPORTERS.values())
+)
 
 
 @contextmanager
