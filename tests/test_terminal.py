@@ -18,8 +18,14 @@ from conftest import CORPUS
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 
 
-def run_in_pty(args, cwd, *, interrupt_after=None, sig=signal.SIGINT, timeout=240):
-    """Run the CLI with a terminal on stdin/stdout/stderr; return (exit code, screen text)."""
+def run_in_pty(
+    args, cwd, *, interrupt_after=None, interrupt_when=None, sig=signal.SIGINT, timeout=240
+):
+    """Run the CLI with a terminal on stdin/stdout/stderr; return (exit code, screen text).
+
+    The signal goes ``interrupt_after`` seconds after the start and once
+    ``interrupt_when()`` is true (the run is under way: on a loaded machine start-up
+    alone can take longer than any fixed delay)."""
     master, slave = pty.openpty()
     env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "TEI_TOOLKIT_CACHE": ""}
     proc = subprocess.Popen(
@@ -34,7 +40,8 @@ def run_in_pty(args, cwd, *, interrupt_after=None, sig=signal.SIGINT, timeout=24
     os.close(slave)
     screen, start, sent = b"", time.monotonic(), False
     while True:
-        if interrupt_after is not None and not sent and time.monotonic() - start > interrupt_after:
+        due = interrupt_after is not None and time.monotonic() - start > interrupt_after
+        if due and not sent and (interrupt_when is None or interrupt_when()):
             os.killpg(proc.pid, sig) if sig == signal.SIGINT else proc.send_signal(sig)
             sent = True
         ready, _, _ = select.select([master], [], [], 0.1)
@@ -53,6 +60,14 @@ def run_in_pty(args, cwd, *, interrupt_after=None, sig=signal.SIGINT, timeout=24
             raise AssertionError("the command did not end: " + screen.decode(errors="replace"))
     os.close(master)
     return proc.wait(), screen.decode("utf-8", "replace")
+
+
+def _children(pid: int) -> list[str]:
+    """The child processes of ``pid`` (Linux /proc; elsewhere none are seen)."""
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return ["unknown"]
 
 
 def _records(tmp_path, n):
@@ -91,6 +106,7 @@ def test_ctrl_c_ends_a_batch_with_130_and_leaves_no_partial_file(tmp_path):
         ["convert", *map(str, sorted(batch.iterdir())), "-o", f"{out}/", "--quiet"],
         tmp_path,
         interrupt_after=1.0,
+        interrupt_when=lambda: any(out.glob("*.xml")),
     )
     if rc in (0, 1) and len(list(out.glob("*.xml"))) == 600:
         pytest.skip("the batch finished within a second: nothing to interrupt")
@@ -157,8 +173,11 @@ def test_a_signal_is_answered_at_once_even_inside_a_long_check(tmp_path):
         env={**os.environ, "TEI_TOOLKIT_CACHE": "off"},
     )
     time.sleep(1.5)
+    deadline = time.monotonic() + 60  # under way: the worker that runs the check is up
+    while not _children(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
     if proc.poll() is not None:
-        pytest.skip("the check finished within 1.5 s: nothing to interrupt")
+        pytest.skip("the check finished before it could be interrupted")
     proc.send_signal(signal.SIGTERM)
     start = time.monotonic()
     _, err = proc.communicate(timeout=30)
