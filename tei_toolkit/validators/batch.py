@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, SchemaError, ToolkitError, error
+from ..diagnostics import Diagnostic, ToolkitError, error
 from ..xmlparse import XMLSyntaxProblem, parse_bytes
 from . import cache, results, workers
 from .corpus import CorpusChecks, id_occurrences, load_register
-from .grammar import GrammarError
 from .models import Use, plan_models
+from .outcome import FileOutcome
+from .relaxng import schema as rng_schema
 from .sandbox import Policy
 
 ENGINES = ("relaxng", "schematron", "xsd")
@@ -105,14 +106,11 @@ def run_engine(
     filename: str | None,
     schema: Path | None,
     source: bytes | None = None,
-    grow: bool = False,
     policy: Policy | None = None,
 ) -> Iterator[Diagnostic]:
     """Diagnostics of one engine on one tree. ``policy``: who named the schema."""
     if engine == "relaxng":
-        from .relaxng import schema as rng_schema
-
-        yield from rng_schema(schema).iter_errors(tree, filename=filename, source=source, grow=grow)
+        yield from rng_schema(schema).iter_errors(tree, filename=filename, source=source)
     elif engine == "schematron":
         iter_sch = _schematron()
         if iter_sch is None:
@@ -155,19 +153,7 @@ def _syntax(diag: Diagnostic) -> Diagnostic:
     return diag
 
 
-@dataclass
-class FileOutcome:
-    """What one file gives: its diagnostics, and the corpus checks' raw material."""
-
-    diagnostics: list[Diagnostic] = field(default_factory=list)  # syntax, notes, engines
-    ids: list[tuple[str, int | None]] = field(default_factory=list)  # for duplicates
-    pointers: list[Diagnostic] = field(default_factory=list)  # corpus:unresolved-ref
-    failure: ToolkitError | None = None  # a fatal error, raised when its turn comes
-
-
-def check_file(
-    path: Path, opts: Options, corpus: CorpusChecks | None = None, *, grow: bool = True
-) -> FileOutcome:
+def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None) -> FileOutcome:
     """Everything about one file that does not depend on the other files of the run."""
     out = FileOutcome()
     name = str(path)
@@ -198,15 +184,12 @@ def check_file(
                     filename=name,
                     schema=use.schema,
                     source=data,
-                    grow=grow,
                     policy=policy,
                 )
             )
-        except (GrammarError, ToolkitError) as exc:
+        except ToolkitError as exc:
             if use.trusted and opts.schema is not None:  # the user's schema: fatal
-                if isinstance(exc, ToolkitError):
-                    raise
-                raise SchemaError(str(exc)) from None
+                raise
             # A schema this document named: that document's problem, the batch goes on.
             problem = getattr(exc, "message", None) or str(exc)
             out.diagnostics.append(
@@ -241,18 +224,14 @@ def _assemble(outcome: FileOutcome, corpus: CorpusChecks | None, name: str) -> I
 
 
 def iter_file(
-    path: Path, opts: Options, corpus: CorpusChecks | None = None, *, grow: bool = True
+    path: Path, opts: Options, corpus: CorpusChecks | None = None
 ) -> Iterator[Diagnostic]:
     """Every Diagnostic for one file (syntax, schema, corpus)."""
-    yield from _assemble(check_file(path, opts, corpus, grow=grow), corpus, str(path))
+    yield from _assemble(check_file(path, opts, corpus), corpus, str(path))
 
 
 def _prepare_batch(files: list[Path], opts: Options) -> None:
-    """Compile one RELAX NG grammar for the element and attribute names of the batch.
-
-    A quick scan of the bytes guesses each file's names; a guess that falls short
-    only means that file gets its own grammar later (relaxng.compiled checks).
-    """
+    """Read and check the batch's RELAX NG schema once, before workers fork."""
     if opts.engine not in (None, "relaxng"):
         return
     if (
@@ -260,22 +239,7 @@ def _prepare_batch(files: list[Path], opts: Options) -> None:
         and _BY_SUFFIX.get(opts.schema.suffix.lower(), "relaxng") != "relaxng"
     ):
         return
-    from .relaxng import scan
-    from .relaxng import schema as rng_schema
-
-    names: set = set()
-    attributes: set = set()
-    for f in files:
-        try:
-            found, found_attributes = scan(f.read_bytes())
-        except OSError:
-            continue
-        names |= found
-        attributes |= found_attributes
-    try:
-        rng_schema(opts.schema).prepare(names, attributes)
-    except GrammarError as exc:
-        raise ToolkitError(str(exc), code="schema") from None
+    rng_schema(opts.schema).prepare()
 
 
 def iter_validate(

@@ -23,6 +23,7 @@ from pathlib import Path
 from .._version import __version__
 from ..diagnostics import Diagnostic, Severity
 from . import cache
+from .models import include_closure
 
 KIND = "results"
 
@@ -107,8 +108,6 @@ def _closure_digest(path: Path) -> str:
 
 
 def _closure(schema: Path) -> list[Path]:
-    from .models import include_closure
-
     return include_closure(schema)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import cache
 from . import store
 from .build import Builder
 from .derive import Deriver
@@ -42,8 +43,6 @@ class Schema:
 
 def load_cached(location: str) -> Schema:
     """``load`` for a local schema file, through the disk cache (JSON, see store)."""
-    from .. import cache
-
     try:
         key = f"{cache.file_sha256(location)}-v{cache.CACHE_VERSION}-f{store.FORMAT}.json"
     except OSError:
@@ -64,8 +63,6 @@ def load_cached(location: str) -> Schema:
 
 
 def _fresh(files: dict) -> bool:
-    from .. import cache
-
     try:
         return bool(files) and all(cache.file_sha256(f) == h for f, h in files.items())
     except OSError:
