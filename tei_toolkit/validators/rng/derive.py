@@ -95,7 +95,7 @@ class Deriver:
     def attribute(self, p: Pattern, tag: str, value: str, ctx: dict | None) -> Pattern:
         # The derivative depends on the value only through which attribute patterns of
         # that name accept it: memoise on that, not on the value (ids are all different).
-        cands = self._candidates(p, tag)
+        cands = self.candidates(p, tag)
         if not cands:
             return self.p.not_allowed
         ok = tuple(a.id for a in cands if self.value_matches(a.args[1], value, ctx))
@@ -108,7 +108,7 @@ class Deriver:
             return None if q is self.p.not_allowed else q
         sig = []
         for key, value in attrib.items():
-            cands = self._candidates(p, key)
+            cands = self.candidates(p, key)
             if not cands:
                 return None
             ok = tuple(
@@ -143,7 +143,7 @@ class Deriver:
         t = self.text(p, text, ctx)
         return self.end(self.p.choice(p, t) if ws else t)
 
-    def _candidates(self, p: Pattern, tag: str) -> tuple[Pattern, ...]:
+    def candidates(self, p: Pattern, tag: str) -> tuple[Pattern, ...]:
         key = "@" + tag
         hit = p.memo.get(key)
         if hit is None:

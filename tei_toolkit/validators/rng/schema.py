@@ -6,6 +6,7 @@ from .. import cache
 from . import store
 from .build import Builder
 from .derive import Deriver
+from .ids import IdTypes
 from .names import SchemaError
 from .patterns import DATA, ELEMENT, VALUE, Pattern, Patterns, nc_contains, walk
 from .restrict import Checker
@@ -23,6 +24,7 @@ class Schema:
             p.kind in (DATA, VALUE) and p.args[1] in ("QName", "NOTATION") for p in walk([start])
         )
         self.deriver.has_qnames = self.has_qnames
+        self.id_types = IdTypes(start)
         self._contents: dict[tuple[str, str], list[Pattern]] = {}
 
     def contents_of(self, ns: str, local: str) -> list[Pattern]:

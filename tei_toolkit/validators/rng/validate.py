@@ -16,6 +16,7 @@ from lxml import etree
 
 from ...diagnostics import Diagnostic, error
 from .derive import Deriver, split_tag
+from .ids import IdChecker
 from .messages import Messages
 from .patterns import AFTER, Pattern, alternatives
 from .schema import Schema
@@ -51,6 +52,7 @@ class Validator:
         self.qnames = schema.has_qnames
         self.source = source
         self._lines: list[str] | None = None
+        self.ids = IdChecker(schema.id_types, self.d) if schema.id_types else None
 
     def _error(
         self, code: str, message: str, line: int | None, el=None, *, end: bool = False, text=False
@@ -83,7 +85,10 @@ class Validator:
         d = self.d
         p = d.open(state, el.tag)
         if p is not self.na:
-            q = d.start_tag(p, el.attrib, el.nsmap if self.qnames else None)
+            attrib = el.attrib
+            if attrib and self.ids is not None:
+                self._check_ids(el, p)
+            q = d.start_tag(p, attrib, el.nsmap if self.qnames else None)
             if q is not None:
                 frames.append(_Frame(el, state, False))
                 self.state = q
@@ -93,13 +98,27 @@ class Validator:
         p = d.open(d.skip_required(state), el.tag)
         if p is not self.na:
             self._error("rng:missing-element", self.msg.not_yet(el, state), el.sourceline, el)
+            self._check_ids(el, p)
             self.state = self._start_slowly(el, state, p, False)
             return
         recovered = self._recover(el, state, el.sourceline)
         if recovered is None:
             self.skip = 1
             return
+        self._check_ids(el, recovered)
         self.state = self._start_slowly(el, state, recovered, True)
+
+    def _check_ids(self, el, p: Pattern) -> None:
+        if self.ids is None or not el.attrib:
+            return
+        for message, which, line in self.ids.check(p, el.attrib, el.sourceline):
+            self._error("rng:duplicate-id", message, line, el if which == "here" else None)
+
+    def finish(self) -> None:
+        """After the root's end tag: references to IDs the document lacks."""
+        if self.ids is not None:
+            for message, line in self.ids.finish():
+                self._error("rng:unresolved-idref", message, line)
 
     def _start_slowly(self, el, state: Pattern, p: Pattern, recovering: bool) -> Pattern:
         """The attributes one by one, reporting each bad one and ignoring it."""
@@ -289,6 +308,7 @@ def validate_tree(
             v.end(el, "".join(parts) if len(parts) > 1 else parts[0] if parts else "")
             if stack:
                 stack[-1][2].append(el.tail or "")
+    v.finish()
     return iter(v.out)
 
 
@@ -310,6 +330,8 @@ def validate_file(schema: Schema, path: str, filename: str | None = None) -> Ite
         if v.out:
             yield from v.out
             v.out.clear()
+    v.finish()
+    yield from v.out
 
 
 __all__ = ["Validator", "end_line", "validate_file", "validate_tree"]
