@@ -35,18 +35,26 @@ TAIL = """    </body>
 EG = '<egXML xmlns="http://www.tei-c.org/ns/Examples"><p xml:id="a1">{}</p></egXML>'
 
 # lines 13 and 15 hold the two examples (or two TEI paragraphs), line 16 a bad attribute
-EXAMPLES = HEAD + f"""      <p>One:</p>
+EXAMPLES = (
+    HEAD
+    + f"""      <p>One:</p>
       {EG.format("first")}
       <p>Another:</p>
       {EG.format("second")}
       <p bogus="1">after the examples</p>
-""" + TAIL
-PARAGRAPHS = HEAD + """      <p>One:</p>
+"""
+    + TAIL
+)
+PARAGRAPHS = (
+    HEAD
+    + """      <p>One:</p>
       <p xml:id="a1">first</p>
       <p>Another:</p>
       <p xml:id="a1">second</p>
       <p bogus="1">after them</p>
-""" + TAIL
+"""
+    + TAIL
+)
 
 
 def _errors(path: Path, **kwargs) -> list:

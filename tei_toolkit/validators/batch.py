@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, ToolkitError, error
 from ..xmlparse import XMLSyntaxProblem, parse_bytes
-from . import cache, results, workers
+from . import cache, results, stream, workers
 from .corpus import CorpusChecks, id_occurrences, load_register
 from .models import Use, plan_models
 from .outcome import FileOutcome
@@ -145,6 +145,10 @@ def _syntax(diag: Diagnostic) -> Diagnostic:
 
 def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None) -> FileOutcome:
     """Everything about one file that does not depend on the other files of the run."""
+    if stream.should_stream(path, corpus):  # large, maybe RELAX NG only: no tree
+        streamed = stream.check(path, opts, _plan)
+        if streamed is not None:
+            return streamed
     out = FileOutcome()
     name = str(path)
     try:

@@ -52,9 +52,14 @@ def run_key(opts) -> str:
 
 
 def file_key(run: str, path: Path, data: bytes) -> str:
+    return key_for(run, path, hashlib.sha256(data).digest())
+
+
+def key_for(run: str, path: Path, digest: bytes) -> str:
+    """``file_key`` from the SHA-256 digest of the file's bytes (a file read in chunks)."""
     h = hashlib.sha256(run.encode())
     h.update(str(path.resolve()).encode())
-    h.update(hashlib.sha256(data).digest())
+    h.update(digest)
     return h.hexdigest()
 
 

@@ -86,4 +86,3 @@ class IdChecker:
             for token, line in self.refs
             if token not in self.ids
         ]
-
