@@ -61,9 +61,12 @@ class IdChecker:
         ``which`` is "here" (this element) or "first" (the first occurrence)."""
         names = self.types.names
         keys = attrib.keys() if names is None else [k for k in names if k in attrib]
+        return self.record([(k, self._kind(p, k)) for k in keys], attrib, line)
+
+    def record(self, typed, attrib, line: int) -> list[tuple[str, str, int | None]]:
+        """``check`` for the (attribute name, kind) pairs the deriver found typed."""
         out: list[tuple[str, str, int | None]] = []
-        for key in keys:
-            kind = self._kind(p, key)
+        for key, kind in typed:
             if not kind:
                 continue
             value = attrib[key]

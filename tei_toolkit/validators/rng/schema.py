@@ -25,6 +25,7 @@ class Schema:
         )
         self.deriver.has_qnames = self.has_qnames
         self.id_types = IdTypes(start)
+        self.deriver.id_kinds = self.id_types.kind
         self._contents: dict[tuple[str, str], list[Pattern]] = {}
 
     def contents_of(self, ns: str, local: str) -> list[Pattern]:

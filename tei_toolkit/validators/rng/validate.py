@@ -93,13 +93,17 @@ class Validator:
         p = d.open(state, el.tag)
         if p is not self.na:
             attrib = el.attrib
-            if attrib and self.ids is not None:
-                self._check_ids(el, p)
             q = d.start_tag(p, attrib, el.nsmap if self.qnames else None)
             if q is not None:
+                if d.typed and self.ids is not None:  # an ID or IDREF: the memo knows
+                    for message, which, line in self.ids.record(d.typed, attrib, el.sourceline):
+                        self._error(
+                            "rng:duplicate-id", message, line, el if which == "here" else None
+                        )
                 frames.append(_Frame(el, state, False))
                 self.state = q
                 return
+            self._check_ids(el, p)
             self.state = self._start_slowly(el, state, p, False)
             return
         p = d.open(d.skip_required(state), el.tag)
@@ -188,7 +192,7 @@ class Validator:
                 state = self.state
             done = d.end(state)
         else:
-            done = d.finish(state, after, self._ctx_of(el))
+            done = d.finish(state, after, el.nsmap if self.qnames else None)
         if done is self.na:
             done = self._end_slowly(el, frame, state, after)
         self.state = frame.saved if frame.recovering else done
