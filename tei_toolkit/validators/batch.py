@@ -24,7 +24,7 @@ from .relaxng import schema as rng_schema
 from .sandbox import Policy
 
 ENGINES = ("relaxng", "schematron", "xsd")
-_BY_SUFFIX = {".rng": "relaxng", ".xsd": "xsd", ".sch": "schematron"}
+_BY_SUFFIX = {".rng": "relaxng", ".rnc": "relaxng", ".xsd": "xsd", ".sch": "schematron"}
 _XML_SUFFIXES = (".xml", ".tei")
 
 
