@@ -117,10 +117,8 @@ CODES: dict[str, str] = {
     "rng:unknown-attribute": "An attribute the element does not allow.",
     "rng:missing-attribute": "A required attribute is missing.",
     "rng:bad-attribute-value": "An attribute value that does not match its datatype or list.",
-    "rng:bad-attribute": "An attribute libxml2 rejects (the libxml2 engine).",
-    "rng:bad-value": "A value libxml2 rejects (the libxml2 engine).",
-    "rng:invalid": "Any other RELAX NG error (the libxml2 engine).",
-    "rng:duplicate-id": "An xml:id used twice in one document.",
+    "rng:duplicate-id": "An ID (TEI: xml:id) used twice in one document (IDs inside egXML are not IDs).",
+    "rng:unresolved-idref": "An IDREF that names no ID of the document.",
     # validating: Schematron, XML Schema, schemas
     "sch:schema": "A Schematron schema that cannot be read or compiled.",
     "sch:refused": "A Schematron schema that asks for what the sandbox forbids.",

@@ -5,10 +5,14 @@ imports them by name (tei-toolkit must be installed where the workers run)."""
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Any
 
+from ..diagnostics import ToolkitError
 from ..exporters.files import Exported, ExportJob, export_one
 from ..pipeline import ConvertOptions, FileResult, RemoteError, _freeze, convert_file
+from ..validators.batch import _prepare_batch, check_file
+from ..validators.outcome import FileOutcome
 from . import storage
 
 
@@ -41,14 +45,9 @@ _PREPARED = False  # per worker process
 
 def validate_chunk(paths: list[str], opts: Any, corpus: Any) -> list[Any]:
     """validators.batch.check_file for each file: what does not depend on the others."""
-    from pathlib import Path
-
-    from ..diagnostics import ToolkitError
-    from ..validators.batch import FileOutcome, _prepare_batch, check_file
-
     global _PREPARED
-    if not _PREPARED:  # one grammar for the names of this worker's first task, as the
-        _PREPARED = True  # local batch compiles one for the batch (files beyond it grow it)
+    if not _PREPARED:  # the schema read once per worker, as the local batch does
+        _PREPARED = True
         try:
             _prepare_batch([Path(p) for p in paths], opts)
         except ToolkitError:

@@ -14,16 +14,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, SchemaError, ToolkitError, error
+from ..diagnostics import Diagnostic, ToolkitError, error
 from ..xmlparse import XMLSyntaxProblem, parse_bytes
-from . import cache, results, workers
+from . import cache, results, stream, workers
 from .corpus import CorpusChecks, id_occurrences, load_register
-from .grammar import GrammarError
 from .models import Use, plan_models
+from .outcome import FileOutcome
+from .relaxng import schema as rng_schema
 from .sandbox import Policy
 
 ENGINES = ("relaxng", "schematron", "xsd")
-_BY_SUFFIX = {".rng": "relaxng", ".xsd": "xsd", ".sch": "schematron"}
+_BY_SUFFIX = {".rng": "relaxng", ".rnc": "relaxng", ".xsd": "xsd", ".sch": "schematron"}
 _XML_SUFFIXES = (".xml", ".tei")
 
 
@@ -105,14 +106,11 @@ def run_engine(
     filename: str | None,
     schema: Path | None,
     source: bytes | None = None,
-    grow: bool = False,
     policy: Policy | None = None,
 ) -> Iterator[Diagnostic]:
     """Diagnostics of one engine on one tree. ``policy``: who named the schema."""
     if engine == "relaxng":
-        from .relaxng import schema as rng_schema
-
-        yield from rng_schema(schema).iter_errors(tree, filename=filename, source=source, grow=grow)
+        yield from rng_schema(schema).iter_errors(tree, filename=filename, source=source)
     elif engine == "schematron":
         iter_sch = _schematron()
         if iter_sch is None:
@@ -128,7 +126,6 @@ def run_engine(
 
 
 _XMLID = re.compile(r"xml:id : attribute value (.*) is not an NCName")
-_DUPID = re.compile(r"ID (\S+) already defined")
 
 
 def _syntax(diag: Diagnostic) -> Diagnostic:
@@ -143,32 +140,15 @@ def _syntax(diag: Diagnostic) -> Diagnostic:
             line=diag.line,
             column=diag.column,
         )
-    m = _DUPID.search(diag.message)
-    if m:
-        return error(
-            "rng:duplicate-id",
-            f'xml:id "{m.group(1)}" is used twice in this document',
-            file=diag.file,
-            line=diag.line,
-            column=diag.column,
-        )
     return diag
 
 
-@dataclass
-class FileOutcome:
-    """What one file gives: its diagnostics, and the corpus checks' raw material."""
-
-    diagnostics: list[Diagnostic] = field(default_factory=list)  # syntax, notes, engines
-    ids: list[tuple[str, int | None]] = field(default_factory=list)  # for duplicates
-    pointers: list[Diagnostic] = field(default_factory=list)  # corpus:unresolved-ref
-    failure: ToolkitError | None = None  # a fatal error, raised when its turn comes
-
-
-def check_file(
-    path: Path, opts: Options, corpus: CorpusChecks | None = None, *, grow: bool = True
-) -> FileOutcome:
+def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None) -> FileOutcome:
     """Everything about one file that does not depend on the other files of the run."""
+    if stream.should_stream(path, corpus):  # large, maybe RELAX NG only: no tree
+        streamed = stream.check(path, opts, _plan)
+        if streamed is not None:
+            return streamed
     out = FileOutcome()
     name = str(path)
     try:
@@ -181,13 +161,20 @@ def check_file(
         hit = results.load(key, name)
         if hit is not None:
             return FileOutcome(hit.diagnostics, hit.ids, hit.pointers)
+    notes: list[Diagnostic] = []
     try:
-        tree = parse_bytes(data, name, notes=out.diagnostics)  # DTD/xi:include left alone
+        # DTD/xi:include left alone; a repeated xml:id is parsed: whether it is an ID
+        # is the schema's to say (inside egXML it is not), and RELAX NG says it
+        tree = parse_bytes(data, name, notes=notes, duplicate_ids=True)
     except XMLSyntaxProblem as exc:
+        out.diagnostics.extend(notes)
         out.diagnostics.append(_syntax(exc.diagnostic))
         return out
-    plan, notes = _plan(tree, path, opts)
+    plan, planned = _plan(tree, path, opts)
+    if any(use.engine == "relaxng" for use in plan):
+        notes = [d for d in notes if d.code != "xml:duplicate-id"]
     out.diagnostics.extend(notes)
+    out.diagnostics.extend(planned)
     for use in plan:
         policy = Policy(trusted=use.trusted, project=use.project, base=use.schema)
         try:
@@ -198,15 +185,12 @@ def check_file(
                     filename=name,
                     schema=use.schema,
                     source=data,
-                    grow=grow,
                     policy=policy,
                 )
             )
-        except (GrammarError, ToolkitError) as exc:
+        except ToolkitError as exc:
             if use.trusted and opts.schema is not None:  # the user's schema: fatal
-                if isinstance(exc, ToolkitError):
-                    raise
-                raise SchemaError(str(exc)) from None
+                raise
             # A schema this document named: that document's problem, the batch goes on.
             problem = getattr(exc, "message", None) or str(exc)
             out.diagnostics.append(
@@ -241,18 +225,14 @@ def _assemble(outcome: FileOutcome, corpus: CorpusChecks | None, name: str) -> I
 
 
 def iter_file(
-    path: Path, opts: Options, corpus: CorpusChecks | None = None, *, grow: bool = True
+    path: Path, opts: Options, corpus: CorpusChecks | None = None
 ) -> Iterator[Diagnostic]:
     """Every Diagnostic for one file (syntax, schema, corpus)."""
-    yield from _assemble(check_file(path, opts, corpus, grow=grow), corpus, str(path))
+    yield from _assemble(check_file(path, opts, corpus), corpus, str(path))
 
 
 def _prepare_batch(files: list[Path], opts: Options) -> None:
-    """Compile one RELAX NG grammar for the element and attribute names of the batch.
-
-    A quick scan of the bytes guesses each file's names; a guess that falls short
-    only means that file gets its own grammar later (relaxng.compiled checks).
-    """
+    """Read and check the batch's RELAX NG schema once, before workers fork."""
     if opts.engine not in (None, "relaxng"):
         return
     if (
@@ -260,22 +240,7 @@ def _prepare_batch(files: list[Path], opts: Options) -> None:
         and _BY_SUFFIX.get(opts.schema.suffix.lower(), "relaxng") != "relaxng"
     ):
         return
-    from .relaxng import scan
-    from .relaxng import schema as rng_schema
-
-    names: set = set()
-    attributes: set = set()
-    for f in files:
-        try:
-            found, found_attributes = scan(f.read_bytes())
-        except OSError:
-            continue
-        names |= found
-        attributes |= found_attributes
-    try:
-        rng_schema(opts.schema).prepare(names, attributes)
-    except GrammarError as exc:
-        raise ToolkitError(str(exc), code="schema") from None
+    rng_schema(opts.schema).prepare()
 
 
 def iter_validate(

@@ -11,6 +11,8 @@ import hashlib
 import re
 from functools import cache, lru_cache
 
+from . import cache as disk_cache
+
 XSD_DT = "http://www.w3.org/2001/XMLSchema-datatypes"
 
 # As jing has them: zones +14:00 .. -13:00, a leap second, a bare fraction point.
@@ -117,14 +119,12 @@ def _rx(pattern: str):
 def _user_pattern(pattern: str):
     # Translating an XSD regex costs ~70 ms (elementpath sizes Unicode blocks), paid
     # again by every process and worker: keep the translation in the disk cache.
-    from . import cache
-
     key = (
         "xsd-"
         + hashlib.sha256(pattern.encode("utf-8")).hexdigest()[:32]
-        + f"-v{cache.CACHE_VERSION}.txt"
+        + f"-v{disk_cache.CACHE_VERSION}.txt"
     )
-    hit = cache.read("re", key)
+    hit = disk_cache.read("re", key)
     if hit is not None:
         text = hit.decode("utf-8")
         return re.compile(text) if text else None
@@ -135,7 +135,7 @@ def _user_pattern(pattern: str):
         compiled = re.compile(text)
     except Exception:  # an XSD regex we cannot translate: do not blame anyone with it
         text, compiled = "", None
-    cache.write("re", key, text.encode("utf-8"))
+    disk_cache.write("re", key, text.encode("utf-8"))
     return compiled
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from .._version import __version__
 from ..diagnostics import Diagnostic, Severity
 from . import cache
+from .models import include_closure
 
 KIND = "results"
 
@@ -51,9 +52,14 @@ def run_key(opts) -> str:
 
 
 def file_key(run: str, path: Path, data: bytes) -> str:
+    return key_for(run, path, hashlib.sha256(data).digest())
+
+
+def key_for(run: str, path: Path, digest: bytes) -> str:
+    """``file_key`` from the SHA-256 digest of the file's bytes (a file read in chunks)."""
     h = hashlib.sha256(run.encode())
     h.update(str(path.resolve()).encode())
-    h.update(hashlib.sha256(data).digest())
+    h.update(digest)
     return h.hexdigest()
 
 
@@ -107,8 +113,6 @@ def _closure_digest(path: Path) -> str:
 
 
 def _closure(schema: Path) -> list[Path]:
-    from .models import include_closure
-
     return include_closure(schema)
 
 

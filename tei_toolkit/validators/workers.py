@@ -1,8 +1,8 @@
 """Batches on several cores: forked worker processes, results in input order.
 
 Why fork: a worker starts with everything the parent has prepared (the batch's
-compiled grammar, a libxml2 structure that cannot be pickled; the grammar graph;
-the imported modules), so starting one costs milliseconds, not a cold start.
+RELAX NG schema, read and checked; the imported modules), so starting one costs
+milliseconds, not a cold start.
 
 Saxon (the Schematron engine) is never started in the parent before forking: a
 forked copy of a running SaxonC isolate is not safe, so each worker starts its
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .. import outputs
 from ..diagnostics import ToolkitError
+from .outcome import FileOutcome
 
 # Below this many files one process is as fast: forking and each worker's warm-up
 # (Saxon compiles the Schematron stylesheet in ~0.5 s) would not pay for themselves.
@@ -61,8 +62,6 @@ def _work(index: int):
     try:
         return check(files[index], opts, corpus)
     except ToolkitError as exc:
-        from .batch import FileOutcome
-
         return FileOutcome(failure=exc)
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from .. import datatypes as D
+from .datatypes import check_datatype
 from .names import XMLNS_NS, Where, is_ncname
 from .patterns import ElementDef, NameClass, Pattern, Patterns
 from .syntax import NAME_CLASSES, PATTERNS, Node, qname
@@ -153,8 +154,6 @@ class Builder:
         return self.pats.data(lib, type_, tuple(params), except_)
 
     def _datatype(self, lib: str, type_: str, params: tuple, node: Node) -> bool:
-        from .datatypes import check_datatype
-
         problem = check_datatype(lib, type_, params)
         if problem:
             self.fail(problem, node.where)

@@ -8,6 +8,7 @@ is a dict lookup and the validator's work per element is bounded by the schema.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .. import datatypes as D
 from .names import Memo
@@ -30,7 +31,7 @@ from .patterns import (
     nc_contains,
 )  # fmt: skip
 
-_CLOSE, _END, _TEXT_ANY, _LENIENT, _FINISH, _SKIP = 1, 2, 3, 4, 5, 6
+_CLOSE, _END, _TEXT_ANY, _LENIENT, _FINISH, _SKIP, _FINISH_TEXT = 1, 2, 3, 4, 5, 6, 7
 _ANY_STRING = {"string", "normalizedString", "token"}
 _WS = re.compile(r"[ \t\r\n]*\Z")
 
@@ -55,6 +56,11 @@ class Deriver:
         self._text: Memo = Memo()
         self._dataful: dict[int, bool] = {}
         self._values: Memo = Memo()
+        self._plans: Memo = Memo()
+        # attribute pattern id -> 1 ID, 2 IDREF, 3 IDREFS (ids.IdTypes); after start_tag,
+        # ``typed`` holds (attribute name, kind) of the start tag's typed attributes
+        self.id_kinds: dict[int, int] = {}
+        self.typed: tuple[tuple[str, int], ...] = ()
         self.has_qnames = False
 
     # ------------------------------------------------------------ start tag
@@ -95,7 +101,7 @@ class Deriver:
     def attribute(self, p: Pattern, tag: str, value: str, ctx: dict | None) -> Pattern:
         # The derivative depends on the value only through which attribute patterns of
         # that name accept it: memoise on that, not on the value (ids are all different).
-        cands = self._candidates(p, tag)
+        cands = self.candidates(p, tag)
         if not cands:
             return self.p.not_allowed
         ok = tuple(a.id for a in cands if self.value_matches(a.args[1], value, ctx))
@@ -103,21 +109,25 @@ class Deriver:
 
     def start_tag(self, p: Pattern, attrib, ctx: dict | None) -> Pattern | None:
         """The state after all attributes and the start tag's close, or None on any error."""
+        self.typed = ()
         if not attrib:
             q = self.close(p)
             return None if q is self.p.not_allowed else q
         sig = []
+        plans = self._plans
         for key, value in attrib.items():
-            cands = self._candidates(p, key)
-            if not cands:
+            plan = plans.get((p.id, key))
+            if plan is None:
+                plan = plans.put((p.id, key), self._plan(p, key))
+            fixed, checks = plan
+            if checks:
+                ok = fixed + tuple(a for a, check in checks if check(value, ctx))
+                if not ok:
+                    return None
+            elif not fixed:
                 return None
-            ok = tuple(
-                a.id
-                for a in cands
-                if a.args[1].kind == TEXT or self.value_matches(a.args[1], value, ctx)
-            )
-            if not ok:
-                return None
+            else:
+                ok = fixed
             sig.append((key, ok))
         mkey = (p.id, *sig)
         hit = self._tags.get(mkey)
@@ -129,21 +139,64 @@ class Deriver:
                     break
             else:
                 r = self.close(r)
-            hit = self._tags.put(mkey, r)
-        return None if hit is self.p.not_allowed else hit
+            kinds = self.id_kinds
+            typed = tuple(
+                (key, max(kinds.get(a, 0) for a in ok))
+                for key, ok in sig
+                if kinds and any(a in kinds for a in ok)
+            )
+            hit = self._tags.put(mkey, (r, typed))
+        state, self.typed = hit
+        return None if state is self.p.not_allowed else state
+
+    def _plan(self, p: Pattern, key: str) -> tuple[tuple[int, ...], tuple]:
+        """How to tell which attribute patterns of ``p`` named ``key`` accept a value:
+        (the ids of those that accept any value, ((id, check(value, ctx)), ...))."""
+        fixed: list[int] = []
+        checks: list[tuple[int, Callable]] = []
+        for a in self.candidates(p, key):
+            check = self._checker(a.args[1])
+            if check is None:
+                fixed.append(a.id)
+            else:
+                checks.append((a.id, check))
+        return tuple(fixed), tuple(checks)
+
+    def _checker(self, v: Pattern) -> Callable | None:
+        """A quick test of a value against ``v``; None when every value matches."""
+        if v.kind == TEXT:
+            return None
+        if v.kind == DATA and v.args[3] is None:
+            lib, type_, params, _ = v.args
+            if lib == "" or (not params and type_ in _ANY_STRING):
+                return None
+            if lib == D.XSD_DT and type_ in ("QName", "NOTATION"):
+                return lambda value, ctx: self.value_matches(v, value, ctx)
+            values = self._values
+
+            def check(value: str, ctx, key=(type_, params)) -> bool:
+                hit = values.get((*key, value))
+                if hit is None:
+                    hit = values.put((*key, value), D.data_ok(lib, type_, params, value))
+                return hit
+
+            return check
+        return lambda value, ctx: self.value_matches(v, value, ctx)
 
     def finish(self, p: Pattern, text: str, ctx: dict | None) -> Pattern:
         """The state after an element's only text (maybe empty) and its end tag."""
         ws = not text.strip(" \t\r\n")
-        if ws and not self.dataful(p):
-            hit = p.memo.get(_FINISH)
+        if not self.dataful(p):  # any text is alike: one memo entry (whitespace or not)
+            key = _FINISH if ws else _FINISH_TEXT
+            hit = p.memo.get(key)
             if hit is None:
-                hit = p.memo[_FINISH] = self.end(self.p.choice(p, self.text(p, text, ctx)))
+                t = self.text(p, text, ctx)
+                hit = p.memo[key] = self.end(self.p.choice(p, t) if ws else t)
             return hit
         t = self.text(p, text, ctx)
         return self.end(self.p.choice(p, t) if ws else t)
 
-    def _candidates(self, p: Pattern, tag: str) -> tuple[Pattern, ...]:
+    def candidates(self, p: Pattern, tag: str) -> tuple[Pattern, ...]:
         key = "@" + tag
         hit = p.memo.get(key)
         if hit is None:

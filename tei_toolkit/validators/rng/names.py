@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from ...diagnostics import SchemaError as ToolkitSchemaError
+
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XMLNS_NS = "http://www.w3.org/2000/xmlns"
@@ -13,13 +15,22 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 Where = tuple  # (file, line, column)
 
 
-class SchemaError(Exception):
-    """An incorrect schema; ``problems`` are (message, (file, line, column))."""
+class SchemaError(ToolkitSchemaError):
+    """An incorrect RELAX NG schema; ``problems`` are (message, (file, line, column)).
+
+    The message lists the first problems, each pointing into the schema file.
+    """
+
+    LIMIT = 20
 
     def __init__(self, problems: list[tuple[str, Where]]):
         self.problems = problems
-        first, (file, line, _col) = problems[0]
-        super().__init__(f"{file}:{line}: {first}" if line else f"{file}: {first}")
+        lines = []
+        for message, (file, line, _col) in problems[: self.LIMIT]:
+            lines.append(f"{file}:{line}: {message}" if line else f"{file}: {message}")
+        if len(problems) > self.LIMIT:
+            lines.append(f"... and {len(problems) - self.LIMIT} more problems")
+        super().__init__("incorrect RELAX NG schema: " + "; ".join(lines), code="schema")
 
 
 class Memo(dict):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from .. import cache
 from . import store
 from .build import Builder
 from .derive import Deriver
+from .ids import IdTypes
 from .names import SchemaError
 from .patterns import DATA, ELEMENT, VALUE, Pattern, Patterns, nc_contains, walk
 from .restrict import Checker
@@ -22,6 +24,8 @@ class Schema:
             p.kind in (DATA, VALUE) and p.args[1] in ("QName", "NOTATION") for p in walk([start])
         )
         self.deriver.has_qnames = self.has_qnames
+        self.id_types = IdTypes(start)
+        self.deriver.id_kinds = self.id_types.kind
         self._contents: dict[tuple[str, str], list[Pattern]] = {}
 
     def contents_of(self, ns: str, local: str) -> list[Pattern]:
@@ -42,8 +46,6 @@ class Schema:
 
 def load_cached(location: str) -> Schema:
     """``load`` for a local schema file, through the disk cache (JSON, see store)."""
-    from .. import cache
-
     try:
         key = f"{cache.file_sha256(location)}-v{cache.CACHE_VERSION}-f{store.FORMAT}.json"
     except OSError:
@@ -64,8 +66,6 @@ def load_cached(location: str) -> Schema:
 
 
 def _fresh(files: dict) -> bool:
-    from .. import cache
-
     try:
         return bool(files) and all(cache.file_sha256(f) == h for f, h in files.items())
     except OSError:

@@ -1,4 +1,5 @@
-"""RELAX NG XML syntax -> a checked tree of ``Node``s (sections 3 and 4.1-4.9).
+"""RELAX NG XML syntax (or compact syntax, via compact.py) -> a checked tree of ``Node``s
+(sections 3 and 4.1-4.9).
 
 Foreign elements and attributes are dropped, whitespace normalised, the
 datatype library and ``ns`` inherited, names resolved to (uri, local),
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import compact
 from .names import RNG_NS, XML_NS, SchemaError, Where, is_ncname
 
 Loader = Callable[[str], bytes]  # absolute location -> bytes (raise OSError if absent)
@@ -85,12 +87,22 @@ class Reader:
         except OSError as exc:
             self.fail(f"cannot read {location}: {exc}", from_ or (location, 0, 0))
             return None
-        try:
-            parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-            root = etree.fromstring(data, parser, base_url=location)
-        except etree.XMLSyntaxError as exc:
-            self.fail(f"not well-formed: {exc}", (location, exc.lineno or 0, exc.offset or 0))
-            return None
+        if location.lower().endswith(".rnc"):  # the compact syntax
+            try:
+                root = compact.to_xml(data.decode("utf-8"))
+            except UnicodeDecodeError:
+                self.fail("a compact schema must be UTF-8", from_ or (location, 0, 0))
+                return None
+            except compact.CompactError as exc:
+                self.fail(exc.message, (location, exc.line, 0))
+                return None
+        else:
+            try:
+                parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+                root = etree.fromstring(data, parser, base_url=location)
+            except etree.XMLSyntaxError as exc:
+                self.fail(f"not well-formed: {exc}", (location, exc.lineno or 0, exc.offset or 0))
+                return None
         self._open.append(location)
         try:
             if root.tag != f"{{{RNG_NS}}}" + etree.QName(root).localname or (

@@ -8,7 +8,6 @@ goes on; a bad attribute is reported and ignored; text not allowed is ignored.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
 
@@ -16,8 +15,10 @@ from lxml import etree
 
 from ...diagnostics import Diagnostic, error
 from .derive import Deriver, split_tag
+from .ids import IdChecker
 from .messages import Messages
 from .patterns import AFTER, Pattern, alternatives
+from .positions import FileLines, SourceLines, before_on_line, end_line, tag_end_column
 from .schema import Schema
 
 if sys.getrecursionlimit() < 20000:
@@ -38,7 +39,13 @@ class Validator:
     """One document's walk: ``start`` and ``end`` take lxml elements in document order,
     with the text before the start tag and the text before the end tag."""
 
-    def __init__(self, schema: Schema, filename: str | None = None, source: bytes | None = None):
+    def __init__(
+        self,
+        schema: Schema,
+        filename: str | None = None,
+        source: bytes | None = None,
+        lines: SourceLines | FileLines | None = None,
+    ):
         self.schema = schema
         self.d: Deriver = schema.deriver
         self.na = schema.pats.not_allowed
@@ -50,7 +57,8 @@ class Validator:
         self.out: list[Diagnostic] = []
         self.qnames = schema.has_qnames
         self.source = source
-        self._lines: list[str] | None = None
+        self.lines = lines  # the document's lines, read only to find an error's column
+        self.ids = IdChecker(schema.id_types, self.d) if schema.id_types else None
 
     def _error(
         self, code: str, message: str, line: int | None, el=None, *, end: bool = False, text=False
@@ -60,14 +68,15 @@ class Validator:
 
     def _column(self, el, line: int, end: bool, text: bool) -> int | None:
         """jing's column: just after the '>' of the start (or end) tag, found in the source."""
-        if self.source is None:
+        if self.lines is None:
+            if self.source is None:
+                return None
+            self.lines = SourceLines(self.source)
+        text_of_line = self.lines.line(line)
+        if text_of_line is None:
             return None
-        if self._lines is None:
-            self._lines = self.source.decode("utf-8", "replace").splitlines()
-        if line > len(self._lines):
-            return None
-        skip = 0 if end else _before_on_line(el)
-        return tag_end_column(self._lines[line - 1], el, end, skip, opening=text)
+        skip = 0 if end else before_on_line(el)
+        return tag_end_column(text_of_line, el, end, skip, opening=text)
 
     # ------------------------------------------------------------ events
     def start(self, el, before: str) -> None:
@@ -83,23 +92,44 @@ class Validator:
         d = self.d
         p = d.open(state, el.tag)
         if p is not self.na:
-            q = d.start_tag(p, el.attrib, el.nsmap if self.qnames else None)
+            attrib = el.attrib
+            q = d.start_tag(p, attrib, el.nsmap if self.qnames else None)
             if q is not None:
+                if d.typed and self.ids is not None:  # an ID or IDREF: the memo knows
+                    for message, which, line in self.ids.record(d.typed, attrib, el.sourceline):
+                        self._error(
+                            "rng:duplicate-id", message, line, el if which == "here" else None
+                        )
                 frames.append(_Frame(el, state, False))
                 self.state = q
                 return
+            self._check_ids(el, p)
             self.state = self._start_slowly(el, state, p, False)
             return
         p = d.open(d.skip_required(state), el.tag)
         if p is not self.na:
             self._error("rng:missing-element", self.msg.not_yet(el, state), el.sourceline, el)
+            self._check_ids(el, p)
             self.state = self._start_slowly(el, state, p, False)
             return
         recovered = self._recover(el, state, el.sourceline)
         if recovered is None:
             self.skip = 1
             return
+        self._check_ids(el, recovered)
         self.state = self._start_slowly(el, state, recovered, True)
+
+    def _check_ids(self, el, p: Pattern) -> None:
+        if self.ids is None or not el.attrib:
+            return
+        for message, which, line in self.ids.check(p, el.attrib, el.sourceline):
+            self._error("rng:duplicate-id", message, line, el if which == "here" else None)
+
+    def finish(self) -> None:
+        """After the root's end tag: references to IDs the document lacks."""
+        if self.ids is not None:
+            for message, line in self.ids.finish():
+                self._error("rng:unresolved-idref", message, line)
 
     def _start_slowly(self, el, state: Pattern, p: Pattern, recovering: bool) -> Pattern:
         """The attributes one by one, reporting each bad one and ignoring it."""
@@ -162,7 +192,7 @@ class Validator:
                 state = self.state
             done = d.end(state)
         else:
-            done = d.finish(state, after, self._ctx_of(el))
+            done = d.finish(state, after, el.nsmap if self.qnames else None)
         if done is self.na:
             done = self._end_slowly(el, frame, state, after)
         self.state = frame.saved if frame.recovering else done
@@ -214,58 +244,6 @@ def _text_after(el) -> str:
     return "".join(reversed(parts))
 
 
-def _before_on_line(el) -> int:
-    """How many elements with el's tag start earlier on el's line (to find its tag)."""
-    line, tag, count = el.sourceline, el.tag, 0
-    node = el
-    while node is not None:
-        prev = node.getprevious()
-        if prev is None:
-            node = node.getparent()
-            if node is None or node.sourceline < line:
-                break
-            count += node.tag == tag
-            continue
-        node = prev
-        if not isinstance(prev.tag, str):
-            continue
-        if end_line(prev) < line:
-            break
-        count += sum(1 for d in prev.iter(tag) if d.sourceline == line)
-    return count
-
-
-def tag_end_column(text: str, el, end: bool, skip: int = 0, *, opening: bool = False) -> int | None:
-    """1-based column after the '>' of ``el``'s start tag (or end tag) on this line;
-    ``skip``: how many earlier start tags of the same name are on the line."""
-    local = el.tag.rpartition("}")[2]
-    qname = f"{el.prefix}:{local}" if el.prefix else local
-    if end:
-        m = re.search(r"</" + re.escape(qname) + r"\s*>", text)
-        if m:
-            return m.start() + 2 if opening else m.end() + 1
-        m = re.search(r"<" + re.escape(qname) + r"(?:\s[^<>]*)?/>", text)  # an empty element
-        return m.end() + 1 if m else None
-    rx = re.compile(r"<" + re.escape(qname) + r"""(?=[\s/>])(?:[^<>"']|"[^"]*"|'[^']*')*>""")
-    for i, m in enumerate(rx.finditer(text)):
-        if i == skip:
-            return m.start() + 2 if opening else m.end() + 1
-    m = re.search(r""">""", text)  # a start tag over several lines ends on this one
-    return m.end() + 1 if m else None
-
-
-def end_line(el) -> int:
-    """The line of an element's end tag (lxml keeps only start-tag lines)."""
-    extra = 0
-    while len(el):
-        last = el[-1]
-        extra += (last.tail or "").count("\n")
-        if not isinstance(last.tag, str):
-            return (last.sourceline or 0) + extra
-        el = last
-    return (el.sourceline or 0) + (el.text or "").count("\n") + extra
-
-
 def validate_tree(
     schema: Schema, tree, filename: str | None = None, source: bytes | None = None
 ) -> Iterator[Diagnostic]:
@@ -289,27 +267,52 @@ def validate_tree(
             v.end(el, "".join(parts) if len(parts) > 1 else parts[0] if parts else "")
             if stack:
                 stack[-1][2].append(el.tail or "")
+    v.finish()
     return iter(v.out)
 
 
 def validate_file(schema: Schema, path: str, filename: str | None = None) -> Iterator[Diagnostic]:
-    """Stream a file through the validator: finished elements are freed as it goes."""
-    v = Validator(schema, filename or path)
+    """Stream a file through the validator: finished elements are freed as it goes, so
+    memory holds the open elements, the IDs and the schema, not the document.
+
+    Parsed as ``xmlparse`` parses (no DTD, no entities, no network, libxml2's size
+    limits), except that a repeated xml:id is left to the schema to judge (IDs inside
+    egXML are not IDs). A document that is not well-formed raises etree.XMLSyntaxError
+    (the diagnostics yielded before it are then incomplete).
+    """
+    v = Validator(schema, filename or path, lines=FileLines(path))
     events = etree.iterparse(
-        path, events=("start", "end"), resolve_entities=False, no_network=True, huge_tree=True
+        path,
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        collect_ids=False,
+        remove_blank_text=False,
     )
     for event, el in events:
         if event == "start":
             v.start(el, _text_before(el))
         else:
             v.end(el, _text_after(el))
+            # Everything before this element is done with (its text was read when this
+            # element started): free it, comments and PIs included -- but for a few
+            # siblings on this element's line, which jing's columns count.
             parent = el.getparent()
-            prev = el.getprevious()
-            if prev is not None and parent is not None:
-                parent.remove(prev)  # its tail was read when this element started
+            if parent is not None:
+                prev, kept = el.getprevious(), 0
+                while prev is not None and prev.sourceline == el.sourceline and kept < 16:
+                    prev, kept = prev.getprevious(), kept + 1
+                while prev is not None:
+                    older = prev.getprevious()
+                    parent.remove(prev)
+                    prev = older
         if v.out:
             yield from v.out
             v.out.clear()
+    v.finish()
+    yield from v.out
 
 
-__all__ = ["Validator", "end_line", "validate_file", "validate_tree"]
+__all__ = ["FileLines", "SourceLines", "Validator", "end_line", "validate_file", "validate_tree"]
