@@ -72,6 +72,27 @@ def used_classes(schema: Schema) -> set[str]:
     return used
 
 
+_KIND_RANK = {"classSpec": 0, "elementSpec": 1}
+
+
+def _in_stylesheet_order(schema: Schema) -> list[tuple[str, etree._Element]]:
+    """The specs in the order odd2odd leaves them, so that pattern numbers (part of each
+    diagnostic code) are the Stylesheets' own: module tei, then core, then the other
+    modules as the schemaSpec selects them; in a module, classes before elements."""
+    modules: dict[str, int] = {"tei": 0, "core": 1}
+    for spec in schema.specs.values():
+        modules.setdefault(spec.get("module") or "", len(modules))
+    ranked = sorted(
+        enumerate(schema.specs.items()),
+        key=lambda item: (
+            modules[item[1][1].get("module") or ""],
+            _KIND_RANK.get(local(item[1][1]), 2),
+            item[0],
+        ),
+    )
+    return [pair for _, pair in ranked]
+
+
 def build_schematron(schema: Schema) -> etree._Element:
     root = etree.Element(S + "schema", nsmap={None: SCH_NS})
     root.set("queryBinding", "xslt2")
@@ -82,16 +103,18 @@ def build_schematron(schema: Schema) -> etree._Element:
     n = 0
     used = used_classes(schema)
     found: list[tuple[etree._Element | None, str | None, etree._Element]] = []
-    for ident, spec in schema.specs.items():
+    for ident, spec in _in_stylesheet_order(schema):
         if local(spec) == "classSpec" and ident not in used:
             continue  # odd2odd drops classes no element belongs to
         found.extend((spec, att, cs) for att, cs in _constraints(spec))
     found.extend((None, None, cs) for cs in schema.constraints)
     for spec, att, cs in found:
-        if cs.get("scheme") not in SCHEMES or cs.get(f"{{{XML_NS}}}lang", "en") != "en":
+        if cs.get("scheme") not in SCHEMES:
             continue
+        # the Stylesheets number every Schematron constraintSpec, also those they drop
+        n += 1
         constraint = cs.find(_T + "constraint")
-        if constraint is None:
+        if constraint is None or cs.get(f"{{{XML_NS}}}lang", "en") != "en":
             continue
         kids = [k for k in constraint if isinstance(k.tag, str)]
         for k in kids:
@@ -106,7 +129,6 @@ def build_schematron(schema: Schema) -> etree._Element:
             patterns.append(new)
         if not body and not others:
             continue
-        n += 1
         parts = [spec.get("ident") if spec is not None else None, att, cs.get("ident")]
         pid = "-".join(p for p in parts if p)
         pattern = etree.Element(S + "pattern")

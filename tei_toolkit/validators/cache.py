@@ -166,7 +166,7 @@ def schemas_dir() -> Path:
 # The TEI release validated against by default (schemas/README.md). tei_all.* without a
 # release is 4.3.0 (and the XSD); tei_all-4.8.0.* is compiled by tei_toolkit.odd. Still
 # 4.3.0: the Schematron fixtures (tests/test_schematron.py) pin 4.3.0's rule ids.
-DEFAULT_RELEASE = "4.3.0"
+DEFAULT_RELEASE = "4.8.0"
 
 
 def default_schema(kind: str = "rng") -> Path:
