@@ -161,7 +161,13 @@ def test_valid_tree_in_memory_without_positions():
     tree = E("TEI", E("text", E("body", E("p", "one"), E("p", E("ptr", target="#a", cRef="x")))))
     ds = list(iter_schematron(tree))
     assert [(d.code, d.line, d.column, d.path, d.file) for d in ds] == [
-        ("sch:schematron-constraint-tei_all-ptr-ptrAtts-19", None, None, "/TEI/text/body/p[2]/ptr", None)
+        (
+            "sch:schematron-constraint-tei_all-ptr-ptrAtts-19",
+            None,
+            None,
+            "/TEI/text/body/p[2]/ptr",
+            None,
+        )
     ]
 
 

@@ -225,7 +225,7 @@ def check_file(
         depends: dict[str, str] = {}
         for use in plan:
             if not use.trusted:  # a schema the document named: it may change on its own
-                depends.update(results.schema_depends(use.schema))
+                depends.update(results.schema_depends(use.origin or use.schema))
         results.store(key, name, results.Entry(out.diagnostics, out.ids, out.pointers, depends))
     return out
 
