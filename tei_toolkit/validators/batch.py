@@ -189,7 +189,12 @@ def check_file(
     plan, notes = _plan(tree, path, opts)
     out.diagnostics.extend(notes)
     for use in plan:
-        policy = Policy(trusted=use.trusted, project=use.project, base=use.schema)
+        policy = Policy(
+            trusted=use.trusted,
+            project=use.project,
+            base=use.origin or use.schema,
+            origin=use.origin,
+        )
         try:
             out.diagnostics.extend(
                 run_engine(
