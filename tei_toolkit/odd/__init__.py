@@ -30,7 +30,7 @@ from .source import OddError
 __all__ = ["CompiledOdd", "OddError", "compile_odd", "p5subset_path", "schema_for"]
 
 # Bump when the output for the same ODD would change.
-COMPILER_VERSION = "2"
+COMPILER_VERSION = "3"
 
 
 @dataclass

@@ -6,8 +6,8 @@ import copy
 
 from lxml import etree
 
-from .customize import Schema
-from .source import SCH_NS, TEI_NS, XML_NS, is_tei, local
+from .customize import Schema, language_of
+from .source import SCH_NS, TEI_NS, is_tei, local
 
 S = f"{{{SCH_NS}}}"
 _T = f"{{{TEI_NS}}}"
@@ -114,7 +114,7 @@ def build_schematron(schema: Schema) -> etree._Element:
         # the Stylesheets number every Schematron constraintSpec, also those they drop
         n += 1
         constraint = cs.find(_T + "constraint")
-        if constraint is None or cs.get(f"{{{XML_NS}}}lang", "en") != "en":
+        if constraint is None or language_of(cs) != schema.lang:
             continue
         kids = [k for k in constraint if isinstance(k.tag, str)]
         for k in kids:
@@ -146,12 +146,46 @@ def build_schematron(schema: Schema) -> etree._Element:
                     rule = etree.SubElement(pattern, S + "rule", context=context)
                 rule.append(_sch_copy(k))
         patterns.append(pattern)
+    patterns.extend(_deprecations(schema))
     patterns.extend(_param_lists(schema))
     for prefix, uri in prefixes.items():
         etree.SubElement(root, S + "ns", prefix=prefix, uri=uri)
     root.extend(patterns)
     etree.cleanup_namespaces(root)
     return root
+
+
+def _report(context: str, test: str, text: str) -> etree._Element:
+    pattern = etree.Element(S + "pattern")
+    rule = etree.SubElement(pattern, S + "rule", context=context)
+    report = etree.SubElement(rule, S + "report", test=test, role="nonfatal")
+    report.text = text
+    return pattern
+
+
+def _deprecations(schema: Schema) -> list[etree._Element]:
+    """The Stylesheets' warnings for elements and attributes with @validUntil."""
+    out: list[etree._Element] = []
+    for ident, spec in _in_stylesheet_order(schema):
+        if local(spec) != "elementSpec":
+            continue
+        context = _default_context(spec, None)
+        until = spec.get("validUntil")
+        if until:
+            pattern = _report(context, "true()", "WARNING: use of deprecated element — The ")
+            report = pattern[0][0]
+            etree.SubElement(
+                report, S + "name"
+            ).tail = f" element will be removed from the TEI on {until}."
+            out.append(pattern)
+        for ad in spec.iterfind(f"{_T}attList//{_T}attDef[@validUntil]"):
+            att = ad.get("ident", "")
+            text = (
+                f"WARNING: use of deprecated attribute — @{att} of the {ident} element will "
+                f"be removed from the TEI on {ad.get('validUntil')}."
+            )
+            out.append(_report(context, f"@{att}", text))
+    return out
 
 
 def _param_lists(schema: Schema) -> list[etree._Element]:
