@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 # Bump when the output for the same ODD would change.
-COMPILER_VERSION = "3"
+COMPILER_VERSION = "4"
 
 
 @dataclass
