@@ -136,5 +136,45 @@ def mutations(base: Path, out_dir: Path, values: dict[str, list[str]], n: int) -
     return written
 
 
+# elements that carry @calendar in 4.8.0 (deprecated there, and checked for text content)
+_CALENDAR = "name author editor resp title meeting sponsor funder idno licence creation change"
+
+
+def schematron_probe(out_dir: Path) -> Path:
+    """A TEI document that trips the deprecation warnings the Stylesheets generate (and the
+    calendar checks): @calendar, with and without text, on every element that has it."""
+    items = "".join(
+        f'<{gi} calendar="#julian">x</{gi}><{gi} calendar="#julian"/>' for gi in _CALENDAR.split()
+    )
+    path = out_dir / "schematron-probe.xml"
+    path.write_text(
+        f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc>"
+        f"</fileDesc></teiHeader><text><body><p>{items}</p></body></text></TEI>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def reference_schematron(path: Path, out_dir: Path) -> Path:
+    """The Stylesheets' .isosch, with the one fault found in a reference file repaired:
+    tei_lite_fr.isosch uses the prefix tei but declares no sch:ns at all (extract-isosch
+    takes its ns declarations from the constraints it keeps, and a French ODD keeps none
+    of TEI's English ones), so no Schematron processor can compile it as shipped."""
+    text = path.read_text(encoding="utf-8")
+    if 'prefix="tei"' in text:
+        return path
+    fixed = out_dir / f"{path.stem}-with-ns.isosch"
+    fixed.write_text(
+        text.replace(
+            'queryBinding="xslt2">',
+            f'queryBinding="xslt2"><ns prefix="tei" uri="{TEI}"/>',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    return fixed
+
+
 def _qname(attr: str) -> str:
     return "{http://www.w3.org/XML/1998/namespace}" + attr[4:] if attr.startswith("xml:") else attr

@@ -220,3 +220,43 @@ def test_shipped_tei_all_480_is_what_build_odd_makes():
     finally:
         sys.path.pop(0)
     assert build_odd.main(["--check"]) == 0
+
+
+def test_variables_of_one_pattern_serve_the_others_as_in_jtei(tmp_path):
+    # jTEI's ODD declares its variables in a pattern of their own (with an xsl:key), and
+    # its rules elsewhere use them: the ISO skeleton makes both global, and so do we.
+    pytest.importorskip("saxonche")
+    _, sch = compiled(
+        tmp_path,
+        BASE
+        + """<constraintSpec ident="vars" scheme="schematron"><constraint><sch:pattern>
+  <xsl:key xmlns:xsl="http://www.w3.org/1999/XSL/Transform" name="ids" match="*[@xml:id]"
+    use="@xml:id"/>
+  <sch:let name="banned" value="'DRAFT'"/></sch:pattern></constraint></constraintSpec>
+<elementSpec ident="p" mode="change"><constraintSpec ident="no-draft" scheme="schematron">
+  <constraint><sch:rule context="tei:p"><sch:report test="contains(., $banned)">no
+  drafts</sch:report><sch:report test="@corresp and not(key('ids', substring(@corresp, 2)))"
+  >dangling corresp</sch:report></sch:rule></constraint></constraintSpec></elementSpec>""",
+    )
+    bad = doc(tmp_path, '<p>DRAFT</p><p corresp="#nowhere">x</p><p xml:id="a" corresp="#a">y</p>')
+    assert [e.split(": ", 1)[1] for e in errors(sch, bad, engine="schematron")] == [
+        "no drafts",
+        "dangling corresp",
+    ]
+
+
+def test_deprecated_attributes_and_elements_warn_as_the_stylesheets_do(tmp_path):
+    pytest.importorskip("saxonche")
+    _, sch = compiled(tmp_path, BASE)
+    found = validate_paths(
+        [str(doc(tmp_path, '<p><title calendar="#julian">x</title></p>'))],
+        schema=sch,
+        engine="schematron",
+    )
+    assert [(str(d.severity), d.message) for d in found] == [
+        (
+            "warning",
+            "WARNING: use of deprecated attribute — @calendar of the title element will be "
+            "removed from the TEI on 2024-11-11.",
+        )
+    ]

@@ -8,11 +8,21 @@ failures (line, message, severity) with our .sch as with reference/NAME.isosch.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
-from odd_oracle import closed_values, jing_invalid, jing_jar, mutations, real_documents, shared_dir
+from odd_oracle import (
+    closed_values,
+    jing_invalid,
+    jing_jar,
+    mutations,
+    real_documents,
+    reference_schematron,
+    schematron_probe,
+    shared_dir,
+)
 
 SHARED = shared_dir()
 TEI48 = SHARED / "tei" / "4.8.0" if SHARED else None
@@ -65,16 +75,13 @@ def test_schematron_failures_match_the_stylesheets(name, tmp_path, capsys):
 
     ours = tmp_path / f"{name}.sch"
     ours.write_bytes(compile_odd(TEI48 / "exemplars" / f"{name}.odd").sch)
-    from tei_toolkit.diagnostics import ToolkitError
-
-    try:
-        theirs_sch = compile_schematron(str(TEI48 / "reference" / f"{name}.isosch"))
-    except ToolkitError as exc:
-        # tei_lite_fr.isosch declares no sch:ns; tei_jtei's uses pattern-level sch:let as
-        # global variables, which the project's engine does not support
-        pytest.skip(f"the project's engine cannot compile the reference: {exc}")
+    # tei_lite_fr's reference lacks its sch:ns (repaired here, see reference_schematron);
+    # tei_jtei's uses pattern-level sch:let as global variables, as the ISO skeleton does
+    reference = reference_schematron(TEI48 / "reference" / f"{name}.isosch", tmp_path)
+    theirs_sch = compile_schematron(str(reference))
     ours_sch = compile_schematron(str(ours))
     docs = [p for p in real_documents() if p.stat().st_size < 300_000]
+    docs.append(schematron_probe(tmp_path))
     fired = 0
     for doc in docs:
         tree = parse(doc)
@@ -89,3 +96,22 @@ def test_schematron_failures_match_the_stylesheets(name, tmp_path, capsys):
     with capsys.disabled():
         print(f"\n{name}: {len(docs)} documents, {fired} Schematron failures, all the same")
     assert fired > 0
+
+
+# Exemplars whose pattern ids (part of each sch: code) still differ from the Stylesheets':
+# the specs an ODD adds or takes with elementRef are not placed where odd2odd places them,
+# which shifts the numbers (and tei_enrich, tei_jtei, tei_simplePrint have one copy more or
+# fewer of a constraint). The failures themselves are the same (test above).
+IDS_DIFFER = {"tei_enrich", "tei_jtei", "tei_simplePrint", "tei_tite"}
+
+
+@pytest.mark.parametrize("name", EXEMPLARS)
+def test_schematron_pattern_ids_are_the_stylesheets(name):
+    from tei_toolkit.odd import compile_odd
+
+    if name in IDS_DIFFER:
+        pytest.skip("known difference in pattern ids (IDS_DIFFER)")
+    pattern = re.compile(rb'<(?:sch:)?pattern id="([^"]*)"')
+    ours = pattern.findall(compile_odd(TEI48 / "exemplars" / f"{name}.odd").sch)
+    theirs = pattern.findall((TEI48 / "reference" / f"{name}.isosch").read_bytes())
+    assert ours == theirs

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..odd import compile_odd
+from ..odd import compact_syntax, compile_odd
 from ..outputs import write_atomic
 
 
@@ -22,16 +22,18 @@ def odd() -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The RELAX NG file to write (default: beside the ODD, NAME.rng). The ISO "
-    "Schematron goes beside it, with the suffix .sch.",
+    help="The RELAX NG file to write (default: beside the ODD, NAME.rng): XML syntax, or "
+    "compact syntax if it ends in .rnc. The ISO Schematron goes beside it, with the suffix .sch.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No notes and no summary.")
 def compile_cmd(odd_file: Path, output: Path | None, quiet: bool) -> None:
-    """Compile an ODD to RELAX NG (XML syntax) plus ISO Schematron.
+    """Compile an ODD to RELAX NG (XML or compact syntax) plus ISO Schematron.
 
     \b
     tei-toolkit odd compile project.odd -o schema/project.rng
       (writes schema/project.rng and schema/project.sch)
+    tei-toolkit odd compile project.odd -o schema/project.rnc
+      (compact syntax: schema/project.rnc and schema/project.sch)
 
     \b
     Exit codes: 0 compiled; 2 the ODD is missing, not well-formed or not a valid
@@ -41,7 +43,8 @@ def compile_cmd(odd_file: Path, output: Path | None, quiet: bool) -> None:
     compiled = compile_odd(odd_file)
     rng_path = output or odd_file.with_suffix(".rng")
     sch_path = rng_path.with_suffix(".sch")
-    write_atomic(rng_path, compiled.rng, inputs=(odd_file,))
+    grammar = compact_syntax(compiled) if rng_path.suffix.lower() == ".rnc" else compiled.rng
+    write_atomic(rng_path, grammar, inputs=(odd_file,))
     write_atomic(sch_path, compiled.sch, inputs=(odd_file,))
     if quiet:
         return

@@ -12,11 +12,9 @@ from ..diagnostics import ExitCode, Severity
 from ..outputs import AtomicText
 from ..report import FORMATS, FileResult, Report, printable
 from ..validators.batch import ENGINES, expand_paths, iter_validate
-from ..validators.cache import schemas_dir
+from ..validators.cache import DEFAULT_RELEASE, RELEASES, release_schema, schemas_dir
 from ..validators.models import POLICIES
 from .progress import Bar
-
-RELEASES = ("4.3.0", "4.8.0")
 
 
 @click.command()
@@ -35,8 +33,9 @@ RELEASES = ("4.3.0", "4.8.0")
 @click.option(
     "--tei",
     "tei_release",
-    type=click.Choice(RELEASES),
-    help="The TEI release whose tei_all to use (default: 4.3.0; the XSD is 4.3.0 only).",
+    type=click.Choice(sorted(RELEASES)),
+    help=f"The TEI release whose tei_all to use (default: {DEFAULT_RELEASE}, or the release "
+    "a document's <?xml-model?> names).",
 )
 @click.option("--engine", type=click.Choice(ENGINES), help="Run only this engine.")
 @click.option(
@@ -236,18 +235,21 @@ def _schema_pair(schema, odd, tei_release, engine):
         raise click.UsageError("--odd cannot be combined with --schema or --tei")
     if tei_release is not None and schema is not None:
         raise click.UsageError("--tei cannot be combined with --schema")
-    if engine == "xsd" and (odd is not None or tei_release is not None):
-        raise click.UsageError("--odd and --tei give RELAX NG and Schematron, not XSD")
+    if engine == "xsd" and odd is not None:
+        raise click.UsageError("--odd gives RELAX NG and Schematron, not XSD")
+    if engine == "xsd" and tei_release is not None:
+        xsd = release_schema(tei_release, "xsd")
+        if xsd is None:
+            raise click.UsageError(f"TEI {tei_release} has no XSD shipped in {schemas_dir()}")
+        return xsd, xsd
     if odd is not None:
         from ..odd import schema_for
 
         return schema_for(odd)
     if tei_release is not None:
-        folder = schemas_dir()
-        stem = "tei_all" if tei_release == "4.3.0" else f"tei_all-{tei_release}"
-        rng, sch = folder / f"{stem}.rng", folder / f"{stem}.sch"
-        if not rng.is_file():
-            raise click.UsageError(f"TEI {tei_release} is not shipped in {folder}")
+        rng, sch = release_schema(tei_release, "rng"), release_schema(tei_release, "sch")
+        if rng is None or sch is None:
+            raise click.UsageError(f"TEI {tei_release} is not shipped in {schemas_dir()}")
         return rng, sch
     return None
 

@@ -1,11 +1,12 @@
 """ODD -> RELAX NG + ISO Schematron, without Java.
 
     compiled = compile_odd("project.odd")       # RELAX NG and Schematron as bytes
+    compact_syntax(compiled)                    # the RELAX NG in compact syntax (.rnc)
     rng, sch = schema_for("project.odd")        # the same, as cached files
 
 ``customize`` (odd2odd) resolves the schemaSpec against its source (TEI P5 4.8.0's
 p5subset.xml by default, or another ODD named by @source); ``relaxng`` and
-``schematron`` write the two schemas. Problems in the ODD raise ``OddError`` with the
+``schematron`` write the two schemas; ``rnc`` turns the RELAX NG into compact syntax. Problems in the ODD raise ``OddError`` with the
 ODD's file and line; notes (a change to an element no moduleRef selects, ...) are
 returned as Diagnostics.
 """
@@ -24,13 +25,21 @@ from ..diagnostics import Diagnostic
 from ..validators import cache
 from .customize import Schema, customize, p5subset_path
 from .relaxng import build_grammar
+from .rnc import to_rnc
 from .schematron import build_schematron
 from .source import OddError
 
-__all__ = ["CompiledOdd", "OddError", "compile_odd", "p5subset_path", "schema_for"]
+__all__ = [
+    "CompiledOdd",
+    "OddError",
+    "compact_syntax",
+    "compile_odd",
+    "p5subset_path",
+    "schema_for",
+]
 
 # Bump when the output for the same ODD would change.
-COMPILER_VERSION = "1"
+COMPILER_VERSION = "4"
 
 
 @dataclass
@@ -55,6 +64,13 @@ def compile_odd(odd_path: str | Path) -> CompiledOdd:
     rng = _serialize(build_grammar(schema, header))
     sch = _serialize(build_schematron(schema))
     return CompiledOdd(rng=rng, sch=sch, schema=schema, notes=list(schema.notes))
+
+
+def compact_syntax(compiled: CompiledOdd) -> bytes:
+    """The compiled RELAX NG in compact syntax, UTF-8."""
+    root = etree.fromstring(compiled.rng)
+    header = next((c.text for c in root if isinstance(c, etree._Comment)), None)
+    return to_rnc(root, header).encode("utf-8")
 
 
 def _key(odd_path: Path) -> str:

@@ -38,6 +38,7 @@ class Schema:
     includes: list[str] = field(default_factory=list)
     constraints: list[etree._Element] = field(default_factory=list)  # outside any spec
     notes: list[Diagnostic] = field(default_factory=list)
+    lang: str = "en"  # the ODD's language where the schemaSpec is: constraints in others drop
 
     def kind(self, ident: str) -> str | None:
         spec = self.specs.get(ident)
@@ -144,6 +145,12 @@ def _expand_groups(
     return out
 
 
+def language_of(el: etree._Element) -> str:
+    """The xml:lang in scope at ``el`` (English when none is)."""
+    found = el.xpath("ancestor-or-self::*[@xml:lang][1]/@xml:lang")
+    return str(found[0]) if found else "en"
+
+
 def _idents(value: str | None) -> set[str] | None:
     return set(value.split()) if value is not None else None
 
@@ -167,6 +174,7 @@ def customize(odd_path: str | Path, schema_ident: str | None = None) -> Schema:
         edition=source.edition,
         default_exceptions=spec_el.get("defaultExceptions", DEFAULT_EXCEPTIONS),
         exceptions_nsmap={k: v for k, v in spec_el.nsmap.items() if k},
+        lang=language_of(spec_el),
     )
     schema.notes.extend(notes)
     selected = schema.specs

@@ -23,18 +23,27 @@ def merge_spec(base: etree._Element, change: etree._Element) -> etree._Element:
         if key not in _KEEP:
             new.set(key, value)
     replaced: set[str] = set()
+    added: list[etree._Element] = []
     for child in change:
         if not is_tei(child):
             continue
         name = local(child)
         if name == "attList":
+            lift_attdef_constraints(new)
             merge_attlist(new, child)
         elif name == "classes":
             merge_classes(new, child)
         elif name == "constraintSpec":
-            _merge_by_ident(new, child, "constraintSpec")
+            _merge_by_ident(new, child, "constraintSpec", added)
         else:
             _replace_children(new, child, name, replaced)
+    # odd2odd puts the customization's constraints before the source's (pattern numbers)
+    first = new.find(t("constraintSpec"))
+    for cs in added:
+        if first is not None:
+            first.addprevious(cs)
+        else:
+            new.append(cs)
     return new
 
 
@@ -46,13 +55,15 @@ def _replace_children(new: etree._Element, child: etree._Element, name: str, don
     new.append(copy.deepcopy(child))
 
 
-def _merge_by_ident(new: etree._Element, child: etree._Element, tag: str) -> None:
+def _merge_by_ident(
+    new: etree._Element, child: etree._Element, tag: str, added: list[etree._Element]
+) -> None:
     ident = child.get("ident")
     old = next((c for c in new.findall(t(tag)) if c.get("ident") == ident), None)
     if old is not None:
         new.remove(old)
     if child.get("mode") != "delete":
-        new.append(copy.deepcopy(child))
+        added.append(copy.deepcopy(child))
 
 
 def merge_classes(new: etree._Element, change: etree._Element) -> None:
@@ -69,6 +80,23 @@ def merge_classes(new: etree._Element, change: etree._Element) -> None:
             kept = copy.deepcopy(m)
             kept.attrib.pop("mode", None)
             classes.append(kept)
+
+
+def lift_attdef_constraints(new: etree._Element) -> None:
+    """What odd2odd does to a spec whose attList an ODD changes: a copy of each attDef's
+    constraintSpec becomes the spec's own (so a deleted attribute's constraints stay, and
+    a kept one's run twice); the pattern ids and numbers follow from it."""
+    attlist = new.find(t("attList"))
+    if attlist is None:
+        return
+    lifted = [
+        copy.deepcopy(c)
+        for ad in attlist.iter(t("attDef"))
+        for c in ad.findall(t("constraintSpec"))
+    ]
+    anchor = attlist
+    for cs in lifted:
+        anchor.addprevious(cs)
 
 
 def find_attdef(attlist: etree._Element, ident: str | None) -> etree._Element | None:
@@ -96,9 +124,6 @@ def merge_attlist(new: etree._Element, change: etree._Element) -> None:
         replacement = copy.deepcopy(ad)
         if mode != "delete":
             replacement.set("mode", "add")
-        elif old is not None:
-            # the TEI Stylesheets keep a deleted attribute's Schematron constraints
-            replacement.extend(copy.deepcopy(c) for c in old.findall(t("constraintSpec")))
         if old is not None:
             old.getparent().replace(old, replacement)
         else:

@@ -6,8 +6,8 @@ import copy
 
 from lxml import etree
 
-from .customize import Schema
-from .source import SCH_NS, TEI_NS, XML_NS, is_tei, local
+from .customize import Schema, language_of
+from .source import SCH_NS, TEI_NS, is_tei, local
 
 S = f"{{{SCH_NS}}}"
 _T = f"{{{TEI_NS}}}"
@@ -72,6 +72,27 @@ def used_classes(schema: Schema) -> set[str]:
     return used
 
 
+_KIND_RANK = {"classSpec": 0, "elementSpec": 1}
+
+
+def _in_stylesheet_order(schema: Schema) -> list[tuple[str, etree._Element]]:
+    """The specs in the order odd2odd leaves them, so that pattern numbers (part of each
+    diagnostic code) are the Stylesheets' own: module tei, then core, then the other
+    modules as the schemaSpec selects them; in a module, classes before elements."""
+    modules: dict[str, int] = {"tei": 0, "core": 1}
+    for spec in schema.specs.values():
+        modules.setdefault(spec.get("module") or "", len(modules))
+    ranked = sorted(
+        enumerate(schema.specs.items()),
+        key=lambda item: (
+            modules[item[1][1].get("module") or ""],
+            _KIND_RANK.get(local(item[1][1]), 2),
+            item[0],
+        ),
+    )
+    return [pair for _, pair in ranked]
+
+
 def build_schematron(schema: Schema) -> etree._Element:
     root = etree.Element(S + "schema", nsmap={None: SCH_NS})
     root.set("queryBinding", "xslt2")
@@ -82,16 +103,18 @@ def build_schematron(schema: Schema) -> etree._Element:
     n = 0
     used = used_classes(schema)
     found: list[tuple[etree._Element | None, str | None, etree._Element]] = []
-    for ident, spec in schema.specs.items():
+    for ident, spec in _in_stylesheet_order(schema):
         if local(spec) == "classSpec" and ident not in used:
             continue  # odd2odd drops classes no element belongs to
         found.extend((spec, att, cs) for att, cs in _constraints(spec))
     found.extend((None, None, cs) for cs in schema.constraints)
     for spec, att, cs in found:
-        if cs.get("scheme") not in SCHEMES or cs.get(f"{{{XML_NS}}}lang", "en") != "en":
+        if cs.get("scheme") not in SCHEMES:
             continue
+        # the Stylesheets number every Schematron constraintSpec, also those they drop
+        n += 1
         constraint = cs.find(_T + "constraint")
-        if constraint is None:
+        if constraint is None or language_of(cs) != schema.lang:
             continue
         kids = [k for k in constraint if isinstance(k.tag, str)]
         for k in kids:
@@ -106,7 +129,6 @@ def build_schematron(schema: Schema) -> etree._Element:
             patterns.append(new)
         if not body and not others:
             continue
-        n += 1
         parts = [spec.get("ident") if spec is not None else None, att, cs.get("ident")]
         pid = "-".join(p for p in parts if p)
         pattern = etree.Element(S + "pattern")
@@ -124,12 +146,46 @@ def build_schematron(schema: Schema) -> etree._Element:
                     rule = etree.SubElement(pattern, S + "rule", context=context)
                 rule.append(_sch_copy(k))
         patterns.append(pattern)
+    patterns.extend(_deprecations(schema))
     patterns.extend(_param_lists(schema))
     for prefix, uri in prefixes.items():
         etree.SubElement(root, S + "ns", prefix=prefix, uri=uri)
     root.extend(patterns)
     etree.cleanup_namespaces(root)
     return root
+
+
+def _report(context: str, test: str, text: str) -> etree._Element:
+    pattern = etree.Element(S + "pattern")
+    rule = etree.SubElement(pattern, S + "rule", context=context)
+    report = etree.SubElement(rule, S + "report", test=test, role="nonfatal")
+    report.text = text
+    return pattern
+
+
+def _deprecations(schema: Schema) -> list[etree._Element]:
+    """The Stylesheets' warnings for elements and attributes with @validUntil."""
+    out: list[etree._Element] = []
+    for ident, spec in _in_stylesheet_order(schema):
+        if local(spec) != "elementSpec":
+            continue
+        context = _default_context(spec, None)
+        until = spec.get("validUntil")
+        if until:
+            pattern = _report(context, "true()", "WARNING: use of deprecated element — The ")
+            report = pattern[0][0]
+            etree.SubElement(
+                report, S + "name"
+            ).tail = f" element will be removed from the TEI on {until}."
+            out.append(pattern)
+        for ad in spec.iterfind(f"{_T}attList//{_T}attDef[@validUntil]"):
+            att = ad.get("ident", "")
+            text = (
+                f"WARNING: use of deprecated attribute — @{att} of the {ident} element will "
+                f"be removed from the TEI on {ad.get('validUntil')}."
+            )
+            out.append(_report(context, f"@{att}", text))
+    return out
 
 
 def _param_lists(schema: Schema) -> list[etree._Element]:

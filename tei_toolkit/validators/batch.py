@@ -176,7 +176,12 @@ def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None) ->
     out.diagnostics.extend(notes)
     out.diagnostics.extend(planned)
     for use in plan:
-        policy = Policy(trusted=use.trusted, project=use.project, base=use.schema)
+        policy = Policy(
+            trusted=use.trusted,
+            project=use.project,
+            base=use.origin or use.schema,
+            origin=use.origin,
+        )
         try:
             out.diagnostics.extend(
                 run_engine(
@@ -209,7 +214,7 @@ def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None) ->
         depends: dict[str, str] = {}
         for use in plan:
             if not use.trusted:  # a schema the document named: it may change on its own
-                depends.update(results.schema_depends(use.schema))
+                depends.update(results.schema_depends(use.origin or use.schema))
         results.store(key, name, results.Entry(out.diagnostics, out.ids, out.pointers, depends))
     return out
 

@@ -163,12 +163,36 @@ def schemas_dir() -> Path:
     return here.parent / "schemas"
 
 
-# The TEI release validated against by default (schemas/README.md). tei_all.* without a
-# release is 4.3.0 (and the XSD); tei_all-4.8.0.* is compiled by tei_toolkit.odd. Still
-# 4.3.0: the Schematron fixtures (tests/test_schematron.py) pin 4.3.0's rule ids.
-DEFAULT_RELEASE = "4.3.0"
+# The TEI releases shipped (schemas/README.md): release -> stem of its files (.rng, .sch,
+# .xsd). 4.8.0 is compiled by tei_toolkit.odd from p5subset.xml; tei_all.* is the
+# Consortium's 4.3.0. Newest first.
+RELEASES = {"4.8.0": "tei_all-4.8.0", "4.3.0": "tei_all"}
+# The release validated against when nothing else is named.
+DEFAULT_RELEASE = "4.8.0"
+
+
+def release_schema(release: str, kind: str = "rng") -> Path | None:
+    """The shipped tei_all of ``release`` in ``kind`` (rng, sch, xsd), if shipped."""
+    stem = RELEASES.get(release)
+    path = schemas_dir() / f"{stem}.{kind}" if stem else None
+    return path if path is not None and path.is_file() else None
+
+
+def shipped_releases(kind: str = "rng") -> list[str]:
+    """The releases shipped in ``kind``, newest first."""
+    return [r for r in RELEASES if release_schema(r, kind) is not None]
 
 
 def default_schema(kind: str = "rng") -> Path:
-    release = schemas_dir() / f"tei_all-{DEFAULT_RELEASE}.{kind}"
-    return release if release.is_file() else schemas_dir() / f"tei_all.{kind}"
+    """The default release's tei_all in ``kind``; else the newest release that has one."""
+    for release in (DEFAULT_RELEASE, *RELEASES):
+        path = release_schema(release, kind)
+        if path is not None:
+            return path
+    return schemas_dir() / f"tei_all.{kind}"
+
+
+def default_release(kind: str = "rng") -> str:
+    """The release ``default_schema(kind)`` belongs to."""
+    path = default_schema(kind)
+    return next((r for r, stem in RELEASES.items() if path.name == f"{stem}.{kind}"), "unknown")

@@ -28,21 +28,24 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
-from ..diagnostics import Diagnostic, error, info, warning
+from .. import odd as _odd  # a module, not a name: tei_toolkit.odd imports validators.cache
+from ..diagnostics import Diagnostic, ToolkitError, error, info, warning
 from . import cache
 
 POLICIES = ("project", "tei", "off")
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
 TYPENS = {
     RNG_NS: "relaxng",
     SCH_NS: "schematron",
     XSD_NS: "xsd",
     "http://www.ascc.net/xml/schematron": "schematron",
+    TEI_NS: "odd",
 }
 BY_SUFFIX = {".rng": "relaxng", ".xsd": "xsd", ".sch": "schematron", ".rnc": "relaxng"}
-TEI_HOSTS = frozenset({"tei-c.org", "www.tei-c.org", "jenkins.tei-c.org", "teic.github.io"})
+BY_SUFFIX[".odd"] = "odd"  # compiled (tei_toolkit.odd) to RELAX NG + Schematron
 _SHIPPED = {"tei_all.rng": "rng", "tei_all.xsd": "xsd", "tei_all.sch": "sch"}
 _RELEASE = re.compile(r"/(?:Vault/P5|P5)/(\d+\.\d+\.\d+)/")
 
@@ -65,6 +68,7 @@ class Use:
     trusted: bool
     project: Path | None = None
     line: int | None = None  # of the <?xml-model?> that named it
+    origin: Path | None = None  # the ODD the schema was compiled from (its results depend on it)
 
 
 def xml_models(tree) -> list[Model]:
@@ -109,7 +113,7 @@ def plan_models(
     name = str(doc)
     for model in xml_models(tree):
         kind = model.engine or "relaxng"
-        if engine and kind != engine:
+        if engine and kind != engine and (kind != "odd" or engine == "xsd"):
             continue
         where = {"file": name, "line": model.line}
         parsed = urlparse(model.href)
@@ -139,20 +143,35 @@ def plan_models(
             use, note = _local(model, doc, unquote(parsed.path), kind, where)
         if note is not None:
             notes.append(note)
-        if use is not None and use not in uses:
-            uses.append(use)
+        for one in use if isinstance(use, list) else [use]:
+            if one is not None and one not in uses and (engine is None or one.engine == engine):
+                uses.append(one)
     return uses, notes
+
+
+def _tei_host(host: str | None) -> bool:
+    host = (host or "").lower().rstrip(".")
+    return host == "tei-c.org" or host.endswith(".tei-c.org")
+
+
+def named_release(path: str) -> str | None:
+    """The TEI release a Consortium URL path names: ``/Vault/P5/4.3.0/...`` is 4.3.0;
+    ``/release/...`` (the current release) is the newest we ship; else None."""
+    m = _RELEASE.search(path)
+    if m:
+        return m.group(1)
+    if path.startswith("/release/"):
+        return next(iter(cache.RELEASES))
+    return None
 
 
 def _remote(model: Model, parsed, kind: str, where) -> tuple[Use | None, Diagnostic | None]:
     name = parsed.path.rsplit("/", 1)[-1]
-    if (parsed.hostname or "").lower() not in TEI_HOSTS or (
-        name not in _SHIPPED and not name.endswith(".rng")
-    ):
+    if not _tei_host(parsed.hostname) or (name not in _SHIPPED and not name.endswith(".rng")):
         return None, info(
             "validate:xml-model",
             f"schema {model.href} is not local and not a TEI Consortium schema we ship "
-            "(no network access); using the shipped tei_all",
+            f"(no network access); using the shipped tei_all {cache.default_release()}",
             **where,
         )
     if name == "tei_all.rng" and kind == "schematron":
@@ -160,18 +179,26 @@ def _remote(model: Model, parsed, kind: str, where) -> tuple[Use | None, Diagnos
     if name not in _SHIPPED:
         return None, info(
             "validate:xml-model",
-            f"TEI schema {name} is not shipped; using the shipped tei_all",
+            f"TEI schema {name} is not shipped; using the shipped tei_all "
+            f"{cache.default_release()}",
             **where,
         )
+    ext = _SHIPPED[name]
+    release = named_release(parsed.path)
+    schema = cache.release_schema(release, ext) if release else None
+    if schema is not None:
+        return Use(kind, schema, trusted=True), None
+    used = cache.default_release(ext)
     note = None
-    release = _RELEASE.search(parsed.path)
-    if release and release.group(1) != shipped_release():
+    if release is not None:
+        shipped = ", ".join(cache.shipped_releases(ext))
         note = info(
             "validate:xml-model",
-            f"TEI release {release.group(1)} is not shipped; using release {shipped_release()}",
+            f"TEI release {release} is not shipped as {name} (shipped: {shipped}); "
+            f"using release {used}",
             **where,
         )
-    return Use(kind, cache.default_schema(_SHIPPED[name]), trusted=True), note
+    return Use(kind, cache.default_schema(ext), trusted=True), note
 
 
 def _local(model: Model, doc: Path, href: str, kind: str, where):
@@ -189,7 +216,7 @@ def _local(model: Model, doc: Path, href: str, kind: str, where):
             f"schema {model.href} named by <?xml-model?> not found; using the shipped tei_all",
             **where,
         )
-    outside = _outside_includes(target, project) if kind in ("relaxng", "xsd") else None
+    outside = _outside_includes(target, project) if kind in ("relaxng", "xsd", "odd") else None
     if outside is not None:
         return None, error(
             "validate:xml-model-refused",
@@ -197,17 +224,25 @@ def _local(model: Model, doc: Path, href: str, kind: str, where):
             "inside the document's project folder",
             **where,
         )
+    if kind == "odd":
+        return _compiled_odd(model, target, project, where)
     return Use(kind, target, trusted=False, project=project, line=model.line), None
 
 
-def shipped_release() -> str:
-    """The TEI release of the shipped tei_all (schemas/README.md)."""
+def _compiled_odd(model: Model, odd: Path, project: Path, where):
+    """The RELAX NG and Schematron compiled from a local ODD (cached by content)."""
     try:
-        head = cache.default_schema("rng").read_bytes()[:4096].decode("utf-8", "replace")
-    except OSError:
-        return "unknown"
-    m = re.search(r"[Vv]ersion\s+(?:of\s+)?(?:TEI\s+P5\s+)?(\d+\.\d+\.\d+)", head)
-    return m.group(1) if m else "4.3.0"
+        rng, sch = _odd.schema_for(odd)
+    except ToolkitError as exc:
+        return None, error(
+            "validate:schema",
+            f"ODD {model.href} named by <?xml-model?> cannot be compiled: {exc.message}",
+            **where,
+        )
+    return [
+        Use(e, p, trusted=False, project=project, line=model.line, origin=odd)
+        for e, p in (("relaxng", rng), ("schematron", sch))
+    ], None
 
 
 _INCLUDES = {
@@ -218,6 +253,10 @@ _INCLUDES = {
     f"{{{XSD_NS}}}redefine",
     f"{{{XSD_NS}}}override",
 }
+
+
+# what an ODD reads besides itself: its source (a chained ODD) and external RELAX NG modules
+_ODD_REFS = {f"{{{TEI_NS}}}schemaSpec": "source", f"{{{TEI_NS}}}moduleRef": "url"}
 
 
 def _walk_includes(schema: Path, limit: int = 1000):
@@ -232,10 +271,12 @@ def _walk_includes(schema: Path, limit: int = 1000):
             root = etree.parse(str(path), parser).getroot()
         except (OSError, etree.XMLSyntaxError):
             continue  # the engine reports an unreadable schema itself
-        for el in root.iter(*_INCLUDES):
+        for el in root.iter(*_INCLUDES, *_ODD_REFS):
             href = (el.get("href") or el.get("schemaLocation") or "").strip()
-            if not href:
-                continue
+            if el.tag in _ODD_REFS:
+                href = (el.get(_ODD_REFS[el.tag]) or "").strip()
+            if not href or (el.tag in _ODD_REFS and href.startswith("tei:")):
+                continue  # "tei:4.8.0": a shipped release, not a file
             parsed = urlparse(href)
             if parsed.scheme not in ("", "file") or parsed.netloc:
                 yield href, None

@@ -45,9 +45,10 @@ def run_key(opts) -> str:
         h.update(f"{name}={getattr(opts, name, None)!r};".encode())
     for path in (opts.schema, opts.register):
         h.update(b"-" if path is None else _closure_digest(Path(path)).encode())
-    for kind in ("rng", "sch", "xsd"):
-        shipped = cache.default_schema(kind)
-        h.update(cache.file_sha256(shipped).encode() if shipped.is_file() else b"-")
+    for kind in ("rng", "sch", "xsd"):  # every shipped release: xml-model may pick any
+        for release in cache.RELEASES:
+            shipped = cache.release_schema(release, kind)
+            h.update(cache.file_sha256(shipped).encode() if shipped is not None else b"-")
     return h.hexdigest()
 
 

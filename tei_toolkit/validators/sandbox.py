@@ -119,6 +119,7 @@ class Policy:
     trusted: bool  # named by the user (--schema, --odd), or one of ours
     project: Path | None = None  # reads allowed under here (untrusted)
     base: Path | None = None  # the schema file: relative URIs resolve against it
+    origin: Path | None = None  # the ODD (checked by models.py) the schema was compiled from
 
     @classmethod
     def user(cls, base: Path | None = None) -> Policy:

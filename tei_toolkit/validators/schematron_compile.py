@@ -19,7 +19,9 @@ How Schematron maps onto XSLT here:
   rules can match (a context that calls ``current()`` falls back to all
   nodes, since ``current()`` means something else in an expression);
 * ``sch:let`` becomes a global variable (schema), a tunnel parameter bound
-  with the document as context (pattern), or a local variable (rule).
+  with the document as context (pattern), or a local variable (rule). As in the ISO
+  skeleton, a pattern's ``sch:let`` whose name no other let takes is a global variable,
+  and an ``xsl:key`` in a pattern a global key (TEI's jTEI ODD relies on both).
 
 Preprocessing (``schematron_preprocess.py``) follows the standard order:
 ``sch:include``, abstract rules (``sch:extends``), abstract patterns (``is-a`` with
@@ -163,6 +165,13 @@ def _own(name: str) -> str:
     return f"{OWN_PREFIX}:{name}"
 
 
+def _unshared_pattern_lets(schema: etree._Element, patterns: list) -> list:
+    """Pattern-level lets whose name no other schema- or pattern-level let uses."""
+    lets = [let for p in patterns for let in p.findall(f"{_S}let")]
+    names = [let.get("name") for let in (*schema.findall(f"{_S}let"), *lets)]
+    return [let for let in lets if names.count(let.get("name")) == 1]
+
+
 class _Generator:
     """Builds the stylesheet tree; one instance per compilation."""
 
@@ -179,6 +188,7 @@ class _Generator:
         self.where = where
         self.checks: list[Check] = []
         self.diagnostics = {d.get("id"): d for d in schema.iter(f"{_S}diagnostic")}
+        self.global_lets = _unshared_pattern_lets(schema, patterns)
         # sch:ns is the standard; the schema element's own declarations and xs are
         # honoured too, as schemas written for other processors rely on them.
         nsmap = {"xs": XSD_NS}
@@ -208,6 +218,10 @@ class _Generator:
             if child.tag in _XSL_DECLARATIONS:
                 self.out.append(copy.deepcopy(child))
         for let in self.schema.findall(f"{_S}let"):
+            self._variable(self.out, let)
+        for pattern in self.patterns:
+            self.out.extend(copy.deepcopy(c) for c in pattern if c.tag in _XSL_DECLARATIONS)
+        for let in self.global_lets:
             self._variable(self.out, let)
         _x(self.out, "variable", name=_own("all"), select="/ | //node() | //@*")
         main = _x(self.out, "template", match="/")
@@ -241,7 +255,7 @@ class _Generator:
                 else f"//({contexts[0]})"
             )
         apply = _x(main, "apply-templates", select=select, mode=mode)
-        lets = pattern.findall(f"{_S}let")
+        lets = [let for let in pattern.findall(f"{_S}let") if let not in self.global_lets]
         for let in lets:
             self._variable(apply, let, element="with-param", tunnel="yes")
         for rank, rule in enumerate(rules):
