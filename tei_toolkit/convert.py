@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -18,6 +19,8 @@ from .records.textio import clean
 from .register import Register, build_standoff
 from .rules import Context, Marked, mark_record, record_context
 from .tei import NSMAP, E, tei, xml_attr
+
+XML_ID = xml_attr("id")
 
 
 @dataclass
@@ -83,10 +86,58 @@ def convert_text(
     standoff = build_standoff(root, register, ctx)
     if standoff is not None:
         root.append(standoff)
+    scope_ids(root, id_prefix(name))
     conversion = Conversion(root.getroottree(), record, notes + ctx.diagnostics)
     if check:
         conversion.diagnostics += check_output(conversion.tree, name)
     return conversion
+
+
+def id_prefix(name: str) -> str:
+    """The record's own prefix for its xml:ids: its file name made an XML name
+    ("001-telegram.txt" -> "r001-telegram"); "<input>" -> "input"."""
+    stem = os.path.splitext(os.path.basename(name))[0]
+    stem = re.sub(r"[^\w.-]+", "-", stem, flags=re.ASCII).strip("-.") or "input"
+    return stem if re.match(r"[A-Za-z_]", stem) else "r" + stem
+
+
+def scope_ids(root: etree._Element, prefix: str) -> None:
+    """Make every xml:id of the record ``PREFIX.id`` and every ``#id`` pointer follow it.
+
+    A folder of records is one corpus: the register's people, places and organisations
+    are listed in each record that names them, so their bare ids would repeat across
+    files. The register's own id stays with each entry as ``idno[@type="register"]``,
+    which is what ties the records' entries together (docs/ENCODING.md)."""
+    renamed: dict[str, str] = {}
+    for el in root.iter(tei("person"), tei("place"), tei("org")):
+        key = el.get(XML_ID)
+        if key is not None:
+            el.insert(_after_names(el), E("idno", key, type="register"))
+    for el in root.iter():
+        key = el.get(XML_ID) if isinstance(el.tag, str) else None
+        if key is not None:
+            renamed[key] = el.attrib[XML_ID] = f"{prefix}.{key}"
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr, value in el.attrib.items():
+            if "#" in value and attr != XML_ID:
+                tokens = value.split()
+                new = [_repoint(t, renamed) for t in tokens]
+                if new != tokens:
+                    el.set(attr, " ".join(new))
+
+
+def _repoint(token: str, renamed: dict[str, str]) -> str:
+    if token.startswith("#") and token[1:] in renamed:
+        return "#" + renamed[token[1:]]
+    return token
+
+
+def _after_names(el: etree._Element) -> int:
+    """Where an idno goes in a register entry: after its names, before its idnos/note."""
+    names = (tei("persName"), tei("placeName"), tei("orgName"))
+    return sum(1 for child in el if child.tag in names)
 
 
 def _body(blocks: list[Marked], ctx: Context) -> etree._Element:
