@@ -13,7 +13,7 @@ from . import __version__
 from .diagnostics import Diagnostic, info
 from .header import block_language, build_header, record_date_attrs, source_title
 from .inline import fill
-from .model import Record
+from .model import Mark, Record
 from .records import read_record
 from .records.textio import clean
 from .register import Register, build_standoff
@@ -82,7 +82,9 @@ def convert_text(
             created=created,
         )
     )
-    root.append(E("text", E("body", _body([m for m in marked if m.section == "body"], ctx))))
+    body = [m for m in marked if m.section == "body"]
+    body = with_reader_marks(body, [b.marks for b in record.body if b.text], ctx)
+    root.append(E("text", E("body", _body(body, ctx))))
     standoff = build_standoff(root, register, ctx)
     if standoff is not None:
         root.append(standoff)
@@ -138,6 +140,44 @@ def _after_names(el: etree._Element) -> int:
     """Where an idno goes in a register entry: after its names, before its idnos/note."""
     names = (tei("persName"), tei("placeName"), tei("orgName"))
     return sum(1 for child in el if child.tag in names)
+
+
+def with_reader_marks(blocks: list[Marked], reader: list[tuple[Mark, ...]], ctx: Context):
+    """The body blocks with the reader's own marks added (``Block.marks``). A reader's mark
+    wins: a rule's mark that crosses it, or swallows a zero-width one, is dropped (the same
+    span proposed twice, silently; anything else with a ``convert:overlap`` note)."""
+    out = []
+    for block, own in zip(blocks, reader):
+        if not own:
+            out.append(block)
+            continue
+        kept = []
+        for mark in block.marks:
+            loser = next((r for r in own if _conflict(mark, r)), None)
+            if loser is None:
+                kept.append(mark)
+            elif (loser.start, loser.end) != (mark.start, mark.end):
+                ctx.diagnostics.append(
+                    info(
+                        "convert:overlap",
+                        f"{mark.tag} {block.text[mark.start : mark.end]!r} ({mark.rule}) "
+                        f"overlaps the reader's {loser.tag}; the reader's is kept",
+                        file=ctx.filename,
+                        line=block.line,
+                    )
+                )
+        marks = sorted([*kept, *own], key=lambda m: (m.start, m.end > m.start, -m.end))
+        out.append(Marked(block.section, block.line, block.text, marks))
+    return out + blocks[len(out) :]
+
+
+def _conflict(rule: Mark, reader: Mark) -> bool:
+    if reader.start == reader.end:  # a point: only a mark that hides its text loses
+        hides = rule.empty or rule.strip != (0, 0)
+        return hides and rule.start < reader.start < rule.end
+    inside = rule.start <= reader.start and reader.end <= rule.end and not rule.empty
+    apart = rule.end <= reader.start or reader.end <= rule.start
+    return not (inside or apart) or (rule.start, rule.end) == (reader.start, reader.end)
 
 
 def _body(blocks: list[Marked], ctx: Context) -> etree._Element:

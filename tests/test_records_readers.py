@@ -64,11 +64,13 @@ def test_frus_heading_file_number_and_footnotes():
     # markers glued to words come off the text; each note keeps its marker's number
     assert "July 4. I very" in body and "Vyshinski, or" in body
     assert "Ambassador18 who" in body  # the copy lacks note 18: its marker stays
-    assert [(n, t[:8]) for k, n, t in r.apparatus if k == "footnote"] == [
+    notes = [m for b in r.body for m in b.marks if m.tag == "note"]
+    assert [(m.attr_dict()["n"], m.text[:8]) for m in notes] == [
         ("16", "Telegram"),
         ("17", "Andrey Y"),
     ]
     assert "Telegram No. 868" not in body
+    assert not [a for a in r.apparatus if a[0] == "footnote"]  # placed, not repeated
 
 
 def test_frus_file_number_gives_the_date_when_the_page_gives_none():
@@ -90,7 +92,8 @@ def test_frus_sample_distribution_line_and_day_markers():
         None,
         "Sent Department 233, repeated London 25, Paris 37, Oslo 10.",
     ) in r.apparatus
-    assert [n for k, n, _ in r.apparatus if k == "footnote"] == ["1", "2", "3", "4"]
+    notes = [m.attr_dict()["n"] for b in r.body for m in b.marks if m.tag == "note"]
+    assert notes == ["1", "2", "3", "4"]
 
 
 def test_crest_metadata_block_and_release_stamps():
@@ -277,7 +280,8 @@ def test_header_correspdesc_and_document_idnos():
     assert t.xpath(
         "//tei:sourceDesc/tei:bibl[@type='document']/tei:idno[@type='file']/text()", namespaces=NS
     ) == ["124.616/381"]
-    assert t.xpath("//tei:notesStmt/tei:note[@type='footnote']/@n", namespaces=NS) == ["16", "17"]
+    assert t.xpath("//tei:body//tei:note[@type='footnote']/@n", namespaces=NS) == ["16", "17"]
+    assert not t.xpath("//tei:notesStmt/tei:note[@type='footnote']", namespaces=NS)
 
 
 def test_cli_layout_option(tmp_path):
