@@ -21,54 +21,13 @@ from .common import (
     is_navigation,
     label_of,
 )
+from .endmatter import SIGNATURE, addressee_of, read_bottom
+from .labels import metadata_label, take_label
 
 NAME = "generic"
 TOP = 40  # lines searched for the document's own metadata
-SENDER_LABELS = {"from", "fm", "von", "de", "от", "от кого", "absender", "expéditeur", "remitente"}
-ADDRESSEE_LABELS = {
-    "to",
-    "an",
-    "à",
-    "a",
-    "para",
-    "кому",
-    "destinataire",
-    "memorandum for",
-    "attention",
-}
-SUBJECT_LABELS = {
-    "subject",
-    "subj",
-    "re",
-    "betreff",
-    "betr",
-    "objet",
-    "asunto",
-    "тема",
-    "о",
-    "事由",
-    "主题",
-}
-DATE_LABELS = {"date", "dated", "datum", "fecha", "дата", "日期", "date and time", "written"}
-CLASS_LABELS = {"classification", "status", "grif", "гриф", "einstufung"}
-NUMBER_LABELS = {"no", "nr", "number", "№", "ref", "reference", "file", "az", "aktenzeichen"}
-TRAILER = re.compile(
-    r"^(?:copy\s+n[º°o]?\.?\s*\d+|экз\.?\s*№?\s*\d+|typed\s+(?:on|in|by)\b|printed\s+in\b"
-    r"|distributed\s+(?:at|to|on)\b|distribution\s*:|dispatched\b|отп\.|разослано|"
-    r"sent\s+(?:department|to)\b.*\brepeated\b|rec(?:eive)?'?d\b.{0,40}\d)",
-    re.I,
-)
-CIPHER_GROUPS = re.compile(r"^\d{3,6}(?:\s+\d{3,6}){2,}$")
-NOTES_HEADING = re.compile(
-    r"^(?:注\s?释|注|notes|endnotes|footnotes|примечания|anmerkungen|notas)[:：]?$", re.I
-)
-NOTE_LINE = re.compile(r"^[〔\[(（]?(\d{1,3})[〕\])）.]")
 CLASS_SUFFIX = re.compile(
     r"^(?P<number>(?:К|No\.?|Nr\.?|N[º°]|№)\s*№?\s*[\w/.-]+)\s+(?P<marking>\D{6,40})$"
-)
-SIGNATURE = re.compile(
-    r"^(?:(?:[A-ZА-Я][\w’'.-]*|[A-ZА-Я]\.)(?:\s+(?:[A-ZА-Я][\w’'.-]*|[A-ZА-Я]\.)){0,3}"
-    r"|[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})$"
 )
 
 
@@ -289,55 +248,6 @@ def body_like(line: str) -> bool:
     return bool(numbered) and len(line) > 25
 
 
-KNOWN_LABELS = (
-    SENDER_LABELS | ADDRESSEE_LABELS | SUBJECT_LABELS | DATE_LABELS | CLASS_LABELS | NUMBER_LABELS
-)
-
-
-def metadata_label(lab: tuple[str, str], idx: int, lines: list[tuple[int, str]]) -> bool:
-    """A labelled line is the document's metadata when its label is a known one, or when
-    it stands among other labelled lines (a heading block); "Stalin: “Correct.”" alone is
-    a speaker's turn."""
-    label, value = lab
-    if label.lower().strip(" .") in KNOWN_LABELS:
-        return True
-    if not _short_value(value):
-        return False
-    near = [lines[j][1] for j in (idx - 1, idx + 1) if 0 <= j < len(lines)]
-    return any((near_lab := label_of(line)) and _short_value(near_lab[1]) for line in near)
-
-
-def _short_value(value: str) -> bool:
-    """A field's value, not a sentence someone says: short, not quoted, no full stop."""
-    return (
-        len(value) <= 45 and value[:1] not in "“\"«„‘'" and not value.endswith((".", "!", "?", "…"))
-    )
-
-
-def take_label(record: Record, label: str, value: str) -> bool:
-    key = label.lower().strip(" .")
-    if key in SUBJECT_LABELS and value:
-        record.title = record.title or value
-    elif key in SENDER_LABELS and value:
-        record.sender = record.sender or value
-    elif key in ADDRESSEE_LABELS and value:
-        record.addressee = record.addressee or value
-    elif key in DATE_LABELS and value:
-        if record.date is None and (datelines.normalize(value) or datelines.first_date(value)):
-            record.date = value if datelines.normalize(value) else datelines.first_date(value)[0]  # type: ignore[index]
-    elif key in CLASS_LABELS and value:
-        add_classification(record, value)
-    elif key in NUMBER_LABELS and value:
-        record.idnos.append(("number", value))
-    elif len(value) <= 80 and len(key.split()) <= 4:
-        pass  # another short labelled line of the heading ("Sent: ...", "Location: ...")
-    else:
-        return False
-    record.fields.setdefault(label, value)
-    record.apparatus.append(("heading", None, f"{label}: {value}" if value else label))
-    return True
-
-
 def take_dateline(record: Record, line: str) -> bool:
     """A line that is a date, or a place and a date ("Bonn, den 18. März 1991",
     "La Habana, 26 de Octubre. 1962", "Arkhangel-14 Octobre 1918 – 2C.3C")."""
@@ -381,54 +291,3 @@ def first_date_near_top(record: Record, lines: list[tuple[int, str]]) -> None:
         if found:
             record.date = found[0]
             return
-
-
-def addressee_of(salutation: str) -> str | None:
-    rest = re.sub(
-        r"^(?:my\s+)?(?:dear(?:est)?|estimad[oa]|querid[oa]|sehr geehrte[rn]?|liebe[rs]?|"
-        r"cher|chère|уважаем\w*|дорог\w*)\s+",
-        "",
-        salutation,
-        flags=re.I,
-    )
-    rest = rest.strip(" ,:!：，")
-    return rest or None
-
-
-def read_bottom(lines: list[tuple[int, str]], record: Record, start: int) -> set[int]:
-    """Distribution lists, cipher groups and typing trailers at the end -> apparatus; a
-    signature -> the sender when no From: line named one."""
-    drop: set[int] = set()
-    body = [(n, s) for n, s in lines if n >= start]
-    heading = next((k for k, (_, s) in enumerate(body) if NOTES_HEADING.match(s)), None)
-    if heading is not None and len(body) - heading <= 30:
-        drop.update(n for n, _ in body[heading:])
-        for _n, line in body[heading + 1 :]:
-            m = NOTE_LINE.match(line)
-            record.apparatus.append(("footnote", m.group(1) if m else None, line))
-        body = body[:heading]
-    for n, line in body[-12:]:
-        if TRAILER.match(line):
-            kind = (
-                "distribution"
-                if re.match(r"(?i)copy|экз|distribut|разосл|sent", line)
-                else "trailer"
-            )
-            record.apparatus.append((kind, None, line))
-            drop.add(n)
-        elif CIPHER_GROUPS.match(line):
-            record.apparatus.append(("cipher-groups", None, line))
-            drop.add(n)
-    if record.sender is None:
-        for n, line in reversed(body[-5:]):
-            dated = re.search(r"\d|[年月日时]", line)
-            if (
-                n not in drop
-                and SIGNATURE.match(line)
-                and len(line) < 40
-                and n != start
-                and not dated
-            ):
-                record.sender = line
-                break
-    return drop
