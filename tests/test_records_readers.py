@@ -308,3 +308,27 @@ def test_cli_layout_option(tmp_path):
     assert "read with the frus reader (detected" in done.stderr
     bad = run("--layout", "nonesuch")
     assert bad.returncode == 2 and "nonesuch" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_document_series_heading_lines_are_metadata():
+    """DIFP and Dodis pages: the series' document number and archive reference, the
+    edition's address, a bracketed marking and a French heading over a German text."""
+    r = _read("heldout/difp-5376.txt")
+    assert ("document", "176") in r.idnos and ("archive", "NAI DFA/10/A/77/1") in r.idnos
+    assert r.classification == "Confidential" and r.title.startswith("Letter from John Leydon")
+    assert _read("heldout/difp-5224.txt").title.startswith("Extract from a letter")  # no chrome
+    d = _read("heldout/dodis-44005.txt")
+    assert ("URI", "dodis.ch/44005") in d.idnos
+    assert d.addressee == "la Légation de Suisse à Paris"  # wrapped, footnote marker off
+    assert d.sender == "La Division des Affaires étrangères du Département politique"
+    assert not any("dodis.ch" in b.text for b in d.body)
+
+
+def test_avalon_pages_received_lines_and_dated_headings():
+    r = _read("heldout/avalon-ns028.txt")
+    assert r.date == "August 3, 1939" and ("telegram", "166") in r.idnos
+    assert ("received", None, "Received Moscow, August 4, 1939-4:30 a. m.") in r.apparatus
+    assert not any("Next Document" in b.text for b in r.body)
+    r = _read("heldout/avalon-ns131.txt")
+    assert r.title.endswith("to the German Foreign Office") and r.date == "May 29, 1940"
+    assert ("frames", "Frames 210963-210964, serial 384") in r.idnos

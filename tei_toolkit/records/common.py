@@ -90,11 +90,21 @@ def is_classification(line: str) -> bool:
 
 
 PAGE_MARK = re.compile(r"^(?:page|p\.|seite|стр\.|с\.)\s*\d+$|^[*\s]{3,}$|^[-=_]{3,}$", re.I)
+# A document series' page furniture: "Previous Document <series> Page Next Document",
+# an empty "Doc No." label, a volume header "Volume 10 1951~1957"
+CHROME = re.compile(
+    r"^(?:previous document\b.{0,80}\bnext document|doc(?:ument)?\.? no\.?"
+    r"|vol(?:ume|\.)\s+[\dIVXL]+\s+\d{4}\s*[~–-]\s*\d{4})$",
+    re.I,
+)
 
 
 def is_navigation(line: str) -> bool:
     """Site navigation and page furniture: "Skip to content", "Page 50", "*****"."""
-    return line.strip().lower().strip("#* ") in NAVIGATION or bool(PAGE_MARK.match(line.strip()))
+    text = line.strip()
+    return text.lower().strip("#* ") in NAVIGATION or bool(
+        PAGE_MARK.match(text) or CHROME.match(text)
+    )
 
 
 def label_of(line: str) -> tuple[str, str] | None:

@@ -18,7 +18,13 @@ from ..model import Block, Mark, Record
 from ..tei import xml_attr
 from . import datelines
 from .blocks import body_lines, lines_of, split_numbered
-from .common import FILE_NUMBER, PRECEDENCE, add_classification, is_classification
+from .common import (
+    FILE_NUMBER,
+    PRECEDENCE,
+    add_classification,
+    is_classification,
+    is_navigation,
+)
 
 NAME = "frus"
 XML_ID = xml_attr("id")
@@ -57,6 +63,10 @@ SIGNALS = re.compile(
     re.M,
 )
 UNDATED = re.compile(r"^(?P<place>[A-Z][\w .’'-]{1,40}),\s+(?:undated|no date|n\.d\.)\.?$", re.I)
+SERIES_REF = re.compile(r"^(?P<kind>Frames?|Serial)\s+[\d–-]+(?:,\s*serial\s+\w+)?$", re.I)
+NUMBER_OF = re.compile(r"^No\.\s*(?P<n>\d{1,5}) of [A-Z][a-z]+ \d{1,2}\.?$")
+RECEIVED = re.compile(r"^Received\b.{0,60}\d{4}", re.I)
+DATED_HEADING = re.compile(r"^(?P<heading>.{10,}?);\s+(?P<date>[^;]{6,30}\d{4})$")
 TRAILING_MARK = re.compile(r"(?:/\d{1,2}/|(?<=[a-z)])\d{1,2})$")
 DANGLING = re.compile(r"\b(?:by|of|to|from|the|and|with|between)$")
 
@@ -122,7 +132,15 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     start = _read_doc_heading(lines, record, drop)
     for n, line in lines[start : start + 10]:
         clean = line.strip()
-        if UNDATED.match(clean):
+        if is_navigation(clean):
+            pass
+        elif m := SERIES_REF.match(clean):  # "Frames 210963-210964, serial 384"
+            record.idnos.append((m["kind"].lower(), clean))
+        elif m := NUMBER_OF.match(clean):  # "No. 166 of August 3"
+            record.idnos.append(("telegram", m["n"]))
+        elif RECEIVED.match(clean):
+            record.apparatus.append(("received", None, clean))
+        elif UNDATED.match(clean):
             record.place = UNDATED.match(clean)["place"]  # type: ignore[index]
             record.apparatus.append(("dateline", None, clean))
         elif clean.startswith("/1/") or re.match(r"^Source:\s", clean):
@@ -147,6 +165,9 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
                 heading_note = int(mark.group(0))
                 clean = clean[: mark.start()]
                 h = HEADING.match(clean) or h
+            if (dated := DATED_HEADING.match(clean)) and datelines.first_date(dated["date"]):
+                clean = dated["heading"]  # "... to the German Foreign Office; May 29, 1940"
+                h = HEADING.match(clean) or h
             record.title = clean
             record.sender, record.addressee = h["from"], h["to"]
         elif is_classification(clean):
@@ -156,8 +177,9 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         elif re.fullmatch(r"\[(?:Telegram|Paraphrase|Extract|Unnumbered\.?)\]", clean):
             record.apparatus.append(("heading", None, clean))
         elif (d := DATELINE.match(clean)) and datelines.first_date(d["date"]):
-            record.date = datelines.first_date(d["date"])[0]  # type: ignore[index]
-            record.place = d["place"]
+            if record.date is None:
+                record.date = datelines.first_date(d["date"])[0]  # type: ignore[index]
+                record.place = d["place"]
             record.apparatus.append(("dateline", None, clean))
         else:
             break

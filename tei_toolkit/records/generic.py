@@ -44,7 +44,8 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         first_line_title(record, text, drop)
     if record.title is None and sentences:
         pairs = [line.split("\t", 1) for line in sentences.split("\n")]
-        choose_title(record, [(int(n), t) for n, t in pairs], drop)
+        titles = [(int(n), t) for n, t in pairs if one_phrase(t)]
+        choose_title(record, titles, drop)
     tail = read_bottom(lines, record, start)
     drop |= tail
     record.body = split_numbered(body_lines(text, 1, drop))
@@ -58,6 +59,11 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         )
     ]
     return record, notes
+
+
+def one_phrase(line: str) -> bool:
+    """A title may end in a full stop, but is not two sentences ("... telegram.1 It was")."""
+    return not re.search(r"\w[.!?]\d{0,2}\s+[A-ZА-Я]", line)
 
 
 def alone_lines(text: str) -> set[int]:
@@ -122,6 +128,18 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
             add_classification(record, marked["marking"])
             record.idnos.append(("number", marked["number"]))
             drop.add(n)
+        elif numbered := DOC_NUMBER.match(clean):  # "No. 24 NAI DFA/10/P/215"
+            record.idnos.append(("document", numbered["n"]))
+            if numbered["ref"]:
+                record.idnos.append(("archive", numbered["ref"]))
+            drop.add(n)
+        elif IDENTIFIER.match(clean):  # "dodis.ch/44005": the edition's own address
+            record.idnos.append(("URI", clean))
+            drop.add(n)
+        elif (bracketed := MARKINGS.match(clean)) and is_classification(bracketed["first"]):
+            add_classification(record, bracketed["first"])  # "(Confidential) (Copy)"
+            record.apparatus.append(("heading", None, clean))
+            drop.add(n)
         elif take_dateline(record, clean):
             drop.add(n)
             dateline_at = dateline_at or n
@@ -132,6 +150,8 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
             if n in wrapped and candidates and prose(clean):
                 start = n
                 break  # a hard-wrapped paragraph: the text has begun
+        elif candidates and DANGLING.search(candidates[-1][1]) and n == candidates[-1][0] + 1:
+            candidates.append((n, clean))  # the rest of a wrapped heading ("Paris 1")
         elif heading_like(clean) or (
             not candidates and n in alone and len(clean) < 60 and not label_of(clean)
         ):
@@ -147,8 +167,9 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
         record.title = title
         heading = CORRESPONDENCE.match(title)
         assert heading is not None
-        record.sender = record.sender or heading["from"]
-        record.addressee = record.addressee or heading["to"]
+        sender, addressee = sides(heading)
+        record.sender = record.sender or sender
+        record.addressee = record.addressee or addressee
         drop.add(n)
     headings = [c for c in before if not c[1].endswith((".", "!", "?"))]
     standing = [c for c in headings if c[0] in alone and not foreign_heading(c[1], lines)]
@@ -173,10 +194,32 @@ CORRESPONDENCE = re.compile(
     r"^(?P<from>(?:The|Mr\.|Mrs\.|President|Secretary|Ambassador|Chancellor|Prime Minister|Chairman"
     r"|Comrade|Marshal|General)\b.{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|Mrs\.|President|Secretary"
     r"|Ambassador|Chancellor|Prime Minister|Chairman|Comrade|Marshal|General|Senator)\b.{3,200})$"
+    # the same heading in French, German and Spanish: "La Division ... à la Légation ...",
+    # "Der Botschafter ... an den ...", "El Embajador ... al Ministro ..."
+    r"|^(?P<fr_from>(?:Le|La|Les|L[’'])\s?\w.{3,200}?)\s+(?:à|aux?)\s+(?P<fr_to>(?:la|le|les|l[’'])\s?\w.{3,200})$"
+    r"|^(?P<de_from>(?:Der|Die|Das)\s.{3,200}?)\s+an\s+(?P<de_to>(?:den|die|das)\s.{3,200})$"
+    r"|^(?P<es_from>(?:El|La|Los|Las)\s.{3,200}?)\s+(?:al?)\s+(?P<es_to>(?:la|el|los|las)?\s?[A-ZÁÉÍÓÚ].{3,200})$"
 )
 DANGLING = re.compile(
-    r"\b(?:by|of|to|from|the|and|with|between|in|on|for|at|de|du|des|der|die|des|и|в|на)$"
+    r"\b(?:by|of|to|from|the|and|with|between|in|on|for|at|de|du|des|der|die|des|и|в|на"
+    r"|à|au|aux|la|le|an|zu|von|für|den|al|del|el)$"
 )
+TRAILING_MARKER = re.compile(r"(?<=[^\W\d_])\s\d{1,2}$")  # "... à Paris 1": a footnote's marker
+DOC_NUMBER = re.compile(
+    r"^(?:Doc(?:ument)?\.?\s*)?No\.\s*(?P<n>\d{1,5})(?:\s+(?P<ref>[A-Z][^.!?]{1,60}))?$"
+)
+IDENTIFIER = re.compile(
+    r"^(?:https?://)?(?:www\.)?[a-z][\w-]*(?:\.[a-z][\w-]*)+/[\w./?=&-]*\d[\w./-]*$"
+)
+MARKINGS = re.compile(r"^\((?P<first>[^()]{3,30})\)(?:\s*\([^()]{2,30}\))*$")
+
+
+def sides(heading: re.Match) -> tuple[str, str]:
+    """The sender and the addressee of a CORRESPONDENCE heading, whatever its language."""
+    for lang in ("", "fr_", "de_", "es_"):
+        if heading[lang + "from"]:
+            return heading[lang + "from"], heading[lang + "to"]
+    raise ValueError("not a correspondence heading")
 
 
 def join_wrapped(candidates: list[tuple[int, str]], drop: set[int]) -> list[tuple[int, str]]:
@@ -185,7 +228,7 @@ def join_wrapped(candidates: list[tuple[int, str]], drop: set[int]) -> list[tupl
     out: list[tuple[int, str]] = []
     for n, line in candidates:
         if out and DANGLING.search(out[-1][1]) and n == out[-1][0] + 1 + out[-1][1].count("\n"):
-            out[-1] = (out[-1][0], out[-1][1] + " " + line)
+            out[-1] = (out[-1][0], out[-1][1] + " " + TRAILING_MARKER.sub("", line))
             drop.add(n)
         else:
             out.append((n, line))
