@@ -332,3 +332,9 @@ def test_avalon_pages_received_lines_and_dated_headings():
     r = _read("heldout/avalon-ns131.txt")
     assert r.title.endswith("to the German Foreign Office") and r.date == "May 29, 1940"
     assert ("frames", "Frames 210963-210964, serial 384") in r.idnos
+
+
+def test_a_catalogue_description_gives_the_date_and_a_long_sentence_is_no_heading():
+    r = _read("heldout/nai-dulanty-1945.txt")
+    assert r.layout == "generic"  # "... Ambassador to the Polish Government ..." is prose
+    assert r.date == "15 May 1945" and r.title.startswith("Letter from the Irish High")

@@ -29,8 +29,9 @@ _SPACED = re.compile(r"^(?:[A-ZА-Я] ){3,}[A-ZА-Я](?=\s|$)")
 # "840.20/1–3049: Telegram", "711.94114 Mail/25: Telegram", "File No. 811.142/3200",
 # "740.0011 European War 1939/26333c: Telegram"
 FILE_NUMBER = re.compile(
-    # "840.20/1–3049", "123 Bullitt, William C./617", "740.00119 Control (Germany)/5–2945"
-    r"^(?:File No\.\s*)?(?P<number>\d{3}(?:\.[\w]+)*(?:\s+[\w.,()’'-]+){0,5}/[\w–\-]+)"
+    # "840.20/1–3049", "123 Bullitt, William C./617", "740.00119 Control (Germany)/5–2945",
+    # "840.48 Refugees/40363/6"
+    r"^(?:File No\.\s*)?(?P<number>\d{3}(?:\.[\w]+)*(?:\s+[\w.,()’'-]+){0,5}(?:/[\w–\-]+){1,2})"
     r"(?::\s*(?P<kind>[A-Z][a-z]+(?: [A-Za-z]+)?))?$"
 )
 NAVIGATION = {

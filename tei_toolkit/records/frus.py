@@ -91,7 +91,7 @@ def detect(text: str) -> float:
         score += 0.7
     if FILE_NUMBER.match(lines[0]):
         score += 0.6
-    if any(HEADING.match(line) for line in lines[:4]):
+    if any(HEADING.match(line) and len(line) <= 180 for line in lines[:4]):  # not a sentence
         score += 0.35
     if PAGE.search(text):
         score += 0.1
@@ -168,6 +168,8 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
             if (dated := DATED_HEADING.match(clean)) and datelines.first_date(dated["date"]):
                 clean = dated["heading"]  # "... to the German Foreign Office; May 29, 1940"
                 h = HEADING.match(clean) or h
+            clean = re.sub(r"\(\s+([^()]*?)\s*\)", r"(\1)", clean)  # the site's "( Wright )"
+            h = HEADING.match(clean) or h
             record.title = clean
             record.sender, record.addressee = h["from"], h["to"]
         elif is_classification(clean):

@@ -49,6 +49,8 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     tail = read_bottom(lines, record, start)
     drop |= tail
     record.body = split_numbered(body_lines(text, 1, drop))
+    if record.date is None and record.body:
+        record.date = described_date(record.body[0].text)
     notes = [
         info(
             "convert:generic-layout",
@@ -59,6 +61,18 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         )
     ]
     return record, notes
+
+
+DESCRIBED = re.compile(r"\b(?:dated|datiert(?:\s+vom)?|datée?\s+du|fechad[oa](?:\s+el)?)\s+", re.I)
+
+
+def described_date(text: str) -> str | None:
+    """A catalogue's description of the document: "... dated 15 May 1945." """
+    for m in DESCRIBED.finditer(text[:1500]):
+        found = datelines.first_date(text[m.end() : m.end() + 40])
+        if found and text[m.end() :].startswith(found[0]):
+            return found[0]
+    return None
 
 
 def one_phrase(line: str) -> bool:
