@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -17,7 +17,7 @@ from .model import Mark, Record
 from .records import read_record
 from .records.textio import clean
 from .register import Register, build_standoff
-from .rules import Context, Marked, mark_record, record_context
+from .rules import Context, Marked, find_marks, mark_record, record_context
 from .tei import NSMAP, E, tei, xml_attr
 
 XML_ID = xml_attr("id")
@@ -151,6 +151,7 @@ def with_reader_marks(blocks: list[Marked], reader: list[tuple[Mark, ...]], ctx:
         if not own:
             out.append(block)
             continue
+        own = tuple(_with_inner_marks(m, ctx) for m in own)
         kept = []
         for mark in block.marks:
             loser = next((r for r in own if _conflict(mark, r)), None)
@@ -169,6 +170,17 @@ def with_reader_marks(blocks: list[Marked], reader: list[tuple[Mark, ...]], ctx:
         marks = sorted([*kept, *own], key=lambda m: (m.start, m.end > m.start, -m.end))
         out.append(Marked(block.section, block.line, block.text, marks))
     return out + blocks[len(out) :]
+
+
+def _with_inner_marks(mark: Mark, ctx: Context) -> Mark:
+    """A reader's mark that carries words (a footnote): the rules mark them too."""
+    if not mark.text:
+        return mark
+    section = ctx.section
+    ctx.section, ctx.line = "note", None
+    inner = tuple(find_marks(mark.text, ctx))
+    ctx.section = section
+    return replace(mark, inner=inner)
 
 
 def _conflict(rule: Mark, reader: Mark) -> bool:

@@ -51,6 +51,7 @@ class Mark:
     empty: bool = False
     append: tuple[tuple[str, str], ...] = ()
     text: str = ""  # an empty mark's own words (a footnote placed at its marker)
+    inner: tuple[Mark, ...] = ()  # the marks of those words
 
     def attr_dict(self) -> dict[str, str]:
         return dict(self.attrs)

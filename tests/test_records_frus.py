@@ -122,3 +122,10 @@ def test_a_repeated_marker_points_to_its_note():
     assert [n.get("n") for n in notes] == ["1", "2"]
     ptr = xp(tree, "//tei:body//tei:ptr")[0]
     assert ptr.get("target") == "#" + notes[0].get("{http://www.w3.org/XML/1998/namespace}id")
+
+
+def test_the_words_of_a_placed_note_are_marked_up_like_the_text():
+    _, tree = tei_of("frus-1945v03-d261.txt")
+    note = xp(tree, "//tei:body//tei:note[@n='4']")[0]
+    assert [words(p) for p in xp(note, "tei:persName")] == ["Jean Chauvel"]
+    assert xp(note, "tei:orgName") and words(note).startswith("Jean Chauvel, Secretary General")
