@@ -338,3 +338,13 @@ def test_a_catalogue_description_gives_the_date_and_a_long_sentence_is_no_headin
     r = _read("heldout/nai-dulanty-1945.txt")
     assert r.layout == "generic"  # "... Ambassador to the Polish Government ..." is prose
     assert r.date == "15 May 1945" and r.title.startswith("Letter from the Irish High")
+
+
+def test_a_web_pages_footer_is_not_the_documents_text():
+    r = _read("heldout/difp-5376.txt")
+    body = "\n".join(b.text for b in r.body)
+    assert "Purchase Volumes Online" not in body and "Website design" not in body
+    assert "Read more" not in body and body.startswith("I have discussed")
+    n = _read("heldout/nai-dulanty-1945.txt")
+    assert n.rights == ["National Archives of Ireland © 2005"]
+    assert not any("Print This Page" in b.text or "click here" in b.text for b in n.body)

@@ -95,7 +95,11 @@ PAGE_MARK = re.compile(r"^(?:page|p\.|seite|стр\.|с\.)\s*\d+$|^[*\s]{3,}$|^[
 # an empty "Doc No." label, a volume header "Volume 10 1951~1957"
 CHROME = re.compile(
     r"^(?:previous document\b.{0,80}\bnext document|doc(?:ument)?\.? no\.?"
-    r"|vol(?:ume|\.)\s+[\dIVXL]+\s+\d{4}\s*[~–-]\s*\d{4})$",
+    r"|vol(?:ume|\.)\s+[\dIVXL]+\s+\d{4}\s*[~–-]\s*\d{4}"
+    # and a web page's footer: "Purchase Volumes Online", "Read more ....", "Print This Page"
+    r"|purchase volumes online|free download|international counterparts|read more\W*"
+    r"|website design(?:ed)? and developed by\b.{0,60}|print this page|close this window"
+    r"|to view page \d+ of this document, please click here)$",
     re.I,
 )
 

@@ -7,12 +7,16 @@ from __future__ import annotations
 import re
 
 from ..model import Record
+from .common import is_navigation
 
 TRAILER = re.compile(
     r"^(?:copy\s+n[º°o]?\.?\s*\d+|экз\.?\s*№?\s*\d+|typed\s+(?:on|in|by)\b|printed\s+in\b"
     r"|distributed\s+(?:at|to|on)\b|distribution\s*:|dispatched\b|отп\.|разослано|"
     r"sent\s+(?:department|to)\b.*\brepeated\b|rec(?:eive)?'?d\b.{0,40}\d)",
     re.I,
+)
+COPYRIGHT = re.compile(
+    r"^(?:.{0,60}(?:©|\(c\)|copyright)\s*(?:\d{4}[–-]?)+.{0,40}|.{0,60}©)$", re.I
 )
 CIPHER_GROUPS = re.compile(r"^\d{3,6}(?:\s+\d{3,6}){2,}$")
 NOTES_HEADING = re.compile(
@@ -38,7 +42,12 @@ def read_bottom(lines: list[tuple[int, str]], record: Record, start: int) -> set
             record.apparatus.append(("footnote", m.group(1) if m else None, line))
         body = body[:heading]
     for n, line in body[-12:]:
-        if TRAILER.match(line):
+        if is_navigation(line):  # the page's footer, not the document's
+            drop.add(n)
+        elif COPYRIGHT.match(line):  # "National Archives of Ireland © 2005": the site's rights
+            record.rights.append(line)
+            drop.add(n)
+        elif TRAILER.match(line):
             kind = (
                 "distribution"
                 if re.match(r"(?i)copy|экз|distribut|разосл|sent", line)
