@@ -38,9 +38,12 @@ DMY = re.compile(
     rf"(?P<m>{_MONTH})\.?,?\s*(?:de\s+|del\s+)?{_YEAR}(?!\d)",
     re.I,
 )
-# "January 22, 1944", "Octubre 25, 1962", "Sept. 8, 1932", "August 13,1968"
+# "January 22, 1944", "Octubre 25, 1962", "Sept. 8, 1932", "August 13,1968",
+# "diciembre 9 de 1957"
 MDY = re.compile(
-    rf"(?<![\w])(?P<m>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*{_YEAR}(?!\d)", re.I
+    rf"(?<![\w])(?P<m>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:,|\s+de\s+)?\s*{_YEAR}"
+    r"(?!\d)",
+    re.I,
 )
 ISO = re.compile(r"(?<![\d/.-])(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
 # Cable date-time group: day, hour, minute, Z, month, two-digit year.

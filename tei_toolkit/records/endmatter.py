@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import Record
+from . import datelines
 from .common import is_navigation
 
 TRAILER = re.compile(
@@ -29,6 +30,22 @@ SIGNATURE = re.compile(
 )
 
 
+def closing_dateline(last: list[tuple[int, str]], record: Record, drop: set[int]) -> None:
+    """A letter dated at its foot, under the signature ("Sierra Maestra, diciembre 9 de
+    1957."): a short line that is a place and one date, and nothing else."""
+    for n, line in reversed(last):
+        hits = list(datelines.find_dates(line))
+        if len(hits) != 1 or len(line) > 80:
+            continue
+        s, e, _ = hits[0]
+        place, rest = line[:s].strip(" ,-–—"), line[e:].strip(" .,")
+        if len(place.split()) <= 4 and not rest and not re.search(r"[.;:!?]", place):
+            record.date, record.place = line[s:e], place or None
+            record.apparatus.append(("dateline", None, line))
+            drop.add(n)
+            return
+
+
 def read_bottom(lines: list[tuple[int, str]], record: Record, start: int) -> set[int]:
     """Distribution lists, cipher groups and typing trailers at the end -> apparatus; a
     signature -> the sender when no From: line named one."""
@@ -41,7 +58,11 @@ def read_bottom(lines: list[tuple[int, str]], record: Record, start: int) -> set
             m = NOTE_LINE.match(line)
             record.apparatus.append(("footnote", m.group(1) if m else None, line))
         body = body[:heading]
+    if record.date is None:
+        closing_dateline(body[-4:], record, drop)
     for n, line in body[-12:]:
+        if n in drop:
+            continue
         if is_navigation(line):  # the page's footer, not the document's
             drop.add(n)
         elif COPYRIGHT.match(line):  # "National Archives of Ireland © 2005": the site's rights
