@@ -60,7 +60,7 @@ def fill(
         el = etree.SubElement(parent, tei(mark.tag))
         _set_attrs(el, mark.attrs)
         if mark.empty:
-            pass
+            fill(el, mark.text, mark.inner) if mark.inner else append_text(el, mark.text)
         elif j == i + 1:  # nothing nested (most entities): no recursion needed (speed)
             append_text(el, text[mark.start + mark.strip[0] : mark.end - mark.strip[1]])
         else:

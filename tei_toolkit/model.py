@@ -6,14 +6,6 @@ from dataclasses import dataclass, field
 
 
 @dataclass
-class Block:
-    """A blank-line separated block of the record body, with its first source line (1-based)."""
-
-    text: str
-    line: int
-
-
-@dataclass
 class Record:
     """What a reader found in a plain-text record. Absent fields stay None / empty."""
 
@@ -47,7 +39,7 @@ class Mark:
     rule for diagnostics. ``strip`` counts delimiter characters at each end of the span
     that the element replaces (the brackets of ``[text]`` -> ``<supplied>text</supplied>``).
     ``empty`` drops the covered text (an element such as ``gap`` that records it in an
-    attribute). ``append`` adds child elements after the content: ((tag, text), ...).
+    attribute) and writes ``text`` instead. ``append`` adds child elements after the content: ((tag, text), ...).
     """
 
     start: int
@@ -58,6 +50,20 @@ class Mark:
     strip: tuple[int, int] = (0, 0)
     empty: bool = False
     append: tuple[tuple[str, str], ...] = ()
+    text: str = ""  # an empty mark's own words (a footnote placed at its marker)
+    inner: tuple[Mark, ...] = ()  # the marks of those words
 
     def attr_dict(self) -> dict[str, str]:
         return dict(self.attrs)
+
+
+@dataclass
+class Block:
+    """A blank-line separated block of the record body, with its first source line (1-based).
+
+    ``marks``: what the reader itself knows about the text (a FRUS footnote at its
+    marker, a ``[Page 564]`` page break); they win over the rules' marks."""
+
+    text: str
+    line: int
+    marks: tuple[Mark, ...] = ()

@@ -92,7 +92,7 @@ def run(truth: Truth, shared: Path = SHARED) -> Outcome:
 def main(argv: list[str]) -> int:
     shared = Path(argv[argv.index("--shared") + 1]) if "--shared" in argv else SHARED
     outcomes = [run(t, shared) for t in load_truth() if t.path(shared).exists()]
-    for group in ("digital-archive", "other", "heldout", "heldout2", "heldout3"):
+    for group in dict.fromkeys(o.truth.group for o in outcomes):
         mine = [o for o in outcomes if o.truth.group == group]
         dated = [o for o in mine if o.truth.date != "-"]
         print(

@@ -6,6 +6,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -263,12 +264,28 @@ def _in_a_terminal(args, until: bytes | None, timeout: float = 120.0):
 
 def test_200_records_in_a_terminal_show_a_bar_and_a_summary(tmp_path: Path):
     folder = _records(tmp_path / "in", 200)
+    others = sorted((CORPUS.parent / "tests/fixtures/records").glob("[cf]*-*.txt"))[:10]
+    for i, (old, new) in enumerate(zip(sorted(folder.iterdir()), others)):  # other archives
+        old.unlink()
+        shutil.copy(new, folder / f"{i:03d}-{new.name}")
     code, screen = _in_a_terminal(["convert", folder, "-o", tmp_path / "out"], None)
     assert code == 0, screen
     assert "converting" in screen and "/200" in screen  # rich's bar: "converting ... 37/200"
     assert "converted 200 of 200 records" in screen
     summary = screen[screen.index("converted 200 of 200") :]
     assert len(summary.splitlines()) < 25 and "diagnostics by code" in summary
+    assert f"records to {tmp_path / 'out'}" in summary  # the output folder
+    # the readers used, and the warnings and errors, add up to what the table counts
+    readers = re.search(r"^readers: (.+?)\r?$", summary, re.M)
+    assert readers, summary
+    used = dict((name, int(n)) for name, n in re.findall(r"([\w-]+) (\d+)", readers.group(1)))
+    assert sum(used.values()) == 200 and {"digital-archive", "crest", "cable"} <= set(used)
+    totals = re.search(r"^(\d+) errors?; (\d+) warnings?(?: in (\d+) records?)?", summary, re.M)
+    assert totals, summary
+    rows = re.findall(r"^\s+(\d+)\s+(warning|error)\s+\S+\s+in (\d+) record", summary, re.M)
+    warnings = [(int(n), int(m)) for n, kind, m in rows if kind == "warning"]
+    assert int(totals.group(1)) == 0 and int(totals.group(2)) == sum(n for n, _ in warnings)
+    assert max(m for _, m in warnings) <= int(totals.group(3)) <= sum(m for _, m in warnings)
     assert ": warning: " not in screen
     assert len(list((tmp_path / "out").glob("*.xml"))) == 200
 

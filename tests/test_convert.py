@@ -5,10 +5,15 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from tei_toolkit.convert import convert_text
+from tei_toolkit.convert import XML_ID, convert_text
+from tei_toolkit.diagnostics import Severity
+from tei_toolkit.pipeline import convert_files
 from tei_toolkit.records import read_text
 from tei_toolkit.tei import NS
-from tests.conftest import SEED
+from tei_toolkit.validators.batch import iter_validate
+from tests.conftest import CORPUS, SEED
+
+FIXTURES = CORPUS.parent / "tests" / "fixtures" / "records"
 
 
 def convert(text: str, name: str = "t.txt"):
@@ -72,7 +77,7 @@ def test_seed_provenance(seed):
     assert app.get("ident") == "tei-toolkit" and app.get("version")
     assert xp(seed, "//tei:editorialDecl/tei:p")
     change = xp(seed, "//tei:revisionDesc/tei:change")[0]
-    assert change.get("when") == "2026-01-01" and change.get("who") == "#tei-toolkit"
+    assert change.get("when") == "2026-01-01" and change.get("who") == "#" + app.get(XML_ID)
 
 
 def test_seed_body_structure(seed):
@@ -263,3 +268,21 @@ def test_month_day_without_a_year(text, when, cert):
     assert not [d for d in conv.diagnostics if d.severity.name == "ERROR"]
     date = xp(conv.tree, "//tei:body//tei:date")[0]
     assert (date.text, date.get("when"), date.get("cert")) == ("January 15", when, cert)
+
+
+def test_a_converted_folder_passes_its_own_corpus_checks(tmp_path):
+    """convert corpus/ -o DIR, then validate DIR --check-ids --check-refs: no duplicate
+    xml:id across the records, every #pointer resolves, and a person named in several
+    records is tied to one register id in each."""
+    sources = sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.glob("frus-*.txt"))[:3]
+    results = convert_files(sources, tmp_path, date="2026-01-01", check=False)
+    assert all(r.error is None for r in results)
+    found = list(iter_validate([tmp_path], check_ids=True, check_refs=True))
+    assert [d for d in found if d.severity is Severity.ERROR] == []
+    owners: dict[str, set[str]] = {}
+    for xml in tmp_path.glob("*.xml"):
+        tree = etree.parse(str(xml))
+        for key in xp(tree, "//tei:standOff//tei:idno[@type='register']"):
+            owners.setdefault(key.text, set()).add(key.getparent().get(XML_ID))
+    shared = {k: ids for k, ids in owners.items() if len(ids) > 1}
+    assert "stalin" in shared and len(shared["stalin"]) >= 3

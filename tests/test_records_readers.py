@@ -64,11 +64,13 @@ def test_frus_heading_file_number_and_footnotes():
     # markers glued to words come off the text; each note keeps its marker's number
     assert "July 4. I very" in body and "Vyshinski, or" in body
     assert "Ambassador18 who" in body  # the copy lacks note 18: its marker stays
-    assert [(n, t[:8]) for k, n, t in r.apparatus if k == "footnote"] == [
+    notes = [m for b in r.body for m in b.marks if m.tag == "note"]
+    assert [(m.attr_dict()["n"], m.text[:8]) for m in notes] == [
         ("16", "Telegram"),
         ("17", "Andrey Y"),
     ]
     assert "Telegram No. 868" not in body
+    assert not [a for a in r.apparatus if a[0] == "footnote"]  # placed, not repeated
 
 
 def test_frus_file_number_gives_the_date_when_the_page_gives_none():
@@ -90,7 +92,8 @@ def test_frus_sample_distribution_line_and_day_markers():
         None,
         "Sent Department 233, repeated London 25, Paris 37, Oslo 10.",
     ) in r.apparatus
-    assert [n for k, n, _ in r.apparatus if k == "footnote"] == ["1", "2", "3", "4"]
+    notes = [m.attr_dict()["n"] for b in r.body for m in b.marks if m.tag == "note"]
+    assert notes == ["1", "2", "3", "4"]
 
 
 def test_crest_metadata_block_and_release_stamps():
@@ -277,7 +280,8 @@ def test_header_correspdesc_and_document_idnos():
     assert t.xpath(
         "//tei:sourceDesc/tei:bibl[@type='document']/tei:idno[@type='file']/text()", namespaces=NS
     ) == ["124.616/381"]
-    assert t.xpath("//tei:notesStmt/tei:note[@type='footnote']/@n", namespaces=NS) == ["16", "17"]
+    assert t.xpath("//tei:body//tei:note[@type='footnote']/@n", namespaces=NS) == ["16", "17"]
+    assert not t.xpath("//tei:notesStmt/tei:note[@type='footnote']", namespaces=NS)
 
 
 def test_cli_layout_option(tmp_path):
@@ -304,3 +308,43 @@ def test_cli_layout_option(tmp_path):
     assert "read with the frus reader (detected" in done.stderr
     bad = run("--layout", "nonesuch")
     assert bad.returncode == 2 and "nonesuch" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_document_series_heading_lines_are_metadata():
+    """DIFP and Dodis pages: the series' document number and archive reference, the
+    edition's address, a bracketed marking and a French heading over a German text."""
+    r = _read("heldout/difp-5376.txt")
+    assert ("document", "176") in r.idnos and ("archive", "NAI DFA/10/A/77/1") in r.idnos
+    assert r.classification == "Confidential" and r.title.startswith("Letter from John Leydon")
+    assert _read("heldout/difp-5224.txt").title.startswith("Extract from a letter")  # no chrome
+    d = _read("heldout/dodis-44005.txt")
+    assert ("URI", "dodis.ch/44005") in d.idnos
+    assert d.addressee == "la Légation de Suisse à Paris"  # wrapped, footnote marker off
+    assert d.sender == "La Division des Affaires étrangères du Département politique"
+    assert not any("dodis.ch" in b.text for b in d.body)
+
+
+def test_avalon_pages_received_lines_and_dated_headings():
+    r = _read("heldout/avalon-ns028.txt")
+    assert r.date == "August 3, 1939" and ("telegram", "166") in r.idnos
+    assert ("received", None, "Received Moscow, August 4, 1939-4:30 a. m.") in r.apparatus
+    assert not any("Next Document" in b.text for b in r.body)
+    r = _read("heldout/avalon-ns131.txt")
+    assert r.title.endswith("to the German Foreign Office") and r.date == "May 29, 1940"
+    assert ("frames", "Frames 210963-210964, serial 384") in r.idnos
+
+
+def test_a_catalogue_description_gives_the_date_and_a_long_sentence_is_no_heading():
+    r = _read("heldout/nai-dulanty-1945.txt")
+    assert r.layout == "generic"  # "... Ambassador to the Polish Government ..." is prose
+    assert r.date == "15 May 1945" and r.title.startswith("Letter from the Irish High")
+
+
+def test_a_web_pages_footer_is_not_the_documents_text():
+    r = _read("heldout/difp-5376.txt")
+    body = "\n".join(b.text for b in r.body)
+    assert "Purchase Volumes Online" not in body and "Website design" not in body
+    assert "Read more" not in body and body.startswith("I have discussed")
+    n = _read("heldout/nai-dulanty-1945.txt")
+    assert n.rights == ["National Archives of Ireland © 2005"]
+    assert not any("Print This Page" in b.text or "click here" in b.text for b in n.body)

@@ -4,7 +4,7 @@ the sections in another order than the converter; the register's speaker branch)
 
 from __future__ import annotations
 
-from tei_toolkit.convert import convert_text
+from tei_toolkit.convert import convert_text, id_prefix
 from tei_toolkit.model import Block, Record
 from tei_toolkit.register import Entry, Register
 from tei_toolkit.rules import Context, find_marks, mark_record, record_context
@@ -78,9 +78,10 @@ def test_worklist_and_converter_see_the_same_names():
         if el.get("ref")  # not the standOff's names
     )
     mentions = find_mentions(RECORD, "r.txt", None)
-    cited = {"#" + m.id for m in mentions}
+    prefix = "#" + id_prefix("r.txt") + "."  # the record's own ids (convert.scope_ids)
+    cited = {prefix + m.id for m in mentions}
     assert set(refs) <= cited
-    assert "#prov-kovalev" in refs
+    assert prefix + "prov-kovalev" in refs
 
 
 def test_register_speaker_branch():

@@ -12,7 +12,7 @@ import click
 
 from ..diagnostics import ExitCode, Severity, ToolkitError, has_errors
 from ..pipeline import ConvertOptions, FileResult, iter_convert, plan
-from ..records import LAYOUTS, using_layout
+from ..records import LAYOUTS, reader_of, using_layout
 from .errors import exit_code_for
 from .progress import Bar
 
@@ -113,8 +113,9 @@ def convert(
     tei-toolkit convert corpus/ -o build/tei/ -j 4 # one .xml per record
     tei-toolkit convert corpus/ -o build/tei/ --cluster local:4
 
-    A batch shows a progress bar in a terminal and ends with a summary of the
-    diagnostics by code; -v lists them all. Exit codes: 0 ok; 1 some output was
+    A batch shows a progress bar in a terminal and ends with a one-screen summary:
+    records converted and the output folder, the readers used, errors and warnings,
+    the diagnostics by code; -v lists them all. Exit codes: 0 ok; 1 some output was
     invalid TEI (not written); 2 bad input or usage; 70 internal error.
     """
     ctx.with_resource(using_layout(layout))  # the reader --layout names, for every record
@@ -164,6 +165,8 @@ class _Tally:
     exit_codes: set = field(default_factory=set)
     counts: Counter = field(default_factory=Counter)  # (severity, code) -> diagnostics
     in_records: Counter = field(default_factory=Counter)  # (severity, code) -> records
+    readers: Counter = field(default_factory=Counter)  # reader name -> records
+    by_severity: Counter = field(default_factory=Counter)  # severity -> records with one
 
     def add(self, result: FileResult) -> bool:
         if result.skipped:
@@ -177,7 +180,16 @@ class _Tally:
         keys = [(d.severity, d.code) for d in result.diagnostics]
         self.counts.update(keys)
         self.in_records.update(set(keys))
+        self.by_severity.update({d.severity for d in result.diagnostics})
+        self.readers[reader_of(result.diagnostics) or "none"] += 1
         return failing
+
+    def total(self, severity: Severity) -> str:
+        """ "21 warnings in 15 records" """
+        n = sum(count for key, count in self.counts.items() if key[0] is severity)
+        records = self.by_severity[severity]
+        label = f"{n} {severity}{'s' if n != 1 else ''}"
+        return label + (f" in {records} record{'s' if records != 1 else ''}" if n else "")
 
 
 def _collect(results_iter, total: int, bar_wanted: bool, verbose: bool, quiet: bool, batch: bool):
@@ -230,6 +242,10 @@ def _summary(tally: _Tally, output, verbose: bool, skipped: int = 0) -> None:
     )
     if tally.failed > _MAX_FAILURES and not verbose:
         click.echo(f"  ({tally.failed - _MAX_FAILURES} more failures not shown: -v)", err=True)
+    used = sorted(tally.readers.items(), key=lambda kv: (-kv[1], kv[0]))
+    if used:
+        click.echo("readers: " + ", ".join(f"{name} {n}" for name, n in used), err=True)
+    click.echo(f"{tally.total(Severity.ERROR)}; {tally.total(Severity.WARNING)}", err=True)
     if not tally.counts:
         return
     rows = sorted(tally.counts.items(), key=lambda kv: (-kv[0][0], -kv[1], kv[0][1]))

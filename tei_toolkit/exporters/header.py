@@ -78,6 +78,8 @@ class Entry:
     kind: str
     name: str
     links: list[tuple[str, str]] = field(default_factory=list)
+    # the editor's register id (idno[@type="register"]): the same entity in every record
+    register_key: str | None = None
 
 
 class Register(dict):
@@ -120,6 +122,8 @@ def read_register(tree) -> Register:
             link = authority_link(idno.get("type") or "", plain(idno))
             if link and link not in entry.links:
                 entry.links.append(link)
+            if idno.get("type") == "register" and plain(idno):
+                entry.register_key = plain(idno)
         register.add(entry, [plain(n) for n in names])
     return register
 

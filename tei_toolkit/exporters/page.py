@@ -128,13 +128,20 @@ def render_page(
     sink.text(f"Exported from TEI by tei-toolkit {__version__}.")
     sink.close()
     mentions = [
-        Mention(key, kind, entry.name if entry else text, entry.links if entry else [], ident,
-                around[0], text, around[1])
+        Mention(_site_key(key, entry), kind, entry.name if entry else text,
+                entry.links if entry else [], ident, around[0], text, around[1])
         for key, kind, entry, text, ident, around in w.state.get("mentions", [])
         if around is not None
     ]  # fmt: skip
     words = " ".join(" ".join(text_section.itertext()).split()) if context else ""
     return Page(_serialize(html), head, title, words, mentions)
+
+
+def _site_key(key: str, entry) -> str:
+    """The corpus-wide key of a name: its register id when the entry has one (each
+    record's entry has its own xml:id), so the site lists one person once."""
+    register_key = getattr(entry, "register_key", None)
+    return f"register:{register_key}" if register_key else key
 
 
 def _section(w: Walker, ident: str, heading: str):

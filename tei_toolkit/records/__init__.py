@@ -69,10 +69,22 @@ def read_record(
     return record, notes
 
 
+def reader_of(diagnostics: list[Diagnostic]) -> str | None:
+    """The reader a conversion used, from its notes (what a batch summary counts)."""
+    for d in diagnostics:
+        if d.code == "convert:generic-layout":
+            return generic.NAME
+        if d.code == "convert:reader":
+            name = d.message.removeprefix("read with the ").split(" reader", 1)[0]
+            return name if name in LAYOUTS else None
+    return None
+
+
 __all__ = [
     "READERS",
     "LAYOUTS",
     "read_record",
+    "reader_of",
     "read_text",
     "decode_and_clean",
     "using_layout",

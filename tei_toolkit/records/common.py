@@ -29,7 +29,9 @@ _SPACED = re.compile(r"^(?:[A-ZА-Я] ){3,}[A-ZА-Я](?=\s|$)")
 # "840.20/1–3049: Telegram", "711.94114 Mail/25: Telegram", "File No. 811.142/3200",
 # "740.0011 European War 1939/26333c: Telegram"
 FILE_NUMBER = re.compile(
-    r"^(?:File No\.\s*)?(?P<number>\d{3}(?:\.[\w]+)*(?:\s+[\w.]+){0,4}/[\w–\-]+)"
+    # "840.20/1–3049", "123 Bullitt, William C./617", "740.00119 Control (Germany)/5–2945",
+    # "840.48 Refugees/40363/6"
+    r"^(?:File No\.\s*)?(?P<number>\d{3}(?:\.[\w]+)*(?:\s+[\w.,()’'-]+){0,5}(?:/[\w–\-]+){1,2})"
     r"(?::\s*(?P<kind>[A-Z][a-z]+(?: [A-Za-z]+)?))?$"
 )
 NAVIGATION = {
@@ -89,11 +91,25 @@ def is_classification(line: str) -> bool:
 
 
 PAGE_MARK = re.compile(r"^(?:page|p\.|seite|стр\.|с\.)\s*\d+$|^[*\s]{3,}$|^[-=_]{3,}$", re.I)
+# A document series' page furniture: "Previous Document <series> Page Next Document",
+# an empty "Doc No." label, a volume header "Volume 10 1951~1957"
+CHROME = re.compile(
+    r"^(?:previous document\b.{0,80}\bnext document|doc(?:ument)?\.? no\.?"
+    r"|vol(?:ume|\.)\s+[\dIVXL]+\s+\d{4}\s*[~–-]\s*\d{4}"
+    # and a web page's footer: "Purchase Volumes Online", "Read more ....", "Print This Page"
+    r"|purchase volumes online|free download|international counterparts|read more\W*"
+    r"|website design(?:ed)? and developed by\b.{0,60}|print this page|close this window"
+    r"|to view page \d+ of this document, please click here)$",
+    re.I,
+)
 
 
 def is_navigation(line: str) -> bool:
     """Site navigation and page furniture: "Skip to content", "Page 50", "*****"."""
-    return line.strip().lower().strip("#* ") in NAVIGATION or bool(PAGE_MARK.match(line.strip()))
+    text = line.strip()
+    return text.lower().strip("#* ") in NAVIGATION or bool(
+        PAGE_MARK.match(text) or CHROME.match(text)
+    )
 
 
 def label_of(line: str) -> tuple[str, str] | None:

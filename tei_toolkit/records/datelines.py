@@ -13,19 +13,20 @@ import datetime as _dt
 import re
 from collections.abc import Iterator
 
+# English, German, French, Spanish, Russian, Italian and Portuguese month names
 _MONTH_NAMES = {
-    1: "january jan janv januar jänner janvier enero ene января январь январе",
-    2: "february feb febr februar février fevrier febrero февраля февраль феврале",
-    3: "march mar märz maerz mars marzo марта март марте",
-    4: "april apr avril abril апреля апрель апреле",
-    5: "may mai mayo мая май мае",
-    6: "june jun juni juin junio июня июнь июне",
-    7: "july jul juli juillet julio июля июль июле",
+    1: "january jan janv januar jänner janvier enero ene января январь январе gennaio janeiro",
+    2: "february feb febr februar février fevrier febrero февраля февраль феврале febbraio fevereiro",
+    3: "march mar märz maerz mars marzo марта март марте março marco",
+    4: "april apr avril abril апреля апрель апреле aprile",
+    5: "may mai mayo мая май мае maggio maio",
+    6: "june jun juni juin junio июня июнь июне giugno junho",
+    7: "july jul juli juillet julio июля июль июле luglio julho",
     8: "august aug août aout agosto августа август августе",
-    9: "september sep sept septembre septiembre setiembre сентября сентябрь сентябре",
-    10: "october oct okt oktober octobre octubre октября октябрь октябре",
+    9: "september sep sept septembre septiembre setiembre сентября сентябрь сентябре settembre setembro",
+    10: "october oct okt oktober octobre octubre октября октябрь октябре ottobre outubro",
     11: "november nov novembre noviembre ноября ноябрь ноябре",
-    12: "december dec dez dezember décembre decembre diciembre dic декабря декабрь декабре",
+    12: "december dec dez dezember décembre decembre diciembre dic декабря декабрь декабре dicembre dezembro",
 }
 MONTHS = {name: n for n, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
@@ -37,9 +38,12 @@ DMY = re.compile(
     rf"(?P<m>{_MONTH})\.?,?\s*(?:de\s+|del\s+)?{_YEAR}(?!\d)",
     re.I,
 )
-# "January 22, 1944", "Octubre 25, 1962", "Sept. 8, 1932", "August 13,1968"
+# "January 22, 1944", "Octubre 25, 1962", "Sept. 8, 1932", "August 13,1968",
+# "diciembre 9 de 1957"
 MDY = re.compile(
-    rf"(?<![\w])(?P<m>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*{_YEAR}(?!\d)", re.I
+    rf"(?<![\w])(?P<m>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:,|\s+de\s+)?\s*{_YEAR}"
+    r"(?!\d)",
+    re.I,
 )
 ISO = re.compile(r"(?<![\d/.-])(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
 # Cable date-time group: day, hour, minute, Z, month, two-digit year.

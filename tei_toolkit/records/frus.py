@@ -14,12 +14,20 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Diagnostic, info
-from ..model import Block, Record
+from ..model import Block, Mark, Record
+from ..tei import xml_attr
 from . import datelines
 from .blocks import body_lines, lines_of, split_numbered
-from .common import FILE_NUMBER, PRECEDENCE, add_classification, is_classification
+from .common import (
+    FILE_NUMBER,
+    PRECEDENCE,
+    add_classification,
+    is_classification,
+    is_navigation,
+)
 
 NAME = "frus"
+XML_ID = xml_attr("id")
 HEADING = re.compile(
     r"^(?P<from>(?:The|Mr\.|Mrs\.|President|Secretary|Ambassador|Memorandum|Letter|Telegram)"
     r"\b.{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|President|Secretary|Ambassador|Senator)\b.{3,200})$"
@@ -33,11 +41,15 @@ TELEGRAM_NO = re.compile(r"^(?P<n>\d{1,5})\.\s")
 # ("30.3 Our", "Vyshinski,17 or" is glued to the comma), or run into a day ("January 292").
 GLUED = re.compile(r"(?<=[^\W\d_’”)])(?P<n>\d{1,3})(?=[\s,;:.)”’]|$)")
 AFTER_PUNCT = re.compile(r"(?<=[.,;:])(?P<n>\d{1,3})(?=\s+[A-Z“‘(]|\s*$|\s+or\b|\s+and\b)")
+# after a word's comma before a lower-case word ("translation,1 stating"); not "No.5 of"
+AFTER_WORD_PUNCT = re.compile(r"(?<=[^\W\d_][,;:.])(?P<n>\d{1,3})(?=\s+[a-z])")
+NOT_MARKED = re.compile(r"\b(?:No|Nos|p|pp|par|para|art|vol|ch|sec|n|fig)[.,]$", re.I)
 IN_DAY = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December) (?P<day>[0-3]?\d)(?P<n>\d{1,2})(?=\D|$)"
 )
 PAGE = re.compile(r"\[Page [\dIVXLCivxlc]+\]")
+PAGE_N = re.compile(r"\[Page (?P<n>[\dIVXLCivxlc]+)\]")
 
 
 # "136. Memorandum of Conversation0", "67. Message From ... Johnson/1/", "No. 443"
@@ -51,6 +63,10 @@ SIGNALS = re.compile(
     re.M,
 )
 UNDATED = re.compile(r"^(?P<place>[A-Z][\w .’'-]{1,40}),\s+(?:undated|no date|n\.d\.)\.?$", re.I)
+SERIES_REF = re.compile(r"^(?P<kind>Frames?|Serial)\s+[\d–-]+(?:,\s*serial\s+\w+)?$", re.I)
+NUMBER_OF = re.compile(r"^No\.\s*(?P<n>\d{1,5}) of [A-Z][a-z]+ \d{1,2}\.?$")
+RECEIVED = re.compile(r"^Received\b.{0,60}\d{4}", re.I)
+DATED_HEADING = re.compile(r"^(?P<heading>.{10,}?);\s+(?P<date>[^;]{6,30}\d{4})$")
 TRAILING_MARK = re.compile(r"(?:/\d{1,2}/|(?<=[a-z)])\d{1,2})$")
 DANGLING = re.compile(r"\b(?:by|of|to|from|the|and|with|between)$")
 
@@ -75,7 +91,7 @@ def detect(text: str) -> float:
         score += 0.7
     if FILE_NUMBER.match(lines[0]):
         score += 0.6
-    if any(HEADING.match(line) for line in lines[:4]):
+    if any(HEADING.match(line) and len(line) <= 180 for line in lines[:4]):  # not a sentence
         score += 0.35
     if PAGE.search(text):
         score += 0.1
@@ -112,10 +128,19 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     lines = lines_of(text)
     drop: set[int] = set()
     file_date = None
+    heading_note: int | None = None
     start = _read_doc_heading(lines, record, drop)
     for n, line in lines[start : start + 10]:
         clean = line.strip()
-        if UNDATED.match(clean):
+        if is_navigation(clean):
+            pass
+        elif m := SERIES_REF.match(clean):  # "Frames 210963-210964, serial 384"
+            record.idnos.append((m["kind"].lower(), clean))
+        elif m := NUMBER_OF.match(clean):  # "No. 166 of August 3"
+            record.idnos.append(("telegram", m["n"]))
+        elif RECEIVED.match(clean):
+            record.apparatus.append(("received", None, clean))
+        elif UNDATED.match(clean):
             record.place = UNDATED.match(clean)["place"]  # type: ignore[index]
             record.apparatus.append(("dateline", None, clean))
         elif clean.startswith("/1/") or re.match(r"^Source:\s", clean):
@@ -135,6 +160,16 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
             if m := re.search(r"/(\d{1,2}[–-]\d{3,4})\w?$", fm["number"]):
                 file_date = m.group(1)
         elif record.title is None and (h := HEADING.match(clean)):
+            # "... to the Ambassador in France (Caffery)23": the heading's own footnote
+            if (mark := TRAILING_MARK.search(clean)) and mark.group(0).isdigit():
+                heading_note = int(mark.group(0))
+                clean = clean[: mark.start()]
+                h = HEADING.match(clean) or h
+            if (dated := DATED_HEADING.match(clean)) and datelines.first_date(dated["date"]):
+                clean = dated["heading"]  # "... to the German Foreign Office; May 29, 1940"
+                h = HEADING.match(clean) or h
+            clean = re.sub(r"\(\s+([^()]*?)\s*\)", r"(\1)", clean)  # the site's "( Wright )"
+            h = HEADING.match(clean) or h
             record.title = clean
             record.sender, record.addressee = h["from"], h["to"]
         elif is_classification(clean):
@@ -144,8 +179,9 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         elif re.fullmatch(r"\[(?:Telegram|Paraphrase|Extract|Unnumbered\.?)\]", clean):
             record.apparatus.append(("heading", None, clean))
         elif (d := DATELINE.match(clean)) and datelines.first_date(d["date"]):
-            record.date = datelines.first_date(d["date"])[0]  # type: ignore[index]
-            record.place = d["place"]
+            if record.date is None:
+                record.date = datelines.first_date(d["date"])[0]  # type: ignore[index]
+                record.place = d["place"]
             record.apparatus.append(("dateline", None, clean))
         else:
             break
@@ -160,14 +196,17 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     record.body = split_numbered(body_lines(text, 1, drop))
     if record.body and (t := TELEGRAM_NO.match(record.body[0].text)):
         record.idnos.append(("telegram", t["n"]))
-    moved = _unglue_markers(record, notes_at)
+    if heading_note is not None and notes_at:  # it is the first note; the header keeps it
+        record.apparatus.append(("footnote", str(heading_note), notes_at.pop(0)))
+    moved = _unglue_markers(record, notes_at, heading_note)
+    _page_breaks(record)
     diags = []
     if moved:
         diags.append(
             info(
                 "convert:footnotes",
-                f"{moved} footnote marker(s) glued to words were taken off the text; the "
-                "notes are in the header's notesStmt (note[@type='footnote'][@n])",
+                f"{moved} footnote marker(s) glued to words were taken off the text; each "
+                "note is placed at its marker (note[@type='footnote'][@n])",
                 file=name,
             )
         )
@@ -196,40 +235,73 @@ def _footnotes(lines: list[tuple[int, str]], record: Record, drop: set[int]) -> 
 def _markers(text: str) -> list[tuple[int, int, int]]:
     """(start, end, number) of the possible footnote markers of ``text``, in order."""
     found = {m.start("n"): (m.start("n"), m.end("n"), int(m["n"])) for m in GLUED.finditer(text)}
-    for m in AFTER_PUNCT.finditer(text):
-        found.setdefault(m.start("n"), (m.start("n"), m.end("n"), int(m["n"])))
+    for m in (*AFTER_PUNCT.finditer(text), *AFTER_WORD_PUNCT.finditer(text)):
+        if not NOT_MARKED.search(text[max(0, m.start("n") - 6) : m.start("n")]):
+            found.setdefault(m.start("n"), (m.start("n"), m.end("n"), int(m["n"])))
     for m in IN_DAY.finditer(text):
         if int(m["day"] + m["n"]) > 31 and 1 <= int(m["day"]) <= 31:
             found[m.start("n")] = (m.start("n"), m.end("n"), int(m["n"]))
     return sorted(found.values())
 
 
-def _unglue_markers(record: Record, notes: list[str]) -> int:
+def _unglue_markers(record: Record, notes: list[str], after: int | None = None) -> int:
     """Take the markers off the text, in order and numbered consecutively (a number may
-    repeat), and attach each note to its marker's number."""
+    repeat), and put each note at its marker: a zero-width ``note`` mark of the block
+    (a repeated marker points to the note with ``ptr``). Notes whose marker the text
+    lacks stay in the header's notesStmt. ``after``: the heading's marker (its note is
+    the header's; the body's markers go on from it)."""
     if not notes:
         return 0
-    expected: int | None = None
+    expected: int | None = None if after is None else after + 1
+    placed: set[int] = set()
     index = moved = 0
     blocks: list[Block] = []
     for block in record.body:
-        text, out, last = block.text, [], 0
+        text, out, last, marks, pos = block.text, [], 0, list(block.marks), 0
         for start, end, number in _markers(text):
-            repeat = expected is not None and number == expected - 1
+            repeat = number in placed and number == (expected or 0) - 1
             if not repeat and (
                 index >= len(notes) or (expected is not None and number != expected)
             ):
                 continue
             out.append(text[last:start])
+            pos += start - last
             last = end
             moved += 1
-            if not repeat:
-                record.apparatus.append(("footnote", str(number), notes[index]))
+            if repeat:
+                target = (("target", f"#fn{number}"),)
+                marks.append(Mark(pos, pos, "ptr", target, "frus.footnote", empty=True))
+            else:
+                attrs: tuple[tuple[str, str], ...] = (("type", "footnote"), ("n", str(number)))
+                attrs += (("place", "foot"), (XML_ID, f"fn{number}"))
+                marks.append(
+                    Mark(pos, pos, "note", attrs, "frus.footnote", empty=True, text=notes[index])
+                )
                 index += 1
                 expected = number + 1
+                placed.add(number)
         out.append(text[last:])
-        blocks.append(Block("".join(out), block.line))
+        blocks.append(Block("".join(out), block.line, tuple(marks)))
     record.body = blocks
     for extra in notes[index:]:
         record.apparatus.append(("footnote", None, extra))
     return moved
+
+
+def _page_breaks(record: Record) -> None:
+    """``[Page 564]`` -> a ``pb`` mark over it; a block that is only the page number
+    gives its break to the next block (a page break is not a paragraph)."""
+    carry: Mark | None = None
+    blocks: list[Block] = []
+    for block in record.body:
+        marks = [*block.marks, *([carry] if carry else [])]
+        found = list(PAGE_N.finditer(block.text))
+        alone = len(found) == 1 and found[0].group(0) == block.text.strip()
+        if alone and block is not record.body[-1]:
+            carry = Mark(0, 0, "pb", (("n", found[0]["n"]),), "frus.page", empty=True)
+            continue
+        carry = None
+        for m in found:
+            marks.append(Mark(m.start(), m.end(), "pb", (("n", m["n"]),), "frus.page", empty=True))
+        blocks.append(Block(block.text, block.line, tuple(marks)))
+    record.body = blocks

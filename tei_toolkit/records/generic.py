@@ -21,54 +21,13 @@ from .common import (
     is_navigation,
     label_of,
 )
+from .endmatter import SIGNATURE, addressee_of, read_bottom
+from .labels import metadata_label, take_label
 
 NAME = "generic"
 TOP = 40  # lines searched for the document's own metadata
-SENDER_LABELS = {"from", "fm", "von", "de", "от", "от кого", "absender", "expéditeur", "remitente"}
-ADDRESSEE_LABELS = {
-    "to",
-    "an",
-    "à",
-    "a",
-    "para",
-    "кому",
-    "destinataire",
-    "memorandum for",
-    "attention",
-}
-SUBJECT_LABELS = {
-    "subject",
-    "subj",
-    "re",
-    "betreff",
-    "betr",
-    "objet",
-    "asunto",
-    "тема",
-    "о",
-    "事由",
-    "主题",
-}
-DATE_LABELS = {"date", "dated", "datum", "fecha", "дата", "日期", "date and time", "written"}
-CLASS_LABELS = {"classification", "status", "grif", "гриф", "einstufung"}
-NUMBER_LABELS = {"no", "nr", "number", "№", "ref", "reference", "file", "az", "aktenzeichen"}
-TRAILER = re.compile(
-    r"^(?:copy\s+n[º°o]?\.?\s*\d+|экз\.?\s*№?\s*\d+|typed\s+(?:on|in|by)\b|printed\s+in\b"
-    r"|distributed\s+(?:at|to|on)\b|distribution\s*:|dispatched\b|отп\.|разослано|"
-    r"sent\s+(?:department|to)\b.*\brepeated\b|rec(?:eive)?'?d\b.{0,40}\d)",
-    re.I,
-)
-CIPHER_GROUPS = re.compile(r"^\d{3,6}(?:\s+\d{3,6}){2,}$")
-NOTES_HEADING = re.compile(
-    r"^(?:注\s?释|注|notes|endnotes|footnotes|примечания|anmerkungen|notas)[:：]?$", re.I
-)
-NOTE_LINE = re.compile(r"^[〔\[(（]?(\d{1,3})[〕\])）.]")
 CLASS_SUFFIX = re.compile(
     r"^(?P<number>(?:К|No\.?|Nr\.?|N[º°]|№)\s*№?\s*[\w/.-]+)\s+(?P<marking>\D{6,40})$"
-)
-SIGNATURE = re.compile(
-    r"^(?:(?:[A-ZА-Я][\w’'.-]*|[A-ZА-Я]\.)(?:\s+(?:[A-ZА-Я][\w’'.-]*|[A-ZА-Я]\.)){0,3}"
-    r"|[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})$"
 )
 
 
@@ -85,10 +44,13 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         first_line_title(record, text, drop)
     if record.title is None and sentences:
         pairs = [line.split("\t", 1) for line in sentences.split("\n")]
-        choose_title(record, [(int(n), t) for n, t in pairs], drop)
+        titles = [(int(n), t) for n, t in pairs if one_phrase(t)]
+        choose_title(record, titles, drop)
     tail = read_bottom(lines, record, start)
     drop |= tail
     record.body = split_numbered(body_lines(text, 1, drop))
+    if record.date is None and record.body:
+        record.date = described_date(record.body[0].text)
     notes = [
         info(
             "convert:generic-layout",
@@ -99,6 +61,23 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         )
     ]
     return record, notes
+
+
+DESCRIBED = re.compile(r"\b(?:dated|datiert(?:\s+vom)?|datée?\s+du|fechad[oa](?:\s+el)?)\s+", re.I)
+
+
+def described_date(text: str) -> str | None:
+    """A catalogue's description of the document: "... dated 15 May 1945." """
+    for m in DESCRIBED.finditer(text[:1500]):
+        found = datelines.first_date(text[m.end() : m.end() + 40])
+        if found and text[m.end() :].startswith(found[0]):
+            return found[0]
+    return None
+
+
+def one_phrase(line: str) -> bool:
+    """A title may end in a full stop, but is not two sentences ("... telegram.1 It was")."""
+    return not re.search(r"\w[.!?]\d{0,2}\s+[A-ZА-Я]", line)
 
 
 def alone_lines(text: str) -> set[int]:
@@ -163,6 +142,18 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
             add_classification(record, marked["marking"])
             record.idnos.append(("number", marked["number"]))
             drop.add(n)
+        elif numbered := DOC_NUMBER.match(clean):  # "No. 24 NAI DFA/10/P/215"
+            record.idnos.append(("document", numbered["n"]))
+            if numbered["ref"]:
+                record.idnos.append(("archive", numbered["ref"]))
+            drop.add(n)
+        elif IDENTIFIER.match(clean):  # "dodis.ch/44005": the edition's own address
+            record.idnos.append(("URI", clean))
+            drop.add(n)
+        elif (bracketed := MARKINGS.match(clean)) and is_classification(bracketed["first"]):
+            add_classification(record, bracketed["first"])  # "(Confidential) (Copy)"
+            record.apparatus.append(("heading", None, clean))
+            drop.add(n)
         elif take_dateline(record, clean):
             drop.add(n)
             dateline_at = dateline_at or n
@@ -173,6 +164,8 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
             if n in wrapped and candidates and prose(clean):
                 start = n
                 break  # a hard-wrapped paragraph: the text has begun
+        elif candidates and DANGLING.search(candidates[-1][1]) and n == candidates[-1][0] + 1:
+            candidates.append((n, clean))  # the rest of a wrapped heading ("Paris 1")
         elif heading_like(clean) or (
             not candidates and n in alone and len(clean) < 60 and not label_of(clean)
         ):
@@ -188,8 +181,9 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
         record.title = title
         heading = CORRESPONDENCE.match(title)
         assert heading is not None
-        record.sender = record.sender or heading["from"]
-        record.addressee = record.addressee or heading["to"]
+        sender, addressee = sides(heading)
+        record.sender = record.sender or sender
+        record.addressee = record.addressee or addressee
         drop.add(n)
     headings = [c for c in before if not c[1].endswith((".", "!", "?"))]
     standing = [c for c in headings if c[0] in alone and not foreign_heading(c[1], lines)]
@@ -214,10 +208,32 @@ CORRESPONDENCE = re.compile(
     r"^(?P<from>(?:The|Mr\.|Mrs\.|President|Secretary|Ambassador|Chancellor|Prime Minister|Chairman"
     r"|Comrade|Marshal|General)\b.{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|Mrs\.|President|Secretary"
     r"|Ambassador|Chancellor|Prime Minister|Chairman|Comrade|Marshal|General|Senator)\b.{3,200})$"
+    # the same heading in French, German and Spanish: "La Division ... à la Légation ...",
+    # "Der Botschafter ... an den ...", "El Embajador ... al Ministro ..."
+    r"|^(?P<fr_from>(?:Le|La|Les|L[’'])\s?\w.{3,200}?)\s+(?:à|aux?)\s+(?P<fr_to>(?:la|le|les|l[’'])\s?\w.{3,200})$"
+    r"|^(?P<de_from>(?:Der|Die|Das)\s.{3,200}?)\s+an\s+(?P<de_to>(?:den|die|das)\s.{3,200})$"
+    r"|^(?P<es_from>(?:El|La|Los|Las)\s.{3,200}?)\s+(?:al?)\s+(?P<es_to>(?:la|el|los|las)?\s?[A-ZÁÉÍÓÚ].{3,200})$"
 )
 DANGLING = re.compile(
-    r"\b(?:by|of|to|from|the|and|with|between|in|on|for|at|de|du|des|der|die|des|и|в|на)$"
+    r"\b(?:by|of|to|from|the|and|with|between|in|on|for|at|de|du|des|der|die|des|и|в|на"
+    r"|à|au|aux|la|le|an|zu|von|für|den|al|del|el)$"
 )
+TRAILING_MARKER = re.compile(r"(?<=[^\W\d_])\s\d{1,2}$")  # "... à Paris 1": a footnote's marker
+DOC_NUMBER = re.compile(
+    r"^(?:Doc(?:ument)?\.?\s*)?No\.\s*(?P<n>\d{1,5})(?:\s+(?P<ref>[A-Z][^.!?]{1,60}))?$"
+)
+IDENTIFIER = re.compile(
+    r"^(?:https?://)?(?:www\.)?[a-z][\w-]*(?:\.[a-z][\w-]*)+/[\w./?=&-]*\d[\w./-]*$"
+)
+MARKINGS = re.compile(r"^\((?P<first>[^()]{3,30})\)(?:\s*\([^()]{2,30}\))*$")
+
+
+def sides(heading: re.Match) -> tuple[str, str]:
+    """The sender and the addressee of a CORRESPONDENCE heading, whatever its language."""
+    for lang in ("", "fr_", "de_", "es_"):
+        if heading[lang + "from"]:
+            return heading[lang + "from"], heading[lang + "to"]
+    raise ValueError("not a correspondence heading")
 
 
 def join_wrapped(candidates: list[tuple[int, str]], drop: set[int]) -> list[tuple[int, str]]:
@@ -226,7 +242,7 @@ def join_wrapped(candidates: list[tuple[int, str]], drop: set[int]) -> list[tupl
     out: list[tuple[int, str]] = []
     for n, line in candidates:
         if out and DANGLING.search(out[-1][1]) and n == out[-1][0] + 1 + out[-1][1].count("\n"):
-            out[-1] = (out[-1][0], out[-1][1] + " " + line)
+            out[-1] = (out[-1][0], out[-1][1] + " " + TRAILING_MARKER.sub("", line))
             drop.add(n)
         else:
             out.append((n, line))
@@ -289,55 +305,6 @@ def body_like(line: str) -> bool:
     return bool(numbered) and len(line) > 25
 
 
-KNOWN_LABELS = (
-    SENDER_LABELS | ADDRESSEE_LABELS | SUBJECT_LABELS | DATE_LABELS | CLASS_LABELS | NUMBER_LABELS
-)
-
-
-def metadata_label(lab: tuple[str, str], idx: int, lines: list[tuple[int, str]]) -> bool:
-    """A labelled line is the document's metadata when its label is a known one, or when
-    it stands among other labelled lines (a heading block); "Stalin: “Correct.”" alone is
-    a speaker's turn."""
-    label, value = lab
-    if label.lower().strip(" .") in KNOWN_LABELS:
-        return True
-    if not _short_value(value):
-        return False
-    near = [lines[j][1] for j in (idx - 1, idx + 1) if 0 <= j < len(lines)]
-    return any((near_lab := label_of(line)) and _short_value(near_lab[1]) for line in near)
-
-
-def _short_value(value: str) -> bool:
-    """A field's value, not a sentence someone says: short, not quoted, no full stop."""
-    return (
-        len(value) <= 45 and value[:1] not in "“\"«„‘'" and not value.endswith((".", "!", "?", "…"))
-    )
-
-
-def take_label(record: Record, label: str, value: str) -> bool:
-    key = label.lower().strip(" .")
-    if key in SUBJECT_LABELS and value:
-        record.title = record.title or value
-    elif key in SENDER_LABELS and value:
-        record.sender = record.sender or value
-    elif key in ADDRESSEE_LABELS and value:
-        record.addressee = record.addressee or value
-    elif key in DATE_LABELS and value:
-        if record.date is None and (datelines.normalize(value) or datelines.first_date(value)):
-            record.date = value if datelines.normalize(value) else datelines.first_date(value)[0]  # type: ignore[index]
-    elif key in CLASS_LABELS and value:
-        add_classification(record, value)
-    elif key in NUMBER_LABELS and value:
-        record.idnos.append(("number", value))
-    elif len(value) <= 80 and len(key.split()) <= 4:
-        pass  # another short labelled line of the heading ("Sent: ...", "Location: ...")
-    else:
-        return False
-    record.fields.setdefault(label, value)
-    record.apparatus.append(("heading", None, f"{label}: {value}" if value else label))
-    return True
-
-
 def take_dateline(record: Record, line: str) -> bool:
     """A line that is a date, or a place and a date ("Bonn, den 18. März 1991",
     "La Habana, 26 de Octubre. 1962", "Arkhangel-14 Octobre 1918 – 2C.3C")."""
@@ -381,54 +348,3 @@ def first_date_near_top(record: Record, lines: list[tuple[int, str]]) -> None:
         if found:
             record.date = found[0]
             return
-
-
-def addressee_of(salutation: str) -> str | None:
-    rest = re.sub(
-        r"^(?:my\s+)?(?:dear(?:est)?|estimad[oa]|querid[oa]|sehr geehrte[rn]?|liebe[rs]?|"
-        r"cher|chère|уважаем\w*|дорог\w*)\s+",
-        "",
-        salutation,
-        flags=re.I,
-    )
-    rest = rest.strip(" ,:!：，")
-    return rest or None
-
-
-def read_bottom(lines: list[tuple[int, str]], record: Record, start: int) -> set[int]:
-    """Distribution lists, cipher groups and typing trailers at the end -> apparatus; a
-    signature -> the sender when no From: line named one."""
-    drop: set[int] = set()
-    body = [(n, s) for n, s in lines if n >= start]
-    heading = next((k for k, (_, s) in enumerate(body) if NOTES_HEADING.match(s)), None)
-    if heading is not None and len(body) - heading <= 30:
-        drop.update(n for n, _ in body[heading:])
-        for _n, line in body[heading + 1 :]:
-            m = NOTE_LINE.match(line)
-            record.apparatus.append(("footnote", m.group(1) if m else None, line))
-        body = body[:heading]
-    for n, line in body[-12:]:
-        if TRAILER.match(line):
-            kind = (
-                "distribution"
-                if re.match(r"(?i)copy|экз|distribut|разосл|sent", line)
-                else "trailer"
-            )
-            record.apparatus.append((kind, None, line))
-            drop.add(n)
-        elif CIPHER_GROUPS.match(line):
-            record.apparatus.append(("cipher-groups", None, line))
-            drop.add(n)
-    if record.sender is None:
-        for n, line in reversed(body[-5:]):
-            dated = re.search(r"\d|[年月日时]", line)
-            if (
-                n not in drop
-                and SIGNATURE.match(line)
-                and len(line) < 40
-                and n != start
-                and not dated
-            ):
-                record.sender = line
-                break
-    return drop

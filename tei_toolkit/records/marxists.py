@@ -10,7 +10,8 @@ from ..model import Record
 from . import datelines
 from .blocks import body_lines, lines_of, split_numbered
 from .common import SALUTATION, heading_like
-from .generic import addressee_of, read_bottom, take_dateline
+from .endmatter import addressee_of, read_bottom
+from .generic import take_dateline
 
 NAME = "marxists"
 LABELS = re.compile(
