@@ -25,7 +25,9 @@ prime first second king queen prince princess emperor shah pope senator governor
 counsellor counselor attaché attache envoy chief head director professor father bishop
 general-major general-lieutenant lieutenant-general major-general colonel-general
 vice-premier vice-president vice-chairman vice-minister ambassador-at-large chargé charge
-d'affaires d’affaires generalissimo
+d'affaires d’affaires generalissimo excellency excellencies highness secy fonmin fonsec amb
+polcouns dcm señor senor señora senora monsieur herr frau ministro embajador presidente
+canciller ministre ambassadeur président
 """)
 # Adjectives, demonyms, ethnonyms: never places or orgs on their own (guidelines).
 DEMONYMS = _words("""
@@ -50,14 +52,35 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
-museum school college news agency radio press tass xinhua embassies legations ministries
+museum school college center centre news agency radio press tass xinhua embassies legations ministries
 committees parties councils
 """)
+# Heads that make capitals of the words before them in text set in capitals (see
+# _truecase): "THE FOREIGN MINISTRY" -> "the Foreign Ministry" (not "office": "HIS KREMLIN
+# OFFICE" is a place and an office).
+STRONG_ORG_HEADS = _words("""
+ministry embassy legation consulate committee council bureau presidium secretariat
+commission department agency institute university academy directorate army party navy
+corporation congress parliament federation organization organisation administration league
+library center centre division
+""")
+# Words of cables that are neither names nor English words a reader would capitalise:
+# address and routing words, handling and precedence caveats, abbreviations of the trade.
+CABLE_WORDS = _words("""
+fm to info subject subj tags ref refs niact immediate priority routine flash exdis nodis
+limdis stadis noforn roger gds xgds reftel reftels embtel deptel septel memcon tdy mrn secto
+tosec notal pass action origin drafted approved cleared page section end summary para paras
+confidential secret unclassified classified declassified lou sbu emboff embs usg dept
+amemb i.e e.g ie eg
+""")
+# Words that open the address of a post in cables: with the words after them they name
+# the post ("AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL SECRETARY").
+POSTS = _words("amembassy amconsul amcongen usmission usdel usun usnato uslo usint secstate")
 # Heads that take a following "of (the) X" ("Ministry of Foreign Affairs").
 ORG_PREFIX_HEADS = _words("""
 ministry embassy legation consulate committee council bureau commission department academy
 institute university directorate cabinet secretariat presidium league union association
-society office administration archive archives museum bank school college
+society office administration archive archives museum bank school college division
 """)
 PLACE_HEADS = _words("""
 republic kingdom province region oblast krai peninsula mountains sea ocean river lake
@@ -198,14 +221,19 @@ _DEMONYM_ENDINGS = (
     ("ish", ""),
     ("ish", "en"),
     ("ic", "ia"),
+    ("ine", "ina"),
+    ("ines", "ina"),
 )
+# Adjectives and nouns of a movement named after its leader or creed ("Peronist",
+# "Gaullists", "Titoist"): a people's word, never a person's name.
+_FOLLOWER = ("ist", "ists", "ism")
 
 
 @lru_cache(maxsize=8192)
 def is_demonym(word: str) -> bool:
     """A lower-case word that names a people or is a country's adjective: the fixed list,
     or a regular derivation from a country or continent of the gazetteer ("iraqi")."""
-    if word in DEMONYMS:
+    if word in DEMONYMS or len(word) > 6 and word.endswith(_FOLLOWER):
         return True
     places = gazetteer()
     for ending, replacement in _DEMONYM_ENDINGS:

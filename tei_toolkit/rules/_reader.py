@@ -202,7 +202,7 @@ class ReaderBase:
         return t.end - (len(m.group()) if m else 0)
 
     def is_title(self, i: int) -> bool:
-        w = self.lows[i]
+        w = POSSESSIVE.sub("", self.lows[i])
         return w in TITLES or w + "." in TITLES
 
     def seen_alone(self, k: int) -> bool:

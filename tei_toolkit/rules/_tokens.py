@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ._lexicon import CONNECTORS
+from ._lexicon import CONNECTORS, TITLES
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁΑ-Ω"
 # Only the tokens a name can be made of; lower-case words are never tokenised (speed):
@@ -58,6 +58,13 @@ def tokenize(text: str) -> list[Tok]:
             continue  # inside a word ("iPhone") or a number
         w = m.group()
         if w in STARTERS:
+            continue
+        if kind == "init" and w[: w.index(".") + 1].lower() in TITLES and len(w) > w.index(".") + 1:
+            # "Mr. D. D. Maclean": the title is a token of its own, not an initial
+            cut = w.index(".") + 1
+            out.append(Tok(s, s + cut, w[:cut], "init"))
+            rest = len(w[cut:]) - len(w[cut:].lstrip())
+            out.append(Tok(s + cut + rest, m.end(), w[cut + rest :], "init"))
             continue
         out.append(Tok(s, m.end(), w, _word_kind(w) if kind == "word" else kind or "other"))
     return out

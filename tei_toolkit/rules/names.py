@@ -25,6 +25,7 @@ from ._lexindex import Lexicon, _lexicon
 from ._people import PersonReader
 from ._reader import Found, TextLines
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
+from ._truecase import restore_case
 from .base import Context
 
 TAGS = {kind.type: kind.tag for kind in KINDS}
@@ -40,6 +41,12 @@ class Reader(PersonReader):
             if t.kind == "lower":
                 i, titled = i + 1, False
                 continue
+            if t.kind == "init":
+                known = self.known_after_initials(i)
+                if known is not None:
+                    yield known
+                    i, titled = known_end(run, known) + 1, False
+                    continue
             parts = self.hyphenated(i) if "-" in t.text else None  # (speed: most words)
             if parts:
                 yield from parts
@@ -104,6 +111,18 @@ class Reader(PersonReader):
                 continue
             i, titled = i + 1, False
 
+    def known_after_initials(self, i: int) -> Found | None:
+        """ "J. Andropov", "A.M. ALEKSANDROV": initials before a person of the register are
+        part of the name."""
+        k = i
+        while k < len(self.run) and self.run[k].kind == "init":
+            k += 1
+        hit = self.lexicon_at(k) if k < len(self.run) and k > i else None
+        if not hit or hit[1] != "register" or hit[2].type != "person":
+            return None
+        j, source, item = hit
+        return self.from_lexicon(i, j, source, item)
+
     def hyphenated(self, i: int) -> list[Found]:
         """ "Moscow-Bonn", "Tito-Goulart": two known names joined by a hyphen."""
         t = self.run[i]
@@ -132,6 +151,11 @@ class Reader(PersonReader):
             )
             pos += len(part) + 1
         return out
+
+
+def known_end(run: list[Tok], found: Found) -> int:
+    """The index of the last token of ``run`` inside ``found``."""
+    return max(k for k, t in enumerate(run) if t.start < found.end)
 
 
 def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
@@ -165,6 +189,7 @@ def _gloss_links(text: str, found: list[Found]) -> list[Found]:
 def names(text: str, ctx: Context) -> Iterator[Mark]:
     """People, places and organisations, linked to the register or given provisional ids."""
     lex = _lexicon(ctx)
+    text = restore_case(text, lex)  # text in capitals read as prose (same offsets)
     toks = tokenize(text)
     lines = TextLines(text)
     found: list[Found] = []

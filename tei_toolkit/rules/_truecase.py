@@ -1,0 +1,197 @@
+"""Text set wholly in capitals (cables: "RECEIVED BY BREZHNEV IN HIS KREMLIN OFFICE") read
+as if it were set in ordinary case, so that the name rules can use the case of a word as
+they do in prose.
+
+``restore_case`` returns a *view* of the text of the same length, offset for offset: in each
+line mostly set in capitals, a word the lexicons or the English word list know as a common
+word is put in lower case, a rare word, a title, a demonym, a place or a register name in
+title case, an acronym stays in capitals. Words around an organisation's head word are
+given capitals as the name would have them ("THE FOREIGN MINISTRY" -> "the Foreign
+Ministry"), and so is the word after a title ("AMBASSADOR HILL" -> "Ambassador Hill").
+Line breaks inside a sentence become spaces, since cables are wrapped by the machine. The
+marks found on the view are marks on the text."""
+
+from __future__ import annotations
+
+import re
+
+from ._lexicon import (
+    BODY_NAMES,
+    CABLE_WORDS,
+    MONTHS,
+    NOT_NAMES,
+    ORG_PREFIX_HEADS,
+    PERSON_VERBS,
+    STRONG_ORG_HEADS,
+    TITLES,
+    is_demonym,
+)
+from ._lexindex import Lexicon
+from ._reader import WORDS
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+LINE = re.compile(r"[^\n]*\n?")
+PARTICLES = frozenset("de del della di da das dos du van von ter ten".split())
+# words that end the capitals given around an organisation's head word
+STOP = NOT_NAMES | PERSON_VERBS | frozenset(
+    """all any some very no not will would shall should may might more most other such its
+    to up out off so than too only own same few each both either neither nor""".split()
+)
+
+
+def restore_case(text: str, lex: Lexicon) -> str:
+    """The view of ``text`` in ordinary case (``text`` itself when no line is in capitals)."""
+    if not _caps(text):
+        return text
+    out = []
+    for m in LINE.finditer(text):
+        line = m.group()
+        if not line:
+            break
+        out.append(_line(line, lex) if _mostly_upper(line) else line)
+    return "".join(out)
+
+
+def _caps(text: str) -> bool:
+    return any(_mostly_upper(line) for line in text.splitlines())
+
+
+def _mostly_upper(line: str) -> bool:
+    words = WORDS.findall(line)
+    return len(words) >= 2 and sum(1 for w in words if w.isupper()) * 4 >= len(words) * 3
+
+
+def _line(line: str, lex: Lexicon) -> str:
+    words = list(WORD.finditer(line))
+    forms = [_form(w.group(), lex, line[w.end() : w.end() + 1]) for w in words]
+    lows = [w.group().lower() for w in words]
+    _phrases(line, words, forms, lex)
+    for k, w in enumerate(words):
+        if not w.group().isupper():
+            forms[k] = w.group()
+            continue
+        base = _base(lows[k])
+        if base in STRONG_ORG_HEADS or base in BODY_NAMES:
+            forms[k] = _title(w.group())
+            _org_words(line, words, lows, forms, k)
+        gap = line[words[k - 1].end() : w.start()] if k else ""
+        if k and gap in (" ", ". ") and _base(lows[k - 1]) in TITLES | _abbreviated_titles():
+            if not lows[k - 1].endswith(("'s", "’s")) and lows[k] not in STOP:
+                forms[k] = _title(w.group()) if forms[k].islower() else forms[k]
+        if lows[k] in PARTICLES and _before_name(words, lows, k, line):
+            j = k
+            while j < len(words) and (lows[j] in PARTICLES | {"la", "le", "los", "las"} or j == k):
+                forms[j] = _title(words[j].group())
+                j += 1
+            if j < len(words):
+                forms[j] = _title(words[j].group())
+    chars = list(line)
+    for w, form in zip(words, forms):
+        if len(form) == w.end() - w.start():
+            chars[w.start() : w.end()] = form
+    view = "".join(chars)
+    # a line break after a letter, a comma or a title's full stop continues the sentence
+    if view.endswith("\n") and re.search(r"(?:[^\W\d_]|,|\b(?:MRS?|DR|GEN|MME)\.)\n$", line):
+        view = view[:-1] + " "
+    return view
+
+
+def _abbreviated_titles() -> frozenset[str]:
+    return frozenset(t.rstrip(".") for t in TITLES if t.endswith("."))
+
+
+def _base(low: str) -> str:
+    return re.sub(r"['’]s$", "", low)
+
+
+def _title(word: str) -> str:
+    """ "FROMENT-MEURICE" -> "Froment-Meurice", "PERON'S" -> "Peron's"."""
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def _phrases(line: str, words: list, forms: list[str], lex: Lexicon) -> None:
+    """Names of two or three words the lexicons know: "NEW YORK", "THE HAGUE"."""
+    for k in range(len(words) - 1):
+        for n in (3, 2):
+            group = words[k : k + n]
+            if len(group) < n or any(
+                line[a.end() : b.start()] != " " for a, b in zip(group, group[1:])
+            ):
+                continue
+            phrase = " ".join(_title(w.group()) for w in group)
+            found = lex.find(phrase)
+            if found is not None and _known_name(found, "", lex):
+                for j in range(k, k + n):
+                    forms[j] = _title(words[j].group())
+                break
+
+
+def _form(word: str, lex: Lexicon, after: str = "") -> str:
+    """The case a word set in capitals would have in prose."""
+    if not word.isupper() or len(word) == 1 and after == ".":
+        return word  # "A.M. ALEKSANDROV": initials stay
+    low = word.lower()
+    base = _base(low)
+    if base in PARTICLES:
+        return low  # capitals only before a name (_before_name)
+    if base in CABLE_WORDS:
+        return low
+    if base in TITLES or base + "." in TITLES or is_demonym(base) or base in MONTHS:
+        return _title(word)
+    found = lex.find(re.sub(r"['’]S$", "", word))
+    if found is not None and _known_name(found, base, lex):
+        return word if len(base) <= 3 else _title(word)
+    if base in lex.common or base in STOP:
+        return low
+    if len(base) <= 3 or len(base) == 4 and not re.search(r"[AEIOUY].*[AEIOUY]|[AEIOUY]$", word):
+        return word  # an acronym: "PRC", "UNGA", "CPSU"
+    return _title(word)
+
+
+def _known_name(found: tuple, base: str, lex: Lexicon) -> bool:
+    """A register name, or a gazetteer place that is not also a common word (a town
+    called "Hope"), unless it is a country or a capital city."""
+    source, item = found
+    if source == "register":
+        return item.type != "ignore"
+    return base not in lex.common or item.kind in ("country", "continent", "variant")
+
+
+def _org_words(line: str, words: list, lows: list[str], forms: list[str], k: int) -> None:
+    """Capitals for the words of an organisation's name around its head word ``k``: up to
+    three words before it ("CENTRAL INTELLIGENCE AGENCY") and, after a head that takes
+    "of", the words of its "of" phrase ("MINISTRY OF FOREIGN AFFAIRS")."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and line[words[j].end() : words[j + 1].start()] == " ":
+        low = lows[j]
+        if low in STOP or low.endswith(("'s", "’s")) or low in PARTICLES:
+            break
+        if forms[j].islower():
+            forms[j] = _title(words[j].group())
+        j -= 1
+    if _base(lows[k]) not in ORG_PREFIX_HEADS:
+        return
+    j = k + 1
+    while j < len(words) and lows[j] in ("of", "the", "for", "and"):
+        j += 1
+    n = 0
+    while j < len(words) and n < 4 and line[words[j - 1].end() : words[j].start()] == " ":
+        low = lows[j]
+        if low in STOP or low.endswith("ed") and len(low) > 4:
+            break
+        if forms[j].islower():
+            forms[j] = _title(words[j].group())
+        j, n = j + 1, n + 1
+
+
+def _before_name(words: list, lows: list[str], k: int, line: str) -> bool:
+    """ "DE LA PLAZA": a particle (and "LA" after it) before a word in capitals, all
+    joined by single spaces."""
+    j = k + 1
+    while j < len(words) and lows[j] in PARTICLES | {"la", "le", "los", "las"}:
+        j += 1
+    return (
+        j < len(words)
+        and lows[j] not in STOP
+        and all(line[a.end() : b.start()] == " " for a, b in zip(words[k:j], words[k + 1 : j + 1]))
+    )
