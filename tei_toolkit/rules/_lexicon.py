@@ -29,6 +29,12 @@ d'affaires d’affaires generalissimo excellency excellencies highness secy fonm
 polcouns dcm señor senor señora senora monsieur herr frau ministro embajador presidente
 canciller ministre ambassadeur président
 """)
+# Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
+NOT_AFTER_TITLE = _words("""
+extraordinary plenipotentiary general designate emeritus elect adjutant staff officer
+affairs state defense defence interior war justice finance trade education health security
+relations commerce agriculture labor labour treasury navy army
+""")
 # Adjectives, demonyms, ethnonyms: never places or orgs on their own (guidelines).
 DEMONYMS = _words("""
 soviet mongolian mongol mongols mongolians chinese korean koreans japanese american americans
@@ -102,7 +108,17 @@ transcript conversation meeting report translated translation original top secre
 only working chaired attendance regarding subject re ciphered sending received taken
 completed date no nº vol p pp ibid infra supra see start end skip content rights type
 language author authors summary page pages fond opis delo list papka dok per op
+participants participant present distribution attachment enclosure accordingly
 """)
+# Nouns of events and papers: an "of/on" phrase ending in one is not part of an
+# organisation's name ("the Political Committee on the Consultation Meeting").
+EVENT_NOUNS = _words("""
+meeting meetings conference conferences talks visit visits question questions report
+reports session sessions consultation consultations negotiations plan plans
+""")
+# Heads of a mission abroad: the place after them is part of the name ("US Embassy
+# Moscow", "American Legation at Stockholm", "Polish Embassy in Hanoi").
+MISSION_HEADS = _words("embassy legation consulate consulate-general mission")
 # Verbs after a bare unknown name that show it is a person ("Choibalsan departed").
 PERSON_VERBS = _words("""
 said says asked asks replied replies answered stated declared informed noted told tells

@@ -8,6 +8,8 @@ import re
 
 from ._lexicon import (
     BODY_NAMES,
+    EVENT_NOUNS,
+    MISSION_HEADS,
     MONTHS,
     NOT_NAMES,
     ORG_HEADS,
@@ -63,6 +65,18 @@ class OrgReader(ReaderBase):
             j += 1  # a designator: "Directorate R"
         if w in ORG_PREFIX_HEADS:
             j = self.extend_of(j)
+        while (  # "Harvard University Library": a head after the head
+            j == head
+            and j + 1 < len(run)
+            and run[j + 1].kind == "cap"
+            and POSSESSIVE.sub("", self.low(j + 1)) in ORG_HEADS
+            and not POSSESSIVE.search(run[j].text)
+        ):
+            j = head = j + 1
+        if j == head and base in MISSION_HEADS and j + 1 < len(run):
+            found = self.lexicon_at(j + 1)  # "US Embassy Moscow"
+            if found and (found[1] == "gazetteer" or found[2].type == "place"):
+                j = found[0]
         if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
             return None  # "Soviet Politburo": an adjective, then the name alone
         return None if j == i or (head == i and j == head) else j
@@ -132,6 +146,8 @@ class OrgReader(ReaderBase):
             while k < len(run) and run[k].kind in ("cap", "upper") and not self.is_title(k):
                 if self.low(k) in PERIODICAL_HEADS and last is not None:
                     break  # "Department of State Bulletin": a periodical named after it
+                if self.low(k) in ORG_PREFIX_HEADS and last is not None:
+                    break  # "Department of State Division of ...": a second name begins
                 last = k
                 k += 1
                 if (
@@ -141,7 +157,7 @@ class OrgReader(ReaderBase):
                     and run[k + 1].kind == "cap"
                 ):
                     k += 1
-            if last is None:
+            if last is None or POSSESSIVE.sub("", self.low(last)) in EVENT_NOUNS:
                 return end
             end = last
 
@@ -151,6 +167,7 @@ class OrgReader(ReaderBase):
         if (
             t.text.lower() in NOT_NAMES
             or re.fullmatch(r"[IVXLC]+", t.text)
+            and self.text[max(0, t.start - 4) : t.start] != "the "  # "the CC"
             or re.search(r"\d\s*$", self.text[max(0, t.start - 4) : t.start])
         ):
             return False  # "200 PPSh": a count of things

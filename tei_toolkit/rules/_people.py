@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ._lexicon import (
     MONTHS,
+    NOT_AFTER_TITLE,
     NOT_NAMES,
     ORG_HEADS,
     PATRONYMIC,
@@ -85,14 +86,23 @@ class PersonReader(OrgReader):
         rare = [w for w in words if w not in self.lex.common]
         if inits or titled and (rare or len(names) > 1):
             return last
-        if len(names) >= 2 and rare and (words[0] in rare or not self.sentence_initial(i)):
+        if titled and words[0] not in NOT_AFTER_TITLE and self.title_before(i):
+            return last  # "Secretary of State Rusk", "Ambassador Hill": a common word as name
+        if (
+            len(names) >= 2
+            and rare
+            and (words[0] in rare or not self.sentence_initial(i))
+            and not self.after_the(i)
+        ):
             return last
         w = words[0]
         if len(names) == 1:
             surface = POSSESSIVE.sub("", run[i].text)
             if _norm(surface.title() if surface.isupper() else surface) in self.surnames:
                 return i
-            if self.is_label(i) or self.glossed(i) or self.inverted(i):
+            if self.glossed(i) or self.inverted(i):
+                return i
+            if self.is_label(i) and (w not in self.lex.common or self.label_colon(i)):
                 return i
             if w in self.lex.common or self.quoted(i) or run[i].kind != "cap" or len(w) < 2:
                 return None
@@ -109,12 +119,21 @@ class PersonReader(OrgReader):
                 )
             if _slavic_surname(w) or self.verb_follows(i):
                 return i
+            if self.after_the(i):
+                return None  # "the Contensts", "the Tsaidam": not how a person is named
             # a rare capitalised word mid-sentence: a person, unless a locative
             # preposition says it is a place (see place_at)
             return None if self.locative(i) else i
         if len(names) >= 2 and self.is_label(i):
             return last
         return None
+
+    def title_before(self, i: int) -> bool:
+        """The word before token ``i`` (a space apart) is a title or an office's word."""
+        k = i - 1
+        return k >= 0 and self.text[self.run[k].end : self.run[i].start] == " " and (
+            self.is_title(k) or self.office_word(k)
+        )
 
     def title_run(self) -> bool:
         """Two or more capitalised words, one of them shaped like a transliterated title

@@ -285,6 +285,15 @@ class ReaderBase:
         after = self.text[self.run[-1].end : self.run[-1].end + 1]
         return bool(SPEAKER_AFTER.match(after))
 
+    def label_colon(self, i: int) -> bool:
+        """A colon after the label ("Brown: ..."), not a comma ("Accordingly, ...")."""
+        return self.text[self.run[-1].end : self.run[-1].end + 1] == ":"
+
+    def after_the(self, i: int) -> bool:
+        """The word after the article "the": a person is not named so without a title."""
+        start = self.run[i].start
+        return self.text[max(0, start - 4) : start].lower() == "the "
+
     def glossed(self, i: int) -> bool:
         m = GLOSS.match(self.text, self.run[i].end)
         return bool(m and self.lex.find(m.group(1).strip()))

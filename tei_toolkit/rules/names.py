@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..kinds import KINDS
+from ._lexicon import MISSION_HEADS, PLACE_HEADS, POSTS, is_demonym
 from ..model import Mark
 from ..register import Entry
 from ._lexindex import Lexicon, _lexicon
@@ -38,8 +39,13 @@ class Reader(PersonReader):
         run, i, titled = self.run, 0, False
         while i < len(run):
             t = run[i]
-            if t.kind == "lower":
-                i, titled = i + 1, False
+            if t.kind == "lower":  # a title's "of" keeps it: "Secretary of State Rusk"
+                i, titled = i + 1, titled and self.low(i) in ("of", "for", "the")
+                continue
+            if self.low(i) in POSTS:
+                post = self.post(i)
+                yield post
+                i, titled = known_end(run, post) + 1, False
                 continue
             if t.kind == "init":
                 known = self.known_after_initials(i)
@@ -73,10 +79,20 @@ class Reader(PersonReader):
             if self.is_title(i):
                 i, titled = i + 1, True
                 continue
+            if titled and self.office_word(i):
+                i += 1  # "Secretary of State Rusk": the office's words, then the name
+                continue
+            place = self.demonym_place(i)
+            if place is not None:
+                yield place
+                i, titled = i + 2, False
+                continue
             j = self.person_at(i, titled)
             if j is not None:
-                yield self.person(i, j)
-                i, titled = j + 1, False
+                found = self.person(i, j)
+                known = self.known_after(j, found)
+                yield known or found
+                i, titled = known_end(run, known or found) + 1, False
                 continue
             if not titled and self.place_at(i):
                 name = POSSESSIVE.sub("", t.text)
@@ -122,6 +138,51 @@ class Reader(PersonReader):
             return None
         j, source, item = hit
         return self.from_lexicon(i, j, source, item)
+
+    def known_after(self, j: int, found: Found) -> Found | None:
+        """ "Vyacheslav Mikhailovich Molotov": given names before a person of the register
+        are part of the name, which takes the register's id."""
+        k = j + 1
+        hit = self.lexicon_at(k) if k < len(self.run) else None
+        if not hit or hit[1] != "register" or hit[2].type != "person":
+            return None
+        end = self.end_of(hit[0])
+        return Found(found.start, end, "person", hit[2].id, True, "names:register")
+
+    def office_word(self, i: int) -> bool:
+        """A common word of an office after a title and "of" ("Secretary of State Rusk",
+        "Minister of Foreign Affairs Gromyko"), with a word after it."""
+        return (
+            i + 1 < len(self.run)
+            and self.run[i].kind == "cap"
+            and self.low(i) in self.lex.common
+            and self.lexicon_at(i) is None
+            and any(t.kind == "lower" for t in self.run[max(0, i - 3) : i])
+        )
+
+    def demonym_place(self, i: int) -> Found | None:
+        """ "Argentine Republic", "Korean Peninsula": a people's adjective and a place head."""
+        run = self.run
+        if (
+            i + 1 < len(run)
+            and run[i + 1].kind == "cap"
+            and is_demonym(self.low(i))
+            and POSSESSIVE.sub("", self.low(i + 1)) in PLACE_HEADS
+        ):
+            name = POSSESSIVE.sub("", self.span(i, i + 1))
+            return Found(run[i].start, self.end_of(i + 1), "place", "prov-" + slug(name), False,
+                         "names:demonym-place")
+        return None
+
+    def post(self, i: int) -> Found:
+        """A post's address in a cable: "AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL
+        SECRETARY" (the words after it up to a precedence word, a number, the run's end)."""
+        j = i
+        while j + 1 < len(self.run) and self.run[j + 1].kind in ("cap", "upper"):
+            j += 1
+        name = self.span(i, j)
+        return Found(self.run[i].start, self.end_of(j), "org", "prov-" + slug(name), False,
+                     "names:post")
 
     def hyphenated(self, i: int) -> list[Found]:
         """ "Moscow-Bonn", "Tito-Goulart": two known names joined by a hyphen."""
@@ -186,6 +247,27 @@ def _gloss_links(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+def _missions(text: str, found: list[Found]) -> list[Found]:
+    """ "American Legation at Stockholm", "Polish Embassy in Hanoi": a mission and the place
+    it sits in are one organisation."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and f.type == "place"
+            and prev.type == "org"
+            and not prev.known
+            and text[prev.start : prev.end].rsplit(" ", 1)[-1].lower() in MISSION_HEADS
+            and text[prev.end : f.start] in (" at ", " in ")
+        ):
+            name = text[prev.start : f.end]
+            out[-1] = prev._replace(end=f.end, id="prov-" + slug(name), rule="names:mission")
+            continue
+        out.append(f)
+    return out
+
+
 def names(text: str, ctx: Context) -> Iterator[Mark]:
     """People, places and organisations, linked to the register or given provisional ids."""
     lex = _lexicon(ctx)
@@ -200,7 +282,7 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
         if len(run) == 1 and _plain_word(run[0], lex, surnames) and run[0].start > 0:
             continue  # a lone common word ("Having", "Recently"): nothing to read
         found.extend(Reader(text, run, lex, ctx, lines).read())
-    found = _gloss_links(text, found)
+    found = _missions(text, _gloss_links(text, found))
     entities = ctx.entities
     for f in found:
         if f.type not in TAGS:
