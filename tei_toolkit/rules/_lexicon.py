@@ -77,7 +77,7 @@ fm to info subject subj tags ref refs niact immediate priority routine flash exd
 limdis stadis noforn roger gds xgds reftel reftels embtel deptel septel memcon tdy mrn secto
 tosec notal pass action origin drafted approved cleared page section end summary para paras
 confidential secret unclassified classified declassified lou sbu emboff embs usg dept
-amemb i.e e.g ie eg
+amemb i.e e.g ie eg subst repeat rptd
 """)
 # Words that open the address of a post in cables: with the words after them they name
 # the post ("AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL SECRETARY").

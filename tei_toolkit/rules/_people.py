@@ -102,7 +102,11 @@ class PersonReader(OrgReader):
                 return i
             if self.glossed(i) or self.inverted(i):
                 return i
-            if self.is_label(i) and (w not in self.lex.common or self.label_colon(i)):
+            if (
+                self.is_label(i)
+                and len(w) > 1
+                and (w not in self.lex.common or self.label_colon(i))
+            ):
                 return i
             if w in self.lex.common or self.quoted(i) or run[i].kind != "cap" or len(w) < 2:
                 return None

@@ -24,7 +24,10 @@ from ._tokens import POSSESSIVE, Tok, _norm
 from .base import Context
 
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
-INVERTED_INITIALS = re.compile(r",\s?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])")
+# "Antonov, A. I.", "Kissinger, Henry A." (an index's or a TAGS line's inverted name)
+INVERTED_INITIALS = re.compile(
+    r",\s?(?:[A-Z][a-z]{2,}\s)?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])"
+)
 GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
 LOCATIVE = re.compile(
     r"\b(?:in|at|near|into|via|towards?|across|through|around|outside|"
@@ -58,8 +61,9 @@ class TextLines:
     line is measured once (a text without line breaks is one long line: looking it up
     per token would cost the line's length each time)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, source: str | None = None) -> None:
         self.text = text
+        self.source = text if source is None else source  # before restore_case
         self.lead = len(text) - len(text.lstrip())  # where the first word starts
         self._breaks: list[int] | None = None
         self._upper: dict[int, bool] = {}
@@ -81,6 +85,14 @@ class TextLines:
             words = WORDS.findall(self.text, start, end)
             answer = self._upper[start] = sum(1 for w in words if w.isupper()) * 2 >= len(words)
         return answer
+
+
+    def mostly_upper_source(self, pos: int) -> bool:
+        """The line holding ``pos`` was set in capitals before its case was restored."""
+        start, end = self.bounds(pos)
+        line = self.source[start:end]
+        words = WORDS.findall(line)
+        return bool(words) and sum(1 for w in words if w.isupper()) * 2 >= len(words)
 
 
 WORDS = re.compile(r"[^\W\d_]{2,}")

@@ -58,7 +58,7 @@ def _caps(text: str) -> bool:
 
 def _mostly_upper(line: str) -> bool:
     words = WORDS.findall(line)
-    return len(words) >= 2 and sum(1 for w in words if w.isupper()) * 4 >= len(words) * 3
+    return len(words) >= 1 and sum(1 for w in words if w.isupper()) * 4 >= len(words) * 3
 
 
 def _line(line: str, lex: Lexicon) -> str:
@@ -66,6 +66,10 @@ def _line(line: str, lex: Lexicon) -> str:
     forms = [_form(w.group(), lex, line[w.end() : w.end() + 1]) for w in words]
     lows = [w.group().lower() for w in words]
     _phrases(line, words, forms, lex)
+    tags = TAGS_LINE.match(line)
+    for k, w in enumerate(words):
+        if _code(line, w.start(), w.end()) or tags and not _in_brackets(line, w.start()):
+            forms[k] = lows[k]  # routing codes ("SS-25", "S/S-O") and TAGS codes
     for k, w in enumerate(words):
         if not w.group().isupper():
             forms[k] = w.group()
@@ -96,6 +100,22 @@ def _line(line: str, lex: Lexicon) -> str:
     return view
 
 
+TAGS_LINE = re.compile(r"\s*TAGS\s*:")
+
+
+def _code(line: str, start: int, end: int) -> bool:
+    """A short word joined to a slash, a colon or a number: an office or routing code of a
+    cable ("SS-25", "S/S-O", "OC/T", "S:JPCOVEY"), not a word of the text."""
+    if end - start > 3:
+        return False
+    before, after = line[start - 1 : start], line[end : end + 2]
+    return before in ("/", ":") or after[:1] in ("/", ":") or bool(re.match(r"-\d", after))
+
+
+def _in_brackets(line: str, pos: int) -> bool:
+    return line.rfind("(", 0, pos) > line.rfind(")", 0, pos)
+
+
 def _abbreviated_titles() -> frozenset[str]:
     return frozenset(t.rstrip(".") for t in TITLES if t.endswith("."))
 
@@ -121,8 +141,9 @@ def _phrases(line: str, words: list, forms: list[str], lex: Lexicon) -> None:
             phrase = " ".join(_title(w.group()) for w in group)
             found = lex.find(phrase)
             if found is not None and _known_name(found, "", lex):
-                for j in range(k, k + n):
-                    forms[j] = _title(words[j].group())
+                for j in range(k, k + n):  # "THE HAGUE" -> "the Hague" (the article)
+                    word = words[j].group()
+                    forms[j] = word.lower() if j == k and word == "THE" else _title(word)
                 break
 
 

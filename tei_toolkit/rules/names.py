@@ -16,6 +16,7 @@ Names not in the register get a provisional id ("#prov-kovalev") with @cert="low
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..kinds import KINDS
@@ -62,8 +63,16 @@ class Reader(PersonReader):
             org_end = self.org_at(i)
             if hit and (org_end is None or hit[0] >= org_end):
                 j, source, item = hit
-                yield self.from_lexicon(i, j, source, item)
+                if titled and i == j and source == "gazetteer" and item.kind == "city":
+                    yield self.person(i, j)  # "AMBASSADOR SIRACUSA": a person named as a town
+                else:
+                    yield self.from_lexicon(i, j, source, item)
                 i, titled = j + 1, False
+                continue
+            post = self.post_number(i)
+            if post is not None:
+                yield post
+                i, titled = i + 1, False
                 continue
             if org_end is not None:
                 yield Found(
@@ -177,12 +186,33 @@ class Reader(PersonReader):
     def post(self, i: int) -> Found:
         """A post's address in a cable: "AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL
         SECRETARY" (the words after it up to a precedence word, a number, the run's end)."""
-        j = i
-        while j + 1 < len(self.run) and self.run[j + 1].kind in ("cap", "upper"):
+        j, run = i, self.run
+        while j + 1 < len(run) and (
+            run[j + 1].kind in ("cap", "upper")
+            or self.low(j + 1) == "the"
+            and j + 2 < len(run)
+            and run[j + 2].kind in ("cap", "upper")
+        ):
             j += 1
         name = self.span(i, j)
         return Found(self.run[i].start, self.end_of(j), "org", "prov-" + slug(name), False,
                      "names:post")
+
+    def post_number(self, i: int) -> Found | None:
+        """ "PAGE 01 BUENOS 01024", "REF: MONTEVIDEO 0524": the post in a cable's number is
+        the place, named by its first word when it has more ("BUENOS" for Buenos Aires)."""
+        t = self.run[i]
+        if (
+            len(self.run) != 1
+            or t.kind != "cap"
+            or not re.match(r"\s\d{4,6}\b", self.text[t.end : t.end + 8])
+            or not self.lines.mostly_upper_source(t.start)
+        ):
+            return None
+        place = self.lex.first_word_place(t.text)
+        if place is None:
+            return None
+        return Found(t.start, t.end, "place", "prov-" + place.key, False, "names:cable-number")
 
     def hyphenated(self, i: int) -> list[Found]:
         """ "Moscow-Bonn", "Tito-Goulart": two known names joined by a hyphen."""
@@ -271,9 +301,9 @@ def _missions(text: str, found: list[Found]) -> list[Found]:
 def names(text: str, ctx: Context) -> Iterator[Mark]:
     """People, places and organisations, linked to the register or given provisional ids."""
     lex = _lexicon(ctx)
-    text = restore_case(text, lex)  # text in capitals read as prose (same offsets)
+    source, text = text, restore_case(text, lex)  # capitals read as prose (same offsets)
     toks = tokenize(text)
-    lines = TextLines(text)
+    lines = TextLines(text, source)
     found: list[Found] = []
     surnames = ctx.memory.surnames
     for run in _runs(text, toks):
