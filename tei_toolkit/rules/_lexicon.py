@@ -60,6 +60,10 @@ league union government cabinet assembly parliament court senate service service
 federation organization organisation office administration archive archives library
 museum school college center centre news agency radio press tass xinhua embassies legations ministries
 committees parties councils
+ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
+secretaría comité comisión partido parti partei consejo conseil departamento département
+dirección direction gobierno gouvernement regierung universidad université universität
+instituto institut archivo archiv
 """)
 # Heads that make capitals of the words before them in text set in capitals (see
 # _truecase): "THE FOREIGN MINISTRY" -> "the Foreign Ministry" (not "office": "HIS KREMLIN
@@ -69,6 +73,19 @@ ministry embassy legation consulate committee council bureau presidium secretari
 commission department agency institute university academy directorate army party navy
 corporation congress parliament federation organization organisation administration league
 library center centre division
+""")
+# Articles of other languages that open a name's run and are not part of it ("Le
+# Ministère des Affaires étrangères", "El Ministerio").
+ARTICLES = _words("le la les el los las der die das")
+# Lower-case particles inside a person's name ("Couve de Murville", "Charles de Gaulle").
+NAME_PARTICLES = _words("de da di du van von der den la le del della dos des y")
+# Acronyms of archives and of governments that are organisations, whatever the gazetteer
+# says ("NARA" is not the Japanese city, nor "GOA" in a cable Goa): the archives' own
+# names for themselves (their public lists), and the cables' "government of" forms.
+ORG_ACRONYMS = _words("""
+nara barch sapmo avprf rgaspi rgani garf rgae rgva rgali tsamo aprf tsk paaa amae cadn
+aan mol ábtl abtl ústr ustr amzv nsa cwihp usg hmg goa gof goj gob goc goi gom gop gor got
+gou gon gok gor goe
 """)
 # Words of cables that are neither names nor English words a reader would capitalise:
 # address and routing words, handling and precedence caveats, abbreviations of the trade.
@@ -87,13 +104,21 @@ ORG_PREFIX_HEADS = _words("""
 ministry embassy legation consulate committee council bureau commission department academy
 institute university directorate cabinet secretariat presidium league union association
 society office administration archive archives museum bank school college division
+ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
+secretaría comité comisión consejo conseil departamento département dirección direction
+gobierno gouvernement universidad université universität instituto institut archivo archiv
 """)
+# The "of" of organisation names in other languages ("Ministerio de Relaciones Exteriores",
+# "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").
+OF_WORDS = frozenset("of for on de del des du der für della di".split())
 PLACE_HEADS = _words("""
 republic kingdom province region oblast krai peninsula mountains sea ocean river lake
 islands island strait desert basin plateau square gulf bay
 """)
 # Lower-case words allowed inside a capitalised run (between two capitalised words).
-CONNECTORS = _words("of the and for on de la von van der den al bin ibn du da y di le")
+CONNECTORS = _words(
+    "of the and for on de la von van der den al bin ibn du da y di le des del für della"
+)
 MONTHS = _words("""
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
@@ -101,6 +126,7 @@ monday tuesday wednesday thursday friday saturday sunday
 # Capitalised words that open sentences or headings and are never names here.
 NOT_NAMES = _words("""
 i the a an this that these those there here we you he she they it his her their our my your
+el los las les lo der die das une un una
 mr and but or if in on at of to from by for with as after before when while then however
 also although because since until during between among about against under over into
 document documents record records telegram cable letter memorandum memo note notes source

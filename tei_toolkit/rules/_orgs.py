@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ._lexicon import (
+    OF_WORDS,
     BODY_NAMES,
     EVENT_NOUNS,
     MISSION_HEADS,
@@ -137,7 +138,7 @@ class OrgReader(ReaderBase):
         run, end = self.run, j
         while True:
             k = end + 1
-            if k >= len(run) or self.low(k) not in ("of", "for", "on"):
+            if k >= len(run) or self.low(k) not in OF_WORDS:
                 return end
             k += 1
             if k < len(run) and self.low(k) == "the":
@@ -146,7 +147,12 @@ class OrgReader(ReaderBase):
             while k < len(run) and run[k].kind in ("cap", "upper") and not self.is_title(k):
                 if self.low(k) in PERIODICAL_HEADS and last is not None:
                     break  # "Department of State Bulletin": a periodical named after it
-                if self.low(k) in ORG_PREFIX_HEADS and last is not None:
+                if (
+                    self.low(k) in ORG_PREFIX_HEADS
+                    and last is not None
+                    and k + 1 < len(run)
+                    and self.low(k + 1) == "of"
+                ):
                     break  # "Department of State Division of ...": a second name begins
                 last = k
                 k += 1

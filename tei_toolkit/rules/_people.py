@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ._lexicon import (
     MONTHS,
+    NAME_PARTICLES,
     NOT_AFTER_TITLE,
     NOT_NAMES,
     ORG_HEADS,
@@ -40,16 +41,17 @@ class PersonReader(OrgReader):
             j < len(run)
             and (
                 self.name_word(j)
-                or run[j].kind == "init"
+                or run[j].kind in ("init", "lower")
                 and names
                 and j + 1 < len(run)
                 and self.name_word(j + 1)
+                and (run[j].kind == "init" or self.low(j) in NAME_PARTICLES)
             )
             and not self.is_title(j)
             and self.lexicon_at(j) is None
             and self.org_at(j) is None
         ):
-            if run[j].kind == "init":
+            if run[j].kind in ("init", "lower"):
                 j += 1
                 continue
             w = POSSESSIVE.sub("", self.low(j))
@@ -86,7 +88,12 @@ class PersonReader(OrgReader):
         rare = [w for w in words if w not in self.lex.common]
         if inits or titled and (rare or len(names) > 1):
             return last
-        if titled and words[0] not in NOT_AFTER_TITLE and self.title_before(i):
+        if (
+            titled
+            and words[0] not in NOT_AFTER_TITLE
+            and self.title_before(i)
+            and not (last + 1 < len(run) and self.low(last + 1) == "of")  # "Deputy Heads of"
+        ):
             return last  # "Secretary of State Rusk", "Ambassador Hill": a common word as name
         if (
             len(names) >= 2

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ._lexicon import (
     MONTHS,
     NOT_NAMES,
+    ORG_ACRONYMS,
     PERSON_VERBS,
     RUSSIAN_SURNAME,
     SEATS_OF_GOVERNMENT,
@@ -128,7 +129,7 @@ class ReaderBase:
 
     def _lexicon_at(self, i: int):
         run = self.run
-        if run[i].kind == "lower":
+        if run[i].kind == "lower" or self.org_acronym(i):
             return None
         width = self.lex.width(run[i])
         if not width:
@@ -207,6 +208,13 @@ class ReaderBase:
             return True
         # "Kremlin talks peace" (a verb) but "the Kremlin walls" (a noun)
         return w.endswith("s") and not w.endswith("ss") and not before.endswith("the ")
+
+    def org_acronym(self, i: int) -> bool:
+        """An archive's or a government's acronym in capitals ("NARA", "GOA", "SAPMO")."""
+        t = self.run[i].text
+        if not t.replace("-", "").isalpha() or sum(map(str.isupper, t)) < 2:
+            return False
+        return all(POSSESSIVE.sub("", p).lower() in ORG_ACRONYMS for p in t.split("-"))
 
     def end_of(self, j: int) -> int:
         t = self.run[j]

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from ..kinds import KINDS
-from ._lexicon import MISSION_HEADS, PLACE_HEADS, POSTS, is_demonym
+from ._lexicon import ARTICLES, MISSION_HEADS, PLACE_HEADS, POSTS, is_demonym
 from ..model import Mark
 from ..register import Entry
 from ._lexindex import Lexicon, _lexicon
@@ -59,7 +59,24 @@ class Reader(PersonReader):
                 yield from parts
                 i, titled = i + 1, False
                 continue
+            if self.org_acronym(i):
+                j = i  # "TsAMO RF": adjacent acronyms name one body
+                while (
+                    j + 1 < len(run)
+                    and run[j + 1].kind == "upper"
+                    and self.lexicon_at(j + 1) is None
+                    and not POSSESSIVE.search(run[j].text)
+                ):
+                    j += 1
+                name = POSSESSIVE.sub("", self.span(i, j))
+                yield Found(t.start, self.end_of(j), "org", "prov-" + slug(name), False,
+                            "names:acronym")
+                i, titled = j + 1, False
+                continue
             hit = self.lexicon_at(i)
+            if hit is None and self.low(i) in ARTICLES and i + 1 < len(run):
+                i += 1  # "Le Ministère ...": the article is not part of the name
+                continue
             org_end = self.org_at(i)
             if hit and (org_end is None or hit[0] >= org_end):
                 j, source, item = hit
