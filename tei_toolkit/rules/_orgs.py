@@ -1,18 +1,19 @@
 """Organisation names: a head word after capitalised words ("Zabaikalskii Military
 District"), a head with "of ..." ("Ministry of Foreign Affairs"), bodies named alone
-("Politburo"), acronyms ("TsAMO RF")."""
+("Politburo"), acronyms ("TsAMO RF"); the addresses of cables ("AMEMBASSY MOSCOW", the post
+of "PAGE 01 BUENOS 01024") and places named by a demonym ("Argentine Republic")."""
 
 from __future__ import annotations
 
 import re
 
 from ._lexicon import (
-    OF_WORDS,
     BODY_NAMES,
     EVENT_NOUNS,
     MISSION_HEADS,
     MONTHS,
     NOT_NAMES,
+    OF_WORDS,
     ORG_HEADS,
     ORG_PREFIX_HEADS,
     PERIODICAL_HEADS,
@@ -21,8 +22,8 @@ from ._lexicon import (
     TITLES,
     is_demonym,
 )
-from ._reader import ReaderBase
-from ._tokens import POSSESSIVE
+from ._reader import Found, ReaderBase
+from ._tokens import POSSESSIVE, slug
 
 
 class OrgReader(ReaderBase):
@@ -166,6 +167,58 @@ class OrgReader(ReaderBase):
             if last is None or POSSESSIVE.sub("", self.low(last)) in EVENT_NOUNS:
                 return end
             end = last
+
+    def post(self, i: int) -> Found:
+        """A post's address in a cable: "AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL
+        SECRETARY" (the words after it up to a precedence word, a number, the run's end)."""
+        j, run = i, self.run
+        while j + 1 < len(run) and (
+            run[j + 1].kind in ("cap", "upper")
+            or self.low(j + 1) == "the"
+            and j + 2 < len(run)
+            and run[j + 2].kind in ("cap", "upper")
+        ):
+            j += 1
+        name = self.span(i, j)
+        return Found(
+            self.run[i].start, self.end_of(j), "org", "prov-" + slug(name), False, "names:post"
+        )
+
+    def post_number(self, i: int) -> Found | None:
+        """ "PAGE 01 BUENOS 01024", "REF: MONTEVIDEO 0524": the post in a cable's number is
+        the place, named by its first word when it has more ("BUENOS" for Buenos Aires)."""
+        t = self.run[i]
+        if (
+            len(self.run) != 1
+            or t.kind != "cap"
+            or not re.match(r"\s\d{4,6}\b", self.text[t.end : t.end + 8])
+            or not self.lines.mostly_upper_source(t.start)
+        ):
+            return None
+        place = self.lex.first_word_place(t.text)
+        if place is None:
+            return None
+        return Found(t.start, t.end, "place", "prov-" + place.key, False, "names:cable-number")
+
+    def demonym_place(self, i: int) -> Found | None:
+        """ "Argentine Republic", "Korean Peninsula": a people's adjective and a place head."""
+        run = self.run
+        if (
+            i + 1 < len(run)
+            and run[i + 1].kind == "cap"
+            and is_demonym(self.low(i))
+            and POSSESSIVE.sub("", self.low(i + 1)) in PLACE_HEADS
+        ):
+            name = POSSESSIVE.sub("", self.span(i, i + 1))
+            return Found(
+                run[i].start,
+                self.end_of(i + 1),
+                "place",
+                "prov-" + slug(name),
+                False,
+                "names:demonym-place",
+            )
+        return None
 
     def acronym_ok(self, i: int) -> bool:
         """An ALL-CAPS word is an organisation's acronym unless it sits in a heading."""

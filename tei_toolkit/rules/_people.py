@@ -139,11 +139,46 @@ class PersonReader(OrgReader):
             return last
         return None
 
+    def known_after_initials(self, i: int) -> Found | None:
+        """ "J. Andropov", "A.M. ALEKSANDROV": initials before a person of the register are
+        part of the name."""
+        k = i
+        while k < len(self.run) and self.run[k].kind == "init":
+            k += 1
+        hit = self.lexicon_at(k) if k < len(self.run) and k > i else None
+        if not hit or hit[1] != "register" or hit[2].type != "person":
+            return None
+        j, source, item = hit
+        return self.from_lexicon(i, j, source, item)
+
+    def known_after(self, j: int, found: Found) -> Found | None:
+        """ "Vyacheslav Mikhailovich Molotov": given names before a person of the register
+        are part of the name, which takes the register's id."""
+        k = j + 1
+        hit = self.lexicon_at(k) if k < len(self.run) else None
+        if not hit or hit[1] != "register" or hit[2].type != "person":
+            return None
+        end = self.end_of(hit[0])
+        return Found(found.start, end, "person", hit[2].id, True, "names:register")
+
+    def office_word(self, i: int) -> bool:
+        """A common word of an office after a title and "of" ("Secretary of State Rusk",
+        "Minister of Foreign Affairs Gromyko"), with a word after it."""
+        return (
+            i + 1 < len(self.run)
+            and self.run[i].kind == "cap"
+            and self.low(i) in self.lex.common
+            and self.lexicon_at(i) is None
+            and any(t.kind == "lower" for t in self.run[max(0, i - 3) : i])
+        )
+
     def title_before(self, i: int) -> bool:
         """The word before token ``i`` (a space apart) is a title or an office's word."""
         k = i - 1
-        return k >= 0 and self.text[self.run[k].end : self.run[i].start] == " " and (
-            self.is_title(k) or self.office_word(k)
+        return (
+            k >= 0
+            and self.text[self.run[k].end : self.run[i].start] == " "
+            and (self.is_title(k) or self.office_word(k))
         )
 
     def title_run(self) -> bool:

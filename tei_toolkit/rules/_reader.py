@@ -87,7 +87,6 @@ class TextLines:
             answer = self._upper[start] = sum(1 for w in words if w.isupper()) * 2 >= len(words)
         return answer
 
-
     def mostly_upper_source(self, pos: int) -> bool:
         """The line holding ``pos`` was set in capitals before its case was restored."""
         start, end = self.bounds(pos)

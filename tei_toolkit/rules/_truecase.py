@@ -33,9 +33,13 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 LINE = re.compile(r"[^\n]*\n?")
 PARTICLES = frozenset("de del della di da das dos du van von ter ten".split())
 # words that end the capitals given around an organisation's head word
-STOP = NOT_NAMES | PERSON_VERBS | frozenset(
-    """all any some very no not will would shall should may might more most other such its
+STOP = (
+    NOT_NAMES
+    | PERSON_VERBS
+    | frozenset(
+        """all any some very no not will would shall should may might more most other such its
     to up out off so than too only own same few each both either neither nor""".split()
+    )
 )
 
 
@@ -70,6 +74,10 @@ def _line(line: str, lex: Lexicon) -> str:
     for k, w in enumerate(words):
         if _code(line, w.start(), w.end()) or tags and not _in_brackets(line, w.start()):
             forms[k] = lows[k]  # routing codes ("SS-25", "S/S-O") and TAGS codes
+        elif tags and len(w.group()) > 1:
+            forms[k] = _title(w.group())  # "TAGS: OVIP (KISSINGER, HENRY A.)": a name
+        elif _acronym_after_the(line, words, lows, forms, k):
+            forms[k] = w.group()  # "THE UNGA": a short rare word after "the" is an acronym
     for k, w in enumerate(words):
         if not w.group().isupper():
             forms[k] = w.group()
@@ -101,6 +109,20 @@ def _line(line: str, lex: Lexicon) -> str:
 
 
 TAGS_LINE = re.compile(r"\s*TAGS\s*:")
+
+
+def _acronym_after_the(line: str, words: list, lows: list[str], forms: list[str], k: int) -> bool:
+    word = words[k].group()
+    return (
+        k > 0
+        and lows[k - 1] == "the"
+        and line[words[k - 1].end() : words[k].start()] == " "
+        and 3 < len(word) <= 5
+        and word.isalpha()
+        and forms[k] == _title(word)
+        and lows[k] not in STOP
+        and not (k + 1 < len(words) and forms[k + 1] == _title(words[k + 1].group()))
+    )
 
 
 def _code(line: str, start: int, end: int) -> bool:

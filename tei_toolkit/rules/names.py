@@ -16,13 +16,12 @@ Names not in the register get a provisional id ("#prov-kovalev") with @cert="low
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..kinds import KINDS
-from ._lexicon import ARTICLES, MISSION_HEADS, PLACE_HEADS, POSTS, is_demonym
 from ..model import Mark
 from ..register import Entry
+from ._lexicon import ARTICLES, MISSION_HEADS, POSTS
 from ._lexindex import Lexicon, _lexicon
 from ._people import PersonReader
 from ._reader import Found, TextLines
@@ -69,8 +68,9 @@ class Reader(PersonReader):
                 ):
                     j += 1
                 name = POSSESSIVE.sub("", self.span(i, j))
-                yield Found(t.start, self.end_of(j), "org", "prov-" + slug(name), False,
-                            "names:acronym")
+                yield Found(
+                    t.start, self.end_of(j), "org", "prov-" + slug(name), False, "names:acronym"
+                )
                 i, titled = j + 1, False
                 continue
             hit = self.lexicon_at(i)
@@ -86,9 +86,9 @@ class Reader(PersonReader):
                     yield self.from_lexicon(i, j, source, item)
                 i, titled = j + 1, False
                 continue
-            post = self.post_number(i)
-            if post is not None:
-                yield post
+            number = self.post_number(i)
+            if number is not None:
+                yield number
                 i, titled = i + 1, False
                 continue
             if org_end is not None:
@@ -96,7 +96,7 @@ class Reader(PersonReader):
                     run[i].start,
                     self.end_of(org_end),
                     "org",
-                    "prov-" + slug(self.span(i, org_end)),
+                    "prov-" + slug(POSSESSIVE.sub("", self.span(i, org_end))),
                     False,
                     "names:org-pattern",
                 )
@@ -113,10 +113,10 @@ class Reader(PersonReader):
                 yield place
                 i, titled = i + 2, False
                 continue
-            j = self.person_at(i, titled)
-            if j is not None:
-                found = self.person(i, j)
-                known = self.known_after(j, found)
+            last = self.person_at(i, titled)
+            if last is not None:
+                found = self.person(i, last)
+                known = self.known_after(last, found)
                 yield known or found
                 i, titled = known_end(run, known or found) + 1, False
                 continue
@@ -152,84 +152,6 @@ class Reader(PersonReader):
                 i, titled = j + 1, False
                 continue
             i, titled = i + 1, False
-
-    def known_after_initials(self, i: int) -> Found | None:
-        """ "J. Andropov", "A.M. ALEKSANDROV": initials before a person of the register are
-        part of the name."""
-        k = i
-        while k < len(self.run) and self.run[k].kind == "init":
-            k += 1
-        hit = self.lexicon_at(k) if k < len(self.run) and k > i else None
-        if not hit or hit[1] != "register" or hit[2].type != "person":
-            return None
-        j, source, item = hit
-        return self.from_lexicon(i, j, source, item)
-
-    def known_after(self, j: int, found: Found) -> Found | None:
-        """ "Vyacheslav Mikhailovich Molotov": given names before a person of the register
-        are part of the name, which takes the register's id."""
-        k = j + 1
-        hit = self.lexicon_at(k) if k < len(self.run) else None
-        if not hit or hit[1] != "register" or hit[2].type != "person":
-            return None
-        end = self.end_of(hit[0])
-        return Found(found.start, end, "person", hit[2].id, True, "names:register")
-
-    def office_word(self, i: int) -> bool:
-        """A common word of an office after a title and "of" ("Secretary of State Rusk",
-        "Minister of Foreign Affairs Gromyko"), with a word after it."""
-        return (
-            i + 1 < len(self.run)
-            and self.run[i].kind == "cap"
-            and self.low(i) in self.lex.common
-            and self.lexicon_at(i) is None
-            and any(t.kind == "lower" for t in self.run[max(0, i - 3) : i])
-        )
-
-    def demonym_place(self, i: int) -> Found | None:
-        """ "Argentine Republic", "Korean Peninsula": a people's adjective and a place head."""
-        run = self.run
-        if (
-            i + 1 < len(run)
-            and run[i + 1].kind == "cap"
-            and is_demonym(self.low(i))
-            and POSSESSIVE.sub("", self.low(i + 1)) in PLACE_HEADS
-        ):
-            name = POSSESSIVE.sub("", self.span(i, i + 1))
-            return Found(run[i].start, self.end_of(i + 1), "place", "prov-" + slug(name), False,
-                         "names:demonym-place")
-        return None
-
-    def post(self, i: int) -> Found:
-        """A post's address in a cable: "AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL
-        SECRETARY" (the words after it up to a precedence word, a number, the run's end)."""
-        j, run = i, self.run
-        while j + 1 < len(run) and (
-            run[j + 1].kind in ("cap", "upper")
-            or self.low(j + 1) == "the"
-            and j + 2 < len(run)
-            and run[j + 2].kind in ("cap", "upper")
-        ):
-            j += 1
-        name = self.span(i, j)
-        return Found(self.run[i].start, self.end_of(j), "org", "prov-" + slug(name), False,
-                     "names:post")
-
-    def post_number(self, i: int) -> Found | None:
-        """ "PAGE 01 BUENOS 01024", "REF: MONTEVIDEO 0524": the post in a cable's number is
-        the place, named by its first word when it has more ("BUENOS" for Buenos Aires)."""
-        t = self.run[i]
-        if (
-            len(self.run) != 1
-            or t.kind != "cap"
-            or not re.match(r"\s\d{4,6}\b", self.text[t.end : t.end + 8])
-            or not self.lines.mostly_upper_source(t.start)
-        ):
-            return None
-        place = self.lex.first_word_place(t.text)
-        if place is None:
-            return None
-        return Found(t.start, t.end, "place", "prov-" + place.key, False, "names:cable-number")
 
     def hyphenated(self, i: int) -> list[Found]:
         """ "Moscow-Bonn", "Tito-Goulart": two known names joined by a hyphen."""
