@@ -190,7 +190,7 @@ TITLE_ENDINGS = (
 )
 # Organisation names that stand alone (one word names one body): "the Politburo"; a demonym
 # before them is an adjective ("the Soviet Politburo" -> "Politburo"), not part of the name.
-BODY_NAMES = _words("politburo orgburo comintern cominform sovnarkom")
+BODY_NAMES = _words("politburo orgburo comintern cominform sovnarkom congress")
 # Endings of patronymics ("Aleksandr Stepanovich", "Leonid Ilyich", "Anna Ivanovna").
 PATRONYMIC = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "inichna")
 RUSSIAN_SURNAME = (

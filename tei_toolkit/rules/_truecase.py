@@ -97,6 +97,9 @@ def _line(line: str, lex: Lexicon) -> str:
                 j += 1
             if j < len(words):
                 forms[j] = _title(words[j].group())
+    for k, w in enumerate(words):  # "... BORDABERRY. EARLIER ON": a sentence opens, as in prose
+        if forms[k].islower() and w.group().isupper() and _sentence_start(line, w.start()):
+            forms[k] = _title(w.group())
     chars = list(line)
     for w, form in zip(words, forms):
         if len(form) == w.end() - w.start():
@@ -109,6 +112,10 @@ def _line(line: str, lex: Lexicon) -> str:
 
 
 TAGS_LINE = re.compile(r"\s*TAGS\s*:")
+
+
+def _sentence_start(line: str, pos: int) -> bool:
+    return bool(re.search(r"[^\W\d_]{2}[.!?]\s+$", line[max(0, pos - 8) : pos]))
 
 
 def _acronym_after_the(line: str, words: list, lows: list[str], forms: list[str], k: int) -> bool:

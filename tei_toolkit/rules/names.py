@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from ..kinds import KINDS
 from ..model import Mark
 from ..register import Entry
-from ._lexicon import ARTICLES, MISSION_HEADS, POSTS
+from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS
 from ._lexindex import Lexicon, _lexicon
 from ._people import PersonReader
 from ._reader import Found, TextLines
@@ -194,6 +194,7 @@ def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
         t.kind == "cap"
         and "-" not in w
         and w.lower() in lex.common
+        and w.lower() not in BODY_NAMES
         and w not in lex.span
         and w not in surnames
     )
