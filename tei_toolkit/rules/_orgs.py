@@ -43,6 +43,8 @@ class OrgReader(ReaderBase):
         if self.low(i) in SENTENCE_VERBS and self.sentence_initial(i):
             return None  # "Sent Department 233": a verb, then the head alone
         if POSSESSIVE.sub("", self.low(i)) in BODY_NAMES:
+            if POSSESSIVE.sub("", self.low(i)) == "congress":
+                return i  # "the Congress"; "the Congress of the MPRP" is a party's meeting
             return self.extend_of(i)  # "the Politburo", "Politburo of the CC"
         if run[i].kind == "ord":
             j = i + 1
