@@ -33,7 +33,9 @@ canciller ministre ambassadeur président
 NOT_AFTER_TITLE = _words("""
 extraordinary plenipotentiary general designate emeritus elect adjutant staff officer
 affairs state defense defence interior war justice finance trade education health security
-relations commerce agriculture labor labour treasury navy army
+relations commerce agriculture labor labour treasury navy army intelligence information
+planning operations personnel communications propaganda culture industry transport
+construction research protocol
 """)
 # Adjectives, demonyms, ethnonyms: never places or orgs on their own (guidelines).
 DEMONYMS = _words("""
@@ -58,7 +60,7 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
-museum school college center centre news agency radio press tass xinhua embassies legations ministries
+museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
 committees parties councils
 ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
 secretaría comité comisión partido parti partei consejo conseil departamento département
@@ -72,7 +74,7 @@ STRONG_ORG_HEADS = _words("""
 ministry embassy legation consulate committee council bureau presidium secretariat
 commission department agency institute university academy directorate army party navy
 corporation congress parliament federation organization organisation administration league
-library center centre division
+library center centre division board authority
 """)
 # Articles of other languages that open a name's run and are not part of it ("Le
 # Ministère des Affaires étrangères", "El Ministerio").
@@ -154,6 +156,8 @@ requests reported reports promised thanked insisted objected responded wrote wri
 called visited received believes believed thinks thought considers considered inserted
 is was has had will would can could did does himself herself also then must should
 """)
+# Verbs of speech and report after a name ("TITO SAID").
+SPEECH_VERBS = _words("said says told asked replied stated declared noted added agreed")
 # Seats of government that stand for the government when they act ("the Kremlin
 # decided" -> org; "in the Kremlin" -> place; guidelines, place/metonymy).
 SEATS_OF_GOVERNMENT = _words("kremlin pentagon elysee élysée quai-d'orsay downing")

@@ -22,6 +22,7 @@ from ._lexicon import (
     NOT_NAMES,
     ORG_PREFIX_HEADS,
     PERSON_VERBS,
+    SPEECH_VERBS,
     STRONG_ORG_HEADS,
     TITLES,
     is_demonym,
@@ -32,6 +33,17 @@ from ._reader import WORDS
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 LINE = re.compile(r"[^\n]*\n?")
 PARTICLES = frozenset("de del della di da das dos du van von ter ten".split())
+# English words of one to three letters: in capitals any other short word is an acronym
+# ("EA", "NEA", "PRC"), whatever the long list of common words says.
+SHORT_WORDS = frozenset(
+    """a i am an as at be by do go he if in is it me my no of on or so to up us we add ago
+    aid aim air all and any are arm art ask ate bad bag bar bed big bit box boy but buy can
+    car cut day did die dog dry due eat end era eye far few fly for fun gas get got gun had
+    has hat her hid him his hit hot how ice ill its job key kid lay led leg let lie lot low
+    man map may men met mix new nor not now off oil old one our out own pay per put ran raw
+    red rid run sat saw say sea see set she sit six sky son sum sun tax ten the tie tip too
+    top try two use via war was way who why win yes yet you""".split()
+)
 # words that end the capitals given around an organisation's head word
 STOP = (
     NOT_NAMES
@@ -72,7 +84,7 @@ def _line(line: str, lex: Lexicon) -> str:
     _phrases(line, words, forms, lex)
     tags = TAGS_LINE.match(line)
     for k, w in enumerate(words):
-        if _code(line, w.start(), w.end()) or tags and not _in_brackets(line, w.start()):
+        if _code(line, w.start(), w.end(), lex) or tags and not _in_brackets(line, w.start()):
             forms[k] = lows[k]  # routing codes ("SS-25", "S/S-O") and TAGS codes
         elif tags and len(w.group()) > 1:
             forms[k] = _title(w.group())  # "TAGS: OVIP (KISSINGER, HENRY A.)": a name
@@ -89,7 +101,15 @@ def _line(line: str, lex: Lexicon) -> str:
         gap = line[words[k - 1].end() : w.start()] if k else ""
         if k and gap in (" ", ". ") and _base(lows[k - 1]) in TITLES | _abbreviated_titles():
             if not lows[k - 1].endswith(("'s", "’s")) and lows[k] not in STOP:
-                forms[k] = _title(w.group()) if forms[k].islower() else forms[k]
+                if forms[k].islower() or forms[k].isupper() and len(forms[k]) == 4:
+                    forms[k] = _title(w.group())
+        if (  # "TITO SAID": a verb of speech after a word of four letters names a person
+            len(w.group()) == 4
+            and forms[k].isupper()
+            and k + 1 < len(words)
+            and lows[k + 1] in SPEECH_VERBS
+        ):
+            forms[k] = _title(w.group())
         if lows[k] in PARTICLES and _before_name(words, lows, k, line):
             j = k
             while j < len(words) and (lows[j] in PARTICLES | {"la", "le", "los", "las"} or j == k):
@@ -97,6 +117,11 @@ def _line(line: str, lex: Lexicon) -> str:
                 j += 1
             if j < len(words):
                 forms[j] = _title(words[j].group())
+    for k, w in enumerate(words):
+        if _pronoun_us(line, words, lows, k):
+            forms[k] = "us"  # "SOURCES HAVE TOLD US THAT": the pronoun, not the country
+        elif len(w.group()) == 4 and forms[k].isupper() and _beside_name(line, words, forms, k):
+            forms[k] = _title(w.group())  # "THE CASA ROSADA": part of a name, not an acronym
     for k, w in enumerate(words):  # "... BORDABERRY. EARLIER ON": a sentence opens, as in prose
         if forms[k].islower() and w.group().isupper() and _sentence_start(line, w.start()):
             forms[k] = _title(w.group())
@@ -112,6 +137,37 @@ def _line(line: str, lex: Lexicon) -> str:
 
 
 TAGS_LINE = re.compile(r"\s*TAGS\s*:")
+
+
+OBJECT_BEFORE = frozenset(
+    """told tell tells give gave gives let lets join joined informed inform asked ask to with
+    for of by from among between against""".split()
+)
+
+
+def _pronoun_us(line: str, words: list, lows: list[str], k: int) -> bool:
+    """ "US" after a verb or a preposition and before a function word or the end."""
+    if words[k].group() != "US" or k == 0 or lows[k - 1] not in OBJECT_BEFORE:
+        return False
+    after = lows[k + 1] if k + 1 < len(words) else ""
+    return not after or after in STOP or after in SHORT_WORDS
+
+
+def _beside_name(line: str, words: list, forms: list[str], k: int) -> bool:
+    """A rare word in capitals (not a title) a space before or after word ``k``."""
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(words):
+            continue
+        a, b = sorted((j, k))
+        word = words[j].group()
+        if (
+            line[words[a].end() : words[b].start()] == " "
+            and len(word) > 4
+            and forms[j] == _title(word) != word
+            and _base(word.lower()) not in TITLES
+        ):
+            return True
+    return False
 
 
 def _sentence_start(line: str, pos: int) -> bool:
@@ -132,13 +188,16 @@ def _acronym_after_the(line: str, words: list, lows: list[str], forms: list[str]
     )
 
 
-def _code(line: str, start: int, end: int) -> bool:
-    """A short word joined to a slash, a colon or a number: an office or routing code of a
-    cable ("SS-25", "S/S-O", "OC/T", "S:JPCOVEY"), not a word of the text."""
-    if end - start > 3:
-        return False
+def _code(line: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A word joined to a number ("SS-25", "CIAE-00"), a short one to a colon ("S:JPCOVEY"),
+    any to a slash ("S/S-O", "OC/T", "FRANCO/US") unless the lexicons know it ("US"): an
+    office or routing code of a cable, or half of a compound, not a name."""
     before, after = line[start - 1 : start], line[end : end + 2]
-    return before in ("/", ":") or after[:1] in ("/", ":") or bool(re.match(r"-\d", after))
+    if re.match(r"-\d", after):
+        return True
+    if "/" in (before, after[:1]):
+        return lex.find(line[start:end]) is None
+    return end - start <= 3 and ":" in (before, after[:1])
 
 
 def _in_brackets(line: str, pos: int) -> bool:
@@ -191,10 +250,14 @@ def _form(word: str, lex: Lexicon, after: str = "") -> str:
     found = lex.find(re.sub(r"['’]S$", "", word))
     if found is not None and _known_name(found, base, lex):
         return word if len(base) <= 3 else _title(word)
+    if len(base) <= 2 or len(base) == 3 and base not in lex.common:
+        return low if base in SHORT_WORDS or base in STOP else word  # "EA", "PRC"
+    if "-" in base and all(p in lex.common for p in base.split("-")):
+        return low  # "HIGH-LEVEL"
     if base in lex.common or base in STOP:
         return low
-    if len(base) <= 3 or len(base) == 4 and not re.search(r"[AEIOUY].*[AEIOUY]|[AEIOUY]$", word):
-        return word  # an acronym: "PRC", "UNGA", "CPSU"
+    if len(base) == 4:
+        return word  # an acronym ("UNGA", "CPSU"), unless a title or a verb says a name
     return _title(word)
 
 
