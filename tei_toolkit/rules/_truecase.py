@@ -68,7 +68,13 @@ def restore_case(text: str, lex: Lexicon) -> str:
     return "".join(out)
 
 
+CAPS_WORD = re.compile(r"\b[^\W\da-z]{2,}\b")
+
+
 def _caps(text: str) -> bool:
+    """A line mostly in capitals (a quick test first: most blocks have no word in them)."""
+    if CAPS_WORD.search(text) is None:
+        return False
     return any(_mostly_upper(line) for line in text.splitlines())
 
 
