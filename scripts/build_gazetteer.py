@@ -165,6 +165,8 @@ VARIANTS = [
     ("USA", "United States"),
     ("U.S.A.", "United States"),
     ("UK", "United Kingdom"),
+    ("Great Britain", "United Kingdom"),
+    ("Britain", "United Kingdom"),
     ("PRC", "China"),
     ("DPRK", "North Korea"),
     ("ROK", "South Korea"),

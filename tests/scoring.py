@@ -110,3 +110,19 @@ def score(tree, gold: list[dict]) -> dict:
         "split_keys": sorted(k for k, rs in refs.items() if len(rs) > 1),
         "merged_refs": sorted(r for r, ks in owners.items() if len(ks) > 1),
     }
+
+
+def pooled(results: list[tuple[object, list[dict]]]) -> float:
+    """Micro-F1 of several records together: (tree, gold) pairs, mentions summed over all."""
+    tp = good = n_pred = n_gold = 0
+    for tree, gold in results:
+        pred = mentions(tree)
+        g = collections.Counter((m["type"], _norm(m["text"])) for m in gold)
+        p = collections.Counter((m["type"], m["text"]) for m in pred)
+        tp += sum(min(n, p[k]) for k, n in g.items())
+        good += sum(n for k, n in p.items() if k in g)
+        n_pred += sum(p.values())
+        n_gold += sum(g.values())
+    precision = good / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0

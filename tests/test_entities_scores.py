@@ -16,7 +16,7 @@ import pytest
 
 from tei_toolkit.convert import convert_text
 from tei_toolkit.register import Register, default_register
-from tests.scoring import load_gold, score
+from tests.scoring import load_gold, pooled, score
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -41,7 +41,7 @@ def _record(gold: Path) -> Path:
 # annotated after the rules were written, 001-frus is outside the corpus and the register;
 # 006 (NSA reader, copyrighted) is read from ../shared/samples and skipped without it.
 TARGETS = {
-    "stalin-choibalsan-1944": (0.97, 0.85),
+    "stalin-choibalsan-1944": (0.97, 0.95),
     "001-telegram-shtykov-first-deputy-minister-1950-11-29": (0.90, 0.85),
     "010-memo-kgb-directorate-r-cssr-fmvd-1989-10-24": (0.90, 0.85),
     "043-telephone-gorbachev-kohl-1989-11-11-partial": (0.97, 0.97),
@@ -98,3 +98,36 @@ def test_our_scoring_agrees_with_the_shared_scorer(tmp_path, record, gold):
         module.main(["score", str(out), str(gold), "--json"])
     shared = json.loads(buf.getvalue())
     assert round(score(tree, load_gold(gold))["F1"], 3) == shared["micro"]["F1"]
+
+
+# Sets of records from other archives (tests/gold/*/SOURCES.md), annotated before the rules
+# were tuned on them; pooled micro-F1 floors 0.02 below the committed scores (shipped
+# register, empty register). tests/gold/README.md gives the scores before and after, and the
+# held-out set's first score (its errors were looked at only after it was taken).
+SETS = {
+    "dev": (0.94, 0.94),
+    "dev2": (0.89, 0.87),
+    "heldout": (0.93, 0.93),
+}
+
+
+@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("shipped", [True, False], ids=["shipped-register", "no-register"])
+def test_pooled_micro_f1_of_a_set(name, shipped):
+    folder = GOLD / name
+    pairs = []
+    for gold in sorted(folder.glob("*.entities.jsonl")):
+        record = gold.with_name(gold.name.replace(".entities.jsonl", ".txt"))
+        register = default_register() if shipped else Register()
+        pairs.append((_convert(record, register), load_gold(gold)))
+    assert len(pairs) >= 2
+    floor = SETS[name][0 if shipped else 1]
+    assert pooled(pairs) >= floor
+
+
+def test_set_golds_match_their_records():
+    """Every gold mention of the sets is the text at its offsets (guidelines: file format)."""
+    for gold in sorted(GOLD.glob("*/*.entities.jsonl")):
+        doc = gold.with_name(gold.name.replace(".entities.jsonl", ".txt")).read_text("utf-8")
+        for m in load_gold(gold):
+            assert doc[m["start"] : m["end"]] == m["text"], (gold.name, m)

@@ -25,7 +25,17 @@ prime first second king queen prince princess emperor shah pope senator governor
 counsellor counselor attaché attache envoy chief head director professor father bishop
 general-major general-lieutenant lieutenant-general major-general colonel-general
 vice-premier vice-president vice-chairman vice-minister ambassador-at-large chargé charge
-d'affaires d’affaires generalissimo
+d'affaires d’affaires generalissimo excellency excellencies highness secy fonmin fonsec amb
+polcouns dcm señor senor señora senora monsieur herr frau ministro embajador presidente
+canciller ministre ambassadeur président
+""")
+# Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
+NOT_AFTER_TITLE = _words("""
+extraordinary plenipotentiary general designate emeritus elect adjutant staff officer
+affairs state defense defence interior war justice finance trade education health security
+relations commerce agriculture labor labour treasury navy army intelligence information
+planning operations personnel communications propaganda culture industry transport
+construction research protocol
 """)
 # Adjectives, demonyms, ethnonyms: never places or orgs on their own (guidelines).
 DEMONYMS = _words("""
@@ -50,21 +60,67 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
-museum school college news agency radio press tass xinhua embassies legations ministries
+museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
 committees parties councils
+ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
+secretaría comité comisión partido parti partei consejo conseil departamento département
+dirección direction gobierno gouvernement regierung universidad université universität
+instituto institut archivo archiv
 """)
+# Heads that make capitals of the words before them in text set in capitals (see
+# _truecase): "THE FOREIGN MINISTRY" -> "the Foreign Ministry" (not "office": "HIS KREMLIN
+# OFFICE" is a place and an office).
+STRONG_ORG_HEADS = _words("""
+ministry embassy legation consulate committee council bureau presidium secretariat
+commission department agency institute university academy directorate army party navy
+corporation congress parliament federation organization organisation administration league
+library center centre division board authority
+""")
+# Articles of other languages that open a name's run and are not part of it ("Le
+# Ministère des Affaires étrangères", "El Ministerio").
+ARTICLES = _words("le la les el los las der die das")
+# Lower-case particles inside a person's name ("Couve de Murville", "Charles de Gaulle").
+NAME_PARTICLES = _words("de da di du van von der den la le del della dos des y")
+# Acronyms of archives and of governments that are organisations, whatever the gazetteer
+# says ("NARA" is not the Japanese city, nor "GOA" in a cable Goa): the archives' own
+# names for themselves (their public lists), and the cables' "government of" forms.
+ORG_ACRONYMS = _words("""
+nara barch sapmo avprf rgaspi rgani garf rgae rgva rgali tsamo aprf tsk paaa amae cadn
+aan mol ábtl abtl ústr ustr amzv nsa cwihp usg hmg goa gof goj gob goc goi gom gop gor got
+gou gon gok gor goe
+""")
+# Words of cables that are neither names nor English words a reader would capitalise:
+# address and routing words, handling and precedence caveats, abbreviations of the trade.
+CABLE_WORDS = _words("""
+fm to info subject subj tags ref refs niact immediate priority routine flash exdis nodis
+limdis stadis noforn roger gds xgds reftel reftels embtel deptel septel memcon tdy mrn secto
+tosec notal pass action origin drafted approved cleared page section end summary para paras
+confidential secret unclassified classified declassified lou sbu emboff embs usg dept
+amemb i.e e.g ie eg subst repeat rptd
+""")
+# Words that open the address of a post in cables: with the words after them they name
+# the post ("AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL SECRETARY").
+POSTS = _words("amembassy amconsul amcongen usmission usdel usun usnato uslo usint secstate")
 # Heads that take a following "of (the) X" ("Ministry of Foreign Affairs").
 ORG_PREFIX_HEADS = _words("""
 ministry embassy legation consulate committee council bureau commission department academy
 institute university directorate cabinet secretariat presidium league union association
-society office administration archive archives museum bank school college
+society office administration archive archives museum bank school college division
+ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
+secretaría comité comisión consejo conseil departamento département dirección direction
+gobierno gouvernement universidad université universität instituto institut archivo archiv
 """)
+# The "of" of organisation names in other languages ("Ministerio de Relaciones Exteriores",
+# "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").
+OF_WORDS = frozenset("of for on de del des du der für della di".split())
 PLACE_HEADS = _words("""
 republic kingdom province region oblast krai peninsula mountains sea ocean river lake
 islands island strait desert basin plateau square gulf bay
 """)
 # Lower-case words allowed inside a capitalised run (between two capitalised words).
-CONNECTORS = _words("of the and for on de la von van der den al bin ibn du da y di le")
+CONNECTORS = _words(
+    "of the and for on de la von van der den al bin ibn du da y di le des del für della"
+)
 MONTHS = _words("""
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
@@ -72,6 +128,7 @@ monday tuesday wednesday thursday friday saturday sunday
 # Capitalised words that open sentences or headings and are never names here.
 NOT_NAMES = _words("""
 i the a an this that these those there here we you he she they it his her their our my your
+el los las les lo der die das une un una
 mr and but or if in on at of to from by for with as after before when while then however
 also although because since until during between among about against under over into
 document documents record records telegram cable letter memorandum memo note notes source
@@ -79,7 +136,17 @@ transcript conversation meeting report translated translation original top secre
 only working chaired attendance regarding subject re ciphered sending received taken
 completed date no nº vol p pp ibid infra supra see start end skip content rights type
 language author authors summary page pages fond opis delo list papka dok per op
+participants participant present distribution attachment enclosure accordingly
 """)
+# Nouns of events and papers: an "of/on" phrase ending in one is not part of an
+# organisation's name ("the Political Committee on the Consultation Meeting").
+EVENT_NOUNS = _words("""
+meeting meetings conference conferences talks visit visits question questions report
+reports session sessions consultation consultations negotiations plan plans
+""")
+# Heads of a mission abroad: the place after them is part of the name ("US Embassy
+# Moscow", "American Legation at Stockholm", "Polish Embassy in Hanoi").
+MISSION_HEADS = _words("embassy legation consulate consulate-general mission")
 # Verbs after a bare unknown name that show it is a person ("Choibalsan departed").
 PERSON_VERBS = _words("""
 said says asked asks replied replies answered stated declared informed noted told tells
@@ -89,6 +156,8 @@ requests reported reports promised thanked insisted objected responded wrote wri
 called visited received believes believed thinks thought considers considered inserted
 is was has had will would can could did does himself herself also then must should
 """)
+# Verbs of speech and report after a name ("TITO SAID").
+SPEECH_VERBS = _words("said says told asked replied stated declared noted added agreed")
 # Seats of government that stand for the government when they act ("the Kremlin
 # decided" -> org; "in the Kremlin" -> place; guidelines, place/metonymy).
 SEATS_OF_GOVERNMENT = _words("kremlin pentagon elysee élysée quai-d'orsay downing")
@@ -125,7 +194,7 @@ TITLE_ENDINGS = (
 )
 # Organisation names that stand alone (one word names one body): "the Politburo"; a demonym
 # before them is an adjective ("the Soviet Politburo" -> "Politburo"), not part of the name.
-BODY_NAMES = _words("politburo orgburo comintern cominform sovnarkom")
+BODY_NAMES = _words("politburo orgburo comintern cominform sovnarkom congress")
 # Endings of patronymics ("Aleksandr Stepanovich", "Leonid Ilyich", "Anna Ivanovna").
 PATRONYMIC = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "inichna")
 RUSSIAN_SURNAME = (
@@ -198,14 +267,19 @@ _DEMONYM_ENDINGS = (
     ("ish", ""),
     ("ish", "en"),
     ("ic", "ia"),
+    ("ine", "ina"),
+    ("ines", "ina"),
 )
+# Adjectives and nouns of a movement named after its leader or creed ("Peronist",
+# "Gaullists", "Titoist"): a people's word, never a person's name.
+_FOLLOWER = ("ist", "ists", "ism")
 
 
 @lru_cache(maxsize=8192)
 def is_demonym(word: str) -> bool:
     """A lower-case word that names a people or is a country's adjective: the fixed list,
     or a regular derivation from a country or continent of the gazetteer ("iraqi")."""
-    if word in DEMONYMS:
+    if word in DEMONYMS or len(word) > 6 and word.endswith(_FOLLOWER):
         return True
     places = gazetteer()
     for ending, replacement in _DEMONYM_ENDINGS:

@@ -33,6 +33,19 @@ class Lexicon:
         # register and the gazetteer, which this object is built from.
         self._found: dict[str, tuple | None] = {}
         self._widths: dict[tuple[str, bool], int] = {}
+        self._first: dict[str, list] | None = None  # see first_word_place
+
+    def first_word_place(self, word: str):
+        """The one gazetteer place whose name of several words starts with ``word``
+        ("Buenos" -> Buenos Aires), or None (none, or more than one)."""
+        if self._first is None:
+            first: dict[str, list] = {}
+            for name, place in self.gaz.items():
+                if " " in name and place.kind in ("city", "country"):
+                    first.setdefault(name.split()[0], []).append(place)
+            self._first = first
+        places = {p.key: p for p in self._first.get(word.title(), [])}
+        return next(iter(places.values())) if len(places) == 1 else None
 
     def find(self, surface: str):
         try:

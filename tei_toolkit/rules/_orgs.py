@@ -1,6 +1,7 @@
 """Organisation names: a head word after capitalised words ("Zabaikalskii Military
 District"), a head with "of ..." ("Ministry of Foreign Affairs"), bodies named alone
-("Politburo"), acronyms ("TsAMO RF")."""
+("Politburo"), acronyms ("TsAMO RF"); the addresses of cables ("AMEMBASSY MOSCOW", the post
+of "PAGE 01 BUENOS 01024") and places named by a demonym ("Argentine Republic")."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import re
 
 from ._lexicon import (
     BODY_NAMES,
+    EVENT_NOUNS,
+    MISSION_HEADS,
     MONTHS,
     NOT_NAMES,
+    OF_WORDS,
     ORG_HEADS,
     ORG_PREFIX_HEADS,
     PERIODICAL_HEADS,
@@ -18,8 +22,8 @@ from ._lexicon import (
     TITLES,
     is_demonym,
 )
-from ._reader import ReaderBase
-from ._tokens import POSSESSIVE
+from ._reader import Found, ReaderBase
+from ._tokens import POSSESSIVE, slug
 
 
 class OrgReader(ReaderBase):
@@ -39,6 +43,8 @@ class OrgReader(ReaderBase):
         if self.low(i) in SENTENCE_VERBS and self.sentence_initial(i):
             return None  # "Sent Department 233": a verb, then the head alone
         if POSSESSIVE.sub("", self.low(i)) in BODY_NAMES:
+            if POSSESSIVE.sub("", self.low(i)) == "congress":
+                return i  # "the Congress"; "the Congress of the MPRP" is a party's meeting
             return self.extend_of(i)  # "the Politburo", "Politburo of the CC"
         if run[i].kind == "ord":
             j = i + 1
@@ -63,6 +69,18 @@ class OrgReader(ReaderBase):
             j += 1  # a designator: "Directorate R"
         if w in ORG_PREFIX_HEADS:
             j = self.extend_of(j)
+        while (  # "Harvard University Library": a head after the head
+            j == head
+            and j + 1 < len(run)
+            and run[j + 1].kind == "cap"
+            and POSSESSIVE.sub("", self.low(j + 1)) in ORG_HEADS
+            and not POSSESSIVE.search(run[j].text)
+        ):
+            j = head = j + 1
+        if j == head and base in MISSION_HEADS and j + 1 < len(run):
+            found = self.lexicon_at(j + 1)  # "US Embassy Moscow"
+            if found and (found[1] == "gazetteer" or found[2].type == "place"):
+                j = found[0]
         if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
             return None  # "Soviet Politburo": an adjective, then the name alone
         return None if j == i or (head == i and j == head) else j
@@ -123,7 +141,7 @@ class OrgReader(ReaderBase):
         run, end = self.run, j
         while True:
             k = end + 1
-            if k >= len(run) or self.low(k) not in ("of", "for", "on"):
+            if k >= len(run) or self.low(k) not in OF_WORDS:
                 return end
             k += 1
             if k < len(run) and self.low(k) == "the":
@@ -132,6 +150,13 @@ class OrgReader(ReaderBase):
             while k < len(run) and run[k].kind in ("cap", "upper") and not self.is_title(k):
                 if self.low(k) in PERIODICAL_HEADS and last is not None:
                     break  # "Department of State Bulletin": a periodical named after it
+                if (
+                    self.low(k) in ORG_PREFIX_HEADS
+                    and last is not None
+                    and k + 1 < len(run)
+                    and self.low(k + 1) == "of"
+                ):
+                    break  # "Department of State Division of ...": a second name begins
                 last = k
                 k += 1
                 if (
@@ -141,9 +166,61 @@ class OrgReader(ReaderBase):
                     and run[k + 1].kind == "cap"
                 ):
                     k += 1
-            if last is None:
+            if last is None or POSSESSIVE.sub("", self.low(last)) in EVENT_NOUNS:
                 return end
             end = last
+
+    def post(self, i: int) -> Found:
+        """A post's address in a cable: "AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL
+        SECRETARY" (the words after it up to a precedence word, a number, the run's end)."""
+        j, run = i, self.run
+        while j + 1 < len(run) and (
+            run[j + 1].kind in ("cap", "upper")
+            or self.low(j + 1) == "the"
+            and j + 2 < len(run)
+            and run[j + 2].kind in ("cap", "upper")
+        ):
+            j += 1
+        name = self.span(i, j)
+        return Found(
+            self.run[i].start, self.end_of(j), "org", "prov-" + slug(name), False, "names:post"
+        )
+
+    def post_number(self, i: int) -> Found | None:
+        """ "PAGE 01 BUENOS 01024", "REF: MONTEVIDEO 0524": the post in a cable's number is
+        the place, named by its first word when it has more ("BUENOS" for Buenos Aires)."""
+        t = self.run[i]
+        if (
+            len(self.run) != 1
+            or t.kind != "cap"
+            or not re.match(r"\s\d{4,6}\b", self.text[t.end : t.end + 8])
+            or not self.lines.mostly_upper_source(t.start)
+        ):
+            return None
+        place = self.lex.first_word_place(t.text)
+        if place is None:
+            return None
+        return Found(t.start, t.end, "place", "prov-" + place.key, False, "names:cable-number")
+
+    def demonym_place(self, i: int) -> Found | None:
+        """ "Argentine Republic", "Korean Peninsula": a people's adjective and a place head."""
+        run = self.run
+        if (
+            i + 1 < len(run)
+            and run[i + 1].kind == "cap"
+            and is_demonym(self.low(i))
+            and POSSESSIVE.sub("", self.low(i + 1)) in PLACE_HEADS
+        ):
+            name = POSSESSIVE.sub("", self.span(i, i + 1))
+            return Found(
+                run[i].start,
+                self.end_of(i + 1),
+                "place",
+                "prov-" + slug(name),
+                False,
+                "names:demonym-place",
+            )
+        return None
 
     def acronym_ok(self, i: int) -> bool:
         """An ALL-CAPS word is an organisation's acronym unless it sits in a heading."""
@@ -151,6 +228,7 @@ class OrgReader(ReaderBase):
         if (
             t.text.lower() in NOT_NAMES
             or re.fullmatch(r"[IVXLC]+", t.text)
+            and self.text[max(0, t.start - 4) : t.start] != "the "  # "the CC"
             or re.search(r"\d\s*$", self.text[max(0, t.start - 4) : t.start])
         ):
             return False  # "200 PPSh": a count of things

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from ._lexicon import (
     MONTHS,
+    NAME_PARTICLES,
+    NOT_AFTER_TITLE,
     NOT_NAMES,
     ORG_HEADS,
     PATRONYMIC,
@@ -39,16 +41,17 @@ class PersonReader(OrgReader):
             j < len(run)
             and (
                 self.name_word(j)
-                or run[j].kind == "init"
+                or run[j].kind in ("init", "lower")
                 and names
                 and j + 1 < len(run)
                 and self.name_word(j + 1)
+                and (run[j].kind == "init" or self.low(j) in NAME_PARTICLES)
             )
             and not self.is_title(j)
             and self.lexicon_at(j) is None
             and self.org_at(j) is None
         ):
-            if run[j].kind == "init":
+            if run[j].kind in ("init", "lower"):
                 j += 1
                 continue
             w = POSSESSIVE.sub("", self.low(j))
@@ -85,14 +88,32 @@ class PersonReader(OrgReader):
         rare = [w for w in words if w not in self.lex.common]
         if inits or titled and (rare or len(names) > 1):
             return last
-        if len(names) >= 2 and rare and (words[0] in rare or not self.sentence_initial(i)):
+        if (
+            titled
+            and words[0] not in NOT_AFTER_TITLE
+            and self.title_before(i)
+            and not (last + 1 < len(run) and self.low(last + 1) == "of")  # "Deputy Heads of"
+        ):
+            return last  # "Secretary of State Rusk", "Ambassador Hill": a common word as name
+        if (
+            len(names) >= 2
+            and rare
+            and (words[0] in rare or not self.sentence_initial(i))
+            and not self.after_the(i)
+        ):
             return last
         w = words[0]
         if len(names) == 1:
             surface = POSSESSIVE.sub("", run[i].text)
             if _norm(surface.title() if surface.isupper() else surface) in self.surnames:
                 return i
-            if self.is_label(i) or self.glossed(i) or self.inverted(i):
+            if self.glossed(i) or self.inverted(i):
+                return i
+            if (
+                self.is_label(i)
+                and len(w) > 1
+                and (w not in self.lex.common or self.label_colon(i))
+            ):
                 return i
             if w in self.lex.common or self.quoted(i) or run[i].kind != "cap" or len(w) < 2:
                 return None
@@ -109,12 +130,56 @@ class PersonReader(OrgReader):
                 )
             if _slavic_surname(w) or self.verb_follows(i):
                 return i
+            if self.after_the(i):
+                return None  # "the Contensts", "the Tsaidam": not how a person is named
             # a rare capitalised word mid-sentence: a person, unless a locative
             # preposition says it is a place (see place_at)
             return None if self.locative(i) else i
         if len(names) >= 2 and self.is_label(i):
             return last
         return None
+
+    def known_after_initials(self, i: int) -> Found | None:
+        """ "J. Andropov", "A.M. ALEKSANDROV": initials before a person of the register are
+        part of the name."""
+        k = i
+        while k < len(self.run) and self.run[k].kind == "init":
+            k += 1
+        hit = self.lexicon_at(k) if k < len(self.run) and k > i else None
+        if not hit or hit[1] != "register" or hit[2].type != "person":
+            return None
+        j, source, item = hit
+        return self.from_lexicon(i, j, source, item)
+
+    def known_after(self, j: int, found: Found) -> Found | None:
+        """ "Vyacheslav Mikhailovich Molotov": given names before a person of the register
+        are part of the name, which takes the register's id."""
+        k = j + 1
+        hit = self.lexicon_at(k) if k < len(self.run) else None
+        if not hit or hit[1] != "register" or hit[2].type != "person":
+            return None
+        end = self.end_of(hit[0])
+        return Found(found.start, end, "person", hit[2].id, True, "names:register")
+
+    def office_word(self, i: int) -> bool:
+        """A common word of an office after a title and "of" ("Secretary of State Rusk",
+        "Minister of Foreign Affairs Gromyko"), with a word after it."""
+        return (
+            i + 1 < len(self.run)
+            and self.run[i].kind == "cap"
+            and self.low(i) in self.lex.common
+            and self.lexicon_at(i) is None
+            and any(t.kind == "lower" for t in self.run[max(0, i - 3) : i])
+        )
+
+    def title_before(self, i: int) -> bool:
+        """The word before token ``i`` (a space apart) is a title or an office's word."""
+        k = i - 1
+        return (
+            k >= 0
+            and self.text[self.run[k].end : self.run[i].start] == " "
+            and (self.is_title(k) or self.office_word(k))
+        )
 
     def title_run(self) -> bool:
         """Two or more capitalised words, one of them shaped like a transliterated title

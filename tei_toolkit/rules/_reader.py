@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ._lexicon import (
     MONTHS,
     NOT_NAMES,
+    ORG_ACRONYMS,
     PERSON_VERBS,
     RUSSIAN_SURNAME,
     SEATS_OF_GOVERNMENT,
@@ -24,7 +25,10 @@ from ._tokens import POSSESSIVE, Tok, _norm
 from .base import Context
 
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
-INVERTED_INITIALS = re.compile(r",\s?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])")
+# "Antonov, A. I.", "Kissinger, Henry A." (an index's or a TAGS line's inverted name)
+INVERTED_INITIALS = re.compile(
+    r",\s?(?:[A-Z][a-z]{2,}\s)?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])"
+)
 GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
 LOCATIVE = re.compile(
     r"\b(?:in|at|near|into|via|towards?|across|through|around|outside|"
@@ -58,8 +62,9 @@ class TextLines:
     line is measured once (a text without line breaks is one long line: looking it up
     per token would cost the line's length each time)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, source: str | None = None) -> None:
         self.text = text
+        self.source = text if source is None else source  # before restore_case
         self.lead = len(text) - len(text.lstrip())  # where the first word starts
         self._breaks: list[int] | None = None
         self._upper: dict[int, bool] = {}
@@ -81,6 +86,13 @@ class TextLines:
             words = WORDS.findall(self.text, start, end)
             answer = self._upper[start] = sum(1 for w in words if w.isupper()) * 2 >= len(words)
         return answer
+
+    def mostly_upper_source(self, pos: int) -> bool:
+        """The line holding ``pos`` was set in capitals before its case was restored."""
+        start, end = self.bounds(pos)
+        line = self.source[start:end]
+        words = WORDS.findall(line)
+        return bool(words) and sum(1 for w in words if w.isupper()) * 2 >= len(words)
 
 
 WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -116,7 +128,7 @@ class ReaderBase:
 
     def _lexicon_at(self, i: int):
         run = self.run
-        if run[i].kind == "lower":
+        if run[i].kind == "lower" or self.org_acronym(i):
             return None
         width = self.lex.width(run[i])
         if not width:
@@ -196,13 +208,20 @@ class ReaderBase:
         # "Kremlin talks peace" (a verb) but "the Kremlin walls" (a noun)
         return w.endswith("s") and not w.endswith("ss") and not before.endswith("the ")
 
+    def org_acronym(self, i: int) -> bool:
+        """An archive's or a government's acronym in capitals ("NARA", "GOA", "SAPMO")."""
+        t = self.run[i].text
+        if not t.replace("-", "").isalpha() or sum(map(str.isupper, t)) < 2:
+            return False
+        return all(POSSESSIVE.sub("", p).lower() in ORG_ACRONYMS for p in t.split("-"))
+
     def end_of(self, j: int) -> int:
         t = self.run[j]
         m = POSSESSIVE.search(t.text)
         return t.end - (len(m.group()) if m else 0)
 
     def is_title(self, i: int) -> bool:
-        w = self.lows[i]
+        w = POSSESSIVE.sub("", self.lows[i])
         return w in TITLES or w + "." in TITLES
 
     def seen_alone(self, k: int) -> bool:
@@ -284,6 +303,15 @@ class ReaderBase:
             return False
         after = self.text[self.run[-1].end : self.run[-1].end + 1]
         return bool(SPEAKER_AFTER.match(after))
+
+    def label_colon(self, i: int) -> bool:
+        """A colon after the label ("Brown: ..."), not a comma ("Accordingly, ...")."""
+        return self.text[self.run[-1].end : self.run[-1].end + 1] == ":"
+
+    def after_the(self, i: int) -> bool:
+        """The word after the article "the": a person is not named so without a title."""
+        start = self.run[i].start
+        return self.text[max(0, start - 4) : start].lower() == "the "
 
     def glossed(self, i: int) -> bool:
         m = GLOSS.match(self.text, self.run[i].end)

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ._lexicon import CONNECTORS
+from ._lexicon import CONNECTORS, TITLES, common_words
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁΑ-Ω"
 # Only the tokens a name can be made of; lower-case words are never tokenised (speed):
@@ -59,8 +59,28 @@ def tokenize(text: str) -> list[Tok]:
         w = m.group()
         if w in STARTERS:
             continue
+        cut = w.find(".") + 1
+        if kind == "init" and w[:cut].lower() in TITLES and w[cut : cut + 1].isspace():
+            # "Mr. D. D. Maclean": the title is a token of its own, not an initial
+            out.append(Tok(s, s + cut, w[:cut], "init"))
+            rest = len(w[cut:]) - len(w[cut:].lstrip())
+            out.append(Tok(s + cut + rest, m.end(), w[cut + rest :], "init"))
+            continue
+        if kind == "init" and DOTTED_ACRONYM.fullmatch(w) and not _name_after(text, m.end()):
+            kind = "upper"  # "C.I.G.", "U.S.S.R.": an acronym, not three initials
         out.append(Tok(s, m.end(), w, _word_kind(w) if kind == "word" else kind or "other"))
     return out
+
+
+DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
+NEXT_NAME = re.compile(r"\s([A-Z][a-z]+)")
+
+
+def _name_after(text: str, end: int) -> bool:
+    """A rare capitalised word after the letters: they are initials ("J.R.R. Tolkien"),
+    not an acronym ("N.I.A. Directive", "C.I.G. would")."""
+    m = NEXT_NAME.match(text, end)
+    return bool(m and m.group(1).lower() not in common_words())
 
 
 def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:

@@ -71,10 +71,14 @@ YEAR_BAD_BEFORE = re.compile(
 )
 
 
+# "the 1967 party plans", "the 1956 events": a year before a noun, after the article
+YEAR_OK_BEFORE = re.compile(r"\b[Tt]he\s$")
+
+
 def _check_year(text: str, m: re.Match) -> bool:
-    return bool(YEAR_OK_AFTER.match(text[m.end() : m.end() + 16])) and not YEAR_BAD_BEFORE.search(
-        text[max(0, m.start() - 12) : m.start()]
-    )
+    before = text[max(0, m.start() - 12) : m.start()]
+    after_ok = YEAR_OK_AFTER.match(text[m.end() : m.end() + 16]) or YEAR_OK_BEFORE.search(before)
+    return bool(after_ok) and not YEAR_BAD_BEFORE.search(before)
 
 
 FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
@@ -92,6 +96,12 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             "month-day-range",
             rf"\b{MON}\s+{DAY}(?:{DASH}|\s+to\s+){MON2}\s+{DAY2},?\s+{YEAR2}",
             lambda g, c: _range_dates({**g, "year": None}, c),
+        ),
+        # December 19 and 24 / April 3-5, 1950
+        (
+            "month-days",
+            rf"\b{MON}\s+{DAY}(?:{DASH}|\s+and\s+|\s+to\s+){DAY2}(?![\d:])(?:,?\s+{YEAR})?",
+            lambda g, c: _range_days({**g, "mon2": g["mon"]}, c),
         ),
         # 1946-February 1950
         ("year-month-range", rf"{NOT_NUM_BEFORE}\b{YEAR}{DASH}{MON2}\s+{YEAR2}", _year_to_month),
@@ -138,6 +148,12 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>\d{4}|\d{2})"
             r"(?![\d.]\d)",
             _numeric_dmy,
+        ),
+        # 2013/05/23 (release stamps)
+        (
+            "ymd-slashed",
+            r"(?<![\w/.])(?P<year>[12]\d{3})/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?![\d/])",
+            _iso_date,
         ),
         # 10/14/50
         (
@@ -206,6 +222,7 @@ START_THE = re.compile(
 START_KINDS = {
     "day-range": "2",
     "month-day-range": "m",
+    "month-days": "m",
     "year-month-range": "4",
     "month-day-year": "m",
     "day-month-year": "2mt",
@@ -216,6 +233,7 @@ START_KINDS = {
     "roman": "2",
     "dotted": "2",
     "slashed": "2",
+    "ymd-slashed": "4",
     "iso": "4",
     "decade": "4",
     "year-range": "4",

@@ -21,10 +21,12 @@ from collections.abc import Iterator
 from ..kinds import KINDS
 from ..model import Mark
 from ..register import Entry
+from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS
 from ._lexindex import Lexicon, _lexicon
 from ._people import PersonReader
 from ._reader import Found, TextLines
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
+from ._truecase import restore_case
 from .base import Context
 
 TAGS = {kind.type: kind.tag for kind in KINDS}
@@ -37,27 +39,64 @@ class Reader(PersonReader):
         run, i, titled = self.run, 0, False
         while i < len(run):
             t = run[i]
-            if t.kind == "lower":
-                i, titled = i + 1, False
+            if t.kind == "lower":  # a title's "of" keeps it: "Secretary of State Rusk"
+                i, titled = i + 1, titled and self.low(i) in ("of", "for", "the")
                 continue
+            if self.low(i) in POSTS:
+                post = self.post(i)
+                yield post
+                i, titled = known_end(run, post) + 1, False
+                continue
+            if t.kind == "init":
+                known = self.known_after_initials(i)
+                if known is not None:
+                    yield known
+                    i, titled = known_end(run, known) + 1, False
+                    continue
             parts = self.hyphenated(i) if "-" in t.text else None  # (speed: most words)
             if parts:
                 yield from parts
                 i, titled = i + 1, False
                 continue
+            if self.org_acronym(i):
+                j = i  # "TsAMO RF": adjacent acronyms name one body
+                while (
+                    j + 1 < len(run)
+                    and run[j + 1].kind == "upper"
+                    and self.lexicon_at(j + 1) is None
+                    and not POSSESSIVE.search(run[j].text)
+                ):
+                    j += 1
+                name = POSSESSIVE.sub("", self.span(i, j))
+                yield Found(
+                    t.start, self.end_of(j), "org", "prov-" + slug(name), False, "names:acronym"
+                )
+                i, titled = j + 1, False
+                continue
             hit = self.lexicon_at(i)
+            if hit is None and self.low(i) in ARTICLES and i + 1 < len(run):
+                i += 1  # "Le Ministère ...": the article is not part of the name
+                continue
             org_end = self.org_at(i)
             if hit and (org_end is None or hit[0] >= org_end):
                 j, source, item = hit
-                yield self.from_lexicon(i, j, source, item)
+                if titled and i == j and source == "gazetteer" and item.kind == "city":
+                    yield self.person(i, j)  # "AMBASSADOR SIRACUSA": a person named as a town
+                else:
+                    yield self.from_lexicon(i, j, source, item)
                 i, titled = j + 1, False
+                continue
+            number = self.post_number(i)
+            if number is not None:
+                yield number
+                i, titled = i + 1, False
                 continue
             if org_end is not None:
                 yield Found(
                     run[i].start,
                     self.end_of(org_end),
                     "org",
-                    "prov-" + slug(self.span(i, org_end)),
+                    "prov-" + slug(POSSESSIVE.sub("", self.span(i, org_end))),
                     False,
                     "names:org-pattern",
                 )
@@ -66,10 +105,20 @@ class Reader(PersonReader):
             if self.is_title(i):
                 i, titled = i + 1, True
                 continue
-            j = self.person_at(i, titled)
-            if j is not None:
-                yield self.person(i, j)
-                i, titled = j + 1, False
+            if titled and self.office_word(i):
+                i += 1  # "Secretary of State Rusk": the office's words, then the name
+                continue
+            place = self.demonym_place(i)
+            if place is not None:
+                yield place
+                i, titled = i + 2, False
+                continue
+            last = self.person_at(i, titled)
+            if last is not None:
+                found = self.person(i, last)
+                known = self.known_after(last, found)
+                yield known or found
+                i, titled = known_end(run, known or found) + 1, False
                 continue
             if not titled and self.place_at(i):
                 name = POSSESSIVE.sub("", t.text)
@@ -134,12 +183,18 @@ class Reader(PersonReader):
         return out
 
 
+def known_end(run: list[Tok], found: Found) -> int:
+    """The index of the last token of ``run`` inside ``found``."""
+    return max(k for k, t in enumerate(run) if t.start < found.end)
+
+
 def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
     w = POSSESSIVE.sub("", t.text)
     return (
         t.kind == "cap"
         and "-" not in w
         and w.lower() in lex.common
+        and w.lower() not in BODY_NAMES
         and w not in lex.span
         and w not in surnames
     )
@@ -162,11 +217,33 @@ def _gloss_links(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+def _missions(text: str, found: list[Found]) -> list[Found]:
+    """ "American Legation at Stockholm", "Polish Embassy in Hanoi": a mission and the place
+    it sits in are one organisation."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and f.type == "place"
+            and prev.type == "org"
+            and not prev.known
+            and text[prev.start : prev.end].rsplit(" ", 1)[-1].lower() in MISSION_HEADS
+            and text[prev.end : f.start] in (" at ", " in ")
+        ):
+            name = text[prev.start : f.end]
+            out[-1] = prev._replace(end=f.end, id="prov-" + slug(name), rule="names:mission")
+            continue
+        out.append(f)
+    return out
+
+
 def names(text: str, ctx: Context) -> Iterator[Mark]:
     """People, places and organisations, linked to the register or given provisional ids."""
     lex = _lexicon(ctx)
+    source, text = text, restore_case(text, lex)  # capitals read as prose (same offsets)
     toks = tokenize(text)
-    lines = TextLines(text)
+    lines = TextLines(text, source)
     found: list[Found] = []
     surnames = ctx.memory.surnames
     for run in _runs(text, toks):
@@ -175,7 +252,7 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
         if len(run) == 1 and _plain_word(run[0], lex, surnames) and run[0].start > 0:
             continue  # a lone common word ("Having", "Recently"): nothing to read
         found.extend(Reader(text, run, lex, ctx, lines).read())
-    found = _gloss_links(text, found)
+    found = _missions(text, _gloss_links(text, found))
     entities = ctx.entities
     for f in found:
         if f.type not in TAGS:

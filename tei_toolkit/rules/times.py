@@ -3,7 +3,8 @@
 "11pm", "5:35 P.M.", "21:10", "23 o’clock", "3 o’clock in the morning" (the
 qualifier is part of the span: it fixes the half of the day), "12 noon", and
 "15.00" / "16.50" only after a preposition ("at 15.00"), since a dotted pair of
-numbers is otherwise too often a decimal or a reference.
+numbers is otherwise too often a decimal or a reference; the cables' "AT 1230 ON
+NOVEMBER 9" only after "at" and before a day, "local" or "hours".
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ FORMATS = tuple(
         ),
         ("dotted", rf"{PREP}(?P<t>(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d))(?![\d.]\d)"),
         ("hours", r"(?<![\d.:])\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s(?:hours|hrs)\b"),
+        # cables: "AT 1230 ON NOVEMBER 9", "at 0900 local" (a four-digit clock after "at",
+        # then a day or "local": a year is not read so)
+        (
+            "military",
+            r"\b(?:at|AT)\s(?P<t>(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d))"
+            r"(?=\s(?:on|ON|local|LOCAL|today|TODAY|hours|HOURS)\b|Z\b)",
+        ),
     )
 )
 
@@ -68,6 +76,7 @@ CANDIDATE = re.compile(
     r"|:\d\d|\d\d\s(?:hours|hrs)\b)"
 )
 PREP_BEFORE = re.compile(PREP + r"(?=\d{1,2}\.\d\d)")
+AT_FOUR_DIGITS = re.compile(r"\b(?:at|AT)\s(?=\d{4}(?:\s|Z\b))")
 # Quick tests before the scans above (speed): every time has a digit, and most blocks
 # have none; the slow preposition scan is needed only where "15.00" could be.
 DIGIT = re.compile(r"\d")
@@ -84,6 +93,7 @@ def scan(text: str) -> list[tuple[int, int, str, str]]:
         if not m.start() or text[m.start() - 1] not in "0123456789.:"
     ]
     starts += [m.start() for m in PREP_BEFORE.finditer(text)] if DOTTED_NUMBER.search(text) else []
+    starts += [m.start() for m in AT_FOUR_DIGITS.finditer(text)]
     if not starts:
         return []
     starts.sort()
