@@ -1,6 +1,8 @@
 """TEI -> plain reading text. The policy is in docs/EXPORT.md; in short: the words of the
 document in order, speaker labels kept, editorial insertions in brackets as the source
 had them, gaps as the source showed them, inline notes in place, other notes at the end.
+This module holds the structure (blocks, lines, speeches, lists, tables), the TEXT table
+and the entry points; the editorial behaviours are in text_edit.py.
 
 XML whitespace (space, tab, newline) is collapsed inside a paragraph; other spaces
 (no-break space) are kept. Paragraphs are separated by a blank line.
@@ -12,8 +14,9 @@ from collections.abc import Iterator
 
 from .behaviours import with_behaviours
 from .header import ENTITY_KINDS, plain, read_header
+from .text_edit import app, bracketed, choice, deleted, gap, note
 from .text_sink import Span, TextSink
-from .walker import NOT_TEXT, Walker, children_named, name_of, same_words, split_choice
+from .walker import NOT_TEXT, Walker, children_named, name_of
 
 OPENING_QUOTES = "“‘\"'«„‚‹"
 CLOSING_QUOTES = "”’\"'»“‘›"
@@ -45,23 +48,6 @@ def line(w: Walker, el) -> Iterator:
     w.out.line()
 
 
-def bracketed(w: Walker, el) -> Iterator:
-    """``[text]``; space inside the brackets is kept, as the source had it (``[ sic ]``)."""
-    w.out.literal("[")
-    w.out.enter_inline()
-    yield from w.inside(el)
-    w.out.leave_inline()
-    w.out.literal("]")
-
-
-def deleted(w: Walker, el) -> Iterator:
-    """A deletion: kept, in double brackets, so it never runs into the text that
-    replaced it (``⟦yesterday⟧today``)."""
-    w.out.open_bracket("⟦")
-    yield from w.inside(el)
-    w.out.close_bracket("⟧")
-
-
 def entity(w: Walker, el) -> Iterator:
     span = w.out.begin(el)
     yield from w.inside(el)
@@ -74,58 +60,6 @@ def lb(w: Walker, el) -> None:
         w.out.join()  # a word continues across the line end
     else:
         w.out.line()
-
-
-def gap(w: Walker, el) -> Iterator:
-    rend, desc = el.get("rend"), plain(el)
-    if rend:
-        w.out.literal(rend)
-    elif desc:
-        w.out.literal("[")
-        yield from w.inside(el)
-        w.out.literal("]")
-    else:
-        w.out.literal("[…]")
-
-
-def note(w: Walker, el) -> Iterator:
-    if el.get("place") == "inline":
-        yield from bracketed(w, el)
-        return
-    notes = w.state.setdefault("notes", [])
-    notes.append(el)
-    w.out.literal(f"[{len(notes)}]")
-
-
-def choice(w: Walker, el) -> Iterator:
-    primary, others = split_choice(el)
-    if primary is None:
-        yield from w.inside(el)
-        return
-    yield primary
-    shown = plain(primary)
-    for alt in others:  # another reading is kept only when its words differ
-        if not same_words(shown, plain(alt)):
-            w.out.space()
-            w.out.open_bracket()
-            yield alt
-            w.out.close_bracket()
-
-
-def app(w: Walker, el) -> Iterator:
-    lemma = children_named(el, "lem")
-    readings = children_named(el, "rdg", "rdgGrp")
-    if not lemma:
-        yield from w.inside(el)
-        return
-    yield lemma[0]
-    shown = plain(lemma[0])
-    for rdg in readings:
-        if not same_words(shown, plain(rdg)):
-            w.out.space()
-            w.out.open_bracket()
-            yield rdg
-            w.out.close_bracket()
 
 
 def sp(w: Walker, el) -> Iterator:
