@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import lxml.html
 import pytest
 from conftest import CORPUS
 from export_helpers import HERE
 
+import tei_toolkit
 from tei_toolkit.exporters import export_files
 from tei_toolkit.pipeline import convert_files
 from tei_toolkit.tei import TEI_NS
@@ -119,3 +121,91 @@ def test_a_correspondence_network_from_corresp_desc(tmp_path):
     svg = doc.xpath("//figure[@class='chart']//svg[contains(@aria-label, 'Correspondence')]")
     assert svg and sorted(t.text for t in svg[0].xpath(".//text")) == ["Ann", "Bob", "Cy"]
     assert len(svg[0].xpath(".//line[@class='edge']")) == 3
+
+
+def _map(doc):
+    found = doc.xpath("//figure[@class='chart']//svg[starts-with(@aria-label, 'Map of')]")
+    return found[0] if found else None
+
+
+def test_the_index_has_a_map_of_the_places_linked_to_the_places_page(site):
+    folder, _ = site
+    svg = _map(read(folder / "index.html"))
+    assert svg is not None
+    places = read(folder / "places.html")
+    entries = {s.get("id"): s.findtext("h2").rsplit(" (", 1)[0] for s in places.xpath("//section")}
+    dots = {}
+    for a in svg.xpath(".//a"):
+        page, _, anchor = a.get("href").partition("#")
+        assert page == "places.html" and anchor in entries  # every dot lands on its entry
+        circle = a.find("circle")
+        assert circle.findtext("title").startswith(entries[anchor] + ": named ")
+        dots[entries[anchor]] = (float(circle.get("cx")), float(circle.get("cy")))
+    assert len(dots) >= len(entries) / 2  # most places of the corpus have a point
+    # drawn where they are: Moscow west and north of Beijing, Cuba west of both
+    moscow, beijing = dots["Moscow"], dots["Beijing"]
+    assert moscow[0] < beijing[0] and moscow[1] < beijing[1]
+    if "Cuba" in dots:
+        assert dots["Cuba"][0] < moscow[0]
+
+
+def test_a_place_is_drawn_at_its_own_geo_else_from_the_gazetteer(tmp_path):
+    def record(n, places):
+        path = tmp_path / f"r{n}.xml"
+        register = "".join(
+            f'<place xml:id="{key}"><placeName>{name}</placeName>'
+            + (f"<location><geo>{geo}</geo></location>" if geo else "")
+            + "</place>"
+            for key, name, geo in places
+        )
+        names = " and ".join(
+            f'<placeName ref="#{key}">{name}</placeName>' for key, name, _ in places
+        )
+        path.write_text(
+            f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>R{n}</title>'
+            "</titleStmt></fileDesc></teiHeader><standOff><listPlace>"
+            f"{register}</listPlace></standOff><text><body><p>From {names}.</p></body></text></TEI>",
+            encoding="utf-8",
+        )
+        return path
+
+    inputs = [
+        record(1, [("p1", "Nowhereville", "10.5 -20.25"), ("p2", "Elsewhere", "-30 140")]),
+        record(2, [("p1", "Nowhereville", "10.5 -20.25"), ("p3", "Lima", None)]),
+        record(3, [("p4", "Atlantis of the Mind", None)]),  # found nowhere: not drawn
+    ]
+    export_files("html", inputs, f"{tmp_path / 'site'}/")
+    svg = _map(read(tmp_path / "site" / "index.html"))
+    dots = {
+        c.findtext("title").split(":")[0]: (float(c.get("cx")), float(c.get("cy")), c)
+        for c in svg.xpath(".//circle")
+    }
+    assert sorted(dots) == ["Elsewhere", "Lima", "Nowhereville"]
+    nowhere, elsewhere, lima = dots["Nowhereville"], dots["Elsewhere"], dots["Lima"]
+    assert nowhere[0] < elsewhere[0] and nowhere[1] < elsewhere[1]  # west and north of it
+    assert lima[0] < nowhere[0] and nowhere[1] < lima[1]  # Lima (gazetteer): west, south
+    assert "in 2 records" in nowhere[2].findtext("title")
+    assert float(nowhere[2].get("r")) > float(elsewhere[2].get("r"))  # in more records
+
+
+def test_no_map_without_a_place_to_draw(tmp_path):
+    page = tmp_path / "plain.xml"
+    page.write_text(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        "</fileDesc></teiHeader><text><body><p>In <placeName>Qwxz</placeName>.</p></body>"
+        "</text></TEI>",
+        encoding="utf-8",
+    )
+    export_files("html", [page, HERE / "letter.xml"], f"{tmp_path / 'site'}/")
+    assert _map(read(tmp_path / "site" / "index.html")) is not None  # Bergen, in letter.xml
+    export_files("html", [page], f"{tmp_path / 'alone'}/", index=True)
+    assert _map(read(tmp_path / "alone" / "index.html")) is None
+
+
+def test_every_gazetteer_point_is_a_point_on_earth():
+    text = (Path(tei_toolkit.__file__).parent / "data" / "gazetteer.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    located = [r for r in rows if r[4]]
+    assert all(len(r) == 7 and bool(r[4]) == bool(r[5]) for r in rows)
+    assert all(-90 <= float(r[4]) <= 90 and -180 <= float(r[5]) <= 180 for r in located)
+    assert len(located) > len(rows) * 3 / 4

@@ -78,6 +78,7 @@ class Entry:
     kind: str
     name: str
     links: list[tuple[str, str]] = field(default_factory=list)
+    geo: tuple[float, float] | None = None  # (latitude, longitude) from location/geo
 
 
 class Register(dict):
@@ -115,13 +116,27 @@ def read_register(tree) -> Register:
             (n for n in names if n.get("type") in ("preferred", "main", "reg", "full")),
             names[0] if names else None,
         )
-        entry = Entry(ident, kind or "other", plain(preferred) or ident)
+        entry = Entry(ident, kind or "other", plain(preferred) or ident, geo=_geo(el))
         for idno in el.iter("{*}idno"):
             link = authority_link(idno.get("type") or "", plain(idno))
             if link and link not in entry.links:
                 entry.links.append(link)
         register.add(entry, [plain(n) for n in names])
     return register
+
+
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def _geo(el) -> tuple[float, float] | None:
+    """A place's own point: its first ``location/geo`` read as "latitude longitude" (the
+    TEI default), when both numbers are in range."""
+    geo = el.find("{*}location/{*}geo")
+    numbers = _NUMBER.findall(plain(geo)) if geo is not None else []
+    if len(numbers) != 2:
+        return None
+    lat, lon = float(numbers[0]), float(numbers[1])
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
 def resolve(

@@ -78,6 +78,7 @@ class Mention:
     left: str
     text: str
     right: str
+    geo: tuple[float, float] | None = None  # the place's own point (location/geo)
 
 
 def to_html(tree, behaviours=None, *, remote_images: bool = False) -> str:
@@ -129,7 +130,7 @@ def render_page(
     sink.close()
     mentions = [
         Mention(key, kind, entry.name if entry else text, entry.links if entry else [], ident,
-                around[0], text, around[1])
+                around[0], text, around[1], entry.geo if entry else None)
         for key, kind, entry, text, ident, around in w.state.get("mentions", [])
         if around is not None
     ]  # fmt: skip
