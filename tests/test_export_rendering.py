@@ -161,3 +161,40 @@ def test_text_header_has_the_summary_and_the_funder():
     text = to_text(parse_bytes(HEADER.encode()), with_header=True)
     assert "Funder: The Trust" in text and "Summary: What it is about." in text
     assert text.index("Summary") < text.index("----") < text.index("Words.")
+
+
+STRUCTURED = (
+    f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Play</title>'
+    "<author><persName>Ann Writer</persName><idno type='wikidata'>Q42</idno></author>"
+    "</titleStmt><publicationStmt><p>Here.</p></publicationStmt><sourceDesc><biblFull>\n"
+    "  <titleStmt>\n    <title>Play</title>\n    <author>Ann Writer</author>\n"
+    "    <editor>Bo Editor</editor>\n    <respStmt>\n      <resp>Encoded by</resp>\n"
+    "      <name>Cy Coder</name>\n      <name>Di Coder</name>\n    </respStmt>\n"
+    "  </titleStmt>\n  <publicationStmt>\n    <publisher>A Library</publisher>\n"
+    "    <address>\n      <addrLine>1 Street</addrLine>\n      <addrLine>Town</addrLine>\n"
+    "    </address>\n  </publicationStmt>\n</biblFull></sourceDesc></fileDesc></teiHeader>"
+    "<text><body><p>Words <idno type='record'>R-1</idno>.</p></body></text></TEI>"
+)
+SOURCE_READ = (
+    "Play, Ann Writer, Bo Editor, Encoded by Cy Coder, Di Coder. A Library, 1 Street, Town"
+)
+
+
+def test_a_structured_source_reads_part_by_part():
+    """A biblFull (Folger, DraCor) is not one run of words: its parts are separated."""
+    tree = parse_bytes(STRUCTURED.encode())
+    doc = lxml.html.fromstring(to_html(tree))
+    fields = dict(zip(doc.xpath("//dl/dt/text()"), doc.xpath("//dl/dd")))
+    assert " ".join(fields["Source"].text_content().split()) == SOURCE_READ
+    assert fields["Source"].find(".//cite").text == "Play"  # a title is still a title
+    assert f"Source: {SOURCE_READ}" in to_text(tree, with_header=True).splitlines()
+
+
+def test_an_authority_idno_is_a_link_and_other_ids_stay_text():
+    doc = lxml.html.fromstring(to_html(parse_bytes(STRUCTURED.encode())))
+    author = dict(zip(doc.xpath("//dl/dt/text()"), doc.xpath("//dl/dd")))["Author"]
+    link = author.find_class("tei-idno")[0]
+    assert link.tag == "a" and link.get("href") == "https://www.wikidata.org/wiki/Q42"
+    assert link.text == "Q42" and link.get("title") == "Wikidata"
+    body = doc.get_element_by_id("text").find_class("tei-idno")[0]
+    assert body.tag == "span" and body.text == "R-1"  # no authority: text, not a link

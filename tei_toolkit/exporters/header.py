@@ -235,6 +235,64 @@ def read_header(tree) -> Header:
     return head
 
 
+# Parts of a structured bibliography or header statement: read part by part.
+CONTAINERS = frozenset(
+    {
+        "biblFull", "biblStruct", "bibl", "titleStmt", "editionStmt", "publicationStmt",
+        "seriesStmt", "notesStmt", "sourceDesc", "respStmt", "monogr", "analytic", "series",
+        "imprint", "address", "availability", "msIdentifier", "msDesc", "author", "editor",
+    }
+)  # fmt: skip
+
+
+def element_only(el) -> bool:
+    """Only elements (and whitespace) inside: nothing says how its parts read together."""
+    return (
+        len(el) > 0 and not (el.text or "").strip() and not any((c.tail or "").strip() for c in el)
+    )
+
+
+# Parts of a source rendered as elements (a name links, a title is a title); any other
+# part (an addrLine, an edition statement) only by its contents, so it stays in the line.
+WHOLE_PARTS = frozenset(
+    {*ENTITY_KINDS, "name", "rs", "date", "time", "title", "hi", "emph", "foreign", "ref",
+     "ptr", "idno", "abbr", "num"}
+)  # fmt: skip
+
+
+def source_parts(el) -> list[tuple[str, etree._Element]]:
+    """A structured source (biblFull, biblStruct, a bibl of elements) as its parts, each
+    with the separator to write before it: ". " between the top-level parts, ", " inside
+    one, " " after a ``resp`` or a part that ends in punctuation. [] when ``el`` has text
+    of its own (a bibl written as a sentence reads as it is)."""
+    if not element_only(el):
+        return []
+    out: list[tuple[str, etree._Element]] = []
+
+    def leaves(node) -> list[etree._Element]:
+        found = []
+        for child in node:
+            if not isinstance(child.tag, str) or not plain(child):
+                continue
+            if name_of(child) in CONTAINERS and element_only(child):
+                found += leaves(child)
+            else:
+                found.append(child)
+        return found
+
+    for group in (leaves(c) if name_of(c) in CONTAINERS else [c] for c in el):
+        for i, leaf in enumerate(x for x in group if isinstance(x.tag, str) and plain(x)):
+            if out:
+                before = plain(out[-1][1])
+                joined = ". " if i == 0 else ", "
+                if name_of(out[-1][1]) == "resp" or before[-1:] in ".,;:!?":
+                    joined = " "
+                out.append((joined, leaf))
+            else:
+                out.append(("", leaf))
+    return out
+
+
 DIGITAL = frozenset({"digitalSource", "digital", "electronic", "digitised", "digitized"})
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from .header import ENTITY_KINDS, plain, resolve, safe_url
+from .header import ENTITY_KINDS, authority_link, plain, resolve, safe_url
 from .html_make import phrase
 from .html_sink import DATETIME, html_id
 from .walker import Walker, children_named, name_of
@@ -49,6 +49,18 @@ def ptr(w: Walker, el) -> None:
         w.out.leaf("span", target, "tei-ptr")
     else:
         w.out.leaf("a", target, "tei-ptr", href=href)
+
+
+def idno(w: Walker, el) -> Iterator:
+    """An identifier: a link to its authority's record (Wikidata, VIAF, GeoNames, or its
+    own http(s) URL) when it names one, its text kept; else its text."""
+    link = authority_link(el.get("type") or "", plain(el))
+    if link is None or w.out.in_link:
+        yield from phrase("span", "tei-idno")(w, el)
+        return
+    w.out.open("a", "tei-idno", el, href=link[1], title=link[0])
+    yield from w.inside(el)
+    w.out.close()
 
 
 def graphic(w: Walker, el) -> None:

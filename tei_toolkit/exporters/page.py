@@ -14,7 +14,15 @@ import lxml.html
 from lxml import etree
 
 from .. import __version__
-from .header import Header, plain, read_header, read_register, safe_url
+from .header import (
+    WHOLE_PARTS,
+    Header,
+    plain,
+    read_header,
+    read_register,
+    safe_url,
+    source_parts,
+)
 from .html import html_walker
 from .html_edit import backlinks, note_id
 from .html_ids import IdPlan
@@ -24,7 +32,7 @@ from .lang import bcp47
 from .page_css import CSS, DARK_AND_PRINT
 from .rendition import read_renditions, stylesheet
 from .text import inline_text
-from .walker import Walker
+from .walker import Walker, name_of
 
 TOC_MIN = 5  # a table of contents for more headed divisions than this
 
@@ -221,7 +229,12 @@ def _field(w: Walker, label: str, values: list) -> None:
             w.out.close()
         else:
             w.out.open("span", "field")
-            w.contents(value)
+            parts = source_parts(value) if label == "Source" else []
+            for joined, part in parts:  # a structured source, part by part
+                w.out.text(joined)
+                w.walk(part) if name_of(part) in WHOLE_PARTS else w.contents(part)
+            if not parts:
+                w.contents(value)
             w.out.close()
         if i < len(values) - 1 and label != "Rights":
             w.out.text("; ")

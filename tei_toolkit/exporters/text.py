@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .behaviours import with_behaviours
-from .header import ENTITY_KINDS, plain, read_header
+from .header import ENTITY_KINDS, WHOLE_PARTS, plain, read_header, source_parts
 from .text_edit import app, bracketed, choice, deleted, gap, note
 from .text_sink import Span, TextSink
 from .walker import NOT_TEXT, Walker, children_named, name_of
@@ -331,8 +331,16 @@ def citation_block(w: Walker, root) -> None:
             if i:
                 w.out.literal(";")
                 w.out.space()
+            parts = source_parts(value) if label_text == "Source" else []
             if isinstance(value, str):
                 w.out.literal(value)
+            elif parts:  # a structured source, part by part
+                for joined, part in parts:
+                    if joined.strip():
+                        w.out.literal(joined.strip())
+                    if joined:
+                        w.out.space()
+                    w.walk(part) if name_of(part) in WHOLE_PARTS else w.contents(part)
             else:
                 w.contents(value)
     if not w.out.empty:
