@@ -198,3 +198,19 @@ def test_an_authority_idno_is_a_link_and_other_ids_stay_text():
     assert link.text == "Q42" and link.get("title") == "Wikidata"
     body = doc.get_element_by_id("text").find_class("tei-idno")[0]
     assert body.tag == "span" and body.text == "R-1"  # no authority: text, not a link
+
+
+def test_a_letter_is_dated_by_its_sending():
+    letter = (
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Letter</title>'
+        "</titleStmt><publicationStmt><date when='2023'>2023</date></publicationStmt>"
+        "<sourceDesc><p>A card.</p></sourceDesc></fileDesc><profileDesc><correspDesc>"
+        "<correspAction type='received'><name>B</name><date when='1909-03-01'>1 March</date>"
+        "</correspAction><correspAction type='sent'><name>A</name>"
+        "<date when='1909-02-16'>dinsdag 16 februari 1909</date></correspAction>"
+        "</correspDesc></profileDesc></teiHeader><text><body><p>Hi.</p></body></text></TEI>"
+    )
+    doc = lxml.html.fromstring(to_html(parse_bytes(letter.encode())))
+    date = doc.find_class("date")[0]
+    assert date.text_content() == "dinsdag 16 februari 1909"
+    assert date.find(".//time").get("datetime") == "1909-02-16"

@@ -303,13 +303,15 @@ def _year(text: str) -> str | None:
 
 
 def work_date(hdr):
-    """The date of the work, not of its digital edition: profileDesc/creation, a
-    manuscript's origDate, else the earliest date of a source in sourceDesc that is not
-    itself digital (ELTeC's bibl[@type=digitalSource], a biblFull's publicationStmt)."""
+    """The date of the work, not of its digital edition: profileDesc/creation, a letter's
+    date of sending (correspDesc), a manuscript's origDate, else the earliest date of a
+    source in sourceDesc that is not itself digital (ELTeC's bibl[@type=digitalSource], a
+    biblFull's publicationStmt)."""
     found = _first(
         hdr,
         "{*}profileDesc/{*}creation//{*}date",
         "{*}profileDesc/{*}creation//{*}origDate",
+        "{*}profileDesc/{*}correspDesc/{*}correspAction[@type='sent']/{*}date",
         "{*}fileDesc/{*}sourceDesc//{*}origDate",
     )
     if found is not None:
