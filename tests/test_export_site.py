@@ -267,3 +267,25 @@ def test_the_nu_checker_finds_no_error_in_the_site(site):
     )
     messages = json.loads(run.stdout or "{}").get("messages", [])
     assert run.stdout and not [m for m in messages if m.get("type") != "info"]
+
+
+def test_the_timeline_places_records_by_date_and_shows_months_for_a_short_span(tmp_path):
+    def record(n, when):
+        path = tmp_path / f"d{n}.xml"
+        path.write_text(
+            f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>D{n}</title>'
+            "</titleStmt></fileDesc><profileDesc><creation>"
+            f'<date when="{when}">{when}</date></creation></profileDesc></teiHeader>'
+            "<text><body><p>Words.</p></body></text></TEI>",
+            encoding="utf-8",
+        )
+        return path
+
+    whens = ["1909-02-16", "1909-11-03", "1909-04-07", "1910-01-31", "1909"]
+    export_files("html", [record(i, w) for i, w in enumerate(whens)], f"{tmp_path / 's'}/")
+    svg = read(tmp_path / "s" / "index.html").xpath("//svg[starts-with(@aria-label, 'Time')]")
+    dots = {a.get("href"): float(a.find("circle").get("cx")) for a in svg[0].xpath(".//a")}
+    by_x = sorted(dots, key=dots.get)
+    assert by_x == ["d0.html", "d2.html", "d4.html", "d1.html", "d3.html"]  # 1909 alone: mid
+    labels = [t.text for t in svg[0].xpath(".//text")]
+    assert "1909-04" in labels and "1910-01" in labels  # under three years: months

@@ -193,7 +193,7 @@ def index_page(records: list[SiteRecord], title: str) -> str:
     sink.close()
     dated = [r for r in records if r.year]
     if dated:
-        _figure(sink, timeline_svg(dated), "Timeline: the records by year")
+        _figure(sink, timeline_svg(dated), "Timeline: the records by date")
     places = spots(records, name_anchors(records, "place"))
     if places:
         _figure(
