@@ -31,6 +31,7 @@ from .html_sink import HtmlSink
 from .lang import bcp47
 from .page_css import CSS, DARK_AND_PRINT
 from .rendition import read_renditions, stylesheet
+from .standoff import queue_annotations, standoff_notes
 from .text import inline_text
 from .walker import Walker, name_of
 
@@ -110,6 +111,7 @@ def render_page(
     sink = HtmlSink(body, IdPlan(root), renditions)
     sink.context = context
     w = html_walker(sink, read_register(root), behaviours, remote_images)
+    w.state["standoff"] = standoff_notes(root)
     if site_links:
         sink.open("nav", "site-nav", aria_label="This record")
         for i, (label, href) in enumerate(site_links):
@@ -130,6 +132,7 @@ def render_page(
     sink.close()
     if len(w.state.get("toc", [])) > TOC_MIN:
         text_section.addprevious(_contents(w.state["toc"]))
+    queue_annotations(w)
     _notes(w)
     _index(w)
     sink.close()
@@ -251,12 +254,14 @@ def _notes(w: Walker) -> None:
         done += 1
         note = notes[done - 1]
         ident = note_id(w, note, done)
+        kept = note in w.state.get("standoff", {})  # pointed at by a ptr/ref, or none
+        cls = "annotation" if note in w.state.get("annotations", ()) else None
         if ident == f"note-{done}":
-            w.out.open("li", None, id=ident)
+            w.out.open("li", cls, id=ident)
         else:
-            w.out.open("li", None, note)  # the note's kept xml:id
+            w.out.open("li", cls, note)  # the note's kept xml:id
         w.contents(note)
-        backlinks(w, note, [f"noteref-{done}"])
+        backlinks(w, note, [] if kept else [f"noteref-{done}"])
         w.out.close()
     w.out.close()
     w.out.close()

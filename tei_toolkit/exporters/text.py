@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from . import standoff
 from .behaviours import with_behaviours
 from .header import ENTITY_KINDS, WHOLE_PARTS, plain, read_header, source_parts
+from .standoff import queue_annotations, standoff_notes, target_note
 from .text_edit import app, bracketed, choice, deleted, gap, note
 from .text_sink import Span, TextSink
 from .walker import NOT_TEXT, Walker, children_named, name_of
@@ -137,8 +139,18 @@ def row(w: Walker, el) -> Iterator:
 
 def ptr(w: Walker, el) -> None:
     target = el.get("target") or el.get("cRef")
-    if target:
+    note = target_note(w, target)
+    if note is not None:  # a note kept in standOff: its marker, the note at the end
+        w.out.literal(f"[{standoff.queue(w, note)}]")
+    elif target:
         w.out.literal(f"<{target}>")
+
+
+def ref(w: Walker, el) -> Iterator:
+    note = target_note(w, el.get("target"))
+    if note is not None:
+        standoff.queue(w, note)
+    yield from w.inside(el)
 
 
 BLOCKS = (
@@ -219,7 +231,6 @@ INLINE = (
     "expan",
     "add",
     "subst",
-    "ref",
     "speaker",
     "lem",
     "rdg",
@@ -275,6 +286,7 @@ TEXT = {
     "row": row,
     "cell": inline,
     "ptr": ptr,
+    "ref": ref,
 }
 
 
@@ -284,9 +296,11 @@ def render_text(tree, with_header: bool = False, behaviours=None) -> tuple[str, 
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     sink = TextSink()
     walker = Walker(with_behaviours(TEXT, behaviours, html=False), inline, sink)
+    walker.state["standoff"] = standoff_notes(root)
     if with_header:
         citation_block(walker, root)
     walker.walk(root)
+    queue_annotations(walker)
     notes = walker.state.get("notes", [])
     done = 0
     while done < len(notes):  # a note may hold notes: render until none is left
