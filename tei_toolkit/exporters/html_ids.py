@@ -9,8 +9,9 @@
   from it, or on an empty ``span`` where it starts when no element is made from it.
 - A ``ref``/``ptr`` whose target is ``#X`` links to X's HTML id; it gets an id of its own
   (its xml:id, else ``ref-N``) so that a note it points to links back to it.
-- What the page does not show (the teiHeader, facsimile, standOff except its notes) is
-  no link target, and a pointer there is no referrer: no link lands nowhere.
+- What the page does not show (the teiHeader, facsimile, standOff except its notes and
+  the register's entries, which are the index's) is no link target, and a pointer there is
+  no referrer: no link lands nowhere.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import re
 
 from lxml import etree
 
+from .header import REGISTER_KINDS
+from .standoff import standoff_notes
 from .walker import NOT_TEXT, name_of, xml_id
 
 # The page's own ids (page.py, html.py): an xml:id equal to one of these, or shaped
@@ -49,10 +52,12 @@ class IdPlan:
         self.hidden: set[str] = set()  # HTML ids of what the page does not show
         unseen = set()
         for area in root.iter(*(f"{{*}}{name}" for name in NOT_TEXT)):
-            shown = set(area.iter("{*}note")) if name_of(area) == "standOff" else set()
+            shown = set(standoff_notes(area)) if name_of(area) == "standOff" else set()
             for note in list(shown):
                 shown.update(note.iter())
-            unseen.update(el for el in area.iter() if el not in shown)
+            unseen.update(  # a register entry is shown: as its entry in the page's index
+                el for el in area.iter() if el not in shown and name_of(el) not in REGISTER_KINDS
+            )
         for el in root.iter("*"):
             value = xml_id(el)
             if value is None:

@@ -9,16 +9,20 @@ the others, under the same heading, as annotations (no marker to go back to).
 
 from __future__ import annotations
 
-from .walker import Walker, xml_id
+from .walker import Walker, name_of, xml_id
+
+# Where a standOff note is an annotation (a note inside a register entry describes it).
+NOTE_LISTS = frozenset({"standOff", "listAnnotation", "noteGrp"})
 
 
 def standoff_notes(root) -> dict:
-    """note element -> its xml:id (or None), in document order, for every note in standOff."""
+    """note element -> its xml:id (or None), in document order, for every annotation note
+    of standOff (directly in it, a listAnnotation or a noteGrp)."""
     return {
         note: xml_id(note)
         for area in root.iter("{*}standOff")
         for note in area.iter("{*}note")
-        if not any(a.tag == note.tag for a in note.iterancestors() if a is not area)
+        if name_of(note.getparent()) in NOTE_LISTS
     }
 
 
