@@ -1,19 +1,34 @@
-"""Exporting files: inputs -> outputs, one result per input. The CLI only reports these."""
+"""Exporting files: inputs -> outputs, one result per input. The CLI only reports these.
+
+A batch is planned first (every output name, clashes refused before any work), then
+each file is one ``export_one`` call: a pure function of the file and the job, so it can
+run here, on forked processes (``-j``) or on a Dask cluster (``--cluster``), and the
+results come back in input order. Where a worker does not write its own outputs, it
+returns them and they are written here, in order: an interrupted run leaves no partial
+file, and the output does not depend on where the work ran.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import Diagnostic, ToolkitError, error
 from ..outputs import write_atomic
 from ..xmlparse import XMLSyntaxProblem, parse
 from .page import render_page
 from .registry import Options, get
-from .site import SiteRecord, correspondents, write_site
+from .site import SiteRecord, write_site
 
 INDEX_NAME = "index.html"
+
+# fn(item, extra) for each item, results in item order (scale.local.map_ordered, or a
+# cluster's); the default runs them here, one after the other.
+Mapper = Callable[[Callable[[Any, Any], Any], Sequence[Any], Any], Iterable[Any]]
 
 
 @dataclass
@@ -22,6 +37,29 @@ class ExportResult:
     output: Path | None = None  # the file written; None when the export is in ``text``
     text: str | None = None  # the export, when no output file was asked for
     diagnostic: Diagnostic | None = None  # why this input was not exported
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """What every file of a batch is exported with."""
+
+    fmt: str
+    with_header: bool = False
+    behaviours: dict | None = None
+    remote_images: bool = False
+    site: bool = False  # a corpus site: each page with its TEI, text and JSON beside it
+    inputs: tuple[Path, ...] = ()  # the batch's inputs, never written over
+    write_here: bool = False  # the worker writes its outputs (a cluster's shared folder)
+
+
+@dataclass
+class Exported:
+    """One file's export: its result, what the site index needs, its outputs."""
+
+    result: ExportResult
+    record: SiteRecord | None = None
+    notes: list[Diagnostic] = field(default_factory=list)
+    files: list[tuple[Path, bytes]] = field(default_factory=list)  # still to be written
 
 
 def render(
@@ -43,6 +81,10 @@ def expand(inputs) -> list[Path]:
     return paths
 
 
+def _serial(fn: Callable[[Any, Any], Any], items: Sequence[Any], extra: Any) -> Iterator[Any]:
+    return (fn(item, extra) for item in items)
+
+
 def export_files(
     fmt: str,
     inputs,
@@ -53,13 +95,56 @@ def export_files(
     behaviours=None,
     remote_images: bool = False,
     title: str | None = None,
+    mapper: Mapper | None = None,
+    workers_write: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[ExportResult], list[Diagnostic]]:
     """Export each input; several inputs (or an existing folder as output) go to a folder.
 
     HTML into a folder with an index (the default for several inputs) is a corpus site
     (site.py): each page also gets its record's TEI, text and JSON beside it.
-    Returns one result per input, and notes about the run (the index page).
+    ``mapper`` runs the files elsewhere (``-j``, ``--cluster``); ``workers_write``: its
+    workers write the outputs themselves. Returns one result per input, and notes about
+    the run (parser warnings, the index page). ``progress(done, total)`` after each file.
     """
+    results: list[ExportResult] = []
+    notes: list[Diagnostic] = []
+    job, site, work, taken = plan_export(fmt, inputs, output, index=index)
+    job = dataclasses.replace(
+        job,
+        with_header=with_header,
+        behaviours=behaviours,
+        remote_images=remote_images,
+        write_here=workers_write,
+    )
+    records: list[SiteRecord] = []
+    done = iter((mapper or _serial)(export_one, [w for w in work if w[2] is None], job))
+    for path, target, clash in work:
+        item = Exported(ExportResult(path, target, diagnostic=clash)) if clash else next(done)
+        for out, data in item.files:
+            try:
+                write_atomic(out, data, inputs=job.inputs)
+            except ToolkitError as exc:
+                item.result.diagnostic = error(exc.code, exc.message, file=exc.file or str(out))
+                item.record = None
+                break
+        item.files = []
+        results.append(item.result)
+        notes += item.notes
+        if item.record is not None:
+            records.append(item.record)
+        if progress is not None:
+            progress(len(results), len(work))
+    if site:
+        notes += write_site(Path(output), records, title or "Records", job.inputs, taken)
+    return results, notes
+
+
+def plan_export(
+    fmt: str, inputs, output, *, index: bool | None = None
+) -> tuple[ExportJob, bool, list[tuple[Path, Path | None, Diagnostic | None]], dict]:
+    """Every input's output name, decided before any work: (job, site?, [(input, output,
+    clash)], output -> input). A second input with an output already taken is a clash."""
     suffix = get(fmt).suffix
     paths = expand(inputs)
     if not paths:
@@ -69,59 +154,68 @@ def export_files(
     )
     if output is None and len(paths) > 1:
         raise ToolkitError("several inputs: give an output folder with -o DIR")
-    site = fmt == "html" and to_folder and (index if index is not None else len(paths) > 1)
-    results: list[ExportResult] = []
-    records: list[SiteRecord] = []
+    site = bool(fmt == "html" and to_folder and (index if index is not None else len(paths) > 1))
+    work: list[tuple[Path, Path | None, Diagnostic | None]] = []
     taken: dict[Path, Path] = {}
-    notes: list[Diagnostic] = []  # parser warnings (a DTD or xi:include left alone...)
     for path in paths:
         target = Path(output) / (path.stem + suffix) if to_folder else output
-        result = ExportResult(path, target)
-        results.append(result)
-        if target is not None and target in taken:
-            result.diagnostic = error(
+        writes = ([target, *_companions(target)] if site else [target]) if target else []
+        clash = next((t for t in writes if t in taken), None)
+        if clash is not None:
+            diagnostic = error(
                 "export:name-clash",
-                f"{target} is also the export of {taken[target]}; rename one of the inputs",
+                f"{clash} is also the export of {taken[clash]}; rename one of the inputs",
                 file=str(path),
             )
+            work.append((path, target, diagnostic))
             continue
-        try:
-            tree = parse(path, notes=notes, duplicate_ids=True)
-            if site and target is not None:
-                records.append(_site_record(path, target, tree, behaviours, remote_images, paths))
-                taken.update({t: path for t in _companions(path, target)})
-                taken[target] = path
-                continue
-            data = render(fmt, tree, with_header, behaviours, remote_images)
+        taken.update({t: path for t in writes})
+        work.append((path, target, None))
+    job = ExportJob(fmt, site=site, inputs=tuple(paths))
+    return job, site, work, taken
+
+
+def export_one(item: tuple[Path, Path | None, Any], job: ExportJob) -> Exported:
+    """Export one file (``item`` is a planned (input, output, _)); never raises a
+    ToolkitError: a file that cannot be exported is a result with its diagnostic."""
+    path, target = item[0], item[1]
+    done = Exported(ExportResult(path, target))
+    try:
+        tree = parse(path, notes=done.notes, duplicate_ids=True)
+        if job.site and target is not None:
+            done.record = _site_record(path, target, tree, job, done.files)
+        else:
+            data = render(job.fmt, tree, job.with_header, job.behaviours, job.remote_images)
             if target is None:
-                result.text = data
+                done.result.text = data
             else:
-                write_atomic(target, data.encode("utf-8"), inputs=paths)
-                taken[target] = path
-        except XMLSyntaxProblem as exc:
-            result.diagnostic = exc.diagnostic
-        except ToolkitError as exc:
-            result.diagnostic = error(exc.code, exc.message, file=exc.file or str(path))
-    if site:
-        notes += write_site(Path(output), records, title or "Records", paths, taken)
-    return results, notes
+                done.files.append((target, data.encode("utf-8")))
+        if job.write_here:
+            for out, content in done.files:
+                write_atomic(out, content, inputs=job.inputs)
+            done.files = []
+    except XMLSyntaxProblem as exc:
+        done.result.diagnostic, done.record, done.files = exc.diagnostic, None, []
+    except ToolkitError as exc:
+        done.result.diagnostic = error(exc.code, exc.message, file=exc.file or str(path))
+        done.record, done.files = None, []
+    return done
 
 
-def _companions(path: Path, target: Path) -> list[Path]:
+def _companions(target: Path) -> list[Path]:
     """The files a site writes beside a record's page: its TEI, text and JSON."""
     return [target.with_suffix(s) for s in (".xml", ".txt", ".json")]
 
 
-def _site_record(path: Path, target: Path, tree, behaviours, remote_images, paths) -> SiteRecord:
-    tei, txt, js = _companions(path, target)
+def _site_record(path: Path, target: Path, tree, job: ExportJob, files: list) -> SiteRecord:
+    tei, txt, js = _companions(target)
     links = [("Index", INDEX_NAME), ("TEI source", tei.name), ("Text", txt.name), ("JSON", js.name)]
     page = render_page(
-        tree, behaviours, remote_images=remote_images, site_links=links, context=True
+        tree, job.behaviours, remote_images=job.remote_images, site_links=links, context=True
     )
-    write_atomic(target, page.html.encode("utf-8"), inputs=paths)
+    files.append((target, page.html.encode("utf-8")))
     if not (tei.exists() and tei.resolve() == path.resolve()):
-        write_atomic(tei, path.read_bytes(), inputs=paths)
-    write_atomic(txt, render("text", tree, False, behaviours).encode("utf-8"), inputs=paths)
-    write_atomic(js, render("json", tree, False, behaviours).encode("utf-8"), inputs=paths)
-    senders, addressees = correspondents(tree.getroot())
-    return SiteRecord(target.name, page, senders, addressees)
+        files.append((tei, path.read_bytes()))
+    files.append((txt, render("text", tree, False, job.behaviours).encode("utf-8")))
+    files.append((js, render("json", tree, False, job.behaviours).encode("utf-8")))
+    return SiteRecord.of(target.name, page, tree.getroot())

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..diagnostics import ToolkitError
 from .jsonexport import to_json_string
+from .markdown import to_markdown
 from .page import to_html
 from .text import to_text
 
@@ -90,3 +91,4 @@ register(
         "entities with offsets into the reading text",
     )
 )
+register(Exporter("markdown", ".md", lambda t, o: to_markdown(t, o.with_header), "CommonMark"))

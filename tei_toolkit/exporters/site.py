@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, warning
 from ..outputs import write_atomic
+from .header import Header
 from .html_sink import HtmlSink, html_id
 from .page import Mention, Page, _relative, _serialize, _skeleton
 from .site_map import map_svg, spots
@@ -96,14 +97,27 @@ svg .label { font-weight: bold; } svg .halo { stroke: #fff; stroke-width: 3px; }
 
 @dataclass
 class SiteRecord:
+    """What the index needs of one page: plain data (it travels from worker processes),
+    so ``page`` keeps its words and mentions but not its HTML or header elements."""
+
     href: str  # the record's page, relative to the index
     page: Page
     senders: list[str] = field(default_factory=list)
     addressees: list[str] = field(default_factory=list)
+    when: str | None = None  # the record's date, normalised (sorting, the timeline)
+    date: str | None = None  # the record's date as its header writes it
+
+    @classmethod
+    def of(cls, href: str, page: Page, root) -> SiteRecord:
+        senders, addressees = correspondents(root)
+        date = page.header.date
+        shown = " ".join("".join(date.itertext()).split()) if date is not None else None
+        slim = replace(page, html="", header=Header())
+        return cls(href, slim, senders, addressees, page.header.when, shown)
 
     @property
     def year(self) -> str | None:
-        when = self.page.header.when or ""
+        when = self.when or ""
         return when[:4] if when[:4].isdigit() else None
 
 
@@ -155,7 +169,8 @@ def write_site(
 def search_index(records: list[SiteRecord]) -> str:
     words: dict[str, list[int]] = {}
     for n, record in enumerate(records):
-        for word in set(_WORD.findall(record.page.text.casefold())):
+        # first-seen order, not a set's: the same corpus gives the same bytes every run
+        for word in dict.fromkeys(_WORD.findall(record.page.text.casefold())):
             words.setdefault(word, []).append(n)
     data = {"docs": [[_relative(r.href), r.page.title or r.href] for r in records], "words": words}
     return "window.TEI_SEARCH = " + json.dumps(data, ensure_ascii=False) + ";\n"
@@ -203,7 +218,7 @@ def index_page(records: list[SiteRecord], title: str) -> str:
     if letters:
         _figure(sink, network_svg(letters), "Correspondence: who wrote to whom")
     by_year: dict[str, list[SiteRecord]] = {}
-    for record in sorted(records, key=lambda r: (r.page.header.when or "9999", r.href)):
+    for record in sorted(records, key=lambda r: (r.when or "9999", r.href)):
         by_year.setdefault(record.year or "Undated", []).append(record)
     for year, group in by_year.items():
         sink.open("section", "year", id=html_id("y-", year))
@@ -212,9 +227,8 @@ def index_page(records: list[SiteRecord], title: str) -> str:
         for record in group:
             sink.open("li", "record")
             sink.leaf("a", record.page.title or record.href, href=_relative(record.href))
-            date = record.page.header.date
-            if date is not None:
-                sink.leaf("span", " — " + " ".join("".join(date.itertext()).split()), "date")
+            if record.date:
+                sink.leaf("span", " — " + record.date, "date")
             sink.close()
         sink.close()
         sink.close()

@@ -29,7 +29,7 @@ def _sub(parent, tag: str, text: str | None = None, **attrs: Any):
 
 def when_of(record) -> float:
     """A record's date as a fractional year (a year alone: its middle)."""
-    when = record.page.header.when or ""
+    when = record.when or ""
     year, month, day = int(when[:4]), when[5:7], when[8:10]
     if not month.isdigit():
         return year + 0.5
@@ -74,7 +74,7 @@ def timeline_svg(records) -> etree._Element:
     for r, when, k in placed:
         link = _sub(svg, "a", None, href=_relative(r.href))
         dot = _sub(link, "circle", None, cx=round(x(when), 1), cy=base - 6 - step * (k - 1), r=4)
-        _sub(dot, "title", f"{r.page.title or r.href} ({r.page.header.when})")
+        _sub(dot, "title", f"{r.page.title or r.href} ({r.date or r.when})")
     return svg
 
 

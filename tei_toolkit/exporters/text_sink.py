@@ -28,6 +28,8 @@ class TextSink:
     so no output starts or ends with one and offsets never point at it.
     """
 
+    SEPARATORS = _SEPARATORS  # what a pending space / line break / blank line writes
+
     parts: list[str] = field(default_factory=list)
     length: int = 0
     pending: int = 0  # 0 nothing, 1 space, 2 line break, 3 blank line
@@ -53,7 +55,7 @@ class TextSink:
         if not s:
             return
         if self.pending and self.length:
-            sep = _SEPARATORS[self.pending]
+            sep = self.SEPARATORS[self.pending]
             if not (sep == " " and self.last == "\n"):
                 self._put(sep)
         self.pending = 0

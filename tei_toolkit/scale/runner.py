@@ -130,6 +130,22 @@ def _big(value: Any) -> bool:
     return isinstance(value, set | frozenset | dict) and len(value) > 1000
 
 
+# --- export -------------------------------------------------------------------------------
+
+
+@contextmanager
+def export_mapper(address: str, echo: Callable[[str], None] | None = None) -> Iterator[Any]:
+    """A mapper for exporters.export_files that runs the files on the cluster (its
+    workers write the outputs: give them a folder they share with this machine)."""
+    with connect(address, echo) as client:
+
+        def mapper(fn: Callable, items: Sequence[Any], job: Any) -> Iterator[Any]:
+            del fn  # export_one, run by tasks.export_chunk on the workers
+            return map_ordered(client, tasks.export_chunk, items, job)
+
+        yield mapper
+
+
 # --- convert ------------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from ..exporters.files import Exported, ExportJob, export_one
 from ..pipeline import ConvertOptions, FileResult, RemoteError, _freeze, convert_file
 from . import storage
 
@@ -28,6 +29,11 @@ def convert_chunk(
 
 def _write(target: str, data: bytes, *, source: str) -> None:
     storage.write(target, data, inputs=(source,))
+
+
+def export_chunk(items: list[tuple[Any, Any, Any]], job: ExportJob) -> list[Exported]:
+    """exporters.files.export_one for each planned file; the worker writes the outputs."""
+    return [export_one(item, job) for item in items]
 
 
 _PREPARED = False  # per worker process
