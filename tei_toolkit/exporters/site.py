@@ -77,7 +77,9 @@ SEARCH_JS = """(function () {
 
 SITE_CSS = """
 .counts { color: #555; } .year h2 { margin-top: 1.5rem; } figure.chart { margin: 1rem 0; }
-figure.chart svg { width: 100%; height: auto; } figure.chart a circle { fill: #5a3e85; }
+figure.chart svg { width: 100%; min-width: 640px; height: auto; }
+figure.chart { overflow-x: auto; } /* on a phone: scroll the picture, keep its words legible */
+figure.chart a circle { fill: #5a3e85; }
 svg .axis { stroke: #777; } svg text { font: 11px sans-serif; fill: #333; }
 svg .edge { stroke: #999; stroke-width: 1; } svg .node { fill: #2f6f8f; }
 svg .sea { fill: #eef3f6; stroke: #9ab; } svg .grid { stroke: #b9c6cf; stroke-width: .5; }
