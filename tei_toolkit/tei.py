@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from lxml import etree
 
 from .xmlparse import (  # the public parse lives beside the TEI helpers (__all__)
@@ -141,10 +143,13 @@ def indent(el: etree._Element, level: int = 0) -> None:
 
 
 def serialize(tree_or_el) -> bytes:
-    """UTF-8 XML with declaration; element-only content indented, mixed content untouched."""
-    root = tree_or_el.getroot() if hasattr(tree_or_el, "getroot") else tree_or_el
-    indent(root)
-    return etree.tostring(tree_or_el, xml_declaration=True, encoding="UTF-8") + b"\n"
+    """UTF-8 XML with declaration; element-only content indented, mixed content untouched.
+
+    The indentation goes on a copy (with the prolog's comments and processing
+    instructions): the caller's tree is not changed."""
+    copied = copy.deepcopy(tree_or_el)
+    indent(copied.getroot() if hasattr(copied, "getroot") else copied)
+    return etree.tostring(copied, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
 __all__ = [

@@ -87,3 +87,24 @@ def test_format_from_the_output_suffix(tmp_path):
     done = run(LETTER, "-o", out)
     assert done.returncode == 0, done.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["format"] == "tei-toolkit/entities"
+
+
+def test_text_with_header_has_the_summary_and_the_funder(tmp_path):
+    """`export text --with-header` as a user runs it: the record's abstract and funder are
+    in the citation block, before the separator."""
+    record = tmp_path / "funded.xml"
+    record.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        "<title>A letter</title><funder>The Wellcome Trust</funder><funder>A Council</funder>"
+        "</titleStmt><publicationStmt><p>Here.</p></publicationStmt><sourceDesc><p>There.</p>"
+        "</sourceDesc></fileDesc><profileDesc><abstract><p>Two friends on the weather.</p>"
+        "</abstract></profileDesc></teiHeader><text><body><p>It rained.</p></body></text></TEI>",
+        encoding="utf-8",
+    )
+    done = run("text", record, "--with-header")
+    assert done.returncode == 0, done.stderr
+    head, sep, body = done.stdout.partition("\n\n----\n\n")
+    assert sep and body.strip() == "It rained."
+    assert "Funder: The Wellcome Trust; A Council" in head.splitlines()
+    assert "Summary: Two friends on the weather." in head.splitlines()
+    assert run("text", record).stdout.strip() == "It rained."

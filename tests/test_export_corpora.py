@@ -54,8 +54,8 @@ def test_every_internal_link_lands_and_notes_link_both_ways(path):
     for note in notes:
         markers = into.get(note.get("id"), [])
         backs = note.xpath("a[@class='backref']")
-        if "block-note" in (note.get("class") or "") and not markers:
-            continue  # a note in a notes section that nothing points at: read in place
+        if note.get("class") in ("note block-note", "annotation") and not markers:
+            continue  # a note nothing points at: read in place, or after the others
         assert markers and backs, note.get("id")
         for back in backs:  # the way back lands on a marker that leads to this note
             marker = doc.get_element_by_id(back.get("href")[1:])

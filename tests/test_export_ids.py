@@ -88,3 +88,52 @@ def test_a_repeated_xml_id_is_exported_with_a_warning(tmp_path):
     assert len(ids(doc)) == len(set(ids(doc)))
     for fmt in ("text", "json"):
         assert subprocess.run(CLI + [fmt, str(src)], capture_output=True).returncode == 0
+
+
+STANDOFF = (
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+    '<title xml:id="t1">Card</title></titleStmt></fileDesc></teiHeader>'
+    '<facsimile><surface xml:id="s1"/></facsimile><text><body>'
+    '<p>Dear <rs>Sis</rs>,<ptr target="#n1"/> come at eight<ptr target="#n2"/>; see '
+    '<ref target="#n2">the concert</ref>, <ref target="#s1">the card</ref>, '
+    '<ref target="#t1">the title</ref>.<ptr target="#n1"/></p></body></text>'
+    "<standOff><listAnnotation>"
+    '<note xml:id="n1">Her family name for her.</note>'
+    '<note xml:id="n2">A concert on <hi>Wednesday</hi>, see <ptr target="#n3"/>.</note>'
+    '<note xml:id="n3">The hall.</note>'
+    '<note xml:id="n4">Written in pencil.</note>'
+    "</listAnnotation></standOff></TEI>"
+)
+
+
+def test_notes_kept_in_standoff_are_endnotes_at_their_pointers():
+    """The letter-edition pattern: ptr in the text, the note in standOff/listAnnotation."""
+    from tei_toolkit.exporters import to_text
+    from tei_toolkit.tei import parse_bytes
+
+    tree = parse_bytes(STANDOFF.encode())
+    doc = lxml.html.fromstring(to_html(tree))
+    page_ids = set(ids(doc))
+    links = [a.get("href") for a in doc.iter("a") if (a.get("href") or "").startswith("#")]
+    assert all(href[1:] in page_ids for href in links)  # nothing dangles
+    assert "#s1" not in links and "#t1" not in links  # not shown on the page: not links
+    markers = doc.xpath("//section[@id='text']//a[@class='noteref']")
+    assert [(m.get("href"), m.text_content()) for m in markers] == [
+        ("#n1", "1"), ("#n2", "2"), ("#n1", "1"),
+    ]  # fmt: skip
+    notes = doc.xpath("//ol[@class='notes']/li")
+    assert [n.get("id") for n in notes] == ["n1", "n2", "n3", "n4"]
+    for note in notes[:3]:  # every pointed note links back to each of its pointers
+        backs = [a.get("href")[1:] for a in note.xpath("a[@class='backref']")]
+        assert backs and all(
+            doc.get_element_by_id(b).get("href") == "#" + note.get("id") for b in backs
+        )
+    assert len(notes[0].xpath("a[@class='backref']")) == 2  # pointed at twice
+    assert notes[3].get("class") == "annotation" and not notes[3].xpath("a[@class='backref']")
+    assert notes[1].find(".//i") is not None  # a note's markup is rendered
+    text = to_text(tree)
+    assert "Dear Sis,[1] come at eight[2]; see the concert, the card, the title.[1]" in text
+    assert text.endswith(
+        "Notes\n\n[1] Her family name for her.\n\n[2] A concert on Wednesday, see [3].\n\n"
+        "[3] The hall.\n\n[4] Written in pencil."
+    )

@@ -129,7 +129,8 @@ def test_label_rows_are_header_cells():
 def test_language_codes_become_bcp47():
     doc = page(
         "<p xml:lang='fre'>oui</p><p xml:lang='lat'>sic</p><p xml:lang='el-grc'>λόγος</p>"
-        "<p xml:lang='en-GB'>colour</p><p xml:lang='not a code'>x</p>",
+        "<p xml:lang='en-GB'>colour</p><p xml:lang='not a code'>x</p><p xml:lang='esp'>sí</p>"
+        "<p xml:lang='spa'>no</p>",
         lang="gre",
     )
     assert doc.get("lang") == "el"
@@ -138,7 +139,9 @@ def test_language_codes_become_bcp47():
         "la",
         "grc",
         "en-GB",
-        None,
+        "",  # not a language tag: unknown, not the page's language
+        "",  # shaped like one, but no language has that code (ELTeC-fra writes it)
+        "es",
     ]
 
 
@@ -161,3 +164,56 @@ def test_text_header_has_the_summary_and_the_funder():
     text = to_text(parse_bytes(HEADER.encode()), with_header=True)
     assert "Funder: The Trust" in text and "Summary: What it is about." in text
     assert text.index("Summary") < text.index("----") < text.index("Words.")
+
+
+STRUCTURED = (
+    f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Play</title>'
+    "<author><persName>Ann Writer</persName><idno type='wikidata'>Q42</idno></author>"
+    "</titleStmt><publicationStmt><p>Here.</p></publicationStmt><sourceDesc><biblFull>\n"
+    "  <titleStmt>\n    <title>Play</title>\n    <author>Ann Writer</author>\n"
+    "    <editor>Bo Editor</editor>\n    <respStmt>\n      <resp>Encoded by</resp>\n"
+    "      <name>Cy Coder</name>\n      <name>Di Coder</name>\n    </respStmt>\n"
+    "  </titleStmt>\n  <publicationStmt>\n    <publisher>A Library</publisher>\n"
+    "    <address>\n      <addrLine>1 Street</addrLine>\n      <addrLine>Town</addrLine>\n"
+    "    </address>\n  </publicationStmt>\n</biblFull></sourceDesc></fileDesc></teiHeader>"
+    "<text><body><p>Words <idno type='record'>R-1</idno>.</p></body></text></TEI>"
+)
+SOURCE_READ = (
+    "Play, Ann Writer, Bo Editor, Encoded by Cy Coder, Di Coder. A Library, 1 Street, Town"
+)
+
+
+def test_a_structured_source_reads_part_by_part():
+    """A biblFull (Folger, DraCor) is not one run of words: its parts are separated."""
+    tree = parse_bytes(STRUCTURED.encode())
+    doc = lxml.html.fromstring(to_html(tree))
+    fields = dict(zip(doc.xpath("//dl/dt/text()"), doc.xpath("//dl/dd")))
+    assert " ".join(fields["Source"].text_content().split()) == SOURCE_READ
+    assert fields["Source"].find(".//cite").text == "Play"  # a title is still a title
+    assert f"Source: {SOURCE_READ}" in to_text(tree, with_header=True).splitlines()
+
+
+def test_an_authority_idno_is_a_link_and_other_ids_stay_text():
+    doc = lxml.html.fromstring(to_html(parse_bytes(STRUCTURED.encode())))
+    author = dict(zip(doc.xpath("//dl/dt/text()"), doc.xpath("//dl/dd")))["Author"]
+    link = author.find_class("tei-idno")[0]
+    assert link.tag == "a" and link.get("href") == "https://www.wikidata.org/wiki/Q42"
+    assert link.text == "Q42" and link.get("title") == "Wikidata"
+    body = doc.get_element_by_id("text").find_class("tei-idno")[0]
+    assert body.tag == "span" and body.text == "R-1"  # no authority: text, not a link
+
+
+def test_a_letter_is_dated_by_its_sending():
+    letter = (
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Letter</title>'
+        "</titleStmt><publicationStmt><date when='2023'>2023</date></publicationStmt>"
+        "<sourceDesc><p>A card.</p></sourceDesc></fileDesc><profileDesc><correspDesc>"
+        "<correspAction type='received'><name>B</name><date when='1909-03-01'>1 March</date>"
+        "</correspAction><correspAction type='sent'><name>A</name>"
+        "<date when='1909-02-16'>dinsdag 16 februari 1909</date></correspAction>"
+        "</correspDesc></profileDesc></teiHeader><text><body><p>Hi.</p></body></text></TEI>"
+    )
+    doc = lxml.html.fromstring(to_html(parse_bytes(letter.encode())))
+    date = doc.find_class("date")[0]
+    assert date.text_content() == "dinsdag 16 februari 1909"
+    assert date.find(".//time").get("datetime") == "1909-02-16"

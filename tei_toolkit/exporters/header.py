@@ -80,6 +80,7 @@ class Entry:
     links: list[tuple[str, str]] = field(default_factory=list)
     # the editor's register id (idno[@type="register"]): the same entity in every record
     register_key: str | None = None
+    geo: tuple[float, float] | None = None  # (latitude, longitude) from location/geo
 
 
 class Register(dict):
@@ -117,7 +118,7 @@ def read_register(tree) -> Register:
             (n for n in names if n.get("type") in ("preferred", "main", "reg", "full")),
             names[0] if names else None,
         )
-        entry = Entry(ident, kind or "other", plain(preferred) or ident)
+        entry = Entry(ident, kind or "other", plain(preferred) or ident, geo=_geo(el))
         for idno in el.iter("{*}idno"):
             link = authority_link(idno.get("type") or "", plain(idno))
             if link and link not in entry.links:
@@ -126,6 +127,20 @@ def read_register(tree) -> Register:
                 entry.register_key = plain(idno)
         register.add(entry, [plain(n) for n in names])
     return register
+
+
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def _geo(el) -> tuple[float, float] | None:
+    """A place's own point: its first ``location/geo`` read as "latitude longitude" (the
+    TEI default), when both numbers are in range."""
+    geo = el.find("{*}location/{*}geo")
+    numbers = _NUMBER.findall(plain(geo)) if geo is not None else []
+    if len(numbers) != 2:
+        return None
+    lat, lon = float(numbers[0]), float(numbers[1])
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
 def resolve(
@@ -224,6 +239,64 @@ def read_header(tree) -> Header:
     return head
 
 
+# Parts of a structured bibliography or header statement: read part by part.
+CONTAINERS = frozenset(
+    {
+        "biblFull", "biblStruct", "bibl", "titleStmt", "editionStmt", "publicationStmt",
+        "seriesStmt", "notesStmt", "sourceDesc", "respStmt", "monogr", "analytic", "series",
+        "imprint", "address", "availability", "msIdentifier", "msDesc", "author", "editor",
+    }
+)  # fmt: skip
+
+
+def element_only(el) -> bool:
+    """Only elements (and whitespace) inside: nothing says how its parts read together."""
+    return (
+        len(el) > 0 and not (el.text or "").strip() and not any((c.tail or "").strip() for c in el)
+    )
+
+
+# Parts of a source rendered as elements (a name links, a title is a title); any other
+# part (an addrLine, an edition statement) only by its contents, so it stays in the line.
+WHOLE_PARTS = frozenset(
+    {*ENTITY_KINDS, "name", "rs", "date", "time", "title", "hi", "emph", "foreign", "ref",
+     "ptr", "idno", "abbr", "num"}
+)  # fmt: skip
+
+
+def source_parts(el) -> list[tuple[str, etree._Element]]:
+    """A structured source (biblFull, biblStruct, a bibl of elements) as its parts, each
+    with the separator to write before it: ". " between the top-level parts, ", " inside
+    one, " " after a ``resp`` or a part that ends in punctuation. [] when ``el`` has text
+    of its own (a bibl written as a sentence reads as it is)."""
+    if not element_only(el):
+        return []
+    out: list[tuple[str, etree._Element]] = []
+
+    def leaves(node) -> list[etree._Element]:
+        found = []
+        for child in node:
+            if not isinstance(child.tag, str) or not plain(child):
+                continue
+            if name_of(child) in CONTAINERS and element_only(child):
+                found += leaves(child)
+            else:
+                found.append(child)
+        return found
+
+    for group in (leaves(c) if name_of(c) in CONTAINERS else [c] for c in el):
+        for i, leaf in enumerate(x for x in group if isinstance(x.tag, str) and plain(x)):
+            if out:
+                before = plain(out[-1][1])
+                joined = ". " if i == 0 else ", "
+                if name_of(out[-1][1]) == "resp" or before[-1:] in ".,;:!?":
+                    joined = " "
+                out.append((joined, leaf))
+            else:
+                out.append(("", leaf))
+    return out
+
+
 DIGITAL = frozenset({"digitalSource", "digital", "electronic", "digitised", "digitized"})
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
@@ -234,13 +307,15 @@ def _year(text: str) -> str | None:
 
 
 def work_date(hdr):
-    """The date of the work, not of its digital edition: profileDesc/creation, a
-    manuscript's origDate, else the earliest date of a source in sourceDesc that is not
-    itself digital (ELTeC's bibl[@type=digitalSource], a biblFull's publicationStmt)."""
+    """The date of the work, not of its digital edition: profileDesc/creation, a letter's
+    date of sending (correspDesc), a manuscript's origDate, else the earliest date of a
+    source in sourceDesc that is not itself digital (ELTeC's bibl[@type=digitalSource], a
+    biblFull's publicationStmt)."""
     found = _first(
         hdr,
         "{*}profileDesc/{*}creation//{*}date",
         "{*}profileDesc/{*}creation//{*}origDate",
+        "{*}profileDesc/{*}correspDesc/{*}correspAction[@type='sent']/{*}date",
         "{*}fileDesc/{*}sourceDesc//{*}origDate",
     )
     if found is not None:

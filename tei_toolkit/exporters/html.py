@@ -17,7 +17,7 @@ from .behaviours import with_behaviours
 from .header import ENTITY_KINDS, plain
 from .html_blocks import list_, sp, table
 from .html_edit import app, choice, gap, note
-from .html_links import entity, graphic, ptr, ref
+from .html_links import entity, graphic, idno, ptr, ref
 from .html_make import bracketed, fallback, flow, phrase, skip
 from .html_sink import HI_STYLED, HI_TAGS, ID_UNSAFE, HtmlSink
 from .walker import NOT_TEXT, Walker, children_named, name_of, xml_id
@@ -268,6 +268,7 @@ HTML = {
     "ref": ref,
     "ptr": ptr,
     "graphic": graphic,
+    "idno": idno,
     "quote": quote,
     "q": quote,
     "said": quote,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import text
+from . import text_edit
 from .header import plain
 from .html_ids import is_note_block
 from .html_make import bracketed
@@ -63,7 +63,7 @@ def gap(w: Walker, el) -> Iterator:
     """The text export's gap ("[…]", or the source's own characters) in a titled span."""
     reason = el.get("reason")
     w.out.open("span", "gap", el, title="gap" + (f" ({reason})" if reason else ""))
-    yield from text.gap(w, el)
+    yield from text_edit.gap(w, el)
     w.out.close()
 
 

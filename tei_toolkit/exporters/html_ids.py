@@ -9,6 +9,9 @@
   from it, or on an empty ``span`` where it starts when no element is made from it.
 - A ``ref``/``ptr`` whose target is ``#X`` links to X's HTML id; it gets an id of its own
   (its xml:id, else ``ref-N``) so that a note it points to links back to it.
+- What the page does not show (the teiHeader, facsimile, standOff except its notes and
+  the register's entries, which are the index's) is no link target, and a pointer there is
+  no referrer: no link lands nowhere.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ import re
 
 from lxml import etree
 
-from .walker import name_of, xml_id
+from .header import REGISTER_KINDS
+from .standoff import standoff_notes
+from .walker import NOT_TEXT, name_of, xml_id
 
 # The page's own ids (page.py, html.py): an xml:id equal to one of these, or shaped
 # like the numbered ones, is prefixed with "tei-".
@@ -44,6 +49,15 @@ class IdPlan:
         self.used: set[str] = set()
         self.repeated: list[str] = []
         self.referrers: dict[str, list] = {}  # HTML id -> ref/ptr elements linking to it
+        self.hidden: set[str] = set()  # HTML ids of what the page does not show
+        unseen = set()
+        for area in root.iter(*(f"{{*}}{name}" for name in NOT_TEXT)):
+            shown = set(standoff_notes(area)) if name_of(area) == "standOff" else set()
+            for note in list(shown):
+                shown.update(note.iter())
+            unseen.update(  # a register entry is shown: as its entry in the page's index
+                el for el in area.iter() if el not in shown and name_of(el) not in REGISTER_KINDS
+            )
         for el in root.iter("*"):
             value = xml_id(el)
             if value is None:
@@ -60,10 +74,12 @@ class IdPlan:
             self.used.add(ident)
             self.of[el] = ident
             self.by_value.setdefault(value, ident)
+            if el in unseen:
+                self.hidden.add(ident)
         refs = 0
         for el in root.iter("{*}ref", "{*}ptr", "ref", "ptr"):
             target = self.target(el.get("target"))
-            if target is None:
+            if target is None or el in unseen:
                 continue
             self.referrers.setdefault(target, []).append(el)
             if el not in self.of:
@@ -74,7 +90,8 @@ class IdPlan:
     def target(self, value: str | None) -> str | None:
         """The HTML id a ``#X`` pointer lands on, or None (not in this document)."""
         local = _local_target(value)
-        return self.by_value.get(local) if local is not None else None
+        ident = self.by_value.get(local) if local is not None else None
+        return None if ident in self.hidden else ident
 
     def reserve(self, ident: str) -> bool:
         """Does the page's own id clash with a kept xml:id? (It never should.)"""

@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from .header import ENTITY_KINDS, plain, resolve, safe_url
+from . import standoff
+from .header import ENTITY_KINDS, authority_link, plain, resolve, safe_url
 from .html_make import phrase
 from .html_sink import DATETIME, html_id
+from .standoff import target_note
 from .walker import Walker, children_named, name_of
 
 
@@ -26,6 +28,9 @@ def _href(w: Walker, target: str | None) -> str | None:
 
 
 def ref(w: Walker, el) -> Iterator:
+    note = target_note(w, el.get("target"))
+    if note is not None:
+        standoff.queue(w, note)  # a note kept in standOff: an endnote, this ref links to it
     href = _href(w, el.get("target"))
     if href is None or w.out.in_link:
         yield from phrase("span", "tei-ref")(w, el)
@@ -42,6 +47,16 @@ def ref(w: Walker, el) -> Iterator:
 
 def ptr(w: Walker, el) -> None:
     target = el.get("target") or el.get("cRef")
+    note = target_note(w, target)
+    if note is not None:  # a pointer to a note kept in standOff: that note's marker
+        n, href = standoff.queue(w, note), _href(w, target)
+        if href is None or w.out.in_link:
+            w.out.leaf("sup", str(n), "noteref")
+        else:
+            w.out.open("a", "noteref", el, href=href)  # the ptr's id: the note links back
+            w.out.leaf("sup", str(n))
+            w.out.close()
+        return
     href = _href(w, target)
     if not target:
         return
@@ -49,6 +64,18 @@ def ptr(w: Walker, el) -> None:
         w.out.leaf("span", target, "tei-ptr")
     else:
         w.out.leaf("a", target, "tei-ptr", href=href)
+
+
+def idno(w: Walker, el) -> Iterator:
+    """An identifier: a link to its authority's record (Wikidata, VIAF, GeoNames, or its
+    own http(s) URL) when it names one, its text kept; else its text."""
+    link = authority_link(el.get("type") or "", plain(el))
+    if link is None or w.out.in_link:
+        yield from phrase("span", "tei-idno")(w, el)
+        return
+    w.out.open("a", "tei-idno", el, href=link[1], title=link[0])
+    yield from w.inside(el)
+    w.out.close()
 
 
 def graphic(w: Walker, el) -> None:

@@ -187,10 +187,8 @@ class HtmlSink:
             if kept is not None and kept not in self.placed:
                 el.set("id", kept)
                 self.placed.add(kept)
-        if src is not None and xml_lang(src):
-            lang = bcp47(xml_lang(src))
-            if lang:
-                el.set("lang", lang)
+        if src is not None and xml_lang(src):  # a code we cannot read: "" (unknown), so
+            el.set("lang", bcp47(xml_lang(src)) or "")  # the page's language is not claimed
         for key, value in attrs.items():
             if value is not None:
                 value = self.unique(value) if key == "id" else clean(str(value))

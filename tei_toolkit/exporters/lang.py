@@ -4,12 +4,16 @@ TEI documents often carry ISO 639-2 codes (``fre``, ``ger``, ``lat``), which BCP
 replaces by the two-letter ISO 639-1 code where one exists; ``gre``/``ell`` is modern
 Greek (``el``), ``grc`` ancient Greek. A few forms seen in real TEI are not BCP 47 at all
 (``el-grc``, ``la-lat``): they map to what they mean. A code we cannot make a tag of is
-dropped (the page says ``und`` rather than something invalid).
+dropped (the page says ``und`` rather than something invalid), and so is a code that no
+language has (``esp``: the page would be invalid HTML): the known codes are
+tei_toolkit/data/languages.txt, from ISO 639 (scripts/build_gazetteer.py writes it).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 # ISO 639-2 (bibliographic and terminology codes) -> ISO 639-1, for the languages with one.
 _PAIRS = """
@@ -32,6 +36,15 @@ _SUBTAG = re.compile(r"^(?:[A-Za-z]{4}|[A-Za-z]{2}|\d{3}|[A-Za-z\d]{5,8}|\d[A-Za
 _PRIMARY = re.compile(r"^[a-z]{2,3}$")
 
 
+_PRIVATE = re.compile(r"^q[a-t][a-z]$")  # ISO 639's range for local use
+
+
+@lru_cache(maxsize=1)
+def known_languages() -> frozenset[str]:
+    text = resources.files("tei_toolkit").joinpath("data/languages.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def bcp47(code: str | None) -> str | None:
     """A valid BCP 47 tag for a TEI ``xml:lang`` value, or None."""
     if not code:
@@ -44,6 +57,8 @@ def bcp47(code: str | None) -> str | None:
     primary = parts[0].lower()
     primary = ISO639_1.get(primary, primary)
     if not _PRIMARY.match(primary):
+        return None
+    if primary not in known_languages() and not _PRIVATE.match(primary):
         return None
     rest: list[str] = []
     for i, part in enumerate(parts[1:], start=1):

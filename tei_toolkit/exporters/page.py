@@ -14,7 +14,15 @@ import lxml.html
 from lxml import etree
 
 from .. import __version__
-from .header import Header, plain, read_header, read_register, safe_url
+from .header import (
+    WHOLE_PARTS,
+    Header,
+    plain,
+    read_header,
+    read_register,
+    safe_url,
+    source_parts,
+)
 from .html import html_walker
 from .html_edit import backlinks, note_id
 from .html_ids import IdPlan
@@ -23,8 +31,9 @@ from .html_sink import HtmlSink
 from .lang import bcp47
 from .page_css import CSS, DARK_AND_PRINT
 from .rendition import read_renditions, stylesheet
+from .standoff import queue_annotations, standoff_notes
 from .text import inline_text
-from .walker import Walker
+from .walker import Walker, name_of
 
 TOC_MIN = 5  # a table of contents for more headed divisions than this
 
@@ -78,6 +87,7 @@ class Mention:
     left: str
     text: str
     right: str
+    geo: tuple[float, float] | None = None  # the place's own point (location/geo)
 
 
 def to_html(tree, behaviours=None, *, remote_images: bool = False) -> str:
@@ -101,6 +111,7 @@ def render_page(
     sink = HtmlSink(body, IdPlan(root), renditions)
     sink.context = context
     w = html_walker(sink, read_register(root), behaviours, remote_images)
+    w.state["standoff"] = standoff_notes(root)
     if site_links:
         sink.open("nav", "site-nav", aria_label="This record")
         for i, (label, href) in enumerate(site_links):
@@ -121,6 +132,7 @@ def render_page(
     sink.close()
     if len(w.state.get("toc", [])) > TOC_MIN:
         text_section.addprevious(_contents(w.state["toc"]))
+    queue_annotations(w)
     _notes(w)
     _index(w)
     sink.close()
@@ -129,7 +141,8 @@ def render_page(
     sink.close()
     mentions = [
         Mention(_site_key(key, entry), kind, entry.name if entry else text,
-                entry.links if entry else [], ident, around[0], text, around[1])
+                entry.links if entry else [], ident, around[0], text, around[1],
+                entry.geo if entry else None)
         for key, kind, entry, text, ident, around in w.state.get("mentions", [])
         if around is not None
     ]  # fmt: skip
@@ -227,7 +240,12 @@ def _field(w: Walker, label: str, values: list) -> None:
             w.out.close()
         else:
             w.out.open("span", "field")
-            w.contents(value)
+            parts = source_parts(value) if label == "Source" else []
+            for joined, part in parts:  # a structured source, part by part
+                w.out.text(joined)
+                w.walk(part) if name_of(part) in WHOLE_PARTS else w.contents(part)
+            if not parts:
+                w.contents(value)
             w.out.close()
         if i < len(values) - 1 and label != "Rights":
             w.out.text("; ")
@@ -244,12 +262,14 @@ def _notes(w: Walker) -> None:
         done += 1
         note = notes[done - 1]
         ident = note_id(w, note, done)
+        kept = note in w.state.get("standoff", {})  # pointed at by a ptr/ref, or none
+        cls = "annotation" if note in w.state.get("annotations", ()) else None
         if ident == f"note-{done}":
-            w.out.open("li", None, id=ident)
+            w.out.open("li", cls, id=ident)
         else:
-            w.out.open("li", None, note)  # the note's kept xml:id
+            w.out.open("li", cls, note)  # the note's kept xml:id
         w.contents(note)
-        backlinks(w, note, [f"noteref-{done}"])
+        backlinks(w, note, [] if kept else [f"noteref-{done}"])
         w.out.close()
     w.out.close()
     w.out.close()

@@ -30,6 +30,7 @@ ins.tei-add::before { content: "⸢"; } ins.tei-add::after { content: "⸣"; }
 .note.editorial { font-style: italic; color: #555; }
 .choice .alt, .pb { color: #777; font-size: .85em; }
 .entity { color: inherit; text-decoration: underline dotted #888; }
+.tei-idno { font-size: .85em; }
 .entity:target, .index li:target { background: #fff2a8; }
 .uncertain { text-decoration-style: dashed; }
 .block { display: block; } .tei-table.block { display: table; } .tei-row { display: table-row; }

@@ -1,5 +1,5 @@
-"""A corpus site: the index (title, counts, records by year, a timeline and a
-correspondence network drawn as SVG at export time, client-side search), and pages of
+"""A corpus site: the index (title, counts, records by year, a timeline, a map of the
+places and a correspondence network drawn as SVG at export time, client-side search), and pages of
 the people, places and organisations named across the records, each mention in context.
 
 Search works from file:// and any static host: the index is a script (search-index.js)
@@ -19,6 +19,7 @@ from ..outputs import write_atomic
 from .header import Header
 from .html_sink import HtmlSink, html_id
 from .page import Mention, Page, _relative, _serialize, _skeleton
+from .site_map import map_svg, spots
 from .site_svg import network_svg, timeline_svg
 from .walker import name_of
 
@@ -76,9 +77,20 @@ SEARCH_JS = """(function () {
 
 SITE_CSS = """
 .counts { color: #555; } .year h2 { margin-top: 1.5rem; } figure.chart { margin: 1rem 0; }
-figure.chart svg { width: 100%; height: auto; } figure.chart a circle { fill: #5a3e85; }
+figure.chart svg { width: 100%; min-width: 640px; height: auto; }
+figure.chart { overflow-x: auto; } /* on a phone: scroll the picture, keep its words legible */
+figure.chart a circle { fill: #5a3e85; }
 svg .axis { stroke: #777; } svg text { font: 11px sans-serif; fill: #333; }
 svg .edge { stroke: #999; stroke-width: 1; } svg .node { fill: #2f6f8f; }
+svg .sea { fill: #eef3f6; stroke: #9ab; } svg .grid { stroke: #b9c6cf; stroke-width: .5; }
+svg .land { fill: #e4dfcf; stroke: #b8ae92; stroke-width: .6; }
+figure.chart a circle.place { fill: #b0413e; fill-opacity: .75; stroke: #fff; }
+svg .label { font-weight: bold; } svg .halo { stroke: #fff; stroke-width: 3px; }
+@media (prefers-color-scheme: dark) {
+  svg text { fill: #ddd; } svg .sea { fill: #1c2a33; stroke: #456; }
+  svg .land { fill: #3a3a32; stroke: #5a5748; }
+  svg .grid { stroke: #345; } svg .halo { stroke: #111; }
+}
 #search input { font: inherit; padding: .3rem; width: min(30rem, 90%); }
 .names .context { color: #444; } .names mark { background: #fff2a8; }
 .site-nav { font-size: .9rem; background: #f4f1ea; padding: .3rem .6rem; }
@@ -198,7 +210,12 @@ def index_page(records: list[SiteRecord], title: str) -> str:
     sink.close()
     dated = [r for r in records if r.year]
     if dated:
-        _figure(sink, timeline_svg(dated), "Timeline: the records by year")
+        _figure(sink, timeline_svg(dated), "Timeline: the records by date")
+    places = spots(records, name_anchors(records, "place"))
+    if places:
+        _figure(
+            sink, map_svg(places), "Map: the places named in the records (larger: in more records)"
+        )
     letters = [r for r in records if r.senders and r.addressees]
     if letters:
         _figure(sink, network_svg(letters), "Correspondence: who wrote to whom")
@@ -238,13 +255,36 @@ def _words(text: str, n: int, last: bool) -> str:
     return " ".join(parts[-n:] if last else parts[:n])
 
 
-def names_page(records: list[SiteRecord], kind: str, title: str) -> str:
-    """Every mention of every name of this kind, in context, linked to record and place."""
+def name_entries(
+    records: list[SiteRecord], kind: str
+) -> list[tuple[str, str, list[tuple[SiteRecord, Mention]]]]:
+    """The names of this kind in the order of their page: [(key, anchor, mentions)]."""
     entries: dict[str, list[tuple[SiteRecord, Mention]]] = {}
     for record in records:
         for m in record.page.mentions:
             if m.kind == kind:
                 entries.setdefault(m.key, []).append((record, m))
+    order = sorted(entries.items(), key=lambda e: (e[1][0][1].name.casefold(), e[0]))
+    ids: set[str] = set()
+    out = []
+    for key, found in order:
+        base = anchor = html_id("n-", key.lstrip("#"))
+        n = 1
+        while anchor in ids:
+            n += 1
+            anchor = f"{base}-{n}"
+        ids.add(anchor)
+        out.append((key, anchor, found))
+    return out
+
+
+def name_anchors(records: list[SiteRecord], kind: str) -> dict[str, str]:
+    return {key: anchor for key, anchor, _ in name_entries(records, kind)}
+
+
+def names_page(records: list[SiteRecord], kind: str, title: str) -> str:
+    """Every mention of every name of this kind, in context, linked to record and place."""
+    entries = name_entries(records, kind)
     html, body = _skeleton(title, "en", SITE_CSS)
     sink = HtmlSink(body)
     sink.open("nav", "site-nav")
@@ -252,10 +292,9 @@ def names_page(records: list[SiteRecord], kind: str, title: str) -> str:
     sink.close()
     sink.leaf("h1", title)
     sink.open("main", "names")
-    order = sorted(entries.items(), key=lambda e: (e[1][0][1].name.casefold(), e[0]))
-    for key, found in order:
+    for _, anchor, found in entries:
         first = found[0][1]
-        sink.open("section", "name", id=sink.unique(html_id("n-", key.lstrip("#"))))
+        sink.open("section", "name", id=anchor)
         sink.leaf("h2", f"{first.name} ({len(found)})")
         links = next((m.links for _, m in found if m.links), [])
         if links:
@@ -272,9 +311,11 @@ def names_page(records: list[SiteRecord], kind: str, title: str) -> str:
             )
             sink.text(": ")
             sink.open("span", "context")
-            sink.text("…" + _words(m.left, 8, True) + " ")
+            before, after = _words(m.left, 8, True), _words(m.right, 8, False)
+            # a space either side only where the text has one ("Kohl, the", not "Kohl , the")
+            sink.text("…" + before + (" " if before and m.left[-1:].isspace() else ""))
             sink.leaf("mark", m.text)
-            sink.text(" " + _words(m.right, 8, False) + "…")
+            sink.text((" " if after and m.right[:1].isspace() else "") + after + "…")
             sink.close()
             sink.close()
         sink.close()

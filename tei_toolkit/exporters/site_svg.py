@@ -1,5 +1,5 @@
 """Pictures for the corpus index, drawn at export time as inline SVG (no script, no
-network): a timeline of the records by year, and who wrote to whom (correspDesc)."""
+network): a timeline of the records by date, and who wrote to whom (correspDesc)."""
 
 from __future__ import annotations
 
@@ -27,37 +27,54 @@ def _sub(parent, tag: str, text: str | None = None, **attrs: Any):
     return el
 
 
+def when_of(record) -> float:
+    """A record's date as a fractional year (a year alone: its middle)."""
+    when = record.when or ""
+    year, month, day = int(when[:4]), when[5:7], when[8:10]
+    if not month.isdigit():
+        return year + 0.5
+    return year + (int(month) - 1 + ((int(day) - 1) / 31 if day.isdigit() else 0.5)) / 12
+
+
 def timeline_svg(records) -> etree._Element:
-    """A dot per record at its year (stacked when several share one), each a link."""
-    years = sorted({int(r.year) for r in records})
-    first, last = years[0], years[-1]
-    span = max(last - first, 1)
-    per_year: dict[int, int] = {}
-    for r in records:
-        per_year[int(r.year)] = per_year.get(int(r.year), 0) + 1
-    stack = max(per_year.values())
-    step = min(12, 90 // stack) if stack else 12
+    """A dot per record at its date (stacked when dots would touch), each a link; years
+    on the axis, or months when the records span less than three years."""
+    dates = [when_of(r) for r in records]
+    first, last = math.floor(min(dates)), math.floor(max(dates)) + 1
+    span = last - first
+    stacks: dict[int, int] = {}
+    placed = []
+    for r, when in sorted(zip(records, dates), key=lambda p: (p[1], p[0].href)):
+        column = round((WIDTH - 60) * (when - first) / span / 9)  # dots 9 px apart
+        stacks[column] = k = stacks.get(column, 0) + 1
+        placed.append((r, when, k))
+    stack = max(stacks.values())
+    step = min(12, 90 // stack)
     height = 50 + step * stack
-    svg = _svg(height, f"Timeline of {len(records)} records, {first}–{last}")
+    svg = _svg(height, f"Timeline of {len(records)} records, {first}–{last - 1}")
     base = height - 25
 
-    def x(year: int) -> float:
-        return 30 + (WIDTH - 60) * (year - first) / span
+    def x(when: float) -> float:
+        return 30 + (WIDTH - 60) * (when - first) / span
 
     _sub(svg, "line", None, x1=30, y1=base, x2=WIDTH - 30, y2=base, **{"class": "axis"})
-    tick = next(t for t in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if span / t <= 10)
-    for year in range(first - first % tick, last + 1, tick):
-        if year >= first:
-            _sub(svg, "line", None, x1=x(year), y1=base, x2=x(year), y2=base + 5,
-                 **{"class": "axis"})  # fmt: skip
-            _sub(svg, "text", str(year), x=x(year), y=base + 18, text_anchor="middle")
-    seen: dict[int, int] = {}
-    for r in sorted(records, key=lambda r: (r.year, r.href)):
-        year = int(r.year)
-        k = seen[year] = seen.get(year, 0) + 1
+    if span >= 3:
+        tick = next(t for t in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if span / t <= 10)
+        ticks: list[tuple[float, str]] = [
+            (y, str(y)) for y in range(first - first % tick, last + 1, tick) if y >= first
+        ]
+    else:
+        months = next(m for m in (1, 2, 3, 6, 12) if span * 12 / m <= 10)
+        ticks = [(first + m / 12, f"{first + m // 12}-{m % 12 + 1:02d}")
+                 for m in range(0, span * 12 + 1, months)]  # fmt: skip
+    for when, label in ticks:
+        _sub(svg, "line", None, x1=round(x(when), 1), y1=base, x2=round(x(when), 1),
+             y2=base + 5, **{"class": "axis"})  # fmt: skip
+        _sub(svg, "text", label, x=round(x(when), 1), y=base + 18, text_anchor="middle")
+    for r, when, k in placed:
         link = _sub(svg, "a", None, href=_relative(r.href))
-        dot = _sub(link, "circle", None, cx=round(x(year), 1), cy=base - 6 - step * (k - 1), r=4)
-        _sub(dot, "title", f"{r.page.title or r.href} ({r.year})")
+        dot = _sub(link, "circle", None, cx=round(x(when), 1), cy=base - 6 - step * (k - 1), r=4)
+        _sub(dot, "title", f"{r.page.title or r.href} ({r.date or r.when})")
     return svg
 
 

@@ -1,6 +1,8 @@
 """TEI -> plain reading text. The policy is in docs/EXPORT.md; in short: the words of the
 document in order, speaker labels kept, editorial insertions in brackets as the source
 had them, gaps as the source showed them, inline notes in place, other notes at the end.
+This module holds the structure (blocks, lines, speeches, lists, tables), the TEXT table
+and the entry points; the editorial behaviours are in text_edit.py.
 
 XML whitespace (space, tab, newline) is collapsed inside a paragraph; other spaces
 (no-break space) are kept. Paragraphs are separated by a blank line.
@@ -10,10 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from . import standoff
 from .behaviours import with_behaviours
-from .header import ENTITY_KINDS, plain, read_header
+from .header import ENTITY_KINDS, WHOLE_PARTS, plain, read_header, source_parts
+from .standoff import queue_annotations, standoff_notes, target_note
+from .text_edit import app, bracketed, choice, deleted, gap, note
 from .text_sink import Span, TextSink
-from .walker import NOT_TEXT, Walker, children_named, name_of, same_words, split_choice
+from .walker import NOT_TEXT, Walker, children_named, name_of
 
 OPENING_QUOTES = "“‘\"'«„‚‹"
 CLOSING_QUOTES = "”’\"'»“‘›"
@@ -45,23 +50,6 @@ def line(w: Walker, el) -> Iterator:
     w.out.line()
 
 
-def bracketed(w: Walker, el) -> Iterator:
-    """``[text]``; space inside the brackets is kept, as the source had it (``[ sic ]``)."""
-    w.out.literal("[")
-    w.out.enter_inline()
-    yield from w.inside(el)
-    w.out.leave_inline()
-    w.out.literal("]")
-
-
-def deleted(w: Walker, el) -> Iterator:
-    """A deletion: kept, in double brackets, so it never runs into the text that
-    replaced it (``⟦yesterday⟧today``)."""
-    w.out.open_bracket("⟦")
-    yield from w.inside(el)
-    w.out.close_bracket("⟧")
-
-
 def entity(w: Walker, el) -> Iterator:
     span = w.out.begin(el)
     yield from w.inside(el)
@@ -74,58 +62,6 @@ def lb(w: Walker, el) -> None:
         w.out.join()  # a word continues across the line end
     else:
         w.out.line()
-
-
-def gap(w: Walker, el) -> Iterator:
-    rend, desc = el.get("rend"), plain(el)
-    if rend:
-        w.out.literal(rend)
-    elif desc:
-        w.out.literal("[")
-        yield from w.inside(el)
-        w.out.literal("]")
-    else:
-        w.out.literal("[…]")
-
-
-def note(w: Walker, el) -> Iterator:
-    if el.get("place") == "inline":
-        yield from bracketed(w, el)
-        return
-    notes = w.state.setdefault("notes", [])
-    notes.append(el)
-    w.out.literal(f"[{len(notes)}]")
-
-
-def choice(w: Walker, el) -> Iterator:
-    primary, others = split_choice(el)
-    if primary is None:
-        yield from w.inside(el)
-        return
-    yield primary
-    shown = plain(primary)
-    for alt in others:  # another reading is kept only when its words differ
-        if not same_words(shown, plain(alt)):
-            w.out.space()
-            w.out.open_bracket()
-            yield alt
-            w.out.close_bracket()
-
-
-def app(w: Walker, el) -> Iterator:
-    lemma = children_named(el, "lem")
-    readings = children_named(el, "rdg", "rdgGrp")
-    if not lemma:
-        yield from w.inside(el)
-        return
-    yield lemma[0]
-    shown = plain(lemma[0])
-    for rdg in readings:
-        if not same_words(shown, plain(rdg)):
-            w.out.space()
-            w.out.open_bracket()
-            yield rdg
-            w.out.close_bracket()
 
 
 def sp(w: Walker, el) -> Iterator:
@@ -203,8 +139,18 @@ def row(w: Walker, el) -> Iterator:
 
 def ptr(w: Walker, el) -> None:
     target = el.get("target") or el.get("cRef")
-    if target:
+    note = target_note(w, target)
+    if note is not None:  # a note kept in standOff: its marker, the note at the end
+        w.out.literal(f"[{standoff.queue(w, note)}]")
+    elif target:
         w.out.literal(f"<{target}>")
+
+
+def ref(w: Walker, el) -> Iterator:
+    note = target_note(w, el.get("target"))
+    if note is not None:
+        standoff.queue(w, note)
+    yield from w.inside(el)
 
 
 BLOCKS = (
@@ -285,7 +231,6 @@ INLINE = (
     "expan",
     "add",
     "subst",
-    "ref",
     "speaker",
     "lem",
     "rdg",
@@ -341,6 +286,7 @@ TEXT = {
     "row": row,
     "cell": inline,
     "ptr": ptr,
+    "ref": ref,
 }
 
 
@@ -350,9 +296,11 @@ def render_text(tree, with_header: bool = False, behaviours=None) -> tuple[str, 
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     sink = TextSink()
     walker = Walker(with_behaviours(TEXT, behaviours, html=False), inline, sink)
+    walker.state["standoff"] = standoff_notes(root)
     if with_header:
         citation_block(walker, root)
     walker.walk(root)
+    queue_annotations(walker)
     notes = walker.state.get("notes", [])
     done = 0
     while done < len(notes):  # a note may hold notes: render until none is left
@@ -397,8 +345,16 @@ def citation_block(w: Walker, root) -> None:
             if i:
                 w.out.literal(";")
                 w.out.space()
+            parts = source_parts(value) if label_text == "Source" else []
             if isinstance(value, str):
                 w.out.literal(value)
+            elif parts:  # a structured source, part by part
+                for joined, part in parts:
+                    if joined.strip():
+                        w.out.literal(joined.strip())
+                    if joined:
+                        w.out.space()
+                    w.walk(part) if name_of(part) in WHOLE_PARTS else w.contents(part)
             else:
                 w.contents(value)
     if not w.out.empty:
