@@ -1,4 +1,4 @@
-"""Dates written in German, French, Spanish, Russian and Chinese: the formats and words
+"""Dates written in German, French, Spanish, Italian, Russian and Chinese: the formats and words
 that ``dates.scan`` tries beside its English ones (a format here is one table row).
 
 "12. März 1975", "am folgenden Tag"; "1er mai 1975", "le lendemain"; "12 de marzo de
@@ -9,42 +9,58 @@ from __future__ import annotations
 
 import re
 
+# Month words by language, January first, one row of twelve per grammatical form; "|"
+# joins spellings of one month. A language that writes "12 marzo 1975" and "marzo 1975"
+# is one row here, its key in DAY_MONTH / MONTH_YEAR, and its phrases in RELATIVE.
+MONTH_WORDS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "januar|jänner februar|feber märz|maerz april mai juni juli august september oktober "
+        "november dezember",
+    ),
+    "fr": (
+        "janvier février|fevrier mars avril mai juin juillet août|aout septembre octobre "
+        "novembre décembre|decembre",
+    ),
+    "es": (
+        "enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre "
+        "noviembre diciembre",
+    ),
+    "it": (
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+        "dicembre",
+    ),
+    # Russian: genitive (12 марта), then nominative (март 1975), prepositional (в марте)
+    "ru-gen": (
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    ),
+    "ru": (
+        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+        "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
+    ),
+}
+DAY_MONTH = ("fr", "it")  # "12 mars 1975", "1er mai", "1º maggio"
+MONTH_YEAR = ("de", "fr", "it")  # "Oktober 1990", "mai 1968", "maggio 1968"
 
-def _table(*rows: str) -> dict[str, int]:
-    """Month words, one row per language, January first; "|" separates variants."""
+
+def _table() -> dict[str, int]:
     out: dict[str, int] = {}
-    for row in rows:
-        for number, words in enumerate(row.split(), 1):
-            for word in words.split("|"):
-                out[word] = number
+    for rows in MONTH_WORDS.values():
+        for row in rows:
+            for number, words in enumerate(row.split(), 1):
+                for word in words.split("|"):
+                    out[word] = number
     return out
 
 
-MONTHS = _table(
-    "januar|jänner februar|feber märz|maerz april mai juni juli august september oktober "
-    "november dezember",
-    "janvier février|fevrier mars avril mai juin juillet août|aout septembre octobre "
-    "novembre décembre|decembre",
-    "enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre "
-    "noviembre diciembre",
-    # Russian: genitive (12 марта), nominative (март 1975), prepositional (в марте)
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
-    "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
-)
+MONTHS = _table()
 
 
 def _words(*langs: str) -> str:
-    """A case-insensitive alternation of month words, longest first."""
-    words = sorted({w for row in langs for w in row.split("|")}, key=len, reverse=True)
-    return "(?i:" + "|".join(words) + r")(?!\w)"
+    """A case-insensitive alternation of the month words of ``langs``, longest first."""
+    words = {w for lang in langs for row in MONTH_WORDS[lang] for w in re.split(r"[ |]", row)}
+    return "(?i:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)"
 
 
-_DE = "januar|jänner|februar|feber|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember"
-_FR = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-_ES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-_RU_GEN = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-_RU_OTHER = "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
 YEAR = r"(?P<year>[12]\d{3})(?!\d)"
 RU_YEAR_WORD = r"(?:\s*(?:г\.|гг\.|года|год)(?!\w))?"
 CJK_DIGITS = "0-9０-９〇零一二三四五六七八九十"
@@ -64,6 +80,12 @@ RELATIVE = {
     "el día siguiente": 1,
     "el día anterior": -1,
     "ese mismo día": 0,
+    "il giorno dopo": 1,
+    "il giorno seguente": 1,
+    "l'indomani": 1,
+    "l’indomani": 1,
+    "il giorno prima": -1,
+    "lo stesso giorno": 0,
     "на следующий день": 1,
     "на другой день": 1,
     "накануне": -1,
@@ -86,23 +108,28 @@ _RELATIVE = (
 # (format, regex, converter kind, start kind); converter kinds are dates.py's: "dmy" day
 # month year, "my" month year, "rel" a relative day, "cjk" Chinese numerals.
 FORMATS: tuple[tuple[str, str, str, str], ...] = (
-    ("de-dmy", rf"(?P<day>[0-3]?\d)\.\s?(?P<mon>{_words(_DE)})(?:\s+{YEAR})?", "dmy", "2"),
+    ("de-dmy", rf"(?P<day>[0-3]?\d)\.\s?(?P<mon>{_words('de')})(?:\s+{YEAR})?", "dmy", "2"),
     (
         "es-dmy",
-        rf"(?P<day>[0-3]?\d)\s+de\s+(?P<mon>{_words(_ES)})(?:\s+del?\s+{YEAR})?",
+        rf"(?P<day>[0-3]?\d)\s+de\s+(?P<mon>{_words('es')})(?:\s+del?\s+{YEAR})?",
         "dmy",
         "2",
     ),
     (
         "ru-dmy",
-        rf"(?P<day>[0-3]?\d)\s+(?P<mon>{_words(_RU_GEN)})(?:\s+{YEAR}{RU_YEAR_WORD})?",
+        rf"(?P<day>[0-3]?\d)\s+(?P<mon>{_words('ru-gen')})(?:\s+{YEAR}{RU_YEAR_WORD})?",
         "dmy",
         "2",
     ),
-    ("fr-dmy", rf"(?P<day>[0-3]?\d)(?:er)?\s+(?P<mon>{_words(_FR)})(?:\s+{YEAR})?", "dmy", "2"),
-    ("es-my", rf"(?P<mon>{_words(_ES)})\s+del?\s+{YEAR}", "my", "w"),
-    ("ru-my", rf"(?P<mon>{_words(_RU_OTHER)})\s+{YEAR}{RU_YEAR_WORD}", "my", "w"),
-    ("de-fr-my", rf"(?P<mon>{_words(_DE, _FR)})\s+{YEAR}", "my", "w"),
+    (
+        "day-month",
+        rf"(?P<day>[0-3]?\d)(?:er|º|°)?\s+(?P<mon>{_words(*DAY_MONTH)})(?:\s+{YEAR})?",
+        "dmy",
+        "2",
+    ),
+    ("es-my", rf"(?P<mon>{_words('es')})\s+del?\s+{YEAR}", "my", "w"),
+    ("ru-my", rf"(?P<mon>{_words('ru')})\s+{YEAR}{RU_YEAR_WORD}", "my", "w"),
+    ("month-year", rf"(?P<mon>{_words(*MONTH_YEAR)})\s+{YEAR}", "my", "w"),
     ("relative", rf"(?P<rel>{_RELATIVE})", "rel", "w"),
     (
         "zh-ymd",
@@ -121,7 +148,7 @@ FORMATS: tuple[tuple[str, str, str, str], ...] = (
 
 # Where these formats start: a foreign month word or relative phrase ("w"); a number in
 # Chinese or Arabic digits before 年 or 月 ("c": CJK text has no spaces before numbers).
-START_WORD = re.compile(rf"(?<!\w)(?:{_words(_DE, _FR, _ES, _RU_GEN, _RU_OTHER)}|{_RELATIVE})")
+START_WORD = re.compile(rf"(?<!\w)(?:{_words(*MONTH_WORDS)}|{_RELATIVE})")
 START_CJK = re.compile(rf"[{CJK_DIGITS}]+\s*[年月]")
 _CJK_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
