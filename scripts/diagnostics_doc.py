@@ -42,4 +42,9 @@ def render() -> str:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(render())
+    if sys.argv[1:] == ["--check"]:  # pre-commit: the committed page is the rendered one
+        page = Path(__file__).resolve().parent.parent / "docs" / "DIAGNOSTICS.md"
+        if page.read_text(encoding="utf-8") != render():
+            sys.exit("docs/DIAGNOSTICS.md is out of date: run `make docs`")
+    else:
+        sys.stdout.write(render())

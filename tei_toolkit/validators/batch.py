@@ -92,6 +92,8 @@ def _plan(tree, path: Path, opts: Options) -> tuple[list[Use], list[Diagnostic]]
 
 
 def _schematron():
+    # imported when a Schematron check runs: saxonche is optional, and loading it starts a
+    # JVM-free but heavy native library (and a process that has loaded it must not fork)
     try:
         from .schematron import iter_schematron, schematron_available
     except ImportError:
@@ -117,7 +119,7 @@ def run_engine(
             raise ToolkitError("the schematron engine needs saxonche (pip install saxonche)")
         yield from iter_sch(tree, filename=filename, schema_path=schema, policy=policy)
     elif engine == "xsd":
-        from .xsd import iter_xsd
+        from .xsd import iter_xsd  # xmlschema's import costs ~0.3 s: only when asked for
 
         trusted = policy is None or policy.trusted
         yield from iter_xsd(tree, filename=filename, schema_path=schema, trusted=trusted)
