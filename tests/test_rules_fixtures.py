@@ -72,3 +72,12 @@ def test_rule_fixture(request, title, text, expected):
     marks = find_marks(text, ctx)
     got = [show(text, m) for m in marks if m.tag in FAMILIES[family]]
     assert got == expected, title
+
+
+def test_date_format_names_are_unique():
+    """A format's name keys where its matches may start: a second format of the same name
+    (a new language's, say) would silently move the first one's starts."""
+    from tei_toolkit.rules import dates
+
+    names = [name for name, _, _ in dates.FORMATS]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)

@@ -122,14 +122,14 @@ FORMATS: tuple[tuple[str, str, str, str], ...] = (
         "2",
     ),
     (
-        "day-month",
+        "i18n-day-month",
         rf"(?P<day>[0-3]?\d)(?:er|º|°)?\s+(?P<mon>{_words(*DAY_MONTH)})(?:\s+{YEAR})?",
         "dmy",
         "2",
     ),
     ("es-my", rf"(?P<mon>{_words('es')})\s+del?\s+{YEAR}", "my", "w"),
     ("ru-my", rf"(?P<mon>{_words('ru')})\s+{YEAR}{RU_YEAR_WORD}", "my", "w"),
-    ("month-year", rf"(?P<mon>{_words(*MONTH_YEAR)})\s+{YEAR}", "my", "w"),
+    ("i18n-month-year", rf"(?P<mon>{_words(*MONTH_YEAR)})\s+{YEAR}", "my", "w"),
     ("relative", rf"(?P<rel>{_RELATIVE})", "rel", "w"),
     (
         "zh-ymd",
