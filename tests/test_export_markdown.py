@@ -88,3 +88,19 @@ def test_adjacent_emphases_stay_two(tmp_path: Path):
     )
     page = markdown_it.MarkdownIt("commonmark").render(to_markdown(parse(tei)))
     assert page.count("<em>") == 2 and "*" not in page and "_" not in page
+
+
+def test_notes_kept_in_standoff_are_footnotes():
+    from test_export_ids import STANDOFF
+
+    from tei_toolkit.tei import parse_bytes
+
+    md = to_markdown(parse_bytes(STANDOFF.encode()))
+    assert "#n1" not in md and "#n2" not in md  # pointers are markers, not their targets
+    marks = re.findall(r"\[\^(\d+)\](?!:)", md)
+    definitions = re.findall(r"^\[\^(\d+)\]: ", md, re.M)
+    assert marks[:3] == ["1", "2", "1"] and definitions == ["1", "2", "3", "4"]
+    assert "Written in pencil." in md  # an annotation nothing points at is kept
+    text = to_text(parse_bytes(STANDOFF.encode()))
+    body, _, notes = text.rpartition("\n\nNotes\n\n[1] ")
+    assert words(rendered(md)) == words(f"{body} {notes}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import standoff
 from .header import plain
 from .text import TEXT, bracketed, citation_block, inline
 from .text_sink import TextSink
@@ -91,6 +92,11 @@ def line(w: Walker, el) -> Iterator:
 
 def link(w: Walker, el) -> Iterator:
     target = el.get("target") or ""
+    note = standoff.target_note(w, target)
+    if note is not None:  # a note kept in standOff: a footnote, the words stay text
+        standoff.queue(w, note)
+        yield from w.inside(el)
+        return
     if not re.match(r"https?://", target) or not plain(el).strip():
         yield from w.inside(el)
         return
@@ -101,7 +107,10 @@ def link(w: Walker, el) -> Iterator:
 
 def pointer(w: Walker, el) -> None:
     target = el.get("target") or el.get("cRef") or ""
-    if re.match(r"https?://[^\s<>]+$", target):
+    note = standoff.target_note(w, target)
+    if note is not None:  # a note kept in standOff: its footnote marker
+        w.out.literal(f"[^{standoff.queue(w, note)}]")
+    elif re.match(r"https?://[^\s<>]+$", target):
         w.out.literal(f"<{target}>")  # an autolink
     elif target:
         w.out.text(f"<{target}>")  # shown as written, escaped
@@ -134,9 +143,11 @@ def to_markdown(tree, with_header: bool = False) -> str:
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     sink = MarkdownSink()
     walker = Walker(MARKDOWN, inline, sink)
+    walker.state["standoff"] = standoff.standoff_notes(root)
     if with_header:
         citation_block(walker, root)
     walker.walk(root)
+    standoff.queue_annotations(walker)
     notes = walker.state.get("notes", [])
     done = 0
     while done < len(notes):  # a note may hold notes
