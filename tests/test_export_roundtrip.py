@@ -5,6 +5,7 @@ reader calls the body; title, date, summary and footer go to the header."""
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,9 +43,16 @@ def assert_same_words(expected: str, got: str) -> None:
         )
 
 
+def body_of_export(text: str) -> str:
+    """The export's words of the body: footnotes placed at their markers (FRUS) come
+    back as ``[n]`` there and under "Notes" at the end; the source body has neither."""
+    body, sep, _notes = text.partition("\n\nNotes\n\n[1] ")
+    return " ".join(re.sub(r"\[\d+\]", "", body if sep else text).split())
+
+
 @pytest.mark.parametrize("path", sample_params())
 def test_round_trip_sample(path, tmp_path):
-    assert_same_words(source_body(path), " ".join(to_text(converted(path, tmp_path)).split()))
+    assert_same_words(source_body(path), body_of_export(to_text(converted(path, tmp_path))))
 
 
 def test_round_trip_reference_record(tmp_path):

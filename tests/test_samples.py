@@ -102,7 +102,7 @@ OTHER = {
         "//tei:correspAction[@type='received']/tei:name": "the Secretary of State",
         "//tei:bibl[@type='document']/tei:idno[@type='file']": "840.20/1–3049",
         "//tei:bibl[@type='document']/tei:idno[@type='telegram']": "233",
-        "count(//tei:notesStmt/tei:note[@type='footnote'])": 4,
+        "count(//tei:body//tei:note[@type='footnote'][@place='foot'])": 4,  # at the markers
         "//tei:notesStmt/tei:note[@type='precedence']": "us urgent",
         "count(//tei:body//tei:p[starts-with(., 'Sent Department')])": 0,
     },
