@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+import tei_toolkit
 from tei_toolkit.diagnostics import Severity
 from tei_toolkit.tei import parse
 from tei_toolkit.validators import check_tree, validate_paths
 from tei_toolkit.validators.relaxng import schema
+from tei_toolkit.validators.rng.names import SchemaError as EngineSchemaError
 
 ROOT = Path(__file__).resolve().parent.parent
 SUITE = Path(__file__).resolve().parent / "validation"
@@ -237,3 +239,27 @@ def test_messages_say_what_was_expected():
     assert '"m"' in found[0].message and found[0].column
     found = validate_paths([SUITE / "invalid/ns-none.xml"], engine="relaxng")
     assert 'xmlns:ns="http://www.tei-c.org/ns/1.0"' in found[0].message
+
+
+def test_an_incorrect_users_schema_is_one_schema_error(tmp_path):
+    """The engine's SchemaError is the toolkit's (exit code 2 at the CLI), with every
+    problem pointing into the schema file."""
+    bad = tmp_path / "bad.rng"
+    bad.write_text(
+        '<element name="a" xmlns="http://relaxng.org/ns/structure/1.0"><ref name="nowhere"/>'
+        "</element>",
+        encoding="utf-8",
+    )
+    doc = tmp_path / "a.xml"
+    doc.write_text("<a/>", encoding="utf-8")
+    with pytest.raises(tei_toolkit.SchemaError) as info:
+        validate_paths([doc], schema=bad)
+    assert isinstance(info.value, EngineSchemaError) and isinstance(info.value, ValueError)
+    assert str(bad) in str(info.value) and "nowhere" in str(info.value)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tei_toolkit", "validate", str(doc), "--schema", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2 and "nowhere" in proc.stderr and "Traceback" not in proc.stderr

@@ -9,6 +9,7 @@ Schematron rules. ``engine`` forces one engine (relaxng | schematron | xsd).
 from __future__ import annotations
 
 import glob
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -330,11 +331,12 @@ def _cached(path: Path, opts: Options) -> bool:
     """A result cache entry exists for this file (whether it is still fresh is decided
     when the file's turn comes)."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:  # read in chunks: a large file is never held whole
+            digest = hashlib.file_digest(f, "sha256").digest()
     except OSError:
         return False
     assert opts.run_key is not None
-    return results.exists(results.file_key(opts.run_key, path, data))
+    return results.exists(results.key_for(opts.run_key, path, digest))
 
 
 def _serial(check, path: Path, opts: Options, corpus) -> FileOutcome:

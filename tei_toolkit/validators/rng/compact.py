@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .compact_tokens import KEYWORDS, CompactError, tokenize
+from .compact_tokens import KEYWORDS, CompactError, TokenStream, tokenize
 from .names import RNG_NS, XSD_DT
 
 _R = f"{{{RNG_NS}}}"
@@ -23,83 +23,12 @@ _R = f"{{{RNG_NS}}}"
 _OWN = {"tkx-rnc": RNG_NS}
 
 
-class _Parser:
+class _Parser(TokenStream):
     def __init__(self, text: str):
-        self.toks = tokenize(text)
-        self.i = 0
+        super().__init__(tokenize(text))
         self.nsmap: dict[str, str] = {}
         self.default_ns: str | None = None
         self.libs = {"xsd": XSD_DT}
-
-    # ------------------------------------------------------------ tokens
-    def peek(self, ahead: int = 0) -> tuple[str, str, int]:
-        return self.toks[min(self.i + ahead, len(self.toks) - 1)]
-
-    def next(self) -> tuple[str, str, int]:
-        tok = self.peek()
-        self.i += 1
-        return tok
-
-    def is_p(self, value: str, ahead: int = 0) -> bool:
-        kind, v, _ = self.peek(ahead)
-        return kind == "p" and v == value
-
-    def is_kw(self, value: str) -> bool:
-        kind, v, _ = self.peek()
-        return kind == "id" and v == value
-
-    def expect(self, value: str) -> None:
-        kind, v, line = self.next()
-        if kind != "p" or v != value:
-            raise CompactError(f'expected "{value}", found "{v or "end of file"}"', line)
-
-    def fail(self, message: str) -> CompactError:
-        return CompactError(message, self.peek()[2])
-
-    def literal(self) -> str:
-        kind, v, line = self.next()
-        if kind != "lit":
-            raise CompactError(f'expected a string literal, found "{v or "end of file"}"', line)
-        parts = [v]
-        while self.is_p("~"):
-            self.next()
-            kind, v, line = self.next()
-            if kind != "lit":
-                raise CompactError('expected a string literal after "~"', line)
-            parts.append(v)
-        return "".join(parts)
-
-    def identifier_or_keyword(self) -> str:
-        kind, v, line = self.next()
-        if kind not in ("id", "qid"):
-            raise CompactError(f'expected a name, found "{v or "end of file"}"', line)
-        return v
-
-    def skip_annotations(self) -> None:
-        """``[ ... ]`` (nested) before a construct; ``>> name [ ... ]`` after one."""
-        while True:
-            if self.is_p("["):
-                self._skip_brackets()
-            elif self.is_p(">>"):
-                self.next()
-                if self.peek()[0] not in ("id", "qid", "cname"):
-                    raise self.fail('expected an annotation element after ">>"')
-                self.next()
-                self._skip_brackets()
-            else:
-                return
-
-    def _skip_brackets(self) -> None:
-        self.expect("[")
-        depth = 1
-        while depth:
-            kind, v, line = self.next()
-            if kind == "eof":
-                raise CompactError('unclosed "[" of an annotation', line)
-            if kind == "p" and v == "[":
-                depth += 1
-            elif kind == "p" and v == "]":
-                depth -= 1
 
     # ------------------------------------------------------------ elements
     def el(self, tag: str, line: int, /, *kids: etree._Element, **attrs: str) -> etree._Element:

@@ -8,7 +8,6 @@ is a dict lookup and the validator's work per element is bounded by the schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from .. import datatypes as D
 from .names import Memo
@@ -30,6 +29,7 @@ from .patterns import (
     children,
     nc_contains,
 )  # fmt: skip
+from .values import ValuePlans
 
 _CLOSE, _END, _TEXT_ANY, _LENIENT, _FINISH, _SKIP, _FINISH_TEXT = 1, 2, 3, 4, 5, 6, 7
 _ANY_STRING = {"string", "normalizedString", "token"}
@@ -56,7 +56,7 @@ class Deriver:
         self._text: Memo = Memo()
         self._dataful: dict[int, bool] = {}
         self._values: Memo = Memo()
-        self._plans: Memo = Memo()
+        self._plans = ValuePlans(self.candidates, self.value_matches, self._values)
         # attribute pattern id -> 1 ID, 2 IDREF, 3 IDREFS (ids.IdTypes); after start_tag,
         # ``typed`` holds (attribute name, kind) of the start tag's typed attributes
         self.id_kinds: dict[int, int] = {}
@@ -118,7 +118,7 @@ class Deriver:
         for key, value in attrib.items():
             plan = plans.get((p.id, key))
             if plan is None:
-                plan = plans.put((p.id, key), self._plan(p, key))
+                plan = plans.put((p.id, key), plans.make(p, key))
             fixed, checks = plan
             if checks:
                 ok = fixed + tuple(a for a, check in checks if check(value, ctx))
@@ -148,40 +148,6 @@ class Deriver:
             hit = self._tags.put(mkey, (r, typed))
         state, self.typed = hit
         return None if state is self.p.not_allowed else state
-
-    def _plan(self, p: Pattern, key: str) -> tuple[tuple[int, ...], tuple]:
-        """How to tell which attribute patterns of ``p`` named ``key`` accept a value:
-        (the ids of those that accept any value, ((id, check(value, ctx)), ...))."""
-        fixed: list[int] = []
-        checks: list[tuple[int, Callable]] = []
-        for a in self.candidates(p, key):
-            check = self._checker(a.args[1])
-            if check is None:
-                fixed.append(a.id)
-            else:
-                checks.append((a.id, check))
-        return tuple(fixed), tuple(checks)
-
-    def _checker(self, v: Pattern) -> Callable | None:
-        """A quick test of a value against ``v``; None when every value matches."""
-        if v.kind == TEXT:
-            return None
-        if v.kind == DATA and v.args[3] is None:
-            lib, type_, params, _ = v.args
-            if lib == "" or (not params and type_ in _ANY_STRING):
-                return None
-            if lib == D.XSD_DT and type_ in ("QName", "NOTATION"):
-                return lambda value, ctx: self.value_matches(v, value, ctx)
-            values = self._values
-
-            def check(value: str, ctx, key=(type_, params)) -> bool:
-                hit = values.get((*key, value))
-                if hit is None:
-                    hit = values.put((*key, value), D.data_ok(lib, type_, params, value))
-                return hit
-
-            return check
-        return lambda value, ctx: self.value_matches(v, value, ctx)
 
     def finish(self, p: Pattern, text: str, ctx: dict | None) -> Pattern:
         """The state after an element's only text (maybe empty) and its end tag."""
