@@ -3,6 +3,7 @@ package (one module per command) and in report.py."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -13,9 +14,26 @@ from ..report import printable
 from .errors import exit_code_for
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+# The commands, one module each (cli/NAME.py defines the click command NAME), in the order
+# --help lists them. A command's module is imported when it runs: `validate` does not load
+# the converter's rules, nor `convert` the validators' engines.
+COMMANDS = ("convert", "entities", "register", "validate", "export", "odd")
 
 
-@click.group(context_settings=CONTEXT)
+class _Commands(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        if name not in self.commands:
+            module = importlib.import_module(f"{__name__}.{name}")
+            self.add_command(getattr(module, name), name)
+        return self.commands[name]
+
+
+@click.group(cls=_Commands, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="tei-toolkit")
 @click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")
 @click.pass_context
@@ -28,27 +46,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     unreadable file); 70 internal error (a bug: rerun with --debug and report it).
     """
     ctx.obj = {"debug": debug}
-
-
-# --- commands are registered below; each lives in its own section -----------------
-from . import convert as _convert_cmd  # noqa: E402
-
-cli.add_command(_convert_cmd.convert)
-from . import entities as _entities_cmd  # noqa: E402
-
-cli.add_command(_entities_cmd.entities)
-from . import register as _register_cmd  # noqa: E402
-
-cli.add_command(_register_cmd.register)
-from . import validate as _validate_cmd  # noqa: E402
-
-cli.add_command(_validate_cmd.validate)
-from . import export as _export_cmd  # noqa: E402
-
-cli.add_command(_export_cmd.export)
-from . import odd as _odd_cmd  # noqa: E402
-
-cli.add_command(_odd_cmd.odd)
 
 
 def main(argv=None) -> None:
