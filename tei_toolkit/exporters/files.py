@@ -135,6 +135,8 @@ def export_files(
             records.append(item.record)
         if progress is not None:
             progress(len(results), len(work))
+    for _ in done:  # none is left: finishing the iterator lets a worker pool end gracefully
+        pass
     if site:
         notes += write_site(Path(output), records, title or "Records", job.inputs, taken)
     return results, notes

@@ -8,12 +8,10 @@ worker never prints a traceback and no output is left half written.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..validators import workers
-from ..validators.workers import quiet_worker
 
 cpu_count = workers.cpu_count
 
@@ -47,11 +45,9 @@ def map_ordered(
     ``fn`` must not raise (return the failure in its result instead)."""
     global _JOB
     _JOB = (fn, items, extra)
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=quiet_worker)
     try:
-        yield from pool.imap(_work, range(len(items)), chunksize=chunk_size(len(items), jobs))
-        pool.close()
+        started = workers.start_pool(jobs)
+        chunk = chunk_size(len(items), jobs)
+        yield from workers.pooled(started, started[0].imap(_work, range(len(items)), chunk))
     finally:
-        pool.terminate()
-        pool.join()
         _JOB = None

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -65,13 +66,60 @@ def _work(index: int):
         return FileOutcome(failure=exc)
 
 
+STOP_GRACE = 5.0  # seconds the pool's terminate() gets before its workers are killed
+_STOPS = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
+
+
 def quiet_worker() -> None:
     """Pool initializer: the parent answers Ctrl-C and SIGTERM; a worker just ends,
-    without a traceback of its own."""
+    without a traceback of its own. A worker starts with these signals blocked
+    (start_pool), so one sent while it is still starting waits for this handler."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _end_worker)  # the pool's terminate()
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, _end_worker)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+
+
+def start_pool(jobs: int):
+    """A fork pool of ``jobs`` quiet workers. The stop signals are blocked while it forks:
+    a worker still starting (a small batch can be done before the second one is up) must
+    not meet SIGTERM with the parent's handler, which raises, instead of its own."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    before = set(multiprocessing.active_children())
+    try:
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=quiet_worker)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+    return pool, [p for p in multiprocessing.active_children() if p not in before]
+
+
+def pooled(started: tuple, results: Iterator) -> Iterator:
+    """Yield ``results`` of the pool, then let its workers end. A finished batch closes
+    the pool and waits (each worker takes its end-of-work sentinel). A batch that stops
+    early (Ctrl-C, the caller stops reading) terminates it; Pool.terminate() was seen
+    (about one early stop in a hundred) to leave a worker unsignalled, waiting for a
+    task, and then to join it forever: after a grace period such a worker is killed.
+    (Not before terminate(): a worker killed while it holds a queue's lock blocks the
+    pool's own shutdown.)"""
+    pool, workers = started
+    finished = False
+    try:
+        yield from results
+        finished = True
+    finally:
+        if finished:
+            pool.close()
+        else:
+            stopping = threading.Thread(target=pool.terminate, daemon=True)
+            stopping.start()
+            stopping.join(STOP_GRACE)
+            if stopping.is_alive():
+                for worker in workers:
+                    if worker.exitcode is None:
+                        worker.kill()
+                stopping.join()
+        pool.join()
 
 
 def _end_worker(signum, frame) -> None:
@@ -88,7 +136,8 @@ def map_ordered(check: Callable, files: list[Path], opts, corpus, jobs: int) -> 
     # less pickling. ~8 chunks per worker balances uneven files.
     chunk = max(1, min(16, len(files) // (jobs * 8)))
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=quiet_worker) as pool:
-            yield from pool.imap(_work, range(len(files)), chunksize=chunk)
+        started = start_pool(jobs)
+        results = started[0].imap(_work, range(len(files)), chunksize=chunk)
+        yield from pooled(started, results)
     finally:
         _JOB = None
