@@ -84,12 +84,6 @@ def heading(w: Walker, el) -> Iterator:
     w.out.block()
 
 
-def line(w: Walker, el) -> Iterator:
-    w.out.line()
-    yield from w.inside(el)
-    w.out.line()
-
-
 def link(w: Walker, el) -> Iterator:
     target = el.get("target") or ""
     note = standoff.target_note(w, target)
@@ -128,7 +122,6 @@ def footnote(w: Walker, el) -> Iterator:
 MARKDOWN = {
     **TEXT,
     **{n: emphasis for n in ("hi", "emph", "foreign", "term", "mentioned", "soCalled")},
-    **{n: line for n in ("l", "addrLine", "castItem")},
     "title": emphasis,
     "head": heading,
     "speaker": strong,
