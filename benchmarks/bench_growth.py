@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import random
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from tei_toolkit import tei  # noqa: E402
 from tei_toolkit.convert import convert_text  # noqa: E402
+from tei_toolkit.outputs import Protected, write_atomic  # noqa: E402
 from tei_toolkit.rules import dates  # noqa: E402
 from tei_toolkit.validators import check_tree  # noqa: E402
 
@@ -100,6 +102,23 @@ def shapes(small: int) -> None:
         growth(f"convert, {label}, {small:,} / {4 * small:,} chars", work, small)
 
 
+def batch_writes(n: int) -> float:
+    """n outputs written by one batch of n inputs, each write refusing every input (the
+    check once compared each output with every input: 20,000 records took 4 billion
+    stat calls)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        inputs = [folder / f"in{i}.txt" for i in range(n)]
+        for path in inputs:
+            path.write_bytes(b"x")
+        protected = Protected(inputs)
+        start = time.perf_counter()
+        for i in range(n):
+            write_atomic(folder / f"in{i}.xml", b"<x/>", inputs=protected)
+            write_atomic(folder / f"in{i}.xml", b"<x/>", inputs=protected)  # over the last
+        return time.perf_counter() - start
+
+
 def main() -> None:
     text = prose(1_000_000)
     unit = "On January 22, 1944 we met. "
@@ -126,6 +145,7 @@ def main() -> None:
     growth("convert, one paragraph of 150k / 600k characters", mark_up, 150_000)
     growth("date scan, 3,000 / 12,000 dates in one paragraph", scan, 3_000)
     growth("check_tree, 3,000 / 12,000 children of one p", validate, 3_000)
+    growth("a batch's outputs, 500 / 2,000 files, each written twice", batch_writes, 500)
     # bench_growth.py [SIZE]: the shapes at SIZE and 4 x SIZE characters (default 100k;
     # 5,000,000 gives the 20 MB record of issue 9, in minutes)
     shapes(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)

@@ -58,18 +58,49 @@ def cleanup() -> None:
         _TEMPS.discard(tmp)
 
 
-def refuse_inputs(path: str | os.PathLike, inputs: Iterable[str | os.PathLike]) -> None:
-    """Raise OutputError if ``path`` is the same file as one of ``inputs``."""
-    for src in inputs:
+class Protected:
+    """The files a batch must never write over (its inputs), compared as
+    ``os.path.samefile`` compares (device and inode), each stat'ed once per process
+    however many outputs the batch writes (a check per output against every input
+    made a 20,000-file batch quadratic). Pickled, it carries only the paths: another
+    machine takes its own identities."""
+
+    def __init__(self, paths: Iterable[str | os.PathLike] = ()):
+        self.paths = tuple(paths)
+        self._ids: dict[tuple[int, int], str] | None = None
+
+    def __reduce__(self):
+        return (Protected, (self.paths,))
+
+    def check(self, path: str | os.PathLike) -> None:
+        """Raise OutputError if ``path`` is one of the files."""
         try:
-            same = os.path.samefile(path, src)
-        except OSError:  # one of them does not exist (yet): not the same file
-            continue
-        if same:
+            st = os.stat(path)
+        except OSError:  # not there (yet): it cannot be one of the inputs
+            return
+        if self._ids is None:
+            ids: dict[tuple[int, int], str] = {}
+            for src in self.paths:
+                try:
+                    s = os.stat(src)
+                except OSError:
+                    continue
+                ids.setdefault((s.st_dev, s.st_ino), os.fspath(src))
+            self._ids = ids
+        src = self._ids.get((st.st_dev, st.st_ino))
+        if src is not None:
             raise OutputError(
-                f"output path is the input file {os.fspath(src)}; refusing to overwrite it",
+                f"output path is the input file {src}; refusing to overwrite it",
                 file=os.fspath(path),
             )
+
+
+Inputs = Protected | Iterable[str | os.PathLike]
+
+
+def refuse_inputs(path: str | os.PathLike, inputs: Inputs) -> None:
+    """Raise OutputError if ``path`` is the same file as one of ``inputs``."""
+    (inputs if isinstance(inputs, Protected) else Protected(inputs)).check(path)
 
 
 def _check_folder(path: Path) -> None:
@@ -113,9 +144,7 @@ def _discard(tmp: str | None) -> None:
         _TEMPS.discard(tmp)
 
 
-def write_atomic(
-    path: str | os.PathLike, data: bytes, *, inputs: Iterable[str | os.PathLike] = ()
-) -> None:
+def write_atomic(path: str | os.PathLike, data: bytes, *, inputs: Inputs = ()) -> None:
     """Write ``data`` to ``path`` whole or not at all; refuse to overwrite an input."""
     path = Path(path)
     refuse_inputs(path, inputs)
@@ -139,7 +168,7 @@ def write_atomic(
 class AtomicText:
     """A text file written as a stream, put in place only when the ``with`` ends well."""
 
-    def __init__(self, path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] = ()):
+    def __init__(self, path: str | os.PathLike, *, inputs: Inputs = ()):
         self.path = Path(path)
         refuse_inputs(self.path, inputs)
         self._tmp: str | None = None

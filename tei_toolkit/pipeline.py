@@ -18,7 +18,7 @@ from typing import Any
 
 from .convert import convert_text
 from .diagnostics import Diagnostic, ExitCode, ToolkitError, has_errors
-from .outputs import write_atomic
+from .outputs import Protected, write_atomic
 from .records import decode_and_clean, read_text
 from .tei import serialize
 
@@ -206,7 +206,7 @@ def convert_file(
     *,
     read: Callable[[Any], tuple[str, list[Diagnostic]]] | None = None,
     write: Callable[[Any, bytes], None] | None = None,
-    inputs: tuple = (),
+    inputs: Protected | tuple = (),
 ) -> FileResult:
     """Convert one record. ``target`` None: the TEI is kept in the result (stdout).
 
@@ -287,9 +287,10 @@ def iter_convert(
 
     options = fix_date(options)
     n_jobs = choose_jobs(jobs, len(sources))
+    protected = Protected(sources)
     if n_jobs <= 1 or options.debug:
         for source, target in zip(sources, targets):
-            yield convert_file(source, target, options, inputs=tuple(sources))
+            yield convert_file(source, target, options, inputs=protected)
         return
     pairs = list(zip(sources, targets))
     for (_source, target), result in zip(
@@ -297,7 +298,7 @@ def iter_convert(
     ):
         if result.error is None and target is not None and result.xml is not None:
             try:
-                write_atomic(target, result.xml, inputs=sources)
+                write_atomic(target, result.xml, inputs=protected)
                 result.xml = None
             except ToolkitError as exc:
                 result.xml, result.error = None, exc

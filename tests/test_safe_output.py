@@ -154,6 +154,24 @@ def test_output_folder_that_would_overwrite_an_input(capsys, tmp_path):
     assert (tmp_path / "other.xml").exists()
 
 
+def test_a_batch_protection_refuses_every_spelling_and_survives_pickling(record):
+    """One Protected for a whole batch (identities taken once), sent to workers pickled."""
+    import pickle
+
+    other = record.parent / "other.txt"
+    other.write_text(RECORD, encoding="utf-8")
+    protected = outputs.Protected([other, record])
+    for copy in (protected, pickle.loads(pickle.dumps(protected))):
+        for how, out in spellings(record):
+            with pytest.raises(ToolkitError, match="refusing to overwrite"):
+                outputs.write_atomic(out, b"<x/>", inputs=copy)
+            assert record.read_text(encoding="utf-8") == RECORD, how
+            if how in ("symlink", "hard link"):
+                out.unlink()  # made again for the next copy
+        outputs.write_atomic(record.parent / "new.xml", b"<x/>", inputs=copy)
+    assert (record.parent / "new.xml").read_bytes() == b"<x/>"
+
+
 # --- a failed run writes nothing --------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, ToolkitError, error
-from ..outputs import write_atomic
+from ..outputs import Protected, write_atomic
 from ..xmlparse import XMLSyntaxProblem, parse
 from .page import render_page
 from .registry import Options, get
@@ -48,7 +48,7 @@ class ExportJob:
     behaviours: dict | None = None
     remote_images: bool = False
     site: bool = False  # a corpus site: each page with its TEI, text and JSON beside it
-    inputs: tuple[Path, ...] = ()  # the batch's inputs, never written over
+    inputs: Protected = field(default_factory=Protected)  # the batch's inputs, never written over
     write_here: bool = False  # the worker writes its outputs (a cluster's shared folder)
 
 
@@ -173,7 +173,7 @@ def plan_export(
             continue
         taken.update({t: path for t in writes})
         work.append((path, target, None))
-    job = ExportJob(fmt, site=site, inputs=tuple(paths))
+    job = ExportJob(fmt, site=site, inputs=Protected(paths))
     return job, site, work, taken
 
 
