@@ -1,6 +1,7 @@
 """--cluster local:2 against -j 2 on one machine: throughput and identical outputs.
 
-    python benchmarks/bench_scale.py [N]      # N records (default 20000), and N files to validate
+    python benchmarks/bench_scale.py [N] [convert,validate,export]
+    # N records (default 20000), and N files to validate; the commands to time (default all)
 
 The N records are corpus/*.txt repeated under new names in a temporary folder. Each
 command runs end to end as a user runs it (the cluster's start-up included); then the
@@ -88,18 +89,24 @@ def _touch(part: list) -> int:
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
+    only = set(sys.argv[2].split(",")) if len(sys.argv) > 2 else {"convert", "validate", "export"}
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         make_records(base / "in", n)
         local = timed("convert", base / "in", "-o", base / "j2", "-j", "2", "-q")
-        cluster = timed("convert", base / "in", "-o", base / "cl", "--cluster", "local:2", "-q")
-        same = same_folders(base / "j2", base / "cl") and local[1].stderr == cluster[1].stderr
-        compare("convert", n, local, cluster, same)
+        if "convert" in only:
+            cluster = timed("convert", base / "in", "-o", base / "cl", "--cluster", "local:2", "-q")
+            same = same_folders(base / "j2", base / "cl") and local[1].stderr == cluster[1].stderr
+            compare("convert", n, local, cluster, same)
+        if "validate" not in only:
+            return
         # --no-cache: the second run must not read the results the first one cached
         local = timed("validate", base / "j2", "-j", "2", "-q", "--no-cache")
         cluster = timed("validate", base / "j2", "--cluster", "local:2", "-q", "--no-cache")
         same = local[1].stdout == cluster[1].stdout
         compare("validate", n, local, cluster, same)
+        if "export" not in only:
+            return
         local = timed("export", "html", base / "j2", "-o", base / "h2", "-j", "2", "-q")
         cluster = timed(
             "export", "html", base / "j2", "-o", base / "hc", "--cluster", "local:2", "-q"

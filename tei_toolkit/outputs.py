@@ -87,10 +87,10 @@ class Protected:
                     continue
                 ids.setdefault((s.st_dev, s.st_ino), os.fspath(src))
             self._ids = ids
-        src = self._ids.get((st.st_dev, st.st_ino))
-        if src is not None:
+        same = self._ids.get((st.st_dev, st.st_ino))
+        if same is not None:
             raise OutputError(
-                f"output path is the input file {src}; refusing to overwrite it",
+                f"output path is the input file {same}; refusing to overwrite it",
                 file=os.fspath(path),
             )
 

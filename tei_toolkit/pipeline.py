@@ -248,13 +248,18 @@ def convert_file(
     except Exception as exc:  # a bug: report it, go on with the other files
         if options.debug:
             raise
-        result.error = ToolkitError(
-            f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)",
-            code="internal",
-            exit_code=ExitCode.INTERNAL,
-            file=str(source),
-        )
+        result.error = internal_error(exc, source)
     return result
+
+
+def internal_error(exc: Exception, source) -> ToolkitError:
+    """A bug met on one file, as that file's error (the batch goes on)."""
+    return ToolkitError(
+        f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)",
+        code="internal",
+        exit_code=ExitCode.INTERNAL,
+        file=str(source),
+    )
 
 
 def _overrides(options: ConvertOptions) -> dict:
