@@ -54,17 +54,8 @@ def connect(address: str, echo: Callable[[str], None] | None = None) -> Iterator
     m = _LOCAL.match(address)
     try:
         if m:
-            import logging
-
             n = int(m.group(1) or 0) or None
-            cluster = distributed.LocalCluster(
-                n_workers=n,
-                threads_per_worker=1,  # lxml and Saxon work holds the GIL: processes, not threads
-                processes=True,
-                dashboard_address=":0",
-                silence_logs=logging.CRITICAL,  # its shutdown chatter is not our report
-                preload=["tei_toolkit.scale.quiet_worker"],
-            )
+            cluster = _local_cluster(distributed, n)
             client = distributed.Client(cluster)
         elif "://" in address or re.match(r"^[\w.-]+:\d+$", address):
             client = distributed.Client(address, timeout="20s")
@@ -86,6 +77,29 @@ def connect(address: str, echo: Callable[[str], None] | None = None) -> Iterator
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+# Dask's statistical profiler samples every worker thread's stack 100 times a second
+# (distributed.worker.profile); on our deep call stacks that cost a local:2 batch about
+# a fifth of its throughput (benchmarks/bench_scale.py). A cluster of one's own takes
+# it off; for a remote one, docs/SCALE.md says how.
+_LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
+def _local_cluster(distributed: Any, n: int | None) -> Any:
+    import logging
+
+    import dask
+
+    with dask.config.set(_LOCAL_CONFIG):
+        return distributed.LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,  # lxml and Saxon work holds the GIL: processes, not threads
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=logging.CRITICAL,  # its shutdown chatter is not our report
+            preload=["tei_toolkit.scale.quiet_worker"],
+        )
 
 
 def workers_of(client: Any) -> int:
