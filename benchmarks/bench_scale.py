@@ -13,6 +13,7 @@ outputs and reports are identical.
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -33,12 +34,19 @@ def make_records(folder: Path, n: int) -> None:
         (folder / f"r{i:06d}-{src.name}").write_bytes(src.read_bytes())
 
 
-def timed(*args: object) -> tuple[float, subprocess.CompletedProcess]:
-    start = time.perf_counter()
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(*args: object) -> tuple[float, subprocess.CompletedProcess, float]:
+    """Wall time, the finished process, and the CPU time of its whole process tree
+    (workers, nannies and scheduler included: steadier than wall time on a shared machine)."""
+    start, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(
         [*CLI, *map(str, args)], capture_output=True, text=True, env=ENV, check=False
     )
-    return time.perf_counter() - start, done
+    return time.perf_counter() - start, done, _children_cpu() - cpu
 
 
 def same_folders(a: Path, b: Path) -> bool:
@@ -49,12 +57,13 @@ def same_folders(a: Path, b: Path) -> bool:
 
 
 def compare(label: str, n: int, local: tuple, cluster: tuple, identical: bool) -> None:
-    (t_local, r_local), (t_cluster, r_cluster) = local, cluster
+    (t_local, r_local, c_local), (t_cluster, r_cluster, c_cluster) = local, cluster
     print(
         f"{label:<9} N={n}: -j 2 {t_local:6.1f} s ({n / t_local:6.0f}/s) | --cluster local:2 "
         f"{t_cluster:6.1f} s ({n / t_cluster:6.0f}/s) | cluster/local throughput "
-        f"{t_local / t_cluster:.2f}x | exit {r_local.returncode}/{r_cluster.returncode} | "
-        f"identical: {identical}"
+        f"{t_local / t_cluster:.2f}x | CPU {c_local:6.1f} s / {c_cluster:6.1f} s = "
+        f"{c_local / max(c_cluster, 1e-9):.2f}x | exit {r_local.returncode}/{r_cluster.returncode}"
+        f" | identical: {identical}"
     )
 
 

@@ -79,11 +79,16 @@ def connect(address: str, echo: Callable[[str], None] | None = None) -> Iterator
             cluster.close()
 
 
-# Dask's statistical profiler samples every worker thread's stack 100 times a second
-# (distributed.worker.profile); on our deep call stacks that cost a local:2 batch about
-# a fifth of its throughput (benchmarks/bench_scale.py). A cluster of one's own takes
-# it off; for a remote one, docs/SCALE.md says how.
-_LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
+# Two Dask defaults cost a local:2 batch about a quarter of its throughput on our work
+# (benchmarks/bench_scale.py, and per task on one worker: CPU time of the task's thread):
+# the statistical profiler samples every worker thread's stack 100 times a second, and
+# the nanny starts workers with MALLOC_TRIM_THRESHOLD_ set, which turns off glibc's
+# adaptive mmap threshold (each large buffer of lxml's is then mapped and unmapped).
+# A cluster of our own goes without both; for a remote one, docs/SCALE.md says how.
+_LOCAL_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1},
+}
 
 
 def _local_cluster(distributed: Any, n: int | None) -> Any:
