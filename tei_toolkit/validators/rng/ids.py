@@ -10,7 +10,7 @@ never the elements, so a streamed document stays streamed.
 from __future__ import annotations
 
 from .derive import Deriver
-from .patterns import ATTRIBUTE, DATA, Pattern, nc_names, nc_wild, walk
+from .patterns import ATTRIBUTE, DATA, Pattern, nc_names, nc_wild
 
 _KINDS = {"ID": 1, "IDREF": 2, "IDREFS": 3}
 
@@ -18,11 +18,12 @@ _KINDS = {"ID": 1, "IDREF": 2, "IDREFS": 3}
 class IdTypes:
     """Which attribute patterns of a schema are typed ID, IDREF or IDREFS."""
 
-    def __init__(self, start: Pattern):
+    def __init__(self, patterns: list[Pattern]):
+        """``patterns``: every pattern of the schema (patterns.walk from its start)."""
         self.kind: dict[int, int] = {}  # attribute pattern id -> 1 ID, 2 IDREF, 3 IDREFS
         names: set[str] = set()
         wild = False
-        for p in walk([start]):
+        for p in patterns:
             if p.kind != ATTRIBUTE:
                 continue
             value = p.args[1]

@@ -19,12 +19,13 @@ class Schema:
         self.start = start
         self.location = location
         self.deriver = Deriver(pats)
-        self.elements = [p for p in walk([start]) if p.kind == ELEMENT]
+        reachable = list(walk([start]))
+        self.elements = [p for p in reachable if p.kind == ELEMENT]
         self.has_qnames = any(
-            p.kind in (DATA, VALUE) and p.args[1] in ("QName", "NOTATION") for p in walk([start])
+            p.kind in (DATA, VALUE) and p.args[1] in ("QName", "NOTATION") for p in reachable
         )
         self.deriver.has_qnames = self.has_qnames
-        self.id_types = IdTypes(start)
+        self.id_types = IdTypes(reachable)
         self.deriver.id_kinds = self.id_types.kind
         self._contents: dict[tuple[str, str], list[Pattern]] = {}
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 
 from .patterns import (
+    AFTER,
     ATTRIBUTE,
     CHOICE,
     DATA,
@@ -14,14 +15,18 @@ from .patterns import (
     EMPTY,
     GROUP,
     INTERLEAVE,
+    LIST,
     ONE_OR_MORE,
     TEXT,
     ElementDef,
     Pattern,
     Patterns,
+    walk,
 )  # fmt: skip
 
-FORMAT = 1
+FORMAT = 2
+# Kinds whose arguments are all patterns: a row is [kind, id, id] (or [kind, id]).
+_STRUCTURAL = frozenset((CHOICE, GROUP, INTERLEAVE, AFTER, ONE_OR_MORE, LIST))
 
 
 def _nc(nc):
@@ -29,19 +34,31 @@ def _nc(nc):
 
 
 def dump(pats: Patterns, start: Pattern, files: dict[str, str]) -> bytes:
-    """``files``: every schema file read, with its sha256 (checked again on load)."""
-    rows = []
-    for p in sorted(pats._table.values(), key=lambda q: q.id):
-        args = []
-        for a in p.args:
+    """``files``: every schema file read, with its sha256 (checked again on load).
+
+    Only the patterns reachable from ``start`` are kept (simplification leaves a third
+    of tei_all's behind), renumbered in their order, so a child still comes before its
+    parent and choices keep their order."""
+    reach = {q.id for q in walk([start])}
+    keep = [
+        q for q in sorted(pats._table.values(), key=lambda q: q.id) if q.id < 3 or q.id in reach
+    ]
+    new = {q.id: i for i, q in enumerate(keep)}
+    rows: list[list] = []
+    for q in keep:
+        if q.kind in _STRUCTURAL:
+            rows.append([q.kind, *(new[a.id] for a in q.args)])
+            continue
+        args: list = []
+        for a in q.args:
             if isinstance(a, Pattern):
-                args.append(["p", a.id])
+                args.append(["p", new[a.id]])
             elif isinstance(a, ElementDef):
-                args.append(["e", a.name, a.content.id if a.content else None])
+                args.append(["e", a.name, new[a.content.id] if a.content else None])
             else:
                 args.append(a)
-        rows.append([p.kind, args])
-    doc = {"format": FORMAT, "files": files, "start": start.id, "patterns": rows}
+        rows.append([q.kind, args])
+    doc = {"format": FORMAT, "files": files, "start": new[start.id], "patterns": rows}
     return json.dumps(doc, separators=(",", ":")).encode("utf-8")
 
 
@@ -62,27 +79,18 @@ def _rebuild(doc: dict) -> tuple[Patterns, Pattern]:
     table = pats._table
     made: list[Pattern] = list(sorted(table.values(), key=lambda q: q.id))
     fill: list[tuple[ElementDef, int]] = []
-    for i, (kind, raw) in enumerate(doc["patterns"]):
+    structural = _STRUCTURAL
+    for i, row in enumerate(doc["patterns"]):
         if i < len(made):
             continue  # empty, notAllowed, text: made by Patterns()
-        args: list = []
-        for a in raw:
-            if isinstance(a, list) and a and a[0] == "p":
-                args.append(made[a[1]])
-            elif isinstance(a, list) and a and a[0] == "e":
-                edef = ElementDef(a[1])
-                if a[2] is not None:
-                    fill.append((edef, a[2]))
-                args.append(edef)
-            elif kind in (ATTRIBUTE, ELEMENT) and not args:
-                args.append(_nc(a))
-            elif kind == DATA and len(args) == 2:
-                args.append(tuple(tuple(x) for x in a))
-            else:
-                args.append(a)
-        nullable = _nullable(kind, args)
-        p = Pattern(kind, tuple(args), nullable, i)
-        key = (kind, *[x.id if isinstance(x, Pattern) else x for x in args])
+        kind = row[0]
+        if kind in structural:
+            args = tuple(made[j] for j in row[1:])
+            key: tuple = (kind, *row[1:])
+        else:
+            args = tuple(_arg(kind, n, a, made, fill) for n, a in enumerate(row[1]))
+            key = (kind, *[x.id if isinstance(x, Pattern) else x for x in args])
+        p = Pattern(kind, args, _nullable(kind, args), i)
         table[key] = p
         made.append(p)
     for edef, target in fill:
@@ -90,7 +98,22 @@ def _rebuild(doc: dict) -> tuple[Patterns, Pattern]:
     return pats, made[doc["start"]]
 
 
-def _nullable(kind: int, args: list) -> bool:
+def _arg(kind: int, n: int, a, made: list[Pattern], fill: list):
+    if isinstance(a, list) and a and a[0] == "p":
+        return made[a[1]]
+    if isinstance(a, list) and a and a[0] == "e":
+        edef = ElementDef(a[1])
+        if a[2] is not None:
+            fill.append((edef, a[2]))
+        return edef
+    if kind in (ATTRIBUTE, ELEMENT) and n == 0:
+        return _nc(a)
+    if kind == DATA and n == 2:
+        return tuple(tuple(x) for x in a)
+    return a
+
+
+def _nullable(kind: int, args: tuple) -> bool:
     if kind in (EMPTY, TEXT):
         return True
     if kind == CHOICE:
