@@ -290,3 +290,48 @@ def test_rule_contexts_of_every_kind(tmp_path):
         ("sch:attr", 3, "/TEI/text/body/p[2]/hi/@rend", "rend b"),
         ("sch:descendant", 3, "/TEI/text/body/p[2]/hi", "deep hi"),
     ]
+
+
+INDEXED_SCH = """<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+  <sch:ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>
+  <sch:pattern id="union"><sch:rule context="tei:hi | tei:note[@place]">
+    <sch:report test="true()">u <sch:value-of select="local-name()"/></sch:report>
+  </sch:rule></sch:pattern>
+  <sch:pattern id="with-attribute"><sch:rule context="tei:*[not(self::tei:hi)][@rend]">
+    <sch:report test="true()">r <sch:value-of select="local-name()"/></sch:report>
+  </sch:rule></sch:pattern>
+  <sch:pattern id="path"><sch:rule context="tei:body/tei:p[not(parent::tei:q | self::x)]/@n">
+    <sch:report test=". = '2'">n <sch:value-of select="."/></sch:report>
+  </sch:rule></sch:pattern>
+  <sch:pattern id="walked"><sch:rule context="*[@n = '1']">
+    <sch:report test="true()">any namespace</sch:report></sch:rule></sch:pattern>
+</sch:schema>"""
+
+
+def test_rule_contexts_found_by_index_fire_as_when_walked(tmp_path, monkeypatch):
+    """Contexts naming elements or attributes are found through an index (one walk of
+    the document, not one per pattern); every firing is the one a full walk gives."""
+    from tei_toolkit.validators import schematron_compile as SC
+    from tei_toolkit.validators.schematron import Schematron
+
+    sch = tmp_path / "indexed.sch"
+    sch.write_text(INDEXED_SCH)
+    doc = parse_bytes(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n'
+        b'<p n="1" rend="a">x<note place="foot">n</note><note>m</note></p>\n'
+        b'<p n="2"><hi rend="b">y</hi></p>\n'
+        b"</body></text></TEI>\n"
+    )
+
+    def firings() -> tuple[str, list]:
+        compiled = SC.compile_schema(sch)
+        found = Schematron(compiled, str(sch)).iter_errors(doc, filename="d.xml")
+        return compiled.xslt, [(d.code, d.line, d.path, d.message) for d in found]
+
+    xslt, indexed = firings()
+    assert xslt.count("key('tkx:") == 4 and xslt.count('select="//(') == 1
+    monkeypatch.setattr(SC._Generator, "_context_keys", lambda self, context: None)
+    xslt, walked = firings()
+    assert "key('tkx:" not in xslt
+    assert indexed == walked
+    assert [m for *_, m in indexed] == ["u note", "r p", "any namespace", "u hi", "n 2"]
