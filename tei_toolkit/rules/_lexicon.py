@@ -117,6 +117,13 @@ PLACE_HEADS = _words("""
 republic kingdom province region oblast krai peninsula mountains sea ocean river lake
 islands island strait desert basin plateau square gulf bay
 """)
+# Heads of the names of buildings and sites, which are places (guidelines: "named
+# buildings/complexes"): after the name ("Gleystt Mansion", "M Building") or, in the
+# languages that put them first, before it ("Casa Rosada", "Palais Schaumburg").
+SITE_HEADS = _words("""
+building buildings mansion palace castle tower cathedral villa hotel dacha chateau château
+""")
+SITE_FIRST = _words("casa palacio palais palazzo schloss villa hotel hôtel château")
 # Lower-case words allowed inside a capitalised run (between two capitalised words).
 CONNECTORS = _words(
     "of the and for on de la von van der den al bin ibn du da y di le des del für della"

@@ -19,6 +19,8 @@ from ._lexicon import (
     PERIODICAL_HEADS,
     PLACE_HEADS,
     SENTENCE_VERBS,
+    SITE_FIRST,
+    SITE_HEADS,
     TITLES,
     is_demonym,
 )
@@ -75,6 +77,7 @@ class OrgReader(ReaderBase):
             and run[j + 1].kind == "cap"
             and POSSESSIVE.sub("", self.low(j + 1)) in ORG_HEADS
             and not POSSESSIVE.search(run[j].text)
+            and not self.second_name(j + 1)
         ):
             j = head = j + 1
         if j == head and base in MISSION_HEADS and j + 1 < len(run):
@@ -84,6 +87,15 @@ class OrgReader(ReaderBase):
         if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
             return None  # "Soviet Politburo": an adjective, then the name alone
         return None if j == i or (head == i and j == head) else j
+
+    def second_name(self, k: int) -> bool:
+        """ "Central Intelligence Agency Office of Central Reference": a head with its own
+        "of ..." after a head opens a second name."""
+        return (
+            self.low(k) in ORG_PREFIX_HEADS
+            and k + 1 < len(self.run)
+            and self.low(k + 1) in OF_WORDS
+        )
 
     def head_from(self, j: int) -> int | None:
         """The head word an organisation name reaches from word ``j`` (not its first
@@ -221,6 +233,35 @@ class OrgReader(ReaderBase):
                 "names:demonym-place",
             )
         return None
+
+    def site(self, i: int) -> Found | None:
+        """A named building or site: "Gleystt Mansion", "M Building", "Casa Rosada"."""
+        run, last = self.run, None
+        if self.low(i) in SITE_FIRST and i + 1 < len(run) and self._site_word(i + 1):
+            last = i + 1
+        else:
+            j = i
+            while j < len(run) and j - i < 4 and self._site_word(j):
+                if j > i and POSSESSIVE.sub("", self.low(j)) in SITE_HEADS:
+                    last = j
+                    break
+                j += 1
+        if last is None:
+            return None
+        name = POSSESSIVE.sub("", self.span(i, last))
+        return Found(
+            run[i].start, self.end_of(last), "place", "prov-" + slug(name), False, "names:site"
+        )
+
+    def _site_word(self, j: int) -> bool:
+        w = self.low(j)
+        return (
+            self.run[j].kind in ("cap", "upper")
+            and not self.is_title(j)
+            and not is_demonym(w)
+            and w not in MONTHS
+            and w not in NOT_NAMES
+        )
 
     def acronym_ok(self, i: int) -> bool:
         """An ALL-CAPS word is an organisation's acronym unless it sits in a heading."""

@@ -90,7 +90,7 @@ def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
         if run:
             a = run[-1].end
             gap = text[a : t.start]
-            if gap in (" ", "\u00a0", ""):
+            if gap in (" ", "\u00a0", "") or gap == "\n" and _wrapped(text, a, t.end):
                 run.append(t)
                 continue
             m = CONNECTOR_GAP.fullmatch(gap)
@@ -103,6 +103,21 @@ def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
         run = [t]
     if run:
         yield _trim(run)
+
+
+# A line this long that ends in a letter was wrapped by the page, not ended by its writer.
+WRAPPED_LINE = 30
+
+
+def _wrapped(text: str, end: int, next_end: int) -> bool:
+    """The line break at ``end`` wraps a sentence ("between Zhou\nEnlai and"): the line is
+    long and ends in a letter, and the next line's first word is not a label ("Time:")."""
+    start = text.rfind("\n", 0, end) + 1
+    return (
+        end - start >= WRAPPED_LINE
+        and text[end - 1 : end].isalpha()
+        and text[next_end : next_end + 1] != ":"
+    )
 
 
 def _trim(run: list[Tok]) -> list[Tok]:

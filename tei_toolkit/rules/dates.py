@@ -135,10 +135,10 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
         ),
         # August 1949 / March of this year
         ("month-year", rf"\b{MON}(?:,?\s+{YEAR}|{OF_THIS_YEAR})", _month_year),
-        # 24.III.50 / 1.XI 62 / 31.X 1962
+        # 24.III.50 / 1.XI 62 / 31.X 1962 / 15/VII. 1920
         (
             "roman",
-            r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<mon>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+            r"(?<![\w./])(?P<day>[0-3]?\d)[./]\s?(?P<mon>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
             r"(?:\.\s?|\s)(?P<year>\d{4}|\d{2})(?!\d)",
             _numeric_dmy,
         ),

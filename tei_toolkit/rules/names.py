@@ -113,6 +113,11 @@ class Reader(PersonReader):
                 yield place
                 i, titled = i + 2, False
                 continue
+            site = self.site(i)
+            if site is not None:
+                yield site
+                i, titled = known_end(run, site) + 1, False
+                continue
             last = self.person_at(i, titled)
             if last is not None:
                 found = self.person(i, last)
