@@ -87,8 +87,11 @@ NAME_PARTICLES = _words("de da di du van von der den la le del della dos des y")
 ORG_ACRONYMS = _words("""
 nara barch sapmo avprf rgaspi rgani garf rgae rgva rgali tsamo aprf tsk paaa amae cadn
 aan mol ábtl abtl ústr ustr amzv nsa cwihp usg hmg goa gof goj gob goc goi gom gop gor got
-gou gon gok gor goe
+gou gon gok gor goe nai tna naa lac ipn bstu tskhsd
 """)
+# The state after an archive's acronym, part of its name ("TsAMO RF", "MID SSSR"); any other
+# code after it is the fonds or file of the citation ("NAI DFA/5/305", "NAI DT S6318").
+STATE_SUFFIXES = _words("rf ussr sssr ddr gdr frg prc cssr čssr rb čr sr")
 # Words of cables that are neither names nor English words a reader would capitalise:
 # address and routing words, handling and precedence caveats, abbreviations of the trade.
 CABLE_WORDS = _words("""

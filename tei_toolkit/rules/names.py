@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from ..kinds import KINDS
 from ..model import Mark
 from ..register import Entry
-from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS
+from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS, STATE_SUFFIXES
 from ._lexindex import Lexicon, _lexicon
 from ._people import PersonReader
 from ._reader import Found, TextLines
@@ -59,11 +59,10 @@ class Reader(PersonReader):
                 i, titled = i + 1, False
                 continue
             if self.org_acronym(i):
-                j = i  # "TsAMO RF": adjacent acronyms name one body
+                j = i  # "TsAMO RF": the state after an archive's acronym is part of its name
                 while (
                     j + 1 < len(run)
-                    and run[j + 1].kind == "upper"
-                    and self.lexicon_at(j + 1) is None
+                    and self.low(j + 1) in STATE_SUFFIXES
                     and not POSSESSIVE.search(run[j].text)
                 ):
                     j += 1
@@ -72,6 +71,8 @@ class Reader(PersonReader):
                     t.start, self.end_of(j), "org", "prov-" + slug(name), False, "names:acronym"
                 )
                 i, titled = j + 1, False
+                while i < len(run) and run[i].kind == "upper":
+                    i += 1  # "NAI DFA ES Box 22": the fonds and file codes of the citation
                 continue
             hit = self.lexicon_at(i)
             if hit is None and self.low(i) in ARTICLES and i + 1 < len(run):
