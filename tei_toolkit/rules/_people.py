@@ -139,6 +139,14 @@ class PersonReader(OrgReader):
             return last
         return None
 
+    def noun_not_name(self, i: int, titled: bool) -> bool:
+        """In German a capitalised word is a noun unless something says it is a name: a
+        title before it, initials, a surname the record gave, a speaker's label."""
+        if not self.nouns or titled or self.run[i].kind == "init" or self.lower_title_before(i):
+            return False
+        surface = POSSESSIVE.sub("", self.run[i].text)
+        return _norm(surface) not in self.surnames and not self.is_label(i)
+
     def known_after_initials(self, i: int) -> Found | None:
         """ "J. Andropov", "A.M. ALEKSANDROV": initials before a person of the register are
         part of the name."""

@@ -102,9 +102,16 @@ class ReaderBase:
     """One run of capitalised tokens, with the lexicons and the record's context."""
 
     def __init__(
-        self, text: str, run: list[Tok], lex: Lexicon, ctx: Context, lines: TextLines
+        self,
+        text: str,
+        run: list[Tok],
+        lex: Lexicon,
+        ctx: Context,
+        lines: TextLines,
+        nouns: bool = False,
     ) -> None:
         self.text, self.run, self.lex, self.ctx, self.lines = text, run, lex, ctx, lines
+        self.nouns = nouns  # the language capitalises its nouns (German)
         self.surnames: dict[str, str] = ctx.memory.surnames
         self._lex: dict[int, object] = {}
         self._org: dict[int, int | None] = {}

@@ -16,12 +16,14 @@ Names not in the register get a provisional id ("#prov-kovalev") with @cert="low
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..kinds import KINDS
 from ..model import Mark
 from ..register import Entry
 from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS, STATE_SUFFIXES
+from ..records.language import STOPWORDS
 from ._lexindex import Lexicon, _lexicon
 from ._people import PersonReader
 from ._reader import Found, TextLines
@@ -119,7 +121,7 @@ class Reader(PersonReader):
                 yield site
                 i, titled = known_end(run, site) + 1, False
                 continue
-            last = self.person_at(i, titled)
+            last = None if self.noun_not_name(i, titled) else self.person_at(i, titled)
             if last is not None:
                 found = self.person(i, last)
                 known = self.known_after(last, found)
@@ -189,6 +191,21 @@ class Reader(PersonReader):
         return out
 
 
+# German sets every noun in capitals: there a capitalised word alone is no evidence of a
+# name (a title, initials, a label or a surname the record gave are).
+NOUNS_CAPITALISED = frozenset({"de"})
+GERMAN = STOPWORDS["de"] | frozenset("im vom zum zur von über durch weil aber noch".split())
+
+
+def capitalised_nouns(text: str, ctx: Context) -> bool:
+    """The text is in a language that capitalises its nouns (the record's language, or
+    the block's own common words)."""
+    if ctx.language in NOUNS_CAPITALISED:
+        return True
+    words = re.findall(r"[^\W\d_]+", text[:2000].lower())
+    return sum(w in GERMAN for w in words) >= max(3, len(words) // 8)
+
+
 def known_end(run: list[Tok], found: Found) -> int:
     """The index of the last token of ``run`` inside ``found``."""
     return max(k for k, t in enumerate(run) if t.start < found.end)
@@ -252,12 +269,13 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
     lines = TextLines(text, source)
     found: list[Found] = []
     surnames = ctx.memory.surnames
+    nouns = capitalised_nouns(text, ctx)
     for run in _runs(text, toks):
         if not run:
             continue
         if len(run) == 1 and _plain_word(run[0], lex, surnames) and run[0].start > 0:
             continue  # a lone common word ("Having", "Recently"): nothing to read
-        found.extend(Reader(text, run, lex, ctx, lines).read())
+        found.extend(Reader(text, run, lex, ctx, lines, nouns).read())
     found = _missions(text, _gloss_links(text, found))
     entities = ctx.entities
     for f in found:
