@@ -61,6 +61,7 @@ regiment battalion front fleet navy command headquarters bank company corporatio
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
 museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
+international commonwealth
 committees parties councils
 ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
 secretaría comité comisión partido parti partei consejo conseil departamento département
@@ -147,6 +148,7 @@ only working chaired attendance regarding subject re ciphered sending received t
 completed date no nº vol p pp ibid infra supra see start end skip content rights type
 language author authors summary page pages fond opis delo list papka dok per op
 participants participant present distribution attachment enclosure accordingly
+location venue time place agenda classification plenum plenary
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").
@@ -202,6 +204,15 @@ TITLE_ENDINGS = (
     "heskie",
     "heskaia",
 )
+# Meetings named after the body that holds them ("Party Congress", "CC Plenum"): events.
+MEETINGS = _words("congress plenum plenary conference session sessions meeting")
+# Ordinal words and numbers before a congress or a session ("the Second Congress").
+ORDINALS = _words("""
+first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+twenty-first twenty-second twenty-third 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th
+13th 14th 15th 16th 17th 18th 19th 20th 21st 22nd 23rd 24th 25th
+""")
 # Organisation names that stand alone (one word names one body): "the Politburo"; a demonym
 # before them is an adjective ("the Soviet Politburo" -> "Politburo"), not part of the name.
 BODY_NAMES = _words("politburo orgburo comintern cominform sovnarkom congress")

@@ -10,11 +10,13 @@ import re
 from ._lexicon import (
     BODY_NAMES,
     EVENT_NOUNS,
+    MEETINGS,
     MISSION_HEADS,
     MONTHS,
     NOT_NAMES,
     OF_WORDS,
     ORG_HEADS,
+    ORDINALS,
     ORG_PREFIX_HEADS,
     PERIODICAL_HEADS,
     PLACE_HEADS,
@@ -46,6 +48,8 @@ class OrgReader(ReaderBase):
             return None  # "Sent Department 233": a verb, then the head alone
         if POSSESSIVE.sub("", self.low(i)) in BODY_NAMES:
             if POSSESSIVE.sub("", self.low(i)) == "congress":
+                if self.meeting_before(i):
+                    return None  # "the Second Congress", "the Party Congress": a meeting
                 return i  # "the Congress"; "the Congress of the MPRP" is a party's meeting
             return self.extend_of(i)  # "the Politburo", "Politburo of the CC"
         if run[i].kind == "ord":
@@ -86,7 +90,14 @@ class OrgReader(ReaderBase):
                 j = found[0]
         if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
             return None  # "Soviet Politburo": an adjective, then the name alone
+        if j + 1 < len(run) and run[j + 1].kind == "cap" and self.low(j + 1) in MEETINGS:
+            return None  # "the Polish Party Congress", "Party Plenum": a meeting, an event
         return None if j == i or (head == i and j == head) else j
+
+    def meeting_before(self, i: int) -> bool:
+        """An ordinal or "Party" before "Congress": a party's congress, a meeting."""
+        before = self.text[max(0, self.run[i].start - 40) : self.run[i].start].lower().split()
+        return bool(before) and (before[-1] in ORDINALS or before[-1].rstrip("’'s") == "party")
 
     def second_name(self, k: int) -> bool:
         """ "Central Intelligence Agency Office of Central Reference": a head with its own

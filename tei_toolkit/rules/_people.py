@@ -117,6 +117,8 @@ class PersonReader(OrgReader):
                 return i
             if w in self.lex.common or self.quoted(i) or run[i].kind != "cap" or len(w) < 2:
                 return None
+            if self.salutation(i):
+                return None
             if self.bracketed_after_title(i):
                 return i
             if self.designator(i):
@@ -198,10 +200,10 @@ class PersonReader(OrgReader):
         return self._title_run
 
     def lower_title_before(self, i: int) -> bool:
-        """A lower-case abbreviated title before the name ("c. Ulanfu", "com. Tsedenbal"),
-        which the tokenizer does not see."""
+        """An abbreviated title before the name ("c. Ulanfu", "com. Tsedenbal", "Cde.
+        Wieslaw"), which the tokenizer leaves outside the name's run."""
         m = LOWER_TITLE_BEFORE.search(self.text, max(0, self.run[i].start - 8), self.run[i].start)
-        return bool(m and m.group(1) + "." in TITLES)
+        return bool(m and m.group(1).lower() + "." in TITLES)
 
     def patronymic(self, i: int, j: int):
         """First name and patronymic ("Aleksandr Stepanovich", "Leonid Ilyich"): the

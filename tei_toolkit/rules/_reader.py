@@ -35,11 +35,11 @@ LOCATIVE = re.compile(
     r"inside|reached|entered|occupied)\s+(?:the\s+)?$"
 )
 NEXT_WORD = re.compile(r"\s(?:also\s|then\s|had\s|has\s)?([a-z]+)")
-SPEAKER_AFTER = re.compile(r"[.:,]")
+SPEAKER_AFTER = re.compile(r"[.:]")
 # after a name: a number ("Embtel 228") or an abbreviation's full stop before a number or a
 # lower-case word ("Prot. 5", "Prot. no") -- a document designator, not a person
 DESIGNATOR_AFTER = re.compile(r"\.?\s(?:No\.?\s)?\d|\.\s[a-z]")
-LOWER_TITLE_BEFORE = re.compile(r"(?<![\w.])([a-z]{1,4})\.\s$")
+LOWER_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Za-z][a-z]{0,4})\.\s$")
 # a verb after a seat of government: the building acts, so it stands for the government
 ACTS_AFTER = re.compile(r"\s(?:also\s|again\s|then\s)?([a-z]+(?:ed|es|s)|[a-z]+)\b")
 NOT_AGENT_BEFORE = re.compile(
@@ -310,6 +310,13 @@ class ReaderBase:
             return False
         after = self.text[self.run[-1].end : self.run[-1].end + 1]
         return bool(SPEAKER_AFTER.match(after))
+
+    def salutation(self, i: int) -> bool:
+        """A letter's salutation or closing, a short line ending in a comma ("A Chara,",
+        "Mise, le meas,", "Dear Comrade,"): its capitalised words are not names."""
+        start, end = self.lines.bounds(self.run[i].start)
+        line = self.text[start:end].strip()
+        return line.endswith(",") and len(line.split()) <= 3
 
     def label_colon(self, i: int) -> bool:
         """A colon after the label ("Brown: ..."), not a comma ("Accordingly, ...")."""
