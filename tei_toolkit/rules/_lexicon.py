@@ -61,7 +61,7 @@ regiment battalion front fleet navy command headquarters bank company corporatio
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
 museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
-international commonwealth
+international commonwealth publishers publishing verlag
 committees parties councils
 ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
 secretaría comité comisión partido parti partei consejo conseil departamento département
@@ -204,6 +204,10 @@ TITLE_ENDINGS = (
     "heskie",
     "heskaia",
 )
+# Words of a work's title after an author's name ("Lenin Collected Works"): not a name.
+WORK_WORDS = _words("""
+collected selected complete works writings papers letters speeches memoirs diaries edition
+""")
 # Meetings named after the body that holds them ("Party Congress", "CC Plenum"): events.
 MEETINGS = _words("congress plenum plenary conference session sessions meeting")
 # Ordinal words and numbers before a congress or a session ("the Second Congress").

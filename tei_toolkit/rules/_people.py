@@ -11,6 +11,7 @@ from ._lexicon import (
     ORG_HEADS,
     PATRONYMIC,
     TITLES,
+    WORK_WORDS,
     is_demonym,
 )
 from ._orgs import OrgReader
@@ -60,6 +61,7 @@ class PersonReader(OrgReader):
                 or w in MONTHS
                 or w in NOT_NAMES
                 or w in ORG_HEADS
+                or w in WORK_WORDS
                 or "-" in w
                 and any(is_demonym(part) for part in w.split("-"))
             ):
@@ -107,8 +109,8 @@ class PersonReader(OrgReader):
             surface = POSSESSIVE.sub("", run[i].text)
             if _norm(surface.title() if surface.isupper() else surface) in self.surnames:
                 return i
-            if self.glossed(i) or self.inverted(i):
-                return i
+            if self.glossed(i) or self.inverted(i) and w not in self.lex.common:
+                return i  # "Filippov [Stalin]", "KISSINGER, HENRY A." (not "Works, Fifth Ed.")
             if (
                 self.is_label(i)
                 and len(w) > 1
