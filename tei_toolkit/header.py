@@ -67,7 +67,7 @@ LANGUAGES = {
     "kazakh": "kk",
     "uzbek": "uz",
 }
-PLAIN_NOTES = {"release-stamp", "precedence", "heading", "dateline"}
+PLAIN_NOTES = {"precedence", "heading", "dateline"}  # a release stamp is marked (its date)
 KEYWORD_FIELDS = {
     "Type": "type",
     "Associated Topics": "topic",
@@ -218,7 +218,7 @@ def _notes_stmt(record: Record, ctx: Context):
         E("note", v, type="unlabelled-footer") for k, v in record.fields.items() if k == "Note"
     ]
     for kind, n, text in record.apparatus:
-        if kind in PLAIN_NOTES:  # stamps: codes, not prose to mark up (a cable header is marked)
+        if kind in PLAIN_NOTES:  # codes, not prose to mark up (a cable header, a stamp are marked)
             notes.append(E("note", text, type=kind, n=n))
         else:
             notes.append(_marked("note", text, ctx, "summary", type=kind, n=n))

@@ -170,7 +170,12 @@ class OrgReader(ReaderBase):
             if k < len(run) and self.low(k) == "the":
                 k += 1
             last = None
-            while k < len(run) and run[k].kind in ("cap", "upper") and not self.is_title(k):
+            while (
+                k < len(run)
+                and run[k].kind in ("cap", "upper")
+                and not self.is_title(k)
+                and not self.slash_code(k)
+            ):
                 if self.low(k) in PERIODICAL_HEADS and last is not None:
                     break  # "Department of State Bulletin": a periodical named after it
                 if (

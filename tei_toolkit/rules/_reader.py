@@ -264,6 +264,9 @@ class ReaderBase:
         vowels = sum(1 for c in t.text if c in "AEIOUY")
         if vowels * 10 < len(t.text) * 3:
             return False
+        beside = [k for k in (j - 1, j + 1) if 0 <= k < len(self.run) and self.run[k].kind == "cap"]
+        if any(self.lows[k] in self.lex.common for k in beside):
+            return False  # "CODIAC Aims": an acronym before a common word, not "Georges BIDAULT"
         near = [
             k
             for k in (j - 1, j + 1)
@@ -317,6 +320,16 @@ class ReaderBase:
         start, end = self.lines.bounds(self.run[i].start)
         line = self.text[start:end].strip()
         return line.endswith(",") and len(line.split()) <= 3
+
+    def slash_code(self, i: int) -> bool:
+        """An acronym joined to another by a slash ("SA/AD/CR", "AD/CR"): an office's or an
+        official's symbol, not a name, unless the lexicons know the acronym ("US/UK")."""
+        t = self.run[i]
+        if t.kind != "upper":
+            return False
+        before, after = self.text[t.start - 2 : t.start], self.text[t.end : t.end + 2]
+        joined = before[-1:] == "/" and before[:1].isupper() or after[:1] == "/" and after[1:].isupper()
+        return joined and self.lex.find(t.text) is None
 
     def label_colon(self, i: int) -> bool:
         """A colon after the label ("Brown: ..."), not a comma ("Accordingly, ...")."""

@@ -60,6 +60,9 @@ class Reader(PersonReader):
                 yield from parts
                 i, titled = i + 1, False
                 continue
+            if self.slash_code(i):
+                i, titled = i + 1, False
+                continue
             if self.org_acronym(i):
                 j = i  # "TsAMO RF": the state after an archive's acronym is part of its name
                 while (
