@@ -26,7 +26,7 @@ counsellor counselor attaché attache envoy chief head director professor father
 general-major general-lieutenant lieutenant-general major-general colonel-general
 vice-premier vice-president vice-chairman vice-minister ambassador-at-large chargé charge
 d'affaires d’affaires generalissimo excellency excellencies highness secy fonmin fonsec amb
-polcouns dcm señor senor señora senora monsieur herr herrn frau ministro embajador presidente
+polcouns dcm asst asst. señor senor señora senora monsieur herr herrn frau ministro embajador presidente
 canciller ministre ambassadeur président
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").

@@ -66,7 +66,7 @@ YEAR_OK_AFTER = re.compile(
 YEAR_BAD_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|Nº|nr|p|pp|page|pages|vol|fond|f|opis|op|delo|d|list|l|papka|file|"
     r"tel|Embtel|Deptel|despatch|telegram|number|numbers|code|room|box|folder|item|ll|art|"
-    r"article|paragraph|para|point|doc|dok|per)\.?\s*|[#№$£€]\s*|,\s*)$",
+    r"article|paragraph|para|point|doc|dok|per)\.?\s*|[#№$£€]\s*|\d\s*,\s*)$",
     re.I,
 )
 

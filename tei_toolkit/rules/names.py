@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ..kinds import KINDS
 from ..model import Mark
 from ..register import Entry
-from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS, STATE_SUFFIXES
+from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS, STATE_SUFFIXES, is_demonym
 from ..records.language import STOPWORDS
 from ._lexindex import Lexicon, _lexicon
 from ._people import PersonReader
@@ -165,13 +165,17 @@ class Reader(PersonReader):
             i, titled = i + 1, False
 
     def hyphenated(self, i: int) -> list[Found]:
-        """ "Moscow-Bonn", "Tito-Goulart": two known names joined by a hyphen."""
+        """ "Moscow-Bonn", "Tito-Goulart": known names joined by a hyphen ("US-Polish": a
+        known name and a people's adjective)."""
         t = self.run[i]
         if "-" not in t.text or t.kind != "cap" or self.lexicon_at(i) is not None:
             return []
         out, pos = [], t.start
         for part in t.text.split("-"):
             found = self.lex.find(POSSESSIVE.sub("", part)) if part[:1].isupper() else None
+            if not found and is_demonym(POSSESSIVE.sub("", part).lower()):
+                pos += len(part) + 1  # "US-Polish Talks": the adjective is not a name
+                continue
             if not found:
                 return []
             source, item = found
