@@ -64,6 +64,10 @@ class OrgReader(ReaderBase):
                 return None
             j = i + 1
         head = self.head_from(j)
+        if head is None and j == i + 1 and j < len(run) and self.low(j) == "pact":
+            found = self.lex.find(run[i].text)  # "Warsaw Pact", "Baghdad Pact": alliances
+            if found and found[0] == "gazetteer" and found[1].kind == "city":
+                return j  # (a treaty named otherwise, "Atlantic Pact", is no organisation)
         return None if head is None else self.at_head(i, head)
 
     def at_head(self, i: int, j: int) -> int | None:
