@@ -28,6 +28,10 @@ vice-premier vice-president vice-chairman vice-minister ambassador-at-large char
 d'affaires d’affaires generalissimo excellency excellencies highness secy fonmin fonsec amb
 polcouns dcm asst asst. señor senor señora senora monsieur herr herrn frau ministro embajador presidente
 canciller ministre ambassadeur président
+compañero compañera camarada camarade genosse genossin compagno comandante don doña général
+maréchal amiral maresciallo generale ammiraglio colonnello capitano signor signore conte
+onorevole ambasciatore console bundeskanzler bundesminister botschafter staatssekretär
+kanzler präsident gesandter
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -66,7 +70,8 @@ committees parties councils
 ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
 secretaría comité comisión partido parti partei consejo conseil departamento département
 dirección direction gobierno gouvernement regierung universidad université universität
-instituto institut archivo archiv
+instituto institut archivo archiv ministero ambasciata legazione legazioni consolato governo
+rappresentanza rappresentanze partito comitato commissione ufficio direzione
 """)
 # Heads that make capitals of the words before them in text set in capitals (see
 # _truecase): "THE FOREIGN MINISTRY" -> "the Foreign Ministry" (not "office": "HIS KREMLIN
@@ -113,6 +118,7 @@ society office administration archive archives museum bank school college divisi
 ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
 secretaría comité comisión consejo conseil departamento département dirección direction
 gobierno gouvernement universidad université universität instituto institut archivo archiv
+ministero ambasciata legazione consolato governo partito comitato commissione ufficio
 """)
 # The "of" of organisation names in other languages ("Ministerio de Relaciones Exteriores",
 # "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").
@@ -149,6 +155,7 @@ completed date no nº vol p pp ibid infra supra see start end skip content right
 language author authors summary page pages fond opis delo list papka dok per op
 participants participant present distribution attachment enclosure accordingly
 location venue time place agenda classification plenum plenary
+querido querida estimado estimada cher chère lieber liebe caro cara al au aux nel mon
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

@@ -122,7 +122,7 @@ class OrgReader(ReaderBase):
             if j in self._heads:
                 result = self._heads[j]
                 break
-            if j >= len(run) or not self.walkable(j):
+            if j >= len(run) or not self.walkable(j) or j and self.style_break(j - 1, j):
                 break
             w = self.low(j)
             base = POSSESSIVE.sub("", w)
@@ -145,6 +145,16 @@ class OrgReader(ReaderBase):
         if j < len(run):
             self._heads[j] = result
         return result
+
+    def style_break(self, a: int, b: int) -> bool:
+        """Words ``a`` and ``b`` are set differently, one in capitals (not a short acronym)
+        and one in title case: two names or a heading and a name ("DAILY DIGEST Office of
+        Current Intelligence CENTRAL INTELLIGENCE AGENCY"), not "CPSU Central Committee"."""
+        ka, kb = self.run[a].kind, self.run[b].kind
+        if {ka, kb} != {"upper", "cap"}:
+            return False
+        upper = self.run[a] if ka == "upper" else self.run[b]
+        return len(upper.text) >= 5 and upper.text.isupper()
 
     def walkable(self, j: int) -> bool:
         """Word ``j`` can continue an organisation name: capitalised, or "and"/"of"
@@ -179,6 +189,7 @@ class OrgReader(ReaderBase):
                 and run[k].kind in ("cap", "upper")
                 and not self.is_title(k)
                 and not self.slash_code(k)
+                and not (last is not None and self.style_break(last, k))
             ):
                 if self.low(k) in PERIODICAL_HEADS and last is not None:
                     break  # "Department of State Bulletin": a periodical named after it
@@ -284,10 +295,13 @@ class OrgReader(ReaderBase):
         )
 
     def acronym_ok(self, i: int) -> bool:
-        """An ALL-CAPS word is an organisation's acronym unless it sits in a heading."""
+        """An ALL-CAPS word is an organisation's acronym unless it sits in a heading or is
+        an English word of five letters or more ("DAILY DIGEST")."""
         t = self.run[i]
         if (
             t.text.lower() in NOT_NAMES
+            or len(t.text) >= 5
+            and t.text.lower() in self.lex.common
             or re.fullmatch(r"[IVXLC]+", t.text)
             and self.text[max(0, t.start - 4) : t.start] != "the "  # "the CC"
             or re.search(r"\d\s*$", self.text[max(0, t.start - 4) : t.start])

@@ -149,6 +149,8 @@ class ReaderBase:
                 else self.span(i, j)
             )
             found = self.lex.find(surface)
+            if found and found[0] == "gazetteer" and i == j and self.low(i) in NOT_NAMES:
+                return None  # "Mon cher": a word of the language, not the state of Myanmar
             if found:
                 if (found[0] == "gazetteer" or found[1].type == "place") and not self.place_ok(
                     i, j, found[0] == "gazetteer"
