@@ -31,7 +31,7 @@ canciller ministre ambassadeur président
 compañero compañera camarada camarade genosse genossin compagno comandante don doña général
 maréchal amiral maresciallo generale ammiraglio colonnello capitano signor signore conte
 onorevole ambasciatore console bundeskanzler bundesminister botschafter staatssekretär
-kanzler präsident gesandter
+kanzler präsident gesandter commissioner high-commissioner incaricato l'incaricato l’incaricato
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -39,7 +39,7 @@ extraordinary plenipotentiary general designate emeritus elect adjutant staff of
 affairs state defense defence interior war justice finance trade education health security
 relations commerce agriculture labor labour treasury navy army intelligence information
 planning operations personnel communications propaganda culture industry transport
-construction research protocol
+construction research protocol affari affaires asuntos negocios
 """)
 # Adjectives, demonyms, ethnonyms: never places or orgs on their own (guidelines).
 DEMONYMS = _words("""
@@ -54,7 +54,9 @@ belorussian byelorussian georgian armenian azerbaijani uzbek kirghiz kyrgyz taji
 latvian lithuanian estonian sino anglo western eastern northern southern european asian
 african communist communists socialist socialists marxist leninist marxist-leninist bolshevik
 bolsheviks khalkha buryat buryats oirat dungan dungans han hui kalmyk tatar tatars slavic
-nationalist nationalists kuomintang
+nationalist nationalists kuomintang irish scottish welsh flemish portuguese maltese cypriot
+chilean argentinian peruvian venezuelan colombian bolivian ecuadorian uruguayan paraguayan
+icelandic luxembourgish slovene slovenian croat croatian serb serbian bosnian macedonian
 """)
 # Words that make a capitalised run an organisation when it ends in them.
 ORG_HEADS = _words("""
@@ -215,6 +217,9 @@ TITLE_ENDINGS = (
 WORK_WORDS = _words("""
 collected selected complete works writings papers letters speeches memoirs diaries edition
 """)
+# Heads that, after a people's adjective alone, describe a body rather than name it ("the
+# Polish Government", "the French Government"; dev2: "the Government of X" is a description).
+DESCRIBED_HEADS = _words("government gobierno gouvernement regierung governo")
 # Meetings named after the body that holds them ("Party Congress", "CC Plenum"): events.
 MEETINGS = _words("congress plenum plenary conference session sessions meeting")
 # Ordinal words and numbers before a congress or a session ("the Second Congress").

@@ -9,6 +9,7 @@ import re
 
 from ._lexicon import (
     BODY_NAMES,
+    DESCRIBED_HEADS,
     EVENT_NOUNS,
     MEETINGS,
     MISSION_HEADS,
@@ -94,6 +95,8 @@ class OrgReader(ReaderBase):
                 j = found[0]
         if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
             return None  # "Soviet Politburo": an adjective, then the name alone
+        if base in DESCRIBED_HEADS and all(is_demonym(self.low(k)) for k in range(i, head)):
+            return None  # "the Polish Government": a description
         if j + 1 < len(run) and run[j + 1].kind == "cap" and self.low(j + 1) in MEETINGS:
             return None  # "the Polish Party Congress", "Party Plenum": a meeting, an event
         return None if j == i or (head == i and j == head) else j
