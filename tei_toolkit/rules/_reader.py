@@ -10,6 +10,7 @@ import unicodedata
 from typing import NamedTuple
 
 from ._lexicon import (
+    DESCRIBED_HEADS,
     MONTHS,
     NOT_NAMES,
     ORG_ACRONYMS,
@@ -169,6 +170,8 @@ class ReaderBase:
         w = self.low(nxt)
         if is_demonym(w):
             return False
+        if w in DESCRIBED_HEADS:
+            return True  # "the US Government": the place, then a description
         if (
             gazetteer
             and i == j
