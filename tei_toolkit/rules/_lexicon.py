@@ -159,6 +159,7 @@ language author authors summary page pages fond opis delo list papka dok per op
 participants participant present distribution attachment enclosure accordingly
 location venue time place agenda classification plenum plenary
 querido querida estimado estimada cher chère lieber liebe caro cara al au aux nel mon
+pravda izvestia izvestiya
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

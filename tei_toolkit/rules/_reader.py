@@ -292,6 +292,7 @@ class ReaderBase:
             and (i + 1 == len(run) or run[i + 1].kind == "lower")
             and w not in self.lex.common
             and not is_demonym(w)
+            and not any(is_demonym(part) for part in w.split("-"))  # "Soviet-American"
             and w not in NOT_NAMES
             and w not in MONTHS
             and not self.quoted(i)
