@@ -15,13 +15,42 @@ from ._lexicon import (
     is_demonym,
 )
 from ._orgs import OrgReader
-from ._reader import INVERTED_INITIALS, LOWER_TITLE_BEFORE, Found, _slavic_surname, _title_like
+from ._reader import (
+    INVERTED_INITIALS,
+    LOWER_TITLE_BEFORE,
+    Found,
+    _fold,
+    _slavic_surname,
+    _title_like,
+)
 from ._tokens import POSSESSIVE, _norm, slug
 
 # The most capitalised words one person's name has ("Maria Luisa de la Fuente" is 4 with
 # its connectors); a longer run is read from each word on, so this bound keeps the reading
 # of a run linear in its length.
 MAX_NAME_WORDS = 6
+# Languages that set the nouns of institutions and ideas in capitals ("la Revolución", "la
+# Agricultura"), and the endings of such nouns, which surnames do not have (folded).
+ROMANCE = frozenset({"es", "fr", "it", "pt"})
+ROMANCE_NOUN_ENDINGS = (
+    "cion",
+    "sion",
+    "dad",
+    "tad",
+    "ismo",
+    "ista",
+    "tion",
+    "ite",
+    "zione",
+    "ismo",
+    "encia",
+    "ancia",
+    "ence",
+    "ance",
+    "ment",
+    "mento",
+    "miento",
+)
 
 
 class PersonReader(OrgReader):
@@ -136,6 +165,8 @@ class PersonReader(OrgReader):
                 return i
             if self.after_the(i):
                 return None  # "the Contensts", "the Tsaidam": not how a person is named
+            if self.ctx.language in ROMANCE and _fold(w).endswith(ROMANCE_NOUN_ENDINGS):
+                return None  # "la Revolución", "l'Histoire": a noun set in capitals
             # a rare capitalised word mid-sentence: a person, unless a locative
             # preposition says it is a place (see place_at)
             return None if self.locative(i) else i
