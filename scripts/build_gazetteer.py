@@ -296,6 +296,11 @@ VARIANTS = [
     ("Ginevra", "Geneva"),
     ("Ginebra", "Geneva"),
     ("Genf", "Geneva"),
+    ("Zurich", "Zürich"),
+    ("Cracow", "Kraków"),
+    ("Krakow", "Kraków"),
+    ("Berne", "Bern"),
+    ("St. Petersburg", "Saint Petersburg"),
 ]
 # Places of the period that no longer exist or have no single modern row; no id.
 HISTORICAL = [

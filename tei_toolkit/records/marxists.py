@@ -69,9 +69,9 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         drop.add(n)
         end = k + 1
     written = values.get("written") or values.get("redactado")
-    if written:
-        found = datelines.normalize(written) and written
-        record.date = found or (datelines.first_date(written) or (None, None))[0]
+    if written:  # the date as written, without "Written on" (the header's date is marked)
+        first = datelines.first_date(written)
+        record.date = first[0] if first else (written if datelines.normalize(written) else None)
     if values.get("source"):
         record.citation = re.sub(r"\s+,", ",", values["source"])
     if values.get("published"):  # where and when first published, where it was sent

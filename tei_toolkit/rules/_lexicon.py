@@ -218,6 +218,7 @@ TITLE_ENDINGS = (
 # Words of a work's title after an author's name ("Lenin Collected Works"): not a name.
 WORK_WORDS = _words("""
 collected selected complete works writings papers letters speeches memoirs diaries edition
+miscellany
 """)
 # Heads that, after a people's adjective alone, describe a body rather than name it ("the
 # Polish Government", "the French Government"; dev2: "the Government of X" is a description).
