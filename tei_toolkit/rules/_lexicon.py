@@ -134,7 +134,7 @@ islands island strait desert basin plateau square gulf bay
 # buildings/complexes"): after the name ("Gleystt Mansion", "M Building") or, in the
 # languages that put them first, before it ("Casa Rosada", "Palais Schaumburg").
 SITE_HEADS = _words("""
-building buildings mansion palace castle tower cathedral villa hotel dacha chateau château
+building buildings mansion palace castle tower cathedral villa hotel dacha chateau château hall
 """)
 SITE_FIRST = _words("casa palacio palais palazzo schloss villa hotel hôtel château")
 # Lower-case words allowed inside a capitalised run (between two capitalised words).
@@ -222,7 +222,7 @@ miscellany
 """)
 # Heads that, after a people's adjective alone, describe a body rather than name it ("the
 # Polish Government", "the French Government"; dev2: "the Government of X" is a description).
-DESCRIBED_HEADS = _words("government gobierno gouvernement regierung governo")
+DESCRIBED_HEADS = _words("government gobierno gouvernement regierung governo delegation delegations")
 # Meetings named after the body that holds them ("Party Congress", "CC Plenum"): events.
 MEETINGS = _words("congress plenum plenary conference session sessions meeting")
 # Ordinal words and numbers before a congress or a session ("the Second Congress").

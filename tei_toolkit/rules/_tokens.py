@@ -90,7 +90,13 @@ def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
         if run:
             a = run[-1].end
             gap = text[a : t.start]
-            if gap in (" ", "\u00a0", "") or gap == "\n" and _wrapped(text, a, t.end):
+            if (
+                gap in (" ", "\u00a0", "")
+                or gap == "\n"
+                and _wrapped(text, a, t.end)
+                or gap in ("’ ", "' ")
+                and run[-1].text.endswith("s")  # "Workers’ Party": a plural's apostrophe
+            ):
                 run.append(t)
                 continue
             m = CONNECTOR_GAP.fullmatch(gap)

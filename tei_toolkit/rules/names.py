@@ -80,8 +80,17 @@ class Reader(PersonReader):
                     i += 1  # "NAI DFA ES Box 22": the fonds and file codes of the citation
                 continue
             hit = self.lexicon_at(i)
-            if hit is None and self.low(i) in ARTICLES and i + 1 < len(run):
-                i += 1  # "Le Ministère ...": the article is not part of the name
+            if (
+                hit is None
+                and self.low(i) in ARTICLES
+                and i + 1 < len(run)
+                and (
+                    self.lexicon_at(i + 1) is not None
+                    or self.org_at(i + 1) is not None
+                    or not (i + 2 < len(run) and run[i + 2].kind == "cap")
+                )
+            ):
+                i += 1  # "Le Ministère", "A LA BORDABERRY": no part of the name ("Le Duc Tho" is)
                 continue
             org_end = self.org_at(i)
             if hit and (org_end is None or hit[0] >= org_end):
@@ -230,9 +239,11 @@ def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
     )
 
 
-def _gloss_links(text: str, found: list[Found]) -> list[Found]:
-    """ "Filippov [Stalin]": the name before an editor's gloss gets the gloss's id."""
+def _gloss_links(text: str, found: list[Found], surnames: dict[str, str]) -> list[Found]:
+    """ "Filippov [Stalin]": the name before an editor's gloss gets the gloss's id, and so
+    do its other mentions ("Cde. Wieslaw [Gomulka] ... Cde. Wieslaw")."""
     out = list(found)
+    linked: dict[str, Found] = {}
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
         between = text[a.end : b.start]
@@ -243,8 +254,17 @@ def _gloss_links(text: str, found: list[Found]) -> list[Found]:
             and not a.known
             and b.id
         ):
+            linked[a.id] = b
             out[k] = a._replace(id=b.id, known=b.known, rule="names:gloss")
-    return out
+            surface = _norm(POSSESSIVE.sub("", text[a.start : a.end]))
+            if surnames.get(surface) == a.id:
+                surnames[surface] = b.id  # the record's later mentions
+    return [
+        f._replace(id=linked[f.id].id, known=linked[f.id].known, rule="names:gloss")
+        if f.id in linked and f.type == "person"
+        else f
+        for f in out
+    ]
 
 
 def _missions(text: str, found: list[Found]) -> list[Found]:
@@ -283,7 +303,7 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
         if len(run) == 1 and _plain_word(run[0], lex, surnames) and run[0].start > 0:
             continue  # a lone common word ("Having", "Recently"): nothing to read
         found.extend(Reader(text, run, lex, ctx, lines, nouns).read())
-    found = _missions(text, _gloss_links(text, found))
+    found = _missions(text, _gloss_links(text, found, surnames))
     entities = ctx.entities
     for f in found:
         if f.type not in TAGS:
