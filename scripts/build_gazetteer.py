@@ -301,6 +301,20 @@ VARIANTS = [
     ("Krakow", "Kraków"),
     ("Berne", "Bern"),
     ("St. Petersburg", "Saint Petersburg"),
+    ("United States of America", "United States"),
+    ("Union of Soviet Socialist Republics", "Soviet Union"),
+    ("People's Republic of China", "China"),
+    ("Federal Republic of Germany", "West Germany"),
+    ("German Democratic Republic", "East Germany"),
+    ("Democratic People's Republic of Korea", "North Korea"),
+    ("Republic of Korea", "South Korea"),
+    ("Democratic Republic of Vietnam", "North Vietnam"),
+    ("Republic of China", "Taiwan"),
+    ("Czechoslovak Socialist Republic", "Czechoslovakia"),
+    ("Polish People's Republic", "Poland"),
+    ("Hungarian People's Republic", "Hungary"),
+    ("Socialist Republic of Vietnam", "Vietnam"),
+    ("United Kingdom of Great Britain and Northern Ireland", "United Kingdom"),
 ]
 # Places of the period that no longer exist or have no single modern row; no id.
 HISTORICAL = [
