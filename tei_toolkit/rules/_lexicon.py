@@ -31,7 +31,7 @@ canciller ministre ambassadeur président
 compañero compañera camarada camarade genosse genossin compagno comandante don doña général
 maréchal amiral maresciallo generale ammiraglio colonnello capitano signor signore conte
 onorevole ambasciatore console bundeskanzler bundesminister botschafter staatssekretär
-kanzler präsident gesandter commissioner high-commissioner incaricato l'incaricato l’incaricato
+kanzler präsident gesandter assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -39,7 +39,7 @@ extraordinary plenipotentiary general designate emeritus elect adjutant staff of
 affairs state defense defence interior war justice finance trade education health security
 relations commerce agriculture labor labour treasury navy army intelligence information
 planning operations personnel communications propaganda culture industry transport
-construction research protocol affari affaires asuntos negocios
+construction research protocol affari affaires asuntos negocios special
 """)
 # Adjectives, demonyms, ethnonyms: never places or orgs on their own (guidelines).
 DEMONYMS = _words("""
