@@ -135,8 +135,9 @@ islands island strait desert basin plateau square gulf bay
 # languages that put them first, before it ("Casa Rosada", "Palais Schaumburg").
 SITE_HEADS = _words("""
 building buildings mansion palace castle tower cathedral villa hotel dacha chateau château hall
+square street avenue boulevard bridge station airport airfield gate park prison
 """)
-SITE_FIRST = _words("casa palacio palais palazzo schloss villa hotel hôtel château")
+SITE_FIRST = _words("casa palacio palais palazzo schloss villa hotel hôtel château camp")
 # Lower-case words allowed inside a capitalised run (between two capitalised words).
 CONNECTORS = _words(
     "of the and for on de la von van der den al bin ibn du da y di le des del für della"

@@ -295,10 +295,24 @@ class OrgReader(ReaderBase):
                 j += 1
         if last is None:
             return None
+        last = self.site_of(last)  # "Great Hall of the People"
         name = POSSESSIVE.sub("", self.span(i, last))
         return Found(
             run[i].start, self.end_of(last), "place", "prov-" + slug(name), False, "names:site"
         )
+
+    def site_of(self, j: int) -> int:
+        """ "Hall" + "of the People": the last index of the site's "of" phrase (no "and")."""
+        run, k = self.run, j + 1
+        if k >= len(run) or self.low(k) not in OF_WORDS:
+            return j
+        k += 1
+        if k < len(run) and self.low(k) == "the":
+            k += 1
+        end = j
+        while k < len(run) and run[k].kind in ("cap", "upper") and self._site_word(k):
+            end, k = k, k + 1
+        return end
 
     def _site_word(self, j: int) -> bool:
         w = self.low(j)

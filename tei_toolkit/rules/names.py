@@ -279,7 +279,7 @@ def _missions(text: str, found: list[Found]) -> list[Found]:
             and prev.type == "org"
             and not prev.known
             and text[prev.start : prev.end].rsplit(" ", 1)[-1].lower() in MISSION_HEADS
-            and text[prev.end : f.start] in (" at ", " in ")
+            and text[prev.end : f.start] in (" at ", " in ", " in the ", " at the ")
         ):
             name = text[prev.start : f.end]
             out[-1] = prev._replace(end=f.end, id="prov-" + slug(name), rule="names:mission")
