@@ -111,10 +111,10 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             rf"\b{WD}{MON}\s+{DAY}(?![\d:])(?:(?:,\s*|\s+){YEAR}|{OF_THIS_YEAR})?",
             _day_month_year,
         ),
-        # 22 January 1944 / the 14th of January 1944 / 18 October
+        # 22 January 1944 / the 14th of January 1944 / 18 October / 14. August 1961 (German)
         (
             "day-month-year",
-            rf"{NOT_NUM_BEFORE}\b{WD}(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}"
+            rf"{NOT_NUM_BEFORE}\b{WD}(?:the\s+)?{DAY}(?:\.|\s+of)?\s+{MON}"
             rf"(?:,?\s+{YEAR}|{OF_THIS_YEAR})?",
             _day_month_year,
         ),
