@@ -31,6 +31,7 @@ canciller ministre ambassadeur président
 compañero compañera camarada camarade genosse genossin compagno comandante don doña général
 maréchal amiral maresciallo generale ammiraglio colonnello capitano signor signore conte
 onorevole ambasciatore console bundeskanzler bundesminister botschafter staatssekretär
+товарищ тов тов. господин посол министр секретарь председатель генерал маршал
 kanzler präsident gesandter assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").

@@ -65,6 +65,7 @@ class PersonReader(OrgReader):
             run[j : j + 1]
             and self.lex.find(run[j].text)
             and (j + 1 >= len(run) or self.low(j + 1) in self.lex.common)
+            and not (inits and self.town_surname(j))
         ):
             return None  # "Korea Embassies": a place before a common noun
         while (
@@ -78,7 +79,7 @@ class PersonReader(OrgReader):
                 and (run[j].kind == "init" or self.low(j) in NAME_PARTICLES)
             )
             and not self.is_title(j)
-            and self.lexicon_at(j) is None
+            and (self.lexicon_at(j) is None or self.town_surname(j))
             and self.org_at(j) is None
         ):
             if run[j].kind in ("init", "lower"):
@@ -181,6 +182,19 @@ class PersonReader(OrgReader):
             return False
         surface = POSSESSIVE.sub("", self.run[i].text)
         return _norm(surface) not in self.surnames and not self.is_label(i)
+
+    def town_surname(self, j: int) -> bool:
+        """A town of the gazetteer after initials is a surname ("John F. Kennedy", "A.
+        Lincoln"): a name after initials is a person's."""
+        hit = self.lexicon_at(j)
+        return (
+            j > 0
+            and self.run[j - 1].kind == "init"
+            and hit is not None
+            and hit[0] == j
+            and hit[1] == "gazetteer"
+            and hit[2].kind == "city"
+        )
 
     def known_after_initials(self, i: int) -> Found | None:
         """ "J. Andropov", "A.M. ALEKSANDROV": initials before a person of the register are

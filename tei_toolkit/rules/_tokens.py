@@ -29,7 +29,18 @@ class Tok(NamedTuple):
     kind: str  # init | cap | upper | lower | other
 
 
+# Cyrillic letters in Latin (a simple transliteration: ids are ASCII, and "Хрущев" must not
+# become the same id as "Громыко")
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґў",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia i e i g u".split(),
+    )
+)
+
+
 def slug(text: str) -> str:
+    text = "".join(_CYRILLIC.get(c, c) for c in text.lower())
     s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "x"
 
