@@ -220,13 +220,17 @@ class PersonReader(OrgReader):
 
     def office_word(self, i: int) -> bool:
         """A common word of an office after a title and "of" ("Secretary of State Rusk",
-        "Minister of Foreign Affairs Gromyko"), with a word after it."""
+        "Minister of Foreign Affairs Gromyko") or before a title ("Deputy Foreign Minister
+        Korniyenko"), with a word after it."""
         return (
             i + 1 < len(self.run)
             and self.run[i].kind == "cap"
             and self.low(i) in self.lex.common
             and self.lexicon_at(i) is None
-            and any(t.kind == "lower" for t in self.run[max(0, i - 3) : i])
+            and (
+                any(t.kind == "lower" for t in self.run[max(0, i - 3) : i])
+                or self.is_title(i + 1)  # "Deputy Foreign Minister Korniyenko"
+            )
         )
 
     def title_before(self, i: int) -> bool:

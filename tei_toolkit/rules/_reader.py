@@ -170,8 +170,8 @@ class ReaderBase:
         w = self.low(nxt)
         if is_demonym(w):
             return False
-        if w in DESCRIBED_HEADS:
-            return True  # "the US Government": the place, then a description
+        if w in DESCRIBED_HEADS or w in MONTHS:
+            return True  # "the US Government", "visit Moscow November 3": the place
         if (
             gazetteer
             and i == j
