@@ -67,7 +67,7 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
-delegation delegations
+delegation delegations chiefs
 museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
 international commonwealth publishers publishing verlag
 committees parties councils
@@ -122,7 +122,7 @@ society office administration archive archives museum bank school college divisi
 ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
 secretaría comité comisión consejo conseil departamento département dirección direction
 gobierno gouvernement universidad université universität instituto institut archivo archiv
-ministero ambasciata legazione consolato governo partito comitato commissione ufficio
+ministero ambasciata legazione consolato governo partito comitato commissione ufficio chiefs
 """)
 # The "of" of organisation names in other languages ("Ministerio de Relaciones Exteriores",
 # "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").

@@ -273,7 +273,7 @@ class PersonReader(OrgReader):
         if linked:
             return Found(start, end, "person", linked[0], linked[1], "names:patronymic")
         m = INVERTED_INITIALS.match(self.text, self.run[j].end)
-        if m and j == len(self.run) - 1:
+        if m and j == len(self.run) - 1 and self.run[i].kind != "init":
             end = m.end() - (1 if self.text[m.end() - 1] == " " else 0)
         surname = _norm(POSSESSIVE.sub("", self.run[j].text))
         surname = surname.title() if surname.isupper() else surname
