@@ -282,14 +282,16 @@ class OrgReader(ReaderBase):
         return None
 
     def site(self, i: int) -> Found | None:
-        """A named building or site: "Gleystt Mansion", "M Building", "Casa Rosada"."""
+        """A named building or site: "Gleystt Mansion", "M Building", "Casa Rosada"; a region
+        named by its head ("Quang Tri Province")."""
         run, last = self.run, None
         if self.low(i) in SITE_FIRST and i + 1 < len(run) and self._site_word(i + 1):
             last = i + 1
         else:
             j = i
             while j < len(run) and j - i < 4 and self._site_word(j):
-                if j > i and POSSESSIVE.sub("", self.low(j)) in SITE_HEADS:
+                base = POSSESSIVE.sub("", self.low(j))
+                if j > i and (base in SITE_HEADS or base in PLACE_HEADS):  # "Quang Tri Province"
                     last = j
                     break
                 j += 1
@@ -336,6 +338,7 @@ class OrgReader(ReaderBase):
             and self.text[max(0, t.start - 4) : t.start] != "the "  # "the CC"
             or re.search(r"\d\s*$", self.text[max(0, t.start - 4) : t.start])
             or len(t.text) <= 3 and re.match(r"\s\d+\b(?![a-z])", self.text[t.end : t.end + 8])
+            or re.match(r"-\d", self.text[t.end : t.end + 2])  # "MIG-21", "SS-20": a model
         ):
             return False  # "200 PPSh": a count of things
         return not self.lines.mostly_upper(t.start)
