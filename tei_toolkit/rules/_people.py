@@ -53,6 +53,11 @@ ROMANCE_NOUN_ENDINGS = (
 )
 
 
+def linked_first(word: str) -> bool:
+    """Words that open names without standing for one person ("Saint", "San", "El")."""
+    return word.lower() in NAME_PARTICLES or word.lower() in ("saint", "san", "santa", "st.")
+
+
 class PersonReader(OrgReader):
     def person_at(self, i: int, titled: bool) -> int | None:
         run, j = self.run, i
@@ -279,6 +284,11 @@ class PersonReader(OrgReader):
         surname = surname.title() if surname.isupper() else surname
         pid = self.surnames.get(surname) or "prov-" + slug(surname)
         self.surnames.setdefault(surname, pid)
+        first = _norm(POSSESSIVE.sub("", self.run[i].text))
+        if i < j and self.run[i].kind == "cap" and not linked_first(first):
+            # "Kim Il Sung" ... "Kim", "Zhou Enlai" ... "Zhou": the first word alone is the
+            # same person (surname first), as a first name alone would be
+            self.surnames.setdefault(first.title() if first.isupper() else first, pid)
         if self.run[i].kind == "init":
             self.note_initials(i, pid, False)
         if i == j:
