@@ -162,6 +162,7 @@ participants participant present distribution attachment enclosure accordingly
 location venue time place agenda classification plenum plenary
 querido querida estimado estimada cher chère lieber liebe caro cara al au aux nel mon
 pravda izvestia izvestiya
+citation archival reference references repository contributed digital
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

@@ -289,6 +289,7 @@ class ReaderBase:
         w = POSSESSIVE.sub("", t.text).lower()
         return (
             t.kind == "cap"
+            and len(w) > 1  # "approved in S": an office's symbol
             and (i + 1 == len(run) or run[i + 1].kind == "lower")
             and w not in self.lex.common
             and not is_demonym(w)
