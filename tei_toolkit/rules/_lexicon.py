@@ -40,7 +40,7 @@ extraordinary plenipotentiary general designate emeritus elect adjutant staff of
 affairs state defense defence interior war justice finance trade education health security
 relations commerce agriculture labor labour treasury navy army intelligence information
 planning operations personnel communications propaganda culture industry transport
-construction research protocol affari affaires asuntos negocios special
+construction research protocol affari affaires asuntos negocios special people
 """)
 # Adjectives, demonyms, ethnonyms: never places or orgs on their own (guidelines).
 DEMONYMS = _words("""
