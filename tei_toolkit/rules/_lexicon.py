@@ -225,7 +225,9 @@ miscellany
 """)
 # Heads that, after a people's adjective alone, describe a body rather than name it ("the
 # Polish Government", "the French Government"; dev2: "the Government of X" is a description).
-DESCRIBED_HEADS = _words("government gobierno gouvernement regierung governo delegation delegations")
+DESCRIBED_HEADS = _words(
+    "government gobierno gouvernement regierung governo delegation delegations"
+)
 # Meetings named after the body that holds them ("Party Congress", "CC Plenum"): events.
 MEETINGS = _words("congress plenum plenary conference session sessions meeting")
 # Ordinal words and numbers before a congress or a session ("the Second Congress").

@@ -16,8 +16,8 @@ from ._lexicon import (
     MONTHS,
     NOT_NAMES,
     OF_WORDS,
-    ORG_HEADS,
     ORDINALS,
+    ORG_HEADS,
     ORG_PREFIX_HEADS,
     PERIODICAL_HEADS,
     PLACE_HEADS,
@@ -337,7 +337,8 @@ class OrgReader(ReaderBase):
             or re.fullmatch(r"[IVXLC]+", t.text)
             and self.text[max(0, t.start - 4) : t.start] != "the "  # "the CC"
             or re.search(r"\d\s*$", self.text[max(0, t.start - 4) : t.start])
-            or len(t.text) <= 3 and re.match(r"\s\d+\b(?![a-z])", self.text[t.end : t.end + 8])
+            or len(t.text) <= 3
+            and re.match(r"\s\d+\b(?![a-z])", self.text[t.end : t.end + 8])
             or re.match(r"-\d", self.text[t.end : t.end + 2])  # "MIG-21", "SS-20": a model
         ):
             return False  # "200 PPSh": a count of things

@@ -335,7 +335,9 @@ class ReaderBase:
         if t.kind != "upper":
             return False
         before, after = self.text[t.start - 2 : t.start], self.text[t.end : t.end + 2]
-        joined = before[-1:] == "/" and before[:1].isupper() or after[:1] == "/" and after[1:].isupper()
+        joined = (
+            before[-1:] == "/" and before[:1].isupper() or after[:1] == "/" and after[1:].isupper()
+        )
         return joined and self.lex.find(t.text) is None
 
     def label_colon(self, i: int) -> bool:

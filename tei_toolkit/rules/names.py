@@ -21,9 +21,9 @@ from collections.abc import Iterator
 
 from ..kinds import KINDS
 from ..model import Mark
+from ..records.language import STOPWORDS
 from ..register import Entry
 from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS, STATE_SUFFIXES, is_demonym
-from ..records.language import STOPWORDS
 from ._lexindex import Lexicon, _lexicon
 from ._people import PersonReader
 from ._reader import Found, TextLines
