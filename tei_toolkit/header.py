@@ -67,7 +67,7 @@ LANGUAGES = {
     "kazakh": "kk",
     "uzbek": "uz",
 }
-PLAIN_NOTES = {"release-stamp", "precedence", "heading", "dateline"}
+PLAIN_NOTES = {"precedence", "heading", "dateline"}  # a release stamp is marked (its date)
 KEYWORD_FIELDS = {
     "Type": "type",
     "Associated Topics": "topic",
@@ -218,7 +218,7 @@ def _notes_stmt(record: Record, ctx: Context):
         E("note", v, type="unlabelled-footer") for k, v in record.fields.items() if k == "Note"
     ]
     for kind, n, text in record.apparatus:
-        if kind in PLAIN_NOTES:  # stamps: codes, not prose to mark up (a cable header is marked)
+        if kind in PLAIN_NOTES:  # codes, not prose to mark up (a cable header, a stamp are marked)
             notes.append(E("note", text, type=kind, n=n))
         else:
             notes.append(_marked("note", text, ctx, "summary", type=kind, n=n))
@@ -347,11 +347,13 @@ def block_language(text: str) -> str | None:
 def _corresp_desc(record: Record):
     """Sender and addressee as the document names them (From:/To:, FM/TO, a heading
     "X to Y", a salutation or signature): plain names, not entity guesses."""
-    if not (record.sender or record.addressee):
+    if not (record.sender or record.addressee or record.place):
         return None
     actions = []
-    if record.sender:
-        sent = E("correspAction", E("name", record.sender), type="sent")
+    if record.sender or record.place:  # the dateline's place is where it was sent from
+        sent = E(
+            "correspAction", *([E("name", record.sender)] if record.sender else []), type="sent"
+        )
         if record.place:
             sent.append(E("placeName", record.place))
         actions.append(sent)

@@ -15,8 +15,14 @@ def _set_attrs(el: etree._Element, attrs) -> None:
         el.set(xml_attr(name[4:]) if name.startswith("xml:") else name, value)
 
 
-def append_text(parent: etree._Element, text: str) -> None:
-    """Append text at the end of ``parent``; a newline becomes ``<lb/>``."""
+# Names broken by a line end ("Zhou<lb/>Enlai"): the line break stays in the text after the
+# lb too, so that the name's text reads as two words ("Zhou Enlai"), not one.
+NAME_TAGS = frozenset({"persName", "placeName", "orgName", "date", "time"})
+
+
+def append_text(parent: etree._Element, text: str, keep_newline: bool = False) -> None:
+    """Append text at the end of ``parent``; a newline becomes ``<lb/>`` (and stays as
+    whitespace after it when ``keep_newline``)."""
     if not text:
         return
     if "\n" not in text:  # the common case, without a split (speed)
@@ -26,7 +32,7 @@ def append_text(parent: etree._Element, text: str) -> None:
     _append_plain(parent, first)
     for part in rest:
         etree.SubElement(parent, tei("lb"))
-        _append_plain(parent, part)
+        _append_plain(parent, "\n" + part if keep_newline else part)
 
 
 def _append_plain(parent: etree._Element, text: str) -> None:
@@ -62,7 +68,8 @@ def fill(
         if mark.empty:
             fill(el, mark.text, mark.inner) if mark.inner else append_text(el, mark.text)
         elif j == i + 1:  # nothing nested (most entities): no recursion needed (speed)
-            append_text(el, text[mark.start + mark.strip[0] : mark.end - mark.strip[1]])
+            inner = text[mark.start + mark.strip[0] : mark.end - mark.strip[1]]
+            append_text(el, inner, mark.tag in NAME_TAGS)
         else:
             fill(el, text, inside[i + 1 : j], mark.start + mark.strip[0], mark.end - mark.strip[1])
         for tag, content in mark.append:

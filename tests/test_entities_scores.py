@@ -103,11 +103,14 @@ def test_our_scoring_agrees_with_the_shared_scorer(tmp_path, record, gold):
 # Sets of records from other archives (tests/gold/*/SOURCES.md), annotated before the rules
 # were tuned on them; pooled micro-F1 floors 0.02 below the committed scores (shipped
 # register, empty register). tests/gold/README.md gives the scores before and after, and the
-# held-out set's first score (its errors were looked at only after it was taken).
+# held-out sets' first scores (their errors were looked at only after they were taken:
+# heldout3's after the rules of its round were final).
 SETS = {
-    "dev": (0.94, 0.94),
-    "dev2": (0.89, 0.87),
-    "heldout": (0.93, 0.93),
+    "dev": (0.98, 0.98),
+    "dev2": (0.92, 0.92),
+    "heldout": (0.96, 0.96),
+    "heldout2": (0.91, 0.91),
+    "heldout3": (0.91, 0.91),
 }
 
 

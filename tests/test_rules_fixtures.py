@@ -50,7 +50,8 @@ def read_cases(path: Path):
 
 def show(text: str, mark) -> str:
     attrs = " ".join(f"{k}={v}" for k, v in mark.attrs if k != "resp")
-    return f'{mark.tag} "{text[mark.start : mark.end]}" {attrs}'.rstrip()
+    span = text[mark.start : mark.end].replace("\n", "\\n")  # a line break as \n
+    return f'{mark.tag} "{span}" {attrs}'.rstrip()
 
 
 def test_every_rule_module_has_fixtures():

@@ -76,7 +76,9 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
             record.date = record.date or m.group(0).split(None, 1)[1].strip()
             record.apparatus.append(("cable-header", None, line))
         elif m := FM_TO.match(line):
-            _take_address(record, m["key"], m["value"])
+            if _take_address(record, m["key"], m["value"]):
+                # the post's address is text of the document too (its names are marked)
+                record.apparatus.append(("cable-header", None, line.strip()))
             in_subject = False
         elif m := LABELLED.match(line):
             key = m["key"].upper()
@@ -104,7 +106,8 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     return record, []
 
 
-def _take_address(record: Record, key: str, value: str) -> None:
+def _take_address(record: Record, key: str, value: str) -> bool:
+    """The sender or addressee (True), or another address line kept as apparatus."""
     value = _PRECEDENCE_WORDS.sub("", value.strip())
     if key == "FM" and record.sender is None:
         record.sender = value
@@ -112,6 +115,8 @@ def _take_address(record: Record, key: str, value: str) -> None:
         record.addressee = value
     else:
         record.apparatus.append(("cable-header", None, f"{key} {value}"))
+        return False
+    return True
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[Block]:

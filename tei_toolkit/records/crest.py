@@ -31,6 +31,8 @@ LABELS = {
     "file": "File",
     "body": "Body",
 }
+# Labelled dates of the reading room's block besides the document's own (Publication Date)
+DATED_FIELDS = ("Document Creation Date", "Document Release Date")
 CLASSES = {
     "U": "UNCLASSIFIED",
     "C": "CONFIDENTIAL",
@@ -122,6 +124,9 @@ def _metadata(record: Record) -> None:
         record.classification = CLASSES.get(marking.upper(), marking)
     if f.get("Content Type"):
         f.setdefault("Type", f["Content Type"])
+    for label in DATED_FIELDS:  # the reading room's own dates, kept as marked notes
+        if f.get(label):
+            record.apparatus.append(("archive-metadata", None, f"{label}: {f[label]}"))
 
 
 def _body(lines: list[tuple[int, str]], record: Record) -> list[Block]:

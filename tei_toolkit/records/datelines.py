@@ -45,6 +45,13 @@ MDY = re.compile(
     r"(?!\d)",
     re.I,
 )
+# "15/VII. 1920", "24.III.1950", "1.XI 1962": a day and a Roman month (Russian letters)
+ROMAN_MONTHS = {r: n for n, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), 1)}
+ROMAN = re.compile(
+    r"(?<![\w./])(?P<d>[0-3]?\d)[./]\s?(?P<m>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\.\s?|\s)"
+    + _YEAR
+    + r"(?!\d)"
+)
 ISO = re.compile(r"(?<![\d/.-])(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
 # Cable date-time group: day, hour, minute, Z, month, two-digit year.
 DTG = re.compile(
@@ -108,12 +115,22 @@ def _attrs(m: re.Match, kind: str) -> dict[str, str] | None:
         return {"from": start, "to": end} if start and end and start <= end else None
     elif kind == "iso":
         day = _iso(int(g["y"]), int(g["m"]), int(g["d"]))
+    elif kind == "roman":
+        day = _iso(int(g["y"]), ROMAN_MONTHS[g["m"]], int(g["d"]))
     else:
         day = _iso(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")], int(g["d"]))
     return {"when": day} if day else None
 
 
-_PATTERNS = (("range", RANGE), ("dtg", DTG), ("cjk", CJK), ("dmy", DMY), ("mdy", MDY), ("iso", ISO))
+_PATTERNS = (
+    ("range", RANGE),
+    ("dtg", DTG),
+    ("cjk", CJK),
+    ("dmy", DMY),
+    ("mdy", MDY),
+    ("iso", ISO),
+    ("roman", ROMAN),
+)
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int, dict[str, str]]]:

@@ -42,6 +42,8 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     for n, line in lines[:first_label]:
         if heading_like(line) and record.title is None:
             record.title = line
+        elif line.strip():
+            record.apparatus.append(("byline", None, " ".join(line.split())))  # the author
         drop.add(n)
     end = first_label
     for k in range(first_label, len(lines)):
@@ -55,18 +57,25 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
             if line.lower().endswith("readme"):
                 break
             continue
-        elif label and k - first_label < 40 and not SALUTATION.match(line):
+        elif (
+            label
+            and k - first_label < 40
+            and not SALUTATION.match(line)
+            and not datelines.normalize(line.strip())  # the letter's date line follows
+        ):
             values[label] = f"{values[label]} {line}".strip()
         else:
             break
         drop.add(n)
         end = k + 1
     written = values.get("written") or values.get("redactado")
-    if written:
-        found = datelines.normalize(written) and written
-        record.date = found or (datelines.first_date(written) or (None, None))[0]
+    if written:  # the date as written, without "Written on" (the header's date is marked)
+        first = datelines.first_date(written)
+        record.date = first[0] if first else (written if datelines.normalize(written) else None)
     if values.get("source"):
         record.citation = re.sub(r"\s+,", ",", values["source"])
+    if values.get("published"):  # where and when first published, where it was sent
+        record.apparatus.append(("publication", None, values["published"]))
     if values.get("translated"):
         record.fields["Translated by"] = values["translated"]
     if values.get("public domain") or values.get("derechos"):

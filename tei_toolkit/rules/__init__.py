@@ -64,6 +64,7 @@ def record_context(
     when = created or (dates.normalize(record.date) if record.date else None)
     ctx = Context(register=register, filename=filename, title=record.title or "")
     ctx.record_date = (when or {}).get("when") or (when or {}).get("from")
+    ctx.language = record.language
     if ctx.record_date is None:  # a year for month-day dates ("January 15")
         ctx.year_hint = dates.year_hint("\n\n".join(b.text for b in record.body))
     return ctx

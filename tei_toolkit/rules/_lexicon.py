@@ -26,8 +26,13 @@ counsellor counselor attaché attache envoy chief head director professor father
 general-major general-lieutenant lieutenant-general major-general colonel-general
 vice-premier vice-president vice-chairman vice-minister ambassador-at-large chargé charge
 d'affaires d’affaires generalissimo excellency excellencies highness secy fonmin fonsec amb
-polcouns dcm señor senor señora senora monsieur herr frau ministro embajador presidente
+polcouns dcm asst asst. señor senor señora senora monsieur herr herrn frau ministro embajador presidente
 canciller ministre ambassadeur président
+compañero compañera camarada camarade genosse genossin compagno comandante don doña général
+maréchal amiral maresciallo generale ammiraglio colonnello capitano signor signore conte
+onorevole ambasciatore console bundeskanzler bundesminister botschafter staatssekretär
+hon. honourable honorable rt. товарищ тов тов. господин посол министр секретарь председатель генерал маршал
+kanzler präsident gesandter assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -35,7 +40,7 @@ extraordinary plenipotentiary general designate emeritus elect adjutant staff of
 affairs state defense defence interior war justice finance trade education health security
 relations commerce agriculture labor labour treasury navy army intelligence information
 planning operations personnel communications propaganda culture industry transport
-construction research protocol
+construction research protocol affari affaires asuntos negocios special people
 """)
 # Adjectives, demonyms, ethnonyms: never places or orgs on their own (guidelines).
 DEMONYMS = _words("""
@@ -50,7 +55,9 @@ belorussian byelorussian georgian armenian azerbaijani uzbek kirghiz kyrgyz taji
 latvian lithuanian estonian sino anglo western eastern northern southern european asian
 african communist communists socialist socialists marxist leninist marxist-leninist bolshevik
 bolsheviks khalkha buryat buryats oirat dungan dungans han hui kalmyk tatar tatars slavic
-nationalist nationalists kuomintang
+nationalist nationalists kuomintang irish scottish welsh flemish portuguese maltese cypriot
+chilean argentinian peruvian venezuelan colombian bolivian ecuadorian uruguayan paraguayan
+icelandic luxembourgish slovene slovenian croat croatian serb serbian bosnian macedonian
 """)
 # Words that make a capitalised run an organisation when it ends in them.
 ORG_HEADS = _words("""
@@ -60,12 +67,15 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
+delegation delegations chiefs
 museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
+international commonwealth publishers publishing verlag
 committees parties councils
 ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
 secretaría comité comisión partido parti partei consejo conseil departamento département
 dirección direction gobierno gouvernement regierung universidad université universität
-instituto institut archivo archiv
+instituto institut archivo archiv ministero ambasciata legazione legazioni consolato governo
+rappresentanza rappresentanze partito comitato commissione ufficio direzione
 """)
 # Heads that make capitals of the words before them in text set in capitals (see
 # _truecase): "THE FOREIGN MINISTRY" -> "the Foreign Ministry" (not "office": "HIS KREMLIN
@@ -87,8 +97,11 @@ NAME_PARTICLES = _words("de da di du van von der den la le del della dos des y")
 ORG_ACRONYMS = _words("""
 nara barch sapmo avprf rgaspi rgani garf rgae rgva rgali tsamo aprf tsk paaa amae cadn
 aan mol ábtl abtl ústr ustr amzv nsa cwihp usg hmg goa gof goj gob goc goi gom gop gor got
-gou gon gok gor goe
+gou gon gok gor goe nai tna naa lac ipn bstu tskhsd
 """)
+# The state after an archive's acronym, part of its name ("TsAMO RF", "MID SSSR"); any other
+# code after it is the fonds or file of the citation ("NAI DFA/5/305", "NAI DT S6318").
+STATE_SUFFIXES = _words("rf ussr sssr ddr gdr frg prc cssr čssr rb čr sr")
 # Words of cables that are neither names nor English words a reader would capitalise:
 # address and routing words, handling and precedence caveats, abbreviations of the trade.
 CABLE_WORDS = _words("""
@@ -96,7 +109,7 @@ fm to info subject subj tags ref refs niact immediate priority routine flash exd
 limdis stadis noforn roger gds xgds reftel reftels embtel deptel septel memcon tdy mrn secto
 tosec notal pass action origin drafted approved cleared page section end summary para paras
 confidential secret unclassified classified declassified lou sbu emboff embs usg dept
-amemb i.e e.g ie eg subst repeat rptd
+amemb i.e e.g ie eg subst repeat rptd telcon telecon
 """)
 # Words that open the address of a post in cables: with the words after them they name
 # the post ("AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL SECRETARY").
@@ -109,6 +122,7 @@ society office administration archive archives museum bank school college divisi
 ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
 secretaría comité comisión consejo conseil departamento département dirección direction
 gobierno gouvernement universidad université universität instituto institut archivo archiv
+ministero ambasciata legazione consolato governo partito comitato commissione ufficio chiefs
 """)
 # The "of" of organisation names in other languages ("Ministerio de Relaciones Exteriores",
 # "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").
@@ -117,6 +131,14 @@ PLACE_HEADS = _words("""
 republic kingdom province region oblast krai peninsula mountains sea ocean river lake
 islands island strait desert basin plateau square gulf bay
 """)
+# Heads of the names of buildings and sites, which are places (guidelines: "named
+# buildings/complexes"): after the name ("Gleystt Mansion", "M Building") or, in the
+# languages that put them first, before it ("Casa Rosada", "Palais Schaumburg").
+SITE_HEADS = _words("""
+building buildings mansion palace castle tower cathedral villa hotel dacha chateau château hall
+square street avenue boulevard bridge station airport airfield gate park prison
+""")
+SITE_FIRST = _words("casa palacio palais palazzo schloss villa hotel hôtel château camp")
 # Lower-case words allowed inside a capitalised run (between two capitalised words).
 CONNECTORS = _words(
     "of the and for on de la von van der den al bin ibn du da y di le des del für della"
@@ -137,6 +159,11 @@ only working chaired attendance regarding subject re ciphered sending received t
 completed date no nº vol p pp ibid infra supra see start end skip content rights type
 language author authors summary page pages fond opis delo list papka dok per op
 participants participant present distribution attachment enclosure accordingly
+location venue time place agenda classification plenum plenary
+querido querida estimado estimada cher chère lieber liebe caro cara al au aux nel mon
+pravda izvestia izvestiya
+citation archival reference references repository contributed digital
+e.s.t. est gmt g.m.t. utc edt cet msk
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").
@@ -192,6 +219,25 @@ TITLE_ENDINGS = (
     "heskie",
     "heskaia",
 )
+# Words of a work's title after an author's name ("Lenin Collected Works"): not a name.
+WORK_WORDS = _words("""
+collected selected complete works writings papers letters speeches memoirs diaries edition
+miscellany
+""")
+# Heads that, after a people's adjective alone, describe a body rather than name it ("the
+# Polish Government", "the French Government"; dev2: "the Government of X" is a description).
+DESCRIBED_HEADS = _words(
+    "government gobierno gouvernement regierung governo delegation delegations"
+)
+# Meetings named after the body that holds them ("Party Congress", "CC Plenum"): events.
+MEETINGS = _words("congress plenum plenary conference session sessions meeting")
+# Ordinal words and numbers before a congress or a session ("the Second Congress").
+ORDINALS = _words("""
+first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+twenty-first twenty-second twenty-third 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th
+13th 14th 15th 16th 17th 18th 19th 20th 21st 22nd 23rd 24th 25th
+""")
 # Organisation names that stand alone (one word names one body): "the Politburo"; a demonym
 # before them is an adjective ("the Soviet Politburo" -> "Politburo"), not part of the name.
 BODY_NAMES = _words("politburo orgburo comintern cominform sovnarkom congress")

@@ -68,8 +68,11 @@ class Lexicon:
 
     def _width(self, first: str, initial: bool) -> int:
         first = first.replace("\u2019", "'")
-        if initial:
+        if initial:  # "U.S." is a name of the lexicon; "J. Stalin" starts with "J."
+            whole = self.span.get(first, 0)
             first = first[: first.index(".") + 1]
+            if whole:
+                return max(whole, self.span.get(first, 0))
         width = self.span.get(first) or self.span.get(first.title(), 0)
         if not width:
             first = POSSESSIVE.sub("", first)

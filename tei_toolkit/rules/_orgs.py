@@ -9,16 +9,21 @@ import re
 
 from ._lexicon import (
     BODY_NAMES,
+    DESCRIBED_HEADS,
     EVENT_NOUNS,
+    MEETINGS,
     MISSION_HEADS,
     MONTHS,
     NOT_NAMES,
     OF_WORDS,
+    ORDINALS,
     ORG_HEADS,
     ORG_PREFIX_HEADS,
     PERIODICAL_HEADS,
     PLACE_HEADS,
     SENTENCE_VERBS,
+    SITE_FIRST,
+    SITE_HEADS,
     TITLES,
     is_demonym,
 )
@@ -38,17 +43,21 @@ class OrgReader(ReaderBase):
 
     def _org_at(self, i: int) -> int | None:
         run = self.run
-        if self.is_title(i) or run[i].kind == "init" or self.low(i) in NOT_NAMES:
+        if self.is_title(i) or self.low(i) in NOT_NAMES:
             return None
+        if run[i].kind == "init" and not self.dotted_place(i):
+            return None  # initials open a person's name; "U.S. Delegation" opens an org
         if self.low(i) in SENTENCE_VERBS and self.sentence_initial(i):
             return None  # "Sent Department 233": a verb, then the head alone
         if POSSESSIVE.sub("", self.low(i)) in BODY_NAMES:
             if POSSESSIVE.sub("", self.low(i)) == "congress":
+                if self.meeting_before(i):
+                    return None  # "the Second Congress", "the Party Congress": a meeting
                 return i  # "the Congress"; "the Congress of the MPRP" is a party's meeting
             return self.extend_of(i)  # "the Politburo", "Politburo of the CC"
         if run[i].kind == "ord":
             j = i + 1
-        elif run[i].kind not in ("cap", "upper"):
+        elif run[i].kind not in ("cap", "upper") and not self.dotted_place(i):
             return None
         else:  # the first word: only a prefix head ("Ministry of ...") is a head here
             w = self.low(i)
@@ -58,6 +67,10 @@ class OrgReader(ReaderBase):
                 return None
             j = i + 1
         head = self.head_from(j)
+        if head is None and j == i + 1 and j < len(run) and self.low(j) == "pact":
+            found = self.lex.find(run[i].text)  # "Warsaw Pact", "Baghdad Pact": alliances
+            if found and found[0] == "gazetteer" and found[1].kind == "city":
+                return j  # (a treaty named otherwise, "Atlantic Pact", is no organisation)
         return None if head is None else self.at_head(i, head)
 
     def at_head(self, i: int, j: int) -> int | None:
@@ -75,6 +88,7 @@ class OrgReader(ReaderBase):
             and run[j + 1].kind == "cap"
             and POSSESSIVE.sub("", self.low(j + 1)) in ORG_HEADS
             and not POSSESSIVE.search(run[j].text)
+            and not self.second_name(j + 1)
         ):
             j = head = j + 1
         if j == head and base in MISSION_HEADS and j + 1 < len(run):
@@ -83,7 +97,36 @@ class OrgReader(ReaderBase):
                 j = found[0]
         if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
             return None  # "Soviet Politburo": an adjective, then the name alone
+        if base in DESCRIBED_HEADS and all(
+            is_demonym(self.low(k)) or self.place_word(k) for k in range(i, head)
+        ):
+            return None  # "the Polish Government", "the US Government": a description
+        if j + 1 < len(run) and run[j + 1].kind == "cap" and self.low(j + 1) in MEETINGS:
+            return None  # "the Polish Party Congress", "Party Plenum": a meeting, an event
         return None if j == i or (head == i and j == head) else j
+
+    def dotted_place(self, i: int) -> bool:
+        """ "U.S.", "U.K.": a place of the lexicon written with full stops."""
+        found = self.lex.find(self.run[i].text)
+        return bool(found) and (found[0] == "gazetteer" or found[1].type == "place")
+
+    def place_word(self, k: int) -> bool:
+        found = self.lex.find(POSSESSIVE.sub("", self.run[k].text))
+        return bool(found) and (found[0] == "gazetteer" or found[1].type == "place")
+
+    def meeting_before(self, i: int) -> bool:
+        """An ordinal or "Party" before "Congress": a party's congress, a meeting."""
+        before = self.text[max(0, self.run[i].start - 40) : self.run[i].start].lower().split()
+        return bool(before) and (before[-1] in ORDINALS or before[-1].rstrip("’'s") == "party")
+
+    def second_name(self, k: int) -> bool:
+        """ "Central Intelligence Agency Office of Central Reference": a head with its own
+        "of ..." after a head opens a second name."""
+        return (
+            self.low(k) in ORG_PREFIX_HEADS
+            and k + 1 < len(self.run)
+            and self.low(k + 1) in OF_WORDS
+        )
 
     def head_from(self, j: int) -> int | None:
         """The head word an organisation name reaches from word ``j`` (not its first
@@ -95,7 +138,7 @@ class OrgReader(ReaderBase):
             if j in self._heads:
                 result = self._heads[j]
                 break
-            if j >= len(run) or not self.walkable(j):
+            if j >= len(run) or not self.walkable(j) or j and self.style_break(j - 1, j):
                 break
             w = self.low(j)
             base = POSSESSIVE.sub("", w)
@@ -118,6 +161,16 @@ class OrgReader(ReaderBase):
         if j < len(run):
             self._heads[j] = result
         return result
+
+    def style_break(self, a: int, b: int) -> bool:
+        """Words ``a`` and ``b`` are set differently, one in capitals (not a short acronym)
+        and one in title case: two names or a heading and a name ("DAILY DIGEST Office of
+        Current Intelligence CENTRAL INTELLIGENCE AGENCY"), not "CPSU Central Committee"."""
+        ka, kb = self.run[a].kind, self.run[b].kind
+        if {ka, kb} != {"upper", "cap"}:
+            return False
+        upper = self.run[a] if ka == "upper" else self.run[b]
+        return len(upper.text) >= 5 and upper.text.isupper()
 
     def walkable(self, j: int) -> bool:
         """Word ``j`` can continue an organisation name: capitalised, or "and"/"of"
@@ -147,7 +200,13 @@ class OrgReader(ReaderBase):
             if k < len(run) and self.low(k) == "the":
                 k += 1
             last = None
-            while k < len(run) and run[k].kind in ("cap", "upper") and not self.is_title(k):
+            while (
+                k < len(run)
+                and run[k].kind in ("cap", "upper")
+                and not self.is_title(k)
+                and not self.slash_code(k)
+                and not (last is not None and self.style_break(last, k))
+            ):
                 if self.low(k) in PERIODICAL_HEADS and last is not None:
                     break  # "Department of State Bulletin": a periodical named after it
                 if (
@@ -222,14 +281,65 @@ class OrgReader(ReaderBase):
             )
         return None
 
+    def site(self, i: int) -> Found | None:
+        """A named building or site: "Gleystt Mansion", "M Building", "Casa Rosada"; a region
+        named by its head ("Quang Tri Province")."""
+        run, last = self.run, None
+        if self.low(i) in SITE_FIRST and i + 1 < len(run) and self._site_word(i + 1):
+            last = i + 1
+        else:
+            j = i
+            while j < len(run) and j - i < 4 and self._site_word(j):
+                base = POSSESSIVE.sub("", self.low(j))
+                if j > i and (base in SITE_HEADS or base in PLACE_HEADS):  # "Quang Tri Province"
+                    last = j
+                    break
+                j += 1
+        if last is None:
+            return None
+        last = self.site_of(last)  # "Great Hall of the People"
+        name = POSSESSIVE.sub("", self.span(i, last))
+        return Found(
+            run[i].start, self.end_of(last), "place", "prov-" + slug(name), False, "names:site"
+        )
+
+    def site_of(self, j: int) -> int:
+        """ "Hall" + "of the People": the last index of the site's "of" phrase (no "and")."""
+        run, k = self.run, j + 1
+        if k >= len(run) or self.low(k) not in OF_WORDS:
+            return j
+        k += 1
+        if k < len(run) and self.low(k) == "the":
+            k += 1
+        end = j
+        while k < len(run) and run[k].kind in ("cap", "upper") and self._site_word(k):
+            end, k = k, k + 1
+        return end
+
+    def _site_word(self, j: int) -> bool:
+        w = self.low(j)
+        return (
+            self.run[j].kind in ("cap", "upper")
+            and not self.is_title(j)
+            and not is_demonym(w)
+            and w not in MONTHS
+            and w not in NOT_NAMES
+        )
+
     def acronym_ok(self, i: int) -> bool:
-        """An ALL-CAPS word is an organisation's acronym unless it sits in a heading."""
+        """An ALL-CAPS word is an organisation's acronym unless it sits in a heading or is
+        an English word of five letters or more ("DAILY DIGEST")."""
         t = self.run[i]
         if (
             t.text.lower() in NOT_NAMES
+            or len(t.text) >= 5
+            and t.text.lower() in self.lex.common
             or re.fullmatch(r"[IVXLC]+", t.text)
             and self.text[max(0, t.start - 4) : t.start] != "the "  # "the CC"
             or re.search(r"\d\s*$", self.text[max(0, t.start - 4) : t.start])
+            or len(t.text) <= 3
+            and re.match(r"\s\d+\b(?![a-z])", self.text[t.end : t.end + 8])
+            or re.match(r"-\d", self.text[t.end : t.end + 2])  # "MIG-21", "SS-20": a model
         ):
             return False  # "200 PPSh": a count of things
         return not self.lines.mostly_upper(t.start)

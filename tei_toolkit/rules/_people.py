@@ -11,16 +11,51 @@ from ._lexicon import (
     ORG_HEADS,
     PATRONYMIC,
     TITLES,
+    WORK_WORDS,
     is_demonym,
 )
 from ._orgs import OrgReader
-from ._reader import INVERTED_INITIALS, LOWER_TITLE_BEFORE, Found, _slavic_surname, _title_like
+from ._reader import (
+    INVERTED_INITIALS,
+    LOWER_TITLE_BEFORE,
+    Found,
+    _fold,
+    _slavic_surname,
+    _title_like,
+)
 from ._tokens import POSSESSIVE, _norm, slug
 
 # The most capitalised words one person's name has ("Maria Luisa de la Fuente" is 4 with
 # its connectors); a longer run is read from each word on, so this bound keeps the reading
 # of a run linear in its length.
 MAX_NAME_WORDS = 6
+# Languages that set the nouns of institutions and ideas in capitals ("la Revolución", "la
+# Agricultura"), and the endings of such nouns, which surnames do not have (folded).
+ROMANCE = frozenset({"es", "fr", "it", "pt"})
+ROMANCE_NOUN_ENDINGS = (
+    "cion",
+    "sion",
+    "dad",
+    "tad",
+    "ismo",
+    "ista",
+    "tion",
+    "ite",
+    "zione",
+    "ismo",
+    "encia",
+    "ancia",
+    "ence",
+    "ance",
+    "ment",
+    "mento",
+    "miento",
+)
+
+
+def linked_first(word: str) -> bool:
+    """Words that open names without standing for one person ("Saint", "San", "El")."""
+    return word.lower() in NAME_PARTICLES or word.lower() in ("saint", "san", "santa", "st.")
 
 
 class PersonReader(OrgReader):
@@ -35,6 +70,7 @@ class PersonReader(OrgReader):
             run[j : j + 1]
             and self.lex.find(run[j].text)
             and (j + 1 >= len(run) or self.low(j + 1) in self.lex.common)
+            and not (inits and self.town_surname(j))
         ):
             return None  # "Korea Embassies": a place before a common noun
         while (
@@ -48,7 +84,7 @@ class PersonReader(OrgReader):
                 and (run[j].kind == "init" or self.low(j) in NAME_PARTICLES)
             )
             and not self.is_title(j)
-            and self.lexicon_at(j) is None
+            and (self.lexicon_at(j) is None or self.town_surname(j))
             and self.org_at(j) is None
         ):
             if run[j].kind in ("init", "lower"):
@@ -60,6 +96,7 @@ class PersonReader(OrgReader):
                 or w in MONTHS
                 or w in NOT_NAMES
                 or w in ORG_HEADS
+                or w in WORK_WORDS
                 or "-" in w
                 and any(is_demonym(part) for part in w.split("-"))
             ):
@@ -107,8 +144,8 @@ class PersonReader(OrgReader):
             surface = POSSESSIVE.sub("", run[i].text)
             if _norm(surface.title() if surface.isupper() else surface) in self.surnames:
                 return i
-            if self.glossed(i) or self.inverted(i):
-                return i
+            if self.glossed(i) or self.inverted(i) and w not in self.lex.common:
+                return i  # "Filippov [Stalin]", "KISSINGER, HENRY A." (not "Works, Fifth Ed.")
             if (
                 self.is_label(i)
                 and len(w) > 1
@@ -116,6 +153,8 @@ class PersonReader(OrgReader):
             ):
                 return i
             if w in self.lex.common or self.quoted(i) or run[i].kind != "cap" or len(w) < 2:
+                return None
+            if self.salutation(i):
                 return None
             if self.bracketed_after_title(i):
                 return i
@@ -132,12 +171,35 @@ class PersonReader(OrgReader):
                 return i
             if self.after_the(i):
                 return None  # "the Contensts", "the Tsaidam": not how a person is named
+            if self.ctx.language in ROMANCE and _fold(w).endswith(ROMANCE_NOUN_ENDINGS):
+                return None  # "la Revolución", "l'Histoire": a noun set in capitals
             # a rare capitalised word mid-sentence: a person, unless a locative
             # preposition says it is a place (see place_at)
             return None if self.locative(i) else i
         if len(names) >= 2 and self.is_label(i):
             return last
         return None
+
+    def noun_not_name(self, i: int, titled: bool) -> bool:
+        """In German a capitalised word is a noun unless something says it is a name: a
+        title before it, initials, a surname the record gave, a speaker's label."""
+        if not self.nouns or titled or self.run[i].kind == "init" or self.lower_title_before(i):
+            return False
+        surface = POSSESSIVE.sub("", self.run[i].text)
+        return _norm(surface) not in self.surnames and not self.is_label(i)
+
+    def town_surname(self, j: int) -> bool:
+        """A town of the gazetteer after initials is a surname ("John F. Kennedy", "A.
+        Lincoln"): a name after initials is a person's."""
+        hit = self.lexicon_at(j)
+        return (
+            j > 0
+            and self.run[j - 1].kind == "init"
+            and hit is not None
+            and hit[0] == j
+            and hit[1] == "gazetteer"
+            and hit[2].kind == "city"
+        )
 
     def known_after_initials(self, i: int) -> Found | None:
         """ "J. Andropov", "A.M. ALEKSANDROV": initials before a person of the register are
@@ -163,13 +225,17 @@ class PersonReader(OrgReader):
 
     def office_word(self, i: int) -> bool:
         """A common word of an office after a title and "of" ("Secretary of State Rusk",
-        "Minister of Foreign Affairs Gromyko"), with a word after it."""
+        "Minister of Foreign Affairs Gromyko") or before a title ("Deputy Foreign Minister
+        Korniyenko"), with a word after it."""
         return (
             i + 1 < len(self.run)
             and self.run[i].kind == "cap"
             and self.low(i) in self.lex.common
             and self.lexicon_at(i) is None
-            and any(t.kind == "lower" for t in self.run[max(0, i - 3) : i])
+            and (
+                any(t.kind == "lower" for t in self.run[max(0, i - 3) : i])
+                or self.is_title(i + 1)  # "Deputy Foreign Minister Korniyenko"
+            )
         )
 
     def title_before(self, i: int) -> bool:
@@ -190,10 +256,10 @@ class PersonReader(OrgReader):
         return self._title_run
 
     def lower_title_before(self, i: int) -> bool:
-        """A lower-case abbreviated title before the name ("c. Ulanfu", "com. Tsedenbal"),
-        which the tokenizer does not see."""
+        """An abbreviated title before the name ("c. Ulanfu", "com. Tsedenbal", "Cde.
+        Wieslaw"), which the tokenizer leaves outside the name's run."""
         m = LOWER_TITLE_BEFORE.search(self.text, max(0, self.run[i].start - 8), self.run[i].start)
-        return bool(m and m.group(1) + "." in TITLES)
+        return bool(m and m.group(1).lower() + "." in TITLES)
 
     def patronymic(self, i: int, j: int):
         """First name and patronymic ("Aleksandr Stepanovich", "Leonid Ilyich"): the
@@ -212,12 +278,17 @@ class PersonReader(OrgReader):
         if linked:
             return Found(start, end, "person", linked[0], linked[1], "names:patronymic")
         m = INVERTED_INITIALS.match(self.text, self.run[j].end)
-        if m and j == len(self.run) - 1:
+        if m and j == len(self.run) - 1 and self.run[i].kind != "init":
             end = m.end() - (1 if self.text[m.end() - 1] == " " else 0)
         surname = _norm(POSSESSIVE.sub("", self.run[j].text))
         surname = surname.title() if surname.isupper() else surname
         pid = self.surnames.get(surname) or "prov-" + slug(surname)
         self.surnames.setdefault(surname, pid)
+        first = _norm(POSSESSIVE.sub("", self.run[i].text))
+        if i < j and self.run[i].kind == "cap" and not linked_first(first):
+            # "Kim Il Sung" ... "Kim", "Zhou Enlai" ... "Zhou": the first word alone is the
+            # same person (surname first), as a first name alone would be
+            self.surnames.setdefault(first.title() if first.isupper() else first, pid)
         if self.run[i].kind == "init":
             self.note_initials(i, pid, False)
         if i == j:

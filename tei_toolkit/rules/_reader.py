@@ -10,6 +10,7 @@ import unicodedata
 from typing import NamedTuple
 
 from ._lexicon import (
+    DESCRIBED_HEADS,
     MONTHS,
     NOT_NAMES,
     ORG_ACRONYMS,
@@ -27,7 +28,7 @@ from .base import Context
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
 # "Antonov, A. I.", "Kissinger, Henry A." (an index's or a TAGS line's inverted name)
 INVERTED_INITIALS = re.compile(
-    r",\s?(?:[A-Z][a-z]{2,}\s)?(?:[A-Z][a-z]?\.\s?){1,3}(?!\s?[A-Z]?[a-z])"
+    r",\s?(?:[A-Z][a-z]{2,}\s)?(?:[A-Z][a-z]?\.\s?){1,3}(?![A-Z][a-z]?\.)(?!\s?[A-Z]?[a-z])"
 )
 GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
 LOCATIVE = re.compile(
@@ -35,11 +36,11 @@ LOCATIVE = re.compile(
     r"inside|reached|entered|occupied)\s+(?:the\s+)?$"
 )
 NEXT_WORD = re.compile(r"\s(?:also\s|then\s|had\s|has\s)?([a-z]+)")
-SPEAKER_AFTER = re.compile(r"[.:,]")
+SPEAKER_AFTER = re.compile(r"[.:]")
 # after a name: a number ("Embtel 228") or an abbreviation's full stop before a number or a
 # lower-case word ("Prot. 5", "Prot. no") -- a document designator, not a person
 DESIGNATOR_AFTER = re.compile(r"\.?\s(?:No\.?\s)?\d|\.\s[a-z]")
-LOWER_TITLE_BEFORE = re.compile(r"(?<![\w.])([a-z]{1,4})\.\s$")
+LOWER_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Za-z][a-z]{0,4})\.\s$")
 # a verb after a seat of government: the building acts, so it stands for the government
 ACTS_AFTER = re.compile(r"\s(?:also\s|again\s|then\s)?([a-z]+(?:ed|es|s)|[a-z]+)\b")
 NOT_AGENT_BEFORE = re.compile(
@@ -102,9 +103,16 @@ class ReaderBase:
     """One run of capitalised tokens, with the lexicons and the record's context."""
 
     def __init__(
-        self, text: str, run: list[Tok], lex: Lexicon, ctx: Context, lines: TextLines
+        self,
+        text: str,
+        run: list[Tok],
+        lex: Lexicon,
+        ctx: Context,
+        lines: TextLines,
+        nouns: bool = False,
     ) -> None:
         self.text, self.run, self.lex, self.ctx, self.lines = text, run, lex, ctx, lines
+        self.nouns = nouns  # the language capitalises its nouns (German)
         self.surnames: dict[str, str] = ctx.memory.surnames
         self._lex: dict[int, object] = {}
         self._org: dict[int, int | None] = {}
@@ -142,6 +150,8 @@ class ReaderBase:
                 else self.span(i, j)
             )
             found = self.lex.find(surface)
+            if found and found[0] == "gazetteer" and i == j and self.low(i) in NOT_NAMES:
+                return None  # "Mon cher": a word of the language, not the state of Myanmar
             if found:
                 if (found[0] == "gazetteer" or found[1].type == "place") and not self.place_ok(
                     i, j, found[0] == "gazetteer"
@@ -160,6 +170,8 @@ class ReaderBase:
         w = self.low(nxt)
         if is_demonym(w):
             return False
+        if w in DESCRIBED_HEADS or w in MONTHS:
+            return True  # "the US Government", "visit Moscow November 3": the place
         if (
             gazetteer
             and i == j
@@ -222,7 +234,8 @@ class ReaderBase:
 
     def is_title(self, i: int) -> bool:
         w = POSSESSIVE.sub("", self.lows[i])
-        return w in TITLES or w + "." in TITLES
+        end = self.run[i].end  # "Hon." is a title, "Pak Hon Yong" a name
+        return w in TITLES or w + "." in TITLES and self.text[end : end + 1] == "."
 
     def seen_alone(self, k: int) -> bool:
         """A word this record has already marked as a one-word person ("c. Ulanfu")."""
@@ -231,7 +244,12 @@ class ReaderBase:
     def designator(self, i: int) -> bool:
         """A word before a number or an abbreviation's full stop ("Embtel 228", "Prot.
         5"): a document reference, not a person."""
-        return i == len(self.run) - 1 and bool(DESIGNATOR_AFTER.match(self.text, self.run[i].end))
+        word = self.run[i].text
+        return (
+            i == len(self.run) - 1
+            and not any(c in word for c in "'’")  # "O'Riordan 1": a footnote after a name
+            and bool(DESIGNATOR_AFTER.match(self.text, self.run[i].end))
+        )
 
     def bracketed_after_title(self, i: int) -> bool:
         """The heading convention "The Chargé in the Soviet Union (Kohler) to the
@@ -257,6 +275,9 @@ class ReaderBase:
         vowels = sum(1 for c in t.text if c in "AEIOUY")
         if vowels * 10 < len(t.text) * 3:
             return False
+        beside = [k for k in (j - 1, j + 1) if 0 <= k < len(self.run) and self.run[k].kind == "cap"]
+        if any(self.lows[k] in self.lex.common for k in beside):
+            return False  # "CODIAC Aims": an acronym before a common word, not "Georges BIDAULT"
         near = [
             k
             for k in (j - 1, j + 1)
@@ -274,9 +295,11 @@ class ReaderBase:
         w = POSSESSIVE.sub("", t.text).lower()
         return (
             t.kind == "cap"
+            and len(w) > 1  # "approved in S": an office's symbol
             and (i + 1 == len(run) or run[i + 1].kind == "lower")
             and w not in self.lex.common
             and not is_demonym(w)
+            and not any(is_demonym(part) for part in w.split("-"))  # "Soviet-American"
             and w not in NOT_NAMES
             and w not in MONTHS
             and not self.quoted(i)
@@ -303,6 +326,25 @@ class ReaderBase:
             return False
         after = self.text[self.run[-1].end : self.run[-1].end + 1]
         return bool(SPEAKER_AFTER.match(after))
+
+    def salutation(self, i: int) -> bool:
+        """A letter's salutation or closing, a short line ending in a comma ("A Chara,",
+        "Mise, le meas,", "Dear Comrade,"): its capitalised words are not names."""
+        start, end = self.lines.bounds(self.run[i].start)
+        line = self.text[start:end].strip()
+        return line.endswith(",") and len(line.split()) <= 3
+
+    def slash_code(self, i: int) -> bool:
+        """An acronym joined to another by a slash ("SA/AD/CR", "AD/CR"): an office's or an
+        official's symbol, not a name, unless the lexicons know the acronym ("US/UK")."""
+        t = self.run[i]
+        if t.kind != "upper":
+            return False
+        before, after = self.text[t.start - 2 : t.start], self.text[t.end : t.end + 2]
+        joined = (
+            before[-1:] == "/" and before[:1].isupper() or after[:1] == "/" and after[1:].isupper()
+        )
+        return joined and self.lex.find(t.text) is None
 
     def label_colon(self, i: int) -> bool:
         """A colon after the label ("Brown: ..."), not a comma ("Accordingly, ...")."""

@@ -29,7 +29,18 @@ class Tok(NamedTuple):
     kind: str  # init | cap | upper | lower | other
 
 
+# Cyrillic letters in Latin (a simple transliteration: ids are ASCII, and "Хрущев" must not
+# become the same id as "Громыко")
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґў",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia i e i g u".split(),
+    )
+)
+
+
 def slug(text: str) -> str:
+    text = "".join(_CYRILLIC.get(c, c) for c in text.lower())
     s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "x"
 
@@ -90,7 +101,13 @@ def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
         if run:
             a = run[-1].end
             gap = text[a : t.start]
-            if gap in (" ", "\u00a0", ""):
+            if (
+                gap in (" ", "\u00a0", "")
+                or gap == "\n"
+                and _wrapped(text, a, t.end)
+                or gap in ("’ ", "' ")
+                and run[-1].text.endswith("s")  # "Workers’ Party": a plural's apostrophe
+            ):
                 run.append(t)
                 continue
             m = CONNECTOR_GAP.fullmatch(gap)
@@ -103,6 +120,21 @@ def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
         run = [t]
     if run:
         yield _trim(run)
+
+
+# A line this long that ends in a letter was wrapped by the page, not ended by its writer.
+WRAPPED_LINE = 30
+
+
+def _wrapped(text: str, end: int, next_end: int) -> bool:
+    """The line break at ``end`` wraps a sentence ("between Zhou\nEnlai and"): the line is
+    long and ends in a letter, and the next line's first word is not a label ("Time:")."""
+    start = text.rfind("\n", 0, end) + 1
+    return (
+        end - start >= WRAPPED_LINE
+        and text[end - 1 : end].isalpha()
+        and text[next_end : next_end + 1] != ":"
+    )
 
 
 def _trim(run: list[Tok]) -> list[Tok]:

@@ -48,6 +48,7 @@ class Context:
         self.line = line  # source line of the current block
         self.title = title  # the record's title (a speaker named in it opens turns)
         self.year_hint = year_hint  # the year of month-day dates in an undated record
+        self.language: str | None = None  # the record's main language ("de": nouns in capitals)
         self.memory = Memory()
         self._section = section
         # provisional register entries of the names the rules found (for the standOff)

@@ -45,7 +45,8 @@ _MONTH_FULL = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(m.upper(
 _MONTH_SHORT = (
     "|".join(a.capitalize() for a in MONTH_ABBR) + "|" + "|".join(a.upper() for a in MONTH_ABBR)
 )
-MON = rf"(?P<mon>(?:{_MONTH_FULL})\b|(?:{_MONTH_SHORT})\.)"
+# a full month name may carry a footnote number glued to it ("the 16th July1", "May2")
+MON = rf"(?P<mon>(?:{_MONTH_FULL})(?![^\W\d_])|(?:{_MONTH_SHORT})\.)"
 MON2 = MON.replace("?P<mon>", "?P<mon2>")
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 DAY2 = DAY.replace("?P<day>", "?P<day2>")
@@ -66,7 +67,7 @@ YEAR_OK_AFTER = re.compile(
 YEAR_BAD_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|Nº|nr|p|pp|page|pages|vol|fond|f|opis|op|delo|d|list|l|papka|file|"
     r"tel|Embtel|Deptel|despatch|telegram|number|numbers|code|room|box|folder|item|ll|art|"
-    r"article|paragraph|para|point|doc|dok|per)\.?\s*|[#№$£€]\s*|,\s*)$",
+    r"article|paragraph|para|point|doc|dok|per)\.?\s*|[#№$£€]\s*|\d\s*,\s*)$",
     re.I,
 )
 
@@ -111,10 +112,11 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             rf"\b{WD}{MON}\s+{DAY}(?![\d:])(?:(?:,\s*|\s+){YEAR}|{OF_THIS_YEAR})?",
             _day_month_year,
         ),
-        # 22 January 1944 / the 14th of January 1944 / 18 October
+        # 22 January 1944 / (the) 14th of January 1944 / 18 October / 14. August 1961 (German);
+        # the article is not part of the span, as for names
         (
             "day-month-year",
-            rf"{NOT_NUM_BEFORE}\b{WD}(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}"
+            rf"{NOT_NUM_BEFORE}\b{WD}{DAY}(?:\.|\s+of)?\s+{MON}"
             rf"(?:,?\s+{YEAR}|{OF_THIS_YEAR})?",
             _day_month_year,
         ),
@@ -135,10 +137,10 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
         ),
         # August 1949 / March of this year
         ("month-year", rf"\b{MON}(?:,?\s+{YEAR}|{OF_THIS_YEAR})", _month_year),
-        # 24.III.50 / 1.XI 62 / 31.X 1962
+        # 24.III.50 / 1.XI 62 / 31.X 1962 / 15/VII. 1920
         (
             "roman",
-            r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<mon>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+            r"(?<![\w./])(?P<day>[0-3]?\d)[./]\s?(?P<mon>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
             r"(?:\.\s?|\s)(?P<year>\d{4}|\d{2})(?!\d)",
             _numeric_dmy,
         ),

@@ -16,12 +16,14 @@ Names not in the register get a provisional id ("#prov-kovalev") with @cert="low
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..kinds import KINDS
 from ..model import Mark
+from ..records.language import STOPWORDS
 from ..register import Entry
-from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS
+from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS, STATE_SUFFIXES, is_demonym
 from ._lexindex import Lexicon, _lexicon
 from ._people import PersonReader
 from ._reader import Found, TextLines
@@ -58,12 +60,14 @@ class Reader(PersonReader):
                 yield from parts
                 i, titled = i + 1, False
                 continue
+            if self.slash_code(i):
+                i, titled = i + 1, False
+                continue
             if self.org_acronym(i):
-                j = i  # "TsAMO RF": adjacent acronyms name one body
+                j = i  # "TsAMO RF": the state after an archive's acronym is part of its name
                 while (
                     j + 1 < len(run)
-                    and run[j + 1].kind == "upper"
-                    and self.lexicon_at(j + 1) is None
+                    and self.low(j + 1) in STATE_SUFFIXES
                     and not POSSESSIVE.search(run[j].text)
                 ):
                     j += 1
@@ -72,10 +76,21 @@ class Reader(PersonReader):
                     t.start, self.end_of(j), "org", "prov-" + slug(name), False, "names:acronym"
                 )
                 i, titled = j + 1, False
+                while i < len(run) and run[i].kind == "upper":
+                    i += 1  # "NAI DFA ES Box 22": the fonds and file codes of the citation
                 continue
             hit = self.lexicon_at(i)
-            if hit is None and self.low(i) in ARTICLES and i + 1 < len(run):
-                i += 1  # "Le Ministère ...": the article is not part of the name
+            if (
+                hit is None
+                and self.low(i) in ARTICLES
+                and i + 1 < len(run)
+                and (
+                    self.lexicon_at(i + 1) is not None
+                    or self.org_at(i + 1) is not None
+                    or not (i + 2 < len(run) and run[i + 2].kind == "cap")
+                )
+            ):
+                i += 1  # "Le Ministère", "A LA BORDABERRY": no part of the name ("Le Duc Tho" is)
                 continue
             org_end = self.org_at(i)
             if hit and (org_end is None or hit[0] >= org_end):
@@ -113,7 +128,12 @@ class Reader(PersonReader):
                 yield place
                 i, titled = i + 2, False
                 continue
-            last = self.person_at(i, titled)
+            site = self.site(i)
+            if site is not None:
+                yield site
+                i, titled = known_end(run, site) + 1, False
+                continue
+            last = None if self.noun_not_name(i, titled) else self.person_at(i, titled)
             if last is not None:
                 found = self.person(i, last)
                 known = self.known_after(last, found)
@@ -154,13 +174,17 @@ class Reader(PersonReader):
             i, titled = i + 1, False
 
     def hyphenated(self, i: int) -> list[Found]:
-        """ "Moscow-Bonn", "Tito-Goulart": two known names joined by a hyphen."""
+        """ "Moscow-Bonn", "Tito-Goulart": known names joined by a hyphen ("US-Polish": a
+        known name and a people's adjective)."""
         t = self.run[i]
         if "-" not in t.text or t.kind != "cap" or self.lexicon_at(i) is not None:
             return []
         out, pos = [], t.start
         for part in t.text.split("-"):
             found = self.lex.find(POSSESSIVE.sub("", part)) if part[:1].isupper() else None
+            if not found and is_demonym(POSSESSIVE.sub("", part).lower()):
+                pos += len(part) + 1  # "US-Polish Talks": the adjective is not a name
+                continue
             if not found:
                 return []
             source, item = found
@@ -183,6 +207,21 @@ class Reader(PersonReader):
         return out
 
 
+# German sets every noun in capitals: there a capitalised word alone is no evidence of a
+# name (a title, initials, a label or a surname the record gave are).
+NOUNS_CAPITALISED = frozenset({"de"})
+GERMAN = STOPWORDS["de"] | frozenset("im vom zum zur von über durch weil aber noch".split())
+
+
+def capitalised_nouns(text: str, ctx: Context) -> bool:
+    """The text is in a language that capitalises its nouns (the record's language, or
+    the block's own common words)."""
+    if ctx.language in NOUNS_CAPITALISED:
+        return True
+    words = re.findall(r"[^\W\d_]+", text[:2000].lower())
+    return sum(w in GERMAN for w in words) >= max(3, len(words) // 8)
+
+
 def known_end(run: list[Tok], found: Found) -> int:
     """The index of the last token of ``run`` inside ``found``."""
     return max(k for k, t in enumerate(run) if t.start < found.end)
@@ -200,9 +239,11 @@ def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
     )
 
 
-def _gloss_links(text: str, found: list[Found]) -> list[Found]:
-    """ "Filippov [Stalin]": the name before an editor's gloss gets the gloss's id."""
+def _gloss_links(text: str, found: list[Found], surnames: dict[str, str]) -> list[Found]:
+    """ "Filippov [Stalin]": the name before an editor's gloss gets the gloss's id, and so
+    do its other mentions ("Cde. Wieslaw [Gomulka] ... Cde. Wieslaw")."""
     out = list(found)
+    linked: dict[str, Found] = {}
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
         between = text[a.end : b.start]
@@ -213,8 +254,17 @@ def _gloss_links(text: str, found: list[Found]) -> list[Found]:
             and not a.known
             and b.id
         ):
+            linked[a.id] = b
             out[k] = a._replace(id=b.id, known=b.known, rule="names:gloss")
-    return out
+            surface = _norm(POSSESSIVE.sub("", text[a.start : a.end]))
+            if surnames.get(surface) == a.id:
+                surnames[surface] = b.id  # the record's later mentions
+    return [
+        f._replace(id=linked[f.id].id, known=linked[f.id].known, rule="names:gloss")
+        if f.id in linked and f.type == "person"
+        else f
+        for f in out
+    ]
 
 
 def _missions(text: str, found: list[Found]) -> list[Found]:
@@ -229,7 +279,7 @@ def _missions(text: str, found: list[Found]) -> list[Found]:
             and prev.type == "org"
             and not prev.known
             and text[prev.start : prev.end].rsplit(" ", 1)[-1].lower() in MISSION_HEADS
-            and text[prev.end : f.start] in (" at ", " in ")
+            and text[prev.end : f.start] in (" at ", " in ", " in the ", " at the ")
         ):
             name = text[prev.start : f.end]
             out[-1] = prev._replace(end=f.end, id="prov-" + slug(name), rule="names:mission")
@@ -246,13 +296,14 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
     lines = TextLines(text, source)
     found: list[Found] = []
     surnames = ctx.memory.surnames
+    nouns = capitalised_nouns(text, ctx)
     for run in _runs(text, toks):
         if not run:
             continue
         if len(run) == 1 and _plain_word(run[0], lex, surnames) and run[0].start > 0:
             continue  # a lone common word ("Having", "Recently"): nothing to read
-        found.extend(Reader(text, run, lex, ctx, lines).read())
-    found = _missions(text, _gloss_links(text, found))
+        found.extend(Reader(text, run, lex, ctx, lines, nouns).read())
+    found = _missions(text, _gloss_links(text, found, surnames))
     entities = ctx.entities
     for f in found:
         if f.type not in TAGS:

@@ -1,6 +1,6 @@
 """Clock times -> ``time`` marks with ``@when`` (xsd:time, "23:00:00").
 
-"11pm", "5:35 P.M.", "21:10", "23 o’clock", "3 o’clock in the morning" (the
+"11pm", "5:35 P.M.", "21:10", "23 o’clock", "3 o’clock in the morning", "six o'clock" (the
 qualifier is part of the span: it fixes the half of the day), "12 noon", and
 "15.00" / "16.50" only after a preposition ("at 15.00"), since a dotted pair of
 numbers is otherwise too often a decimal or a reference; the cables' "AT 1230 ON
@@ -22,6 +22,7 @@ QUALIFIER = (
     r"(?:at|around)\s+(?:noon|midnight)))"
 )
 PREP = r"(?:\b(?:at|from|to|until|till|by|before|after|about|around|approximately|since)\s+)"
+HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
 
 FORMATS = tuple(
     (name, re.compile(rx))
@@ -30,6 +31,8 @@ FORMATS = tuple(
             "oclock",
             rf"(?<![\d.:])\b(?P<h>[012]?\d)(?:[.:](?P<m>[0-5]\d))?\s?o[’']\s?clock{QUALIFIER}?",
         ),
+        # "six o'clock", "three o’clock in the morning"
+        ("oclock-word", rf"\b(?P<hw>(?i:{'|'.join(HOUR_WORDS)}))\s?o[’']\s?clock{QUALIFIER}?"),
         ("ampm", rf"(?<![\d.:])\b(?P<h>1[0-2]|0?\d)(?:[.:](?P<m>[0-5]\d))?\s?{AMPM}"),
         ("noon", r"(?<![\d.:])\b(?P<h>12)(?:[.:](?P<m>00))?\s(?P<word>noon|midnight)\b"),
         (
@@ -51,7 +54,9 @@ FORMATS = tuple(
 
 
 def _value(g: dict) -> str | None:
-    h, m = int(g["h"]), int(g.get("m") or 0)
+    word = (g.get("hw") or "").lower()
+    h = HOUR_WORDS.index(word) + 1 if word else int(g["h"])
+    m = int(g.get("m") or 0)
     ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
     qual = (g.get("qual") or "").lower()
     if ampm:
@@ -77,6 +82,7 @@ CANDIDATE = re.compile(
 )
 PREP_BEFORE = re.compile(PREP + r"(?=\d{1,2}\.\d\d)")
 AT_FOUR_DIGITS = re.compile(r"\b(?:at|AT)\s(?=\d{4}(?:\s|Z\b))")
+WORD_CLOCK = re.compile(rf"(?i)\b(?:{'|'.join(HOUR_WORDS)})(?=\s?o[’']\s?clock)")
 # Quick tests before the scans above (speed): every time has a digit, and most blocks
 # have none; the slow preposition scan is needed only where "15.00" could be.
 DIGIT = re.compile(r"\d")
@@ -85,9 +91,10 @@ DOTTED_NUMBER = re.compile(r"\d\.\d\d")
 
 def scan(text: str) -> list[tuple[int, int, str, str]]:
     """Formats are tried only where a number (or a preposition before one) starts."""
-    if not DIGIT.search(text):
+    words = [m.start() for m in WORD_CLOCK.finditer(text)] if "clock" in text else []
+    if not DIGIT.search(text) and not words:
         return []
-    starts = [
+    starts = words + [
         m.start()
         for m in CANDIDATE.finditer(text)
         if not m.start() or text[m.start() - 1] not in "0123456789.:"

@@ -1,0 +1,27 @@
+"""Name rules that depend on the record's language (Context.language, set from the
+record by rules.record_context): German capitalises every noun, the Romance languages the
+nouns of institutions and ideas."""
+
+from __future__ import annotations
+
+from tei_toolkit.register import Register
+from tei_toolkit.rules import Context, find_marks
+
+
+def names(text: str, language: str | None) -> list[tuple[str, str]]:
+    ctx = Context(register=Register())
+    ctx.language = language
+    return [(text[m.start : m.end], m.tag) for m in find_marks(text, ctx) if m.tag.endswith("Name")]
+
+
+def test_german_nouns_are_not_people_but_titled_names_are():
+    text = "Er sprach mit Kanzler Brandt über die Zuspitzung der Lage."
+    assert names(text, "de") == [("Brandt", "persName")]
+    assert names(text, "en") == [("Brandt", "persName")]  # a German block of an English record
+    assert names("He met Zuspitzung yesterday.", "en") == [("Zuspitzung", "persName")]
+
+
+def test_romance_nouns_in_capitals_are_not_people():
+    text = "el triunfo de la Revolución y la obra de Guevara"
+    assert names(text, "es") == [("Guevara", "persName")]
+    assert ("Revolución", "persName") in names(text, None)
