@@ -31,7 +31,6 @@ Preprocessing (``schematron_preprocess.py``) follows the standard order:
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +38,7 @@ from lxml import etree
 
 from ..diagnostics import SchemaError
 from .sandbox import Policy, check_schema, check_stylesheet
+from .schematron_index import ContextIndex
 from .schematron_preprocess import (
     SCH_NS,
     active_patterns,
@@ -154,69 +154,6 @@ def compile_tree(
 # -- code generation -----------------------------------------------------------------------
 
 
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-_STEP = re.compile(r"\s*([A-Za-z_][\w.-]*):(\*|[A-Za-z_][\w.-]*)")
-_ATTRIBUTE_TEST = re.compile(r"\s*@([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?\s*\Z")
-
-
-def _predicates(rest: str) -> list[str] | None:
-    """The contents of the predicates that make up ``rest`` (``[...]`` groups, brackets
-    and quotes balanced, spaces between), or None when ``rest`` is anything else."""
-    found: list[str] = []
-    depth, quote, start = 0, "", 0
-    for i, ch in enumerate(rest):
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "'\"":
-            if depth == 0:
-                return None
-            quote = ch
-        elif ch in "[(":
-            if depth == 0:
-                if ch == "(":
-                    return None
-                start = i + 1
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-            if depth < 0:
-                return None
-            if depth == 0:
-                found.append(rest[start:i])
-        elif depth == 0 and not ch.isspace():
-            return None
-    return found if depth == 0 and not quote else None
-
-
-def _split(expression: str, separator: str) -> list[str]:
-    """``expression`` cut at each ``separator`` outside brackets, parentheses and quotes
-    (a ``//`` gives an empty part, harmless for the last step)."""
-    parts, depth, quote, start = [], 0, "", 0
-    for i, ch in enumerate(expression):
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif ch == separator and depth == 0:
-            parts.append(expression[start:i])
-            start = i + 1
-    parts.append(expression[start:])
-    return parts
-
-
-def _grouped(keys) -> list[tuple[tuple[str, str], set[str]]]:
-    by: dict[tuple[str, str], set[str]] = {}
-    for index, name in keys:
-        by.setdefault(index, set()).add(name)
-    return sorted(by.items())
-
-
 def _x(parent, instruction: str, **attrs) -> etree._Element:
     """Append an XSL element; attribute names use "_" for "-" (on_no_match)."""
     el = etree.SubElement(parent, f"{_X}{instruction}")
@@ -267,7 +204,7 @@ class _Generator:
             nsmap[prefix] = uri
         nsmap.update(reserved)
         self.out = etree.Element(f"{_X}stylesheet", nsmap=nsmap)
-        self._indexes: set[str] = set()  # the keys declared (_index)
+        self.index = ContextIndex(self.out, _own)
         self.out.set("version", "3.0")
         self.out.set("exclude-result-prefixes", "#all")
         if where:  # relative URIs in the schema's expressions resolve beside the schema
@@ -311,18 +248,11 @@ class _Generator:
             return
         _x(self.out, "mode", name=mode, on_no_match="deep-skip")
         contexts = [r.get("context") for r in rules]
-        keys = [self._context_keys(c) for c in contexts]
+        keyed = None if any("current(" in c for c in contexts) else self.index.select(contexts)
         if any("current(" in c for c in contexts):
             select = f"${_own('all')}"
-        elif all(keys):
-            # Every rule is about named elements or attributes, or elements with a named
-            # attribute: an index gives them without a walk of the whole document per
-            # pattern (TEI's tei_all has ~240 patterns; the index is built in one walk).
-            select = " | ".join(
-                f"key('{_own(index)}', ({', '.join(sorted(repr(n) for n in names))}))"
-                + ("/@*" if index == "attributes" and nodes == "attributes" else "")
-                for (index, nodes), names in _grouped(k for ks in keys if ks for k in ks)
-            )
+        elif keyed is not None:  # found through an index: no walk of the document per pattern
+            select = keyed
         else:
             select = (
                 "//(" + " | ".join(f"({c})" for c in contexts) + ")"
@@ -344,65 +274,6 @@ class _Generator:
             for let in lets:
                 _x(template, "param", name=let.get("name"), tunnel="yes")
             self._rule(template, rule, pattern)
-
-    def _context_keys(self, context: str) -> list[tuple[tuple[str, str], str]] | None:
-        """Where the indexes hold every node ``context`` matches, one entry per branch
-        of a union: ((index, what is selected), expanded name); None when one branch
-        is not of a form known here. The last step of a path decides what it matches."""
-        found = []
-        for branch in _split(context, "|"):
-            last = _split(branch, "/")[-1]
-            key = self._step_key(last)
-            if key is None:
-                return None
-            found.append(key)
-        return found
-
-    def _step_key(self, step: str) -> tuple[tuple[str, str], str] | None:
-        a = _ATTRIBUTE_TEST.match(step)
-        if a is not None:  # an attribute: those of the elements that have one so named
-            name = self._attribute_name(a)
-            return None if name is None else (("attributes", "attributes"), name)
-        m = _STEP.match(step)
-        predicates = _predicates(step[m.end() :]) if m else None
-        if m is None or predicates is None:
-            return None
-        for predicate in predicates:  # [@name]: only elements with that attribute
-            a = _ATTRIBUTE_TEST.match(predicate)
-            name = self._attribute_name(a) if a is not None else None
-            if name is not None:
-                self._index("attributes", "@*")
-                return ("attributes", "elements"), name
-        if m.group(2) == "*":
-            return None
-        name = self._expanded(m.group(1), m.group(2))
-        if name is None:
-            return None
-        self._index("elements", ".")
-        return ("elements", "elements"), name
-
-    def _attribute_name(self, a: re.Match) -> str | None:
-        self._index("attributes", "@*")
-        return self._expanded(a.group(1), a.group(2)) if a.group(2) else "{}" + a.group(1)
-
-    def _expanded(self, prefix: str, local: str) -> str | None:
-        uri = XML_NS if prefix == "xml" else self.out.nsmap.get(prefix)
-        if uri is None or "'" in uri or "}" in uri:
-            return None
-        return f"{{{uri}}}{local}"
-
-    def _index(self, name: str, nodes: str) -> None:
-        """Declare the key ``name``: each element under the expanded names of ``nodes``."""
-        if name in self._indexes:
-            return
-        self._indexes.add(name)
-        key = etree.Element(
-            f"{_X}key",
-            name=_own(name),
-            match="*",
-            use=f"{nodes} ! ('{{' || namespace-uri() || '}}' || local-name())",
-        )
-        self.out.insert(1, key)  # after xsl:output
 
     def _rule(self, template, rule, pattern) -> None:
         first = len(self.checks)
