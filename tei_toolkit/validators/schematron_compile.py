@@ -14,10 +14,12 @@ How Schematron maps onto XSLT here:
 * each pattern is an ``xsl:mode``; its rules are templates in that mode with
   descending priorities, so a node fires only the first rule that matches it
   (ISO Schematron's rule-firing semantics);
-* the root template applies each mode to ``//(context1 | context2 ...)``,
-  which by the XSLT 3.0 definition of a pattern contains every node the
-  rules can match (a context that calls ``current()`` falls back to all
-  nodes, since ``current()`` means something else in an expression);
+* the root template applies each mode to the nodes its rules can match: taken
+  from an index when the contexts name them (``schematron_index.py``; 236 of
+  tei_all's 237 patterns), else ``//(context1 | context2 ...)``, which by the
+  XSLT 3.0 definition of a pattern contains every such node (a context that calls
+  ``current()`` falls back to all nodes, since ``current()`` means something else
+  in an expression);
 * ``sch:let`` becomes a global variable (schema), a tunnel parameter bound
   with the document as context (pattern), or a local variable (rule). As in the ISO
   skeleton, a pattern's ``sch:let`` whose name no other let takes is a global variable,
