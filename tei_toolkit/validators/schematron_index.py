@@ -74,6 +74,12 @@ def _split(expression: str, separator: str) -> list[str]:
     return parts
 
 
+def _qname(expanded: str) -> str:
+    """``{uri}local`` as an XPath expression for that xs:QName (what the keys index)."""
+    uri, _, local = expanded[1:].partition("}")
+    return f"QName('{uri}', '{local}')"
+
+
 def _grouped(keys) -> list[tuple[tuple[str, str], set[str]]]:
     by: dict[tuple[str, str], set[str]] = {}
     for index, name in keys:
@@ -96,7 +102,7 @@ class ContextIndex:
         if not all(keys):
             return None
         return " | ".join(
-            f"key('{self.own(index)}', ({', '.join(sorted(repr(n) for n in names))}))"
+            f"key('{self.own(index)}', ({', '.join(sorted(_qname(n) for n in names))}))"
             + ("/@*" if nodes == "attributes" else "")
             for (index, nodes), names in _grouped(k for ks in keys if ks for k in ks)
         )
@@ -155,6 +161,6 @@ class ContextIndex:
             f"{{{XSL_NS}}}key",
             name=self.own(name),
             match="*",
-            use=f"{nodes} ! ('{{' || namespace-uri() || '}}' || local-name())",
+            use=f"{nodes} ! node-name()",
         )
         self.out.insert(1, key)  # after xsl:output
