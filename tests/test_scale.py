@@ -74,9 +74,13 @@ def _profiler_and_trim() -> tuple[bool, str | None]:
     )
 
 
-def test_a_local_cluster_runs_without_the_profiler_and_malloc_trimming():
+def test_a_local_cluster_runs_without_the_profiler_and_malloc_trimming(monkeypatch):
     """Dask's defaults that cost a local batch a quarter of its throughput."""
     from tei_toolkit.scale import runner
+
+    # A nanny puts its pre-spawn variables in this process's environment for good (the
+    # module's cluster fixture did): a fresh `tei-toolkit` process starts without them.
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
 
     with runner.connect("local:1") as client:
         assert list(client.run(_profiler_and_trim).values()) == [(False, None)]
