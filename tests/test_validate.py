@@ -147,6 +147,29 @@ def test_attribute_name_classes(tmp_path):
     assert_verdicts_as_libxml2(tmp_path / "attributes.rng", ATTRIBUTES, ATTRIBUTE_DOCS)
 
 
+VALUES = """<element name="doc" xmlns="http://relaxng.org/ns/structure/1.0"
+    datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"><zeroOrMore><element name="v">
+  <optional><attribute name="name"><data type="NCName"/></attribute></optional>
+  <optional><attribute name="uri"><data type="anyURI"/></attribute></optional>
+</element></zeroOrMore></element>"""
+
+# The quick regexes (rng/values.py) say yes to plain ASCII; every other value is
+# checked in full, so these verdicts are the datatypes' (and libxml2's).
+VALUE_DOCS = {
+    '<doc><v name="a1"/><v name=" b-2.c_ "/><v name="Ärger"/><v name="_x"/></doc>': True,
+    '<doc><v name="1a"/></doc>': False,
+    '<doc><v name="a:b"/></doc>': False,
+    '<doc><v name="a b"/></doc>': False,
+    '<doc><v name=""/></doc>': False,
+    '<doc><v uri="#x"/><v uri="http://e.org/a?b=1#c"/><v uri="Straße/ü"/><v uri=""/></doc>': True,
+    '<doc><v uri="a#b#c"/></doc>': False,
+}
+
+
+def test_datatype_values_quick_and_in_full(tmp_path):
+    assert_verdicts_as_libxml2(tmp_path / "values.rng", VALUES, VALUE_DOCS)
+
+
 FEATURES = """<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="urn:t"
     datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
   <start><ref name="doc"/></start>
