@@ -102,7 +102,6 @@ def export(
                 remote_images=remote_images,
                 title=title,
                 mapper=mapper,
-                workers_write=bool(cluster),
                 progress=bar.update if bar is not None else None,
             )
     except KeyboardInterrupt:  # click would turn it into "Aborted!", exit 2

@@ -49,7 +49,6 @@ class ExportJob:
     remote_images: bool = False
     site: bool = False  # a corpus site: each page with its TEI, text and JSON beside it
     inputs: Protected = field(default_factory=Protected)  # the batch's inputs, never written over
-    write_here: bool = False  # the worker writes its outputs (a cluster's shared folder)
 
 
 @dataclass
@@ -96,15 +95,14 @@ def export_files(
     remote_images: bool = False,
     title: str | None = None,
     mapper: Mapper | None = None,
-    workers_write: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[ExportResult], list[Diagnostic]]:
     """Export each input; several inputs (or an existing folder as output) go to a folder.
 
     HTML into a folder with an index (the default for several inputs) is a corpus site
     (site.py): each page also gets its record's TEI, text and JSON beside it.
-    ``mapper`` runs the files elsewhere (``-j``, ``--cluster``); ``workers_write``: its
-    workers write the outputs themselves. Returns one result per input, and notes about
+    ``mapper`` runs the files elsewhere (``-j``, ``--cluster``; a cluster's workers write
+    their outputs themselves, scale/tasks.export_chunk). Returns one result per input, and notes about
     the run (parser warnings, the index page). ``progress(done, total)`` after each file.
     """
     results: list[ExportResult] = []
@@ -115,7 +113,6 @@ def export_files(
         with_header=with_header,
         behaviours=behaviours,
         remote_images=remote_images,
-        write_here=workers_write,
     )
     records: list[SiteRecord] = []
     done = iter((mapper or _serial)(export_one, [w for w in work if w[2] is None], job))
@@ -192,10 +189,6 @@ def export_one(item: tuple[Path, Path | None, Any], job: ExportJob) -> Exported:
                 done.result.text = data
             else:
                 done.files.append((target, data.encode("utf-8")))
-        if job.write_here:
-            for out, content in done.files:
-                write_atomic(out, content, inputs=job.inputs)
-            done.files = []
     except XMLSyntaxProblem as exc:
         done.result.diagnostic, done.record, done.files = exc.diagnostic, None, []
     except ToolkitError as exc:

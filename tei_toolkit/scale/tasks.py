@@ -4,7 +4,6 @@ imports them by name (tei-toolkit must be installed where the workers run)."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -53,9 +52,8 @@ def export_chunk(items: list[tuple[Any, Any, Any]], job: ExportJob) -> list[Expo
     """exporters.files.export_one for each planned file; the worker writes the outputs."""
     out: list[Exported] = []
     writes = _Writes()
-    here = dataclasses.replace(job, write_here=False)
     for item in items:
-        done = export_one(item, here)
+        done = export_one(item, job)
         for target, content in done.files:
             writes.put(len(out), write_atomic, target, content, inputs=job.inputs)
         done.files = []

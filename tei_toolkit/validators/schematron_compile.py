@@ -250,10 +250,9 @@ class _Generator:
             return
         _x(self.out, "mode", name=mode, on_no_match="deep-skip")
         contexts = [r.get("context") for r in rules]
-        keyed = None if any("current(" in c for c in contexts) else self.index.select(contexts)
         if any("current(" in c for c in contexts):
             select = f"${_own('all')}"
-        elif keyed is not None:  # found through an index: no walk of the document per pattern
+        elif (keyed := self.index.select(contexts)) is not None:  # no walk per pattern
             select = keyed
         else:
             select = (
