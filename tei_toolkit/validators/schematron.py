@@ -27,10 +27,11 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import Diagnostic, ExitCode, Severity, ToolkitError
-from .cache import default_schema
+from .cache import default_schema, schemas_dir
 from .sandbox import SAXON_ALLOWED_PROTOCOLS, Policy
 from .schematron_compile import Check, CompiledSchema, compile_schema
 from .schematron_locate import Location, Locator
+from .schematron_plain import PlainRules
 
 _ROLE_SEVERITY = {
     "fatal": Severity.ERROR,
@@ -80,18 +81,35 @@ def severity_of(role: str | None) -> Severity:
 class Schematron:
     """A compiled schema, ready to check any number of documents."""
 
-    def __init__(self, compiled: CompiledSchema, schema_file: str | None = None):
+    def __init__(
+        self, compiled: CompiledSchema, schema_file: str | None = None, *, plain: bool = True
+    ):
         self.compiled = compiled
         self.schema_file = schema_file
-        self._executable = _compile_xslt(compiled, schema_file)
         self._lock = threading.Lock()  # one Saxon executable, not shared across threads
+        self.plain = PlainRules(compiled, compiled.namespaces) if plain else None
+        # Saxon compiles the stylesheet when a document first needs it; at once when
+        # some rule is not plain, so that an error in the schema is reported at once
+        # (but for the shipped schemas, which compile).
+        self._compiled = None
+        shipped = schema_file is not None and Path(schema_file).parent == schemas_dir()
+        if self.plain is None or not (self.plain.complete or shipped):
+            self._compiled = _compile_xslt(compiled, schema_file)
+
+    @property
+    def _executable(self):
+        if self._compiled is None:
+            self._compiled = _compile_xslt(self.compiled, self.schema_file)
+        return self._compiled
 
     def iter_errors(self, tree, *, filename: str | None = None) -> Iterator[Diagnostic]:
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
         if filename is None:
             filename = root.getroottree().docinfo.URL
         try:
-            output = self._run(root)
+            output = self.plain.run(root) if self.plain is not None else None
+            if output is None:
+                output = self._run(root)
         except _SaxonFailure as exc:
             yield Diagnostic(
                 Severity.ERROR,

@@ -101,6 +101,8 @@ class CompiledSchema:
     patterns: tuple = field(repr=False, compare=False)
 
     policy: Policy = field(default=Policy(trusted=False), repr=False, compare=False)
+    # the prefixes the schema's expressions use
+    namespaces: dict = field(default_factory=dict, repr=False, compare=False)
 
     def pattern_xslt(self, number: int) -> str:
         """A stylesheet with only the ``number``-th pattern (0-based)."""
@@ -241,6 +243,7 @@ class _Generator:
             self.schema,
             tuple(self.patterns),
             self.policy,
+            {k: v for k, v in self.out.nsmap.items() if k},
         )
 
     def _pattern(self, main, pattern, number: int) -> None:

@@ -74,6 +74,23 @@ def _split(expression: str, separator: str) -> list[str]:
     return parts
 
 
+def _first_conjunct(predicate: str) -> str:
+    """``@a`` of ``@a and ...`` (outside brackets and quotes), else the predicate."""
+    depth, quote = 0, ""
+    for i, ch in enumerate(predicate):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif depth == 0 and predicate.startswith(" and ", i):
+            return predicate[:i]
+    return predicate
+
+
 def _qname(expanded: str) -> str:
     """``{uri}local`` as an XPath expression for that xs:QName (what the keys index)."""
     uri, _, local = expanded[1:].partition("}")
@@ -129,8 +146,8 @@ class ContextIndex:
         predicates = _predicates(step[m.end() :]) if m else None
         if m is None or predicates is None:
             return None
-        for predicate in predicates:  # [@name]: only elements with that attribute
-            a = _ATTRIBUTE_TEST.match(predicate)
+        for predicate in predicates:  # [@name], [@name and ...]: elements with one
+            a = _ATTRIBUTE_TEST.match(_first_conjunct(predicate))
             name = self._attribute_name(a) if a is not None else None
             if name is not None:
                 return ("attributes", "elements"), name
