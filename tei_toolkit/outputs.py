@@ -10,7 +10,6 @@ the run's inputs (however spelled: relative path, symlink, hard link) is refused
 from __future__ import annotations
 
 import os
-import secrets
 import signal
 from collections.abc import Iterable
 from pathlib import Path
@@ -116,7 +115,7 @@ def _open_temp(path: Path) -> tuple[int, str]:
     # Short enough for a 255-byte target name: the prefix is cut, never the folder.
     stem = path.name[:200]
     for _ in range(100):
-        tmp = str(path.parent / f".{stem}.{secrets.token_hex(4)}.tmp")
+        tmp = str(path.parent / f".{stem}.{os.urandom(4).hex()}.tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:

@@ -102,3 +102,27 @@ def test_off_switch(tmp_path, counted, monkeypatch):
     counted.clear()
     _codes(doc)
     assert counted == ["relaxng"]
+
+
+def test_a_remembered_digest_holds_only_while_the_file_is_untouched(tmp_path, counted, monkeypatch):
+    """A re-run trusts a file's status (results.digest_of); a write changes the change
+    time even when the size and the modification time are put back."""
+    import os
+    import time
+
+    from tei_toolkit.validators import results
+
+    real = time.time_ns
+    monkeypatch.setattr(results.time, "time_ns", lambda: real() + 10**10)  # "old" files
+    doc = tmp_path / "d.xml"
+    doc.write_text(TEI)
+    assert _codes(doc) == [] and counted == ["relaxng"]
+    assert list((tmp_path / "cache").rglob("digests/*.json"))  # remembered
+    assert _codes(doc) == [] and counted == ["relaxng"]  # not read again, not validated
+    before = doc.stat()
+    time.sleep(0.05)
+    doc.write_text(TEI.replace("<p>x</p>", "<x>x</x>"))  # same size, invalid
+    os.utime(doc, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert doc.stat().st_size == before.st_size
+    assert "rng:unknown-element" in _codes(doc)  # validated again
+    assert counted == ["relaxng", "relaxng"]

@@ -9,7 +9,6 @@ Schematron rules. ``engine`` forces one engine (relaxng | schematron | xsd).
 from __future__ import annotations
 
 import glob
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -298,19 +297,22 @@ def iter_validate(
     if check_ids or check_refs:
         reg = load_register(opts.register) if opts.register else set()
         corpus = CorpusChecks(check_ids=check_ids, check_refs=check_refs, register=reg)
-    todo = files if opts.run_key is None else [f for f in files if not _cached(f, opts)]
+    # A re-run reads each unchanged file's outcome here, once; only the rest is checked.
+    done = {} if opts.run_key is None else _from_cache(files, opts)
+    todo = [f for f in files if f not in done]
     if len(todo) > 1:
         _prepare_batch(todo, opts)
     n_jobs = workers.choose_jobs(jobs, len(todo))
     if n_jobs == 1 and workers.fork_safe() and any(_large(f) for f in todo):
         # One worker process all the same: libxml2 holds the interpreter for seconds on a
         # large file, and a parent that only waits answers Ctrl-C and SIGTERM at once.
-        outcomes = workers.map_ordered(check_file, files, opts, corpus, 1)
+        checked = workers.map_ordered(check_file, todo, opts, corpus, 1)
     elif n_jobs > 1:
-        outcomes = workers.map_ordered(check_file, files, opts, corpus, n_jobs)
+        checked = workers.map_ordered(check_file, todo, opts, corpus, n_jobs)
     else:
-        outcomes = (_serial(check_file, f, opts, corpus) for f in files)
-    for f, outcome in zip(files, outcomes):
+        checked = (_serial(check_file, f, opts, corpus) for f in todo)
+    for f in files:
+        outcome = done.get(f) or next(checked)
         if on_file is not None:
             on_file(str(f))
         yield from _assemble(outcome, corpus, str(f))
@@ -327,16 +329,18 @@ def _large(path: Path) -> bool:
         return False
 
 
-def _cached(path: Path, opts: Options) -> bool:
-    """A result cache entry exists for this file (whether it is still fresh is decided
-    when the file's turn comes)."""
-    try:
-        with path.open("rb") as f:  # read in chunks: a large file is never held whole
-            digest = hashlib.file_digest(f, "sha256").digest()
-    except OSError:
-        return False
+def _from_cache(files: list[Path], opts: Options) -> dict[Path, FileOutcome]:
+    """The outcomes the result cache holds for files unchanged since they were stored."""
     assert opts.run_key is not None
-    return results.exists(results.key_for(opts.run_key, path, digest))
+    found = {}
+    for path in files:
+        digest = results.digest_of(path)
+        if digest is None:
+            continue
+        hit = results.load(results.key_for(opts.run_key, path, digest), str(path))
+        if hit is not None:
+            found[path] = FileOutcome(hit.diagnostics, hit.ids, hit.pointers)
+    return found
 
 
 def _serial(check, path: Path, opts: Options, corpus) -> FileOutcome:

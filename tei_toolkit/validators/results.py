@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from . import cache
 from .models import include_closure
 
 KIND = "results"
+DIGESTS = "digests"  # file digests by path and status (digest_of)
 
 
 @dataclass
@@ -64,8 +66,35 @@ def key_for(run: str, path: Path, digest: bytes) -> str:
     return h.hexdigest()
 
 
-def exists(key: str) -> bool:
-    return cache.read(KIND, key + ".json") is not None
+def digest_of(path: Path) -> bytes | None:
+    """The SHA-256 of a file's bytes (None if unreadable), read in chunks.
+
+    A re-run need not read every file again: the digest is remembered with the file's
+    status (device, inode, size, and modification and change times, in nanoseconds).
+    Any write to a file changes its change time, which no program can set back, so
+    while the status is the same the bytes are. A file changed in the two seconds
+    before it was read is not remembered (its next change could share the stamp)."""
+    try:
+        before = _status(path)
+        memo = hashlib.sha256(str(path.resolve()).encode()).hexdigest() + ".json"
+        blob = cache.read(DIGESTS, memo)
+        if blob is not None:
+            raw = json.loads(blob)
+            if raw.get("status") == before and isinstance(raw.get("sha256"), str):
+                return bytes.fromhex(raw["sha256"])
+        with path.open("rb") as f:  # in chunks: a large file is never held whole
+            digest = hashlib.file_digest(f, "sha256").digest()
+        if _status(path) == before and time.time_ns() - before[4] > 2_000_000_000:
+            record = {"status": before, "sha256": digest.hex()}
+            cache.write(DIGESTS, memo, json.dumps(record).encode())
+        return digest
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _status(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
 
 
 def load(key: str, name: str) -> Entry | None:

@@ -12,7 +12,6 @@ the batch stays in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -47,6 +46,8 @@ def choose_jobs(jobs: int | None, n_files: int) -> int:
 
 
 def fork_safe() -> bool:
+    import multiprocessing  # here: a run with nothing to check never pays its ~10 ms
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return False
     sch = sys.modules.get(__package__ + ".schematron")
@@ -86,6 +87,8 @@ def start_pool(jobs: int):
     a worker still starting (a small batch can be done before the second one is up) must
     not meet SIGTERM with the parent's handler, which raises, instead of its own."""
     old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    import multiprocessing  # (see fork_safe)
+
     before = set(multiprocessing.active_children())
     try:
         pool = multiprocessing.get_context("fork").Pool(jobs, initializer=quiet_worker)
