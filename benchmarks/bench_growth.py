@@ -20,6 +20,7 @@ from tei_toolkit.convert import convert_text  # noqa: E402
 from tei_toolkit.outputs import Protected, write_atomic  # noqa: E402
 from tei_toolkit.rules import dates  # noqa: E402
 from tei_toolkit.validators import check_tree  # noqa: E402
+from tei_toolkit.validators.schematron import iter_schematron  # noqa: E402
 
 WORDS = (
     "the delegation of Comrade Stalin met Molotov in Moscow on January 22, 1944 at "
@@ -140,12 +141,25 @@ def main() -> None:
         check_tree(tree)
         return time.perf_counter() - start
 
+    def findings(n):
+        # n empty <p> in one div: each a Schematron finding of the TEI rules
+        # (a <p> inside a <p>), located by line, column and path
+        tree = copy.deepcopy(base)
+        p = tree.getroot().find(".//tei:body//tei:p", tei.NS)
+        for _ in range(n):
+            p.append(tei.E("p"))
+        start = time.perf_counter()
+        sum(1 for _ in iter_schematron(tree))
+        return time.perf_counter() - start
+
     validate(10)  # compile the grammar outside the timing
+    findings(1)
     print(f"{'work (n, then 4n)':52} {'n':>10} {'4n':>10} {'growth':>8}")
     growth("convert, one paragraph of 150k / 600k characters", mark_up, 150_000)
     growth("date scan, 3,000 / 12,000 dates in one paragraph", scan, 3_000)
     growth("check_tree, 3,000 / 12,000 children of one p", validate, 3_000)
     growth("a batch's outputs, 500 / 2,000 files, each written twice", batch_writes, 500)
+    growth("Schematron, 2,000 / 8,000 findings under one parent", findings, 2_000)
     # bench_growth.py [SIZE]: the shapes at SIZE and 4 x SIZE characters (default 100k;
     # 5,000,000 gives the 20 MB record of issue 9, in minutes)
     shapes(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)

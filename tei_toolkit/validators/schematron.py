@@ -107,9 +107,8 @@ class Schematron:
         if filename is None:
             filename = root.getroottree().docinfo.URL
         try:
-            output = self.plain.run(root) if self.plain is not None else None
-            if output is None:
-                output = self._run(root)
+            firings = self.plain.run(root) if self.plain is not None else None
+            output = self._run(root) if firings is None else ""
         except _SaxonFailure as exc:
             yield Diagnostic(
                 Severity.ERROR,
@@ -118,10 +117,13 @@ class Schematron:
                 file=filename,
             )
             return
-        if not output:
+        if not output and not firings:
             return
         locator = Locator(root, _source_text(root, filename))
         found = []
+        for index, node, attribute, message in firings or ():
+            where = locator.locate_node(node, attribute)
+            found.append(self._diagnostic(index, message, where, filename))
         for line in output.splitlines():
             index, _, rest = line.partition("\t")
             path, _, message = rest.partition("\t")

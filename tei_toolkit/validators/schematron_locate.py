@@ -40,12 +40,19 @@ class Locator:
         self.root = root
         self._lines = source.split("\n") if source is not None else None
         self._same_line: dict | None = None
+        self._positions: dict = {}  # (parent, tag) -> {child: position}: see readable_path
+        self._children: dict = {}  # (parent, tag) -> [child, ...]
+        self._starts: dict = {}  # (line, qname) -> columns of '<qname' on that line
 
     def locate(self, xpath: str) -> Location:
         node, attr = self._resolve(xpath)
+        return self.locate_node(node, attr)
+
+    def locate_node(self, node, attr: str | None = None) -> Location:
+        """The line, column and readable path of an element (or of its attribute)."""
         if node is None:
             return Location(None, None, None)
-        path = readable_path(node, attr)
+        path = readable_path(node, attr, self._positions)
         line = node.sourceline
         if not isinstance(node.tag, str) or line is None:
             return Location(line, None, path)
@@ -73,7 +80,7 @@ class Locator:
                 if node is None:
                     node = self.root if self.root.tag == tag else None
                 else:
-                    node = _nth(node.iterchildren(tag), int(m.group("pos")))
+                    node = self._child(node, tag, int(m.group("pos")))
             elif m.group("attr") is not None and node is not None:
                 ns = m.group("ans")
                 attr = f"{{{ns}}}{m.group('attr')}" if ns else m.group("attr")
@@ -85,6 +92,14 @@ class Locator:
             if node is None:
                 return None, None
         return node, attr
+
+    def _child(self, parent, tag: str, n: int):
+        """The n-th child so named (1-based), from a list made once per parent and
+        name: many findings under one parent stay linear."""
+        children = self._children.get((parent, tag))
+        if children is None:
+            children = self._children[(parent, tag)] = list(parent.iterchildren(tag))
+        return children[n - 1] if 0 < n <= len(children) else None
 
     def _start_tag(self, el: etree._Element) -> tuple[int, int] | None:
         """Line and 1-based column of the element's '<', or None if not found.
@@ -101,9 +116,12 @@ class Locator:
             f"{el.prefix}:{etree.QName(el).localname}" if el.prefix else etree.QName(el).localname
         )
         tag_rx = re.compile("<" + re.escape(qname) + r"(?=[\s/>]|$)")
-        starts = [m.start() for m in tag_rx.finditer(self._lines[line - 1])]
+        starts = self._starts.get((line, qname))
+        if starts is None:  # once per line and name: a long line with many findings
+            starts = [m.start() for m in tag_rx.finditer(self._lines[line - 1])]
+            self._starts[(line, qname)] = starts
         peers = self._peers(el)
-        k = peers.index(el)
+        k = peers[el]
         if len(starts) >= len(peers):
             return line, starts[k] + 1
         if len(starts) == len(peers) - 1:  # the first peer's tag began on an earlier line
@@ -115,14 +133,16 @@ class Locator:
                     return back + 1, found[-1] + 1
         return None
 
-    def _peers(self, el: etree._Element) -> list:
-        """Elements with the same tag whose start tag ends on the same line, in order."""
+    def _peers(self, el: etree._Element) -> dict:
+        """Elements with the same tag whose start tag ends on the same line, each with
+        its rank among them."""
         if self._same_line is None:
             table: dict = {}
             for node in self.root.iter(etree.Element):
-                table.setdefault((node.sourceline, node.tag, node.prefix), []).append(node)
+                peers = table.setdefault((node.sourceline, node.tag, node.prefix), {})
+                peers[node] = len(peers)
             self._same_line = table
-        return self._same_line.get((el.sourceline, el.tag, el.prefix), [el])
+        return self._same_line.get((el.sourceline, el.tag, el.prefix), {el: 0})
 
 
 def _nth(iterator, n: int):
@@ -132,8 +152,13 @@ def _nth(iterator, n: int):
     return None
 
 
-def readable_path(node: etree._Element, attr: str | None = None) -> str:
-    """``/TEI/text/body/div[2]/p``: positions only where a name repeats among siblings."""
+def readable_path(
+    node: etree._Element, attr: str | None = None, positions: dict | None = None
+) -> str:
+    """``/TEI/text/body/div[2]/p``: positions only where a name repeats among siblings.
+
+    ``positions``: a table of children's positions kept across calls (Locator's), so
+    that many paths under one parent cost one pass over its children."""
     steps = []
     el = node
     while el is not None:
@@ -141,9 +166,13 @@ def readable_path(node: etree._Element, attr: str | None = None) -> str:
             name = _display_name(el.tag, el.prefix)
             parent = el.getparent()
             if parent is not None:
-                same = list(parent.iterchildren(el.tag))
-                if len(same) > 1:
-                    name += f"[{same.index(el) + 1}]"
+                table = None if positions is None else positions.get((parent, el.tag))
+                if table is None:
+                    table = {c: i for i, c in enumerate(parent.iterchildren(el.tag), 1)}
+                    if positions is not None:
+                        positions[(parent, el.tag)] = table
+                if len(table) > 1:
+                    name += f"[{table[el]}]"
         elif el.tag is etree.Comment:
             name = "comment()"
         else:

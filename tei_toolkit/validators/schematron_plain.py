@@ -21,6 +21,7 @@ normalised; findings come pattern by pattern, in document order.
 from __future__ import annotations
 
 import re
+import threading
 
 from lxml import etree
 
@@ -71,9 +72,12 @@ class PlainRules:
         ):
             usable = False
         self.stylesheet = None
+        self._nodes: list = []  # the nodes of the run under way (``_node``)
+        self._numbers: dict = {}
+        self._lock = threading.Lock()
         if usable:
             try:
-                self.stylesheet = Stylesheet(self.ns, self.patterns).build()
+                self.stylesheet = Stylesheet(self.ns, self.patterns).build(self._node)
             except etree.XSLTParseError:  # an expression libxslt reads otherwise: Saxon
                 self.stylesheet = None
         # every rule plain: Saxon is needed only if the stylesheet fails on a document
@@ -252,19 +256,42 @@ class PlainRules:
         return expression
 
     # ------------------------------------------------------------ running
-    def run(self, root: etree._Element) -> str | None:
-        """What the compiled stylesheet prints for this tree, or None when a rule that
-        is not plain may fire here (or the stylesheet fails): then Saxon must run."""
+    def run(self, root: etree._Element) -> list[tuple[str, object, str | None, str]] | None:
+        """Every firing as (check index, element or None, attribute name or None,
+        message), in the order of Saxon's output; None when a rule that is not plain
+        may fire here (or the stylesheet fails): then Saxon must run."""
         if self.stylesheet is None:
             return None
-        try:
-            text = str(self.stylesheet(root))
-        except etree.XSLTApplyError:
-            return None
+        with self._lock:
+            self._nodes, self._numbers = [], {}
+            try:
+                text = str(self.stylesheet(root))
+            except etree.XSLTApplyError:
+                return None
+            finally:
+                nodes, self._nodes, self._numbers = self._nodes, [], {}
         lines = text.splitlines()
         if "X" in lines:
             return None
-        rows = sorted(
-            (line.split("\t", 1) for line in dict.fromkeys(lines)), key=lambda r: int(r[0])
-        )
-        return "".join(r[1] + "\n" for r in rows)
+        found = []
+        # pattern by pattern, as Saxon prints (a node may print a firing twice: once)
+        for line in sorted(dict.fromkeys(lines), key=lambda r: int(r.split("\t", 1)[0])):
+            _pattern, index, where, message = line.split("\t", 3)
+            node, attribute = nodes[int(where)] if where else (None, None)
+            found.append((index, node, attribute, message))
+        return found
+
+    def _node(self, _context, nodes) -> str:
+        """``tkp:node``: the firing's node, as its number in this run's list of
+        (element, attribute name or None); the same node, the same number."""
+        if not nodes:
+            return ""
+        node, attribute = nodes[0], getattr(nodes[0], "attrname", None)
+        if not isinstance(node, etree._Element) or attribute is not None:
+            node = node.getparent()  # an attribute (or a text node): its element
+        key = (node, attribute)
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = len(self._nodes)
+            self._nodes.append(key)
+        return str(number)

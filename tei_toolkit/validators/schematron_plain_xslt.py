@@ -5,7 +5,8 @@ each runs, in schema order, the patterns that can apply to its element and goes 
 the children. A pattern keyed on an attribute (``tei:*[@calendar]``) runs from a
 template for that attribute (mode ``tkp:a``), on its element. A rule is an
 ``xsl:when`` of the pattern's ``xsl:choose`` (a node takes the first rule it matches),
-a check an ``xsl:if``. A firing prints ``pattern TAB check TAB fn:path() TAB message``;
+a check an ``xsl:if``. A firing prints ``pattern TAB check TAB node TAB message``
+(``node``: what the caller's ``tkp:node`` function made of the node);
 a rule that is not plain prints ``X`` wherever it may fire.
 """
 
@@ -51,7 +52,9 @@ class Stylesheet:
         self.ns = dict(ns)
         self.patterns = patterns
 
-    def build(self) -> etree.XSLT:
+    def build(self, node) -> etree.XSLT:
+        """``node(context, nodes)``: the extension function ``tkp:node``, which names a
+        firing's node in the output (a number the caller maps back to the node)."""
         nsmap = {**self.ns, "xsl": XSL, "tkp": OWN}
         self.out = etree.Element(f"{_X}stylesheet", nsmap=nsmap, version="1.0")
         self._x(self.out, "output", method="text", encoding="UTF-8")
@@ -73,9 +76,8 @@ class Stylesheet:
             for i, pattern in enumerate(self.patterns):
                 if name in pattern.attributes:
                     self._pattern(owner, i, pattern)
-        self._path_template()
         access = etree.XSLTAccessControl.DENY_ALL
-        return etree.XSLT(self.out, access_control=access)
+        return etree.XSLT(self.out, access_control=access, extensions={(OWN, "node"): node})
 
     def _qname(self, clark: str) -> str | None:
         uri, _, local = clark[1:].partition("}")
@@ -136,43 +138,11 @@ class Stylesheet:
             else:
                 self._x(message, "value-of", select=part[1])
         self._x(fire, "text").text = f"{number}\t{check.index}\t"
-        if check.subject:
-            self._x(
-                self._x(fire, "for-each", select=f"({check.subject})[1]"),
-                "call-template",
-                name="tkp:path",
-            )
-        else:
-            self._x(fire, "call-template", name="tkp:path")
+        where = f"({check.subject})[1]" if check.subject else "."
+        self._x(fire, "value-of", select=f"tkp:node({where})")
         self._x(fire, "text").text = "\t"
         self._x(fire, "value-of", select="normalize-space($tkp:m)")
         self._x(fire, "text").text = "\n"
-
-    def _path_template(self) -> None:
-        """fn:path() in XSLT 1.0: /Q{uri}local[n] per element, then /@name."""
-        t = self._x(self.out, "template", name="tkp:path")
-        each = self._x(t, "for-each", select="ancestor-or-self::*")
-        self._x(each, "text").text = "/Q{"
-        self._x(each, "value-of", select="namespace-uri()")
-        self._x(each, "text").text = "}"
-        self._x(each, "value-of", select="local-name()")
-        self._x(each, "text").text = "["
-        same = (
-            "count(preceding-sibling::*[local-name() = local-name(current()) and "
-            "namespace-uri() = namespace-uri(current())]) + 1"
-        )
-        self._x(each, "value-of", select=same)
-        self._x(each, "text").text = "]"
-        attribute = self._x(t, "if", test="count(. | ../@*) = count(../@*)")
-        choose = self._x(attribute, "choose")
-        plain_name = self._x(choose, "when", test="namespace-uri() = ''")
-        self._x(plain_name, "text").text = "/@"
-        self._x(plain_name, "value-of", select="local-name()")
-        other = self._x(choose, "otherwise")
-        self._x(other, "text").text = "/@Q{"
-        self._x(other, "value-of", select="namespace-uri()")
-        self._x(other, "text").text = "}"
-        self._x(other, "value-of", select="local-name()")
 
     @staticmethod
     def _x(parent, instruction: str, **attrs) -> etree._Element:
