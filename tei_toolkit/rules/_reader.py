@@ -69,6 +69,7 @@ class TextLines:
         self.lead = len(text) - len(text.lstrip())  # where the first word starts
         self._breaks: list[int] | None = None
         self._upper: dict[int, bool] = {}
+        self._upper_source: dict[int, bool] = {}
 
     def bounds(self, pos: int) -> tuple[int, int]:
         """Start and end of the line holding ``pos``."""
@@ -89,11 +90,15 @@ class TextLines:
         return answer
 
     def mostly_upper_source(self, pos: int) -> bool:
-        """The line holding ``pos`` was set in capitals before its case was restored."""
+        """The line holding ``pos`` was set in capitals before its case was restored
+        (measured once per line, as ``mostly_upper``: a long line is asked often)."""
         start, end = self.bounds(pos)
-        line = self.source[start:end]
-        words = WORDS.findall(line)
-        return bool(words) and sum(1 for w in words if w.isupper()) * 2 >= len(words)
+        answer = self._upper_source.get(start)
+        if answer is None:
+            words = WORDS.findall(self.source, start, end)
+            answer = bool(words) and sum(1 for w in words if w.isupper()) * 2 >= len(words)
+            self._upper_source[start] = answer
+        return answer
 
 
 WORDS = re.compile(r"[^\W\d_]{2,}")
