@@ -66,6 +66,7 @@ class PlainRules:
             self.patterns.append(Pattern(elements, attributes, made))
         # schema variables, and a rule that could be anywhere and is not understood
         usable = compiled.schema.find(f"{_S}let") is None and index == len(compiled.checks)
+        usable = usable and not any(k.startswith("tk") for k in self.ns)  # our prefixes
         if any(
             not p.elements and not p.attributes and any(r.match is None for r in p.rules)
             for p in self.patterns
@@ -238,18 +239,15 @@ class PlainRules:
         return test, made
 
     def _self_test(self, steps) -> str:
-        """A boolean expression, on an element, for a path of element steps."""
+        """A boolean expression, on an element, for a path of element steps: the last
+        step on ``self::``, each earlier one on ``parent::`` (after ``/``) or
+        ``ancestor::`` (after ``//``) of the step after it."""
         expression = ""
         for n, (separator, test, preds) in enumerate(steps):
-            here = "".join(f"[{p}]" for p in preds)
+            here = axis(test, "self") + "".join(f"[{p}]" for p in preds)
             if n == 0 and separator == "/":
-                here += "[not(parent::*)]"
-            if expression:
-                up = "parent" if separator == "/" else "ancestor"
-                expression = f"{axis(test, 'self')}{here}[{expression}]"
-                expression = expression  # the outer step holds the inner one
-            else:
-                expression = f"{axis(test, 'self')}{here}"
+                here += "[not(parent::*)]"  # /a: the root element
+            expression = f"{here}[{expression}]" if expression else here
             if n < len(steps) - 1:
                 up = "parent" if steps[n + 1][0] == "/" else "ancestor"
                 expression = f"{up}::*[{expression}]"
