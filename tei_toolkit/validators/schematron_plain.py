@@ -25,7 +25,7 @@ import threading
 
 from lxml import etree
 
-from .schematron_compile import CompiledSchema
+from .schematron_compile import OWN_PREFIX, CompiledSchema
 from .schematron_index import ContextIndex, _predicates, _split
 from .schematron_plain_xslt import Check, Pattern, Rule, Stylesheet, axis
 from .schematron_preprocess import SCH_NS
@@ -44,7 +44,7 @@ class PlainRules:
     run instead."""
 
     def __init__(self, compiled: CompiledSchema, namespaces: dict[str, str]):
-        self.ns = {k: v for k, v in namespaces.items() if k and k != "xsl"}
+        self.ns = {k: v for k, v in namespaces.items() if k and k not in ("xsl", OWN_PREFIX)}
         self.ns.setdefault("xml", XML_NS)
         self.patterns: list[Pattern] = []
         self._index = ContextIndex(etree.Element("keys", nsmap=self.ns), str)
@@ -66,7 +66,7 @@ class PlainRules:
             self.patterns.append(Pattern(elements, attributes, made))
         # schema variables, and a rule that could be anywhere and is not understood
         usable = compiled.schema.find(f"{_S}let") is None and index == len(compiled.checks)
-        usable = usable and not any(k.startswith("tk") for k in self.ns)  # our prefixes
+        usable = usable and not any(k.startswith(("tkp", "tkn")) for k in self.ns)  # ours
         if any(
             not p.elements and not p.attributes and any(r.match is None for r in p.rules)
             for p in self.patterns
