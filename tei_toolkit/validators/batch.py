@@ -66,8 +66,9 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[Diagnostic]]:
         else:
             problems.append(error("input:not-found", "no such file or folder", file=raw))
     seen, out = set(), []
+    real = _Real()
     for f in files:
-        key = f.resolve()
+        key = real(f)
         if key not in seen:
             seen.add(key)
             out.append(f)
@@ -291,14 +292,16 @@ def iter_validate(
         opts.run_key = results.run_key(opts)
     files, problems = expand_paths(str(p) for p in paths)
     skip = {Path(p).resolve() for p in exclude}
-    files = [f for f in files if f.resolve() not in skip]  # e.g. the run's own report
+    real = _Real()
+    if skip:
+        files = [f for f in files if real(f) not in skip]  # e.g. the run's own report
     yield from problems
     corpus = None
     if check_ids or check_refs:
         reg = load_register(opts.register) if opts.register else set()
         corpus = CorpusChecks(check_ids=check_ids, check_refs=check_refs, register=reg)
     # A re-run reads each unchanged file's outcome here, once; only the rest is checked.
-    done = {} if opts.run_key is None else _from_cache(files, opts)
+    done = {} if opts.run_key is None else _from_cache(files, opts, real)
     todo = [f for f in files if f not in done]
     if len(todo) > 1:
         _prepare_batch(todo, opts)
@@ -329,15 +332,33 @@ def _large(path: Path) -> bool:
         return False
 
 
-def _from_cache(files: list[Path], opts: Options) -> dict[Path, FileOutcome]:
+class _Real:
+    """Resolved paths, each folder resolved once (a file that is a link is followed):
+    resolving costs a system call per component of the path."""
+
+    def __init__(self):
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return path.resolve()
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
+
+def _from_cache(files: list[Path], opts: Options, real: _Real) -> dict[Path, FileOutcome]:
     """The outcomes the result cache holds for files unchanged since they were stored."""
     assert opts.run_key is not None
     found = {}
     for path in files:
-        digest = results.digest_of(path)
+        resolved = real(path)
+        digest = results.digest_of(path, resolved)
         if digest is None:
             continue
-        hit = results.load(results.key_for(opts.run_key, path, digest), str(path))
+        key = results.key_for(opts.run_key, path, digest, resolved)
+        hit = results.load(key, str(path))
         if hit is not None:
             found[path] = FileOutcome(hit.diagnostics, hit.ids, hit.pointers)
     return found

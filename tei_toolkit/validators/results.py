@@ -58,15 +58,16 @@ def file_key(run: str, path: Path, data: bytes) -> str:
     return key_for(run, path, hashlib.sha256(data).digest())
 
 
-def key_for(run: str, path: Path, digest: bytes) -> str:
-    """``file_key`` from the SHA-256 digest of the file's bytes (a file read in chunks)."""
+def key_for(run: str, path: Path, digest: bytes, real: Path | None = None) -> str:
+    """``file_key`` from the SHA-256 digest of the file's bytes (a file read in chunks);
+    ``real``: the path resolved, when the caller has it."""
     h = hashlib.sha256(run.encode())
-    h.update(str(path.resolve()).encode())
+    h.update(str(real or path.resolve()).encode())
     h.update(digest)
     return h.hexdigest()
 
 
-def digest_of(path: Path) -> bytes | None:
+def digest_of(path: Path, real: Path | None = None) -> bytes | None:
     """The SHA-256 of a file's bytes (None if unreadable), read in chunks.
 
     A re-run need not read every file again: the digest is remembered with the file's
@@ -76,7 +77,7 @@ def digest_of(path: Path) -> bytes | None:
     before it was read is not remembered (its next change could share the stamp)."""
     try:
         before = _status(path)
-        memo = hashlib.sha256(str(path.resolve()).encode()).hexdigest() + ".json"
+        memo = hashlib.sha256(str(real or path.resolve()).encode()).hexdigest() + ".json"
         blob = cache.read(DIGESTS, memo)
         if blob is not None:
             raw = json.loads(blob)
