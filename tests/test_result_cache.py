@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tei_toolkit.diagnostics import ToolkitError
-from tei_toolkit.validators import batch, validate_paths
+from tei_toolkit.validators import check, validate_paths
 
 TEI = (
     '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title>'
@@ -23,13 +23,13 @@ RNG = """<grammar xmlns="http://relaxng.org/ns/structure/1.0"
 def counted(monkeypatch, tmp_path):
     monkeypatch.setenv("TEI_TOOLKIT_CACHE", str(tmp_path / "cache"))
     runs = []
-    real = batch.run_engine
+    real = check.run_engine
 
     def run_engine(engine, tree, **kw):
         runs.append(engine)
         return real(engine, tree, **kw)
 
-    monkeypatch.setattr(batch, "run_engine", run_engine)
+    monkeypatch.setattr(check, "run_engine", run_engine)
     return runs
 
 

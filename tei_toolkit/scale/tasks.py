@@ -21,7 +21,7 @@ from ..pipeline import (
     convert_file,
     internal_error,
 )
-from ..validators.batch import _prepare_batch, check_file
+from ..validators.check import _prepare_batch, check_file
 from ..validators.outcome import FileOutcome
 from . import storage
 
@@ -100,7 +100,7 @@ _PREPARED = False  # per worker process
 
 
 def validate_chunk(paths: list[str], opts: Any, corpus: Any) -> list[Any]:
-    """validators.batch.check_file for each file: what does not depend on the others."""
+    """validators.check.check_file for each file: what does not depend on the others."""
     global _PREPARED
     if not _PREPARED:  # the schema read once per worker, as the local batch does
         _PREPARED = True

@@ -9,19 +9,14 @@ Schematron rules. ``engine`` forces one engine (relaxng | schematron | xsd).
 from __future__ import annotations
 
 import glob
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, ToolkitError, error
-from ..xmlparse import XMLSyntaxProblem, parse_bytes
-from . import cache, results, stream, workers
-from .corpus import CorpusChecks, id_occurrences, load_register
-from .models import Use, plan_models
+from . import cache, results, workers
+from .corpus import CorpusChecks, load_register
 from .outcome import FileOutcome
-from .relaxng import schema as rng_schema
-from .sandbox import Policy
 
 ENGINES = ("relaxng", "schematron", "xsd")
 _BY_SUFFIX = {".rng": "relaxng", ".rnc": "relaxng", ".xsd": "xsd", ".sch": "schematron"}
@@ -75,153 +70,6 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[Diagnostic]]:
     return out, problems
 
 
-def _plan(tree, path: Path, opts: Options) -> tuple[list[Use], list[Diagnostic]]:
-    """The schemas to run on this document (``schema`` None: the shipped default)."""
-    if opts.schema is not None:
-        engine = opts.engine or _BY_SUFFIX.get(opts.schema.suffix.lower(), "relaxng")
-        return [Use(engine, opts.schema, trusted=True)], []
-    policy = opts.xml_model if opts.use_xml_model else "off"
-    plan, notes = plan_models(tree, path, policy, opts.engine)
-    if plan:
-        return plan, notes
-    if opts.engine:
-        return [Use(opts.engine, None, trusted=True)], notes
-    default = [Use("relaxng", None, trusted=True)]
-    if _schematron() is not None:
-        default.append(Use("schematron", None, trusted=True))
-    return default, notes
-
-
-def _schematron():
-    # imported when a Schematron check runs: saxonche is optional, and loading it starts a
-    # JVM-free but heavy native library (and a process that has loaded it must not fork)
-    try:
-        from .schematron import iter_schematron, schematron_available
-    except ImportError:
-        return None
-    return iter_schematron if schematron_available() else None
-
-
-def run_engine(
-    engine: str,
-    tree,
-    *,
-    filename: str | None,
-    schema: Path | None,
-    source: bytes | None = None,
-    policy: Policy | None = None,
-) -> Iterator[Diagnostic]:
-    """Diagnostics of one engine on one tree. ``policy``: who named the schema."""
-    if engine == "relaxng":
-        yield from rng_schema(schema).iter_errors(tree, filename=filename, source=source)
-    elif engine == "schematron":
-        iter_sch = _schematron()
-        if iter_sch is None:
-            raise ToolkitError("the schematron engine needs saxonche (pip install saxonche)")
-        yield from iter_sch(tree, filename=filename, schema_path=schema, policy=policy)
-    elif engine == "xsd":
-        from .xsd import iter_xsd  # xmlschema's import costs ~0.3 s: only when asked for
-
-        trusted = policy is None or policy.trusted
-        yield from iter_xsd(tree, filename=filename, schema_path=schema, trusted=trusted)
-    else:
-        raise ToolkitError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-
-
-_XMLID = re.compile(r"xml:id : attribute value (.*) is not an NCName")
-
-
-def _syntax(diag: Diagnostic) -> Diagnostic:
-    # libxml2's parser rejects a bad xml:id itself; it is a datatype error, as jing says.
-    m = _XMLID.search(diag.message)
-    if m:
-        return error(
-            "rng:bad-attribute-value",
-            f'value "{m.group(1)}" of attribute xml:id is invalid; expected a name '
-            "without spaces or colons, not starting with a digit",
-            file=diag.file,
-            line=diag.line,
-            column=diag.column,
-        )
-    return diag
-
-
-def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None) -> FileOutcome:
-    """Everything about one file that does not depend on the other files of the run."""
-    if stream.should_stream(path, corpus):  # large, maybe RELAX NG only: no tree
-        streamed = stream.check(path, opts, _plan)
-        if streamed is not None:
-            return streamed
-    out = FileOutcome()
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        out.diagnostics.append(error("input:unreadable", f"cannot read: {exc.strerror}", file=name))
-        return out
-    key = results.file_key(opts.run_key, path, data) if opts.run_key else None
-    if key is not None:
-        hit = results.load(key, name)
-        if hit is not None:
-            return FileOutcome(hit.diagnostics, hit.ids, hit.pointers)
-    notes: list[Diagnostic] = []
-    try:
-        # DTD/xi:include left alone; a repeated xml:id is parsed: whether it is an ID
-        # is the schema's to say (inside egXML it is not), and RELAX NG says it
-        tree = parse_bytes(data, name, notes=notes, duplicate_ids=True)
-    except XMLSyntaxProblem as exc:
-        out.diagnostics.extend(notes)
-        out.diagnostics.append(_syntax(exc.diagnostic))
-        return out
-    plan, planned = _plan(tree, path, opts)
-    if any(use.engine == "relaxng" for use in plan):
-        notes = [d for d in notes if d.code != "xml:duplicate-id"]
-    out.diagnostics.extend(notes)
-    out.diagnostics.extend(planned)
-    for use in plan:
-        policy = Policy(
-            trusted=use.trusted,
-            project=use.project,
-            base=use.origin or use.schema,
-            origin=use.origin,
-        )
-        try:
-            out.diagnostics.extend(
-                run_engine(
-                    use.engine,
-                    tree,
-                    filename=name,
-                    schema=use.schema,
-                    source=data,
-                    policy=policy,
-                )
-            )
-        except ToolkitError as exc:
-            if use.trusted and opts.schema is not None:  # the user's schema: fatal
-                raise
-            # A schema this document named: that document's problem, the batch goes on.
-            problem = getattr(exc, "message", None) or str(exc)
-            out.diagnostics.append(
-                error(
-                    getattr(exc, "code", None) or "validate:schema",
-                    f"schema {use.schema.name if use.schema else 'tei_all'} named by "
-                    f"<?xml-model?> cannot be used: {problem}",
-                    file=name,
-                    line=use.line,
-                )
-            )
-    if corpus is not None:
-        out.ids = id_occurrences(tree) if corpus.check_ids else []
-        out.pointers = corpus.pointers(tree, name)
-    if key is not None:
-        depends: dict[str, str] = {}
-        for use in plan:
-            if not use.trusted:  # a schema the document named: it may change on its own
-                depends.update(results.schema_depends(use.origin or use.schema))
-        results.store(key, name, results.Entry(out.diagnostics, out.ids, out.pointers, depends))
-    return out
-
-
 def _assemble(outcome: FileOutcome, corpus: CorpusChecks | None, name: str) -> Iterator[Diagnostic]:
     """One file's diagnostics in their fixed order; duplicates need the files before it."""
     if outcome.failure is not None:
@@ -230,25 +78,6 @@ def _assemble(outcome: FileOutcome, corpus: CorpusChecks | None, name: str) -> I
     if corpus is not None:
         yield from corpus.duplicates(outcome.ids, name)
         yield from outcome.pointers
-
-
-def iter_file(
-    path: Path, opts: Options, corpus: CorpusChecks | None = None
-) -> Iterator[Diagnostic]:
-    """Every Diagnostic for one file (syntax, schema, corpus)."""
-    yield from _assemble(check_file(path, opts, corpus), corpus, str(path))
-
-
-def _prepare_batch(files: list[Path], opts: Options) -> None:
-    """Read and check the batch's RELAX NG schema once, before workers fork."""
-    if opts.engine not in (None, "relaxng"):
-        return
-    if (
-        opts.schema is not None
-        and _BY_SUFFIX.get(opts.schema.suffix.lower(), "relaxng") != "relaxng"
-    ):
-        return
-    rng_schema(opts.schema).prepare()
 
 
 def iter_validate(
@@ -303,22 +132,29 @@ def iter_validate(
     # A re-run reads each unchanged file's outcome here, once; only the rest is checked.
     done = {} if opts.run_key is None else _from_cache(files, opts, real)
     todo = [f for f in files if f not in done]
+    checked: Iterator[FileOutcome] = _checked(todo, opts, corpus, jobs) if todo else iter(())
+    for f in files:
+        outcome = done.get(f) or next(checked)
+        if on_file is not None:
+            on_file(str(f))
+        yield from _assemble(outcome, corpus, str(f))
+
+
+def _checked(todo: list[Path], opts: Options, corpus, jobs: int | None) -> Iterator[FileOutcome]:
+    """The outcomes of checking ``todo``, in its order, in workers or here."""
+    # imported here: a re-run whose files are all cached never loads the engines (~15 ms)
+    from .check import _prepare_batch, check_file
+
     if len(todo) > 1:
         _prepare_batch(todo, opts)
     n_jobs = workers.choose_jobs(jobs, len(todo))
     if n_jobs == 1 and workers.fork_safe() and any(_large(f) for f in todo):
         # One worker process all the same: libxml2 holds the interpreter for seconds on a
         # large file, and a parent that only waits answers Ctrl-C and SIGTERM at once.
-        checked = workers.map_ordered(check_file, todo, opts, corpus, 1)
-    elif n_jobs > 1:
-        checked = workers.map_ordered(check_file, todo, opts, corpus, n_jobs)
-    else:
-        checked = (_serial(check_file, f, opts, corpus) for f in todo)
-    for f in files:
-        outcome = done.get(f) or next(checked)
-        if on_file is not None:
-            on_file(str(f))
-        yield from _assemble(outcome, corpus, str(f))
+        return workers.map_ordered(check_file, todo, opts, corpus, 1)
+    if n_jobs > 1:
+        return workers.map_ordered(check_file, todo, opts, corpus, n_jobs)
+    return (_serial(check_file, f, opts, corpus) for f in todo)
 
 
 # Above this size a file is checked in a worker process even in a one-job run.
