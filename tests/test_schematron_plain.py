@@ -101,6 +101,8 @@ def test_a_rule_that_is_not_plain_sends_the_document_to_saxon():
         "normalize-space(@a) ne ''",
         "ancestor::tei:l[not(.//tei:note//tei:l[. = current()])]",
         "starts-with(@target, '#')",
+        "not(@a) or (not(//tei:x) and not(//tei:y))",  # "or (": not a call
+        "@mode = ('add', 'replace') or not(@mode)",  # a list of strings
     ],
 )
 def test_plain_accepts(expression):
@@ -116,7 +118,8 @@ def test_plain_accepts(expression):
         "contains(tei:p, 'x')",  # several p: an error in 2.0, the first p in 1.0
         "matches(@a, '\\s')",  # not in XPath 1.0
         "@a cast as xs:integer lt 2",
-        "@mode = ('add', 'change')",  # a sequence
+        "tei:p = ('add', 'change')",  # a sequence, but for one attribute
+        "@a or (1, 2)",
         "position() = 1",
         "id(@ref)",
         "count(x) + 1 = 2",

@@ -37,6 +37,7 @@ _SINGLE_ARGUMENTS = {
     "namespace-uri",
 }
 _ANY_ARGUMENTS = {"not", "boolean", "count", "true", "false", "text", "current"}
+_OPERATORS = {"or", "and"}  # the operators XPath 1.0 writes as words
 _STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
 _CALL = re.compile(r"([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*\(")
 _NUMBER = re.compile(r"(?<![\w.:-])(?:\d+(?:\.\d*)?|\.\d+)")
@@ -52,6 +53,7 @@ _SINGLE = re.compile(r"\s*(?:\.|\.\.|(?:\.\./)?@[A-Za-z_][\w.:-]*|'[^']*'|\"[^\"
 
 def plain(expression: str) -> str | None:
     """``expression`` as XPath 1.0 with the same value as under 2.0, or None."""
+    expression = _IN_LIST.sub(_in_list, expression)
     rewritten = _value_comparisons(expression)
     if rewritten is None:
         return None
@@ -63,6 +65,8 @@ def plain(expression: str) -> str | None:
         return None
     for m in _CALL.finditer(bare):
         name = m.group(1)
+        if name in _OPERATORS:
+            continue  # "or (...)": a parenthesis, not a call
         if name not in _SINGLE_ARGUMENTS and name not in _ANY_ARGUMENTS:
             return None
         if name in _SINGLE_ARGUMENTS and not all(
@@ -70,7 +74,9 @@ def plain(expression: str) -> str | None:
         ):
             return None
     for m in re.finditer(r"\(", bare):  # (a, b): a sequence
-        if not re.search(r"[\w.-]\s*\Z", bare[: m.start()]) and len(_arguments(bare, m.end())) > 1:
+        call = re.search(r"[\w.-]+\s*\Z", bare[: m.start()])
+        grouping = call is None or call.group(0).strip() in _OPERATORS
+        if grouping and len(_arguments(bare, m.end())) > 1:
             return None
     for m in _NUMBER.finditer(bare):  # only counts and lengths compared with a number
         if not _counted(bare[: m.start()]):
@@ -79,6 +85,19 @@ def plain(expression: str) -> str | None:
         if not _NUMBER.match(bare, len(bare[: m.end()]) + _spaces(bare, m.end())):
             return None
     return expression
+
+
+_IN_LIST = re.compile(
+    r"(?<![\w.:/-])(@[A-Za-z_][\w.:-]*)\s*(!?=)\s*\(\s*((?:'[^']*'|\"[^\"]*\")"
+    r"(?:\s*,\s*(?:'[^']*'|\"[^\"]*\"))*)\s*\)"
+)
+
+
+def _in_list(m: re.Match) -> str:
+    """``@a = ('x', 'y')`` as ``(@a = 'x' or @a = 'y')``: a comparison with a sequence
+    is true when one with an item is, in XPath 2.0 as in this form in 1.0."""
+    items = _STRING.findall(m.group(3))
+    return "(" + " or ".join(f"{m.group(1)} {m.group(2)} {item}" for item in items) + ")"
 
 
 def _value_comparisons(expression: str) -> str | None:
