@@ -52,7 +52,7 @@ def _agree(pair, tree) -> bool | None:
 def test_the_plain_schema_agrees_with_saxon_and_fires_every_rule():
     pair = _both(PLAIN / "plain.sch")
     ours, saxon = pair
-    # every rule there is plain but x:thing's (a sequence)
+    # every rule there is plain but x:thing's (a regular expression)
     plain_rules = [r.checks is not None for p in ours.plain.patterns for r in p.rules]
     assert plain_rules == [True] * (len(plain_rules) - 1) + [False]
     tree = parse(PLAIN / "plain.xml")
@@ -82,7 +82,7 @@ def test_a_rule_that_is_not_plain_sends_the_document_to_saxon():
     pair = _both(PLAIN / "plain.sch")
     thing = E("TEI", E("text", E("body", E("p", "x"))))
     thing.append(etree.Element("{urn:example:other}thing", kind="c"))
-    # x:thing's rule uses a sequence ("('a', 'b')"): not plain, so Saxon answers
+    # x:thing's rule uses matches(): not plain, so Saxon answers
     assert pair[0].plain.run(thing) is None
     assert [d.code for d in pair[0].iter_errors(thing)] == ["sch:kind"]
     # without an x:thing the rule cannot fire, and the plain path answers alone
