@@ -129,3 +129,31 @@ def test_the_words_of_a_placed_note_are_marked_up_like_the_text():
     note = xp(tree, "//tei:body//tei:note[@n='4']")[0]
     assert [words(p) for p in xp(note, "tei:persName")] == ["Jean Chauvel"]
     assert xp(note, "tei:orgName") and words(note).startswith("Jean Chauvel, Secretary General")
+
+
+# A FRUS page that starts with its source line and a heading without an addressee, and ends
+# with numbered notes (a made-up text in FRUS's shape): the notes are no document heading,
+# and every paragraph of the body stays in the body.
+SOURCE_FIRST = """Conference files, lot 12 D 34, CF 56
+
+Memorandum of Conversation, by the Secretary of State
+
+We lunched with Mr. Eden and Ambassador Gifford. The talk was of the weather.1
+
+[Page 12]
+
+Afterwards I gave Mr. Eden the paper he had asked for, which he read at once.2
+
+  1. The paper mentioned here has not been found in the Department's files; on the talks of Feb. 3 see the next document.
+  2. Supra.
+"""
+
+
+def test_numbered_notes_after_the_body_are_not_the_documents_heading():
+    tree = convert_text(SOURCE_FIRST, "source-first.txt", date="2026-01-01").tree
+    body = running_text(xp(tree, "//tei:body")[0])
+    assert "We lunched with Mr. Eden" in body and "which he read at once." in body
+    title = xp(tree, "string(//tei:titleStmt/tei:title)")
+    assert title == "Memorandum of Conversation, by the Secretary of State"
+    notes = [words(n) for n in xp(tree, "//tei:body//tei:note[@type='footnote']")]
+    assert notes[1] == "Supra." and notes[0].startswith("The paper mentioned here")
