@@ -16,6 +16,7 @@ from .tei import E
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _LETTER = re.compile(r"[^\W\d_]")
+FILE_DATE = re.compile(r"/\d{1,2}[–-]\d{3,4}[a-h]?$")  # the M–DYY part of a file number
 PUBLISHER = re.compile(r"^The (?P<name>.+?) welcomes reuse of")
 LANGUAGES = {
     "english": "en",
@@ -304,7 +305,7 @@ def _profile_desc(record: Record, ctx: Context, created: dict[str, str]) -> etre
     if record.summary:
         profile.append(E("abstract", _marked("p", record.summary, ctx, "summary")))
     if record.date:
-        profile.append(E("creation", E("date", record.date, **created)))
+        profile.append(_creation(record, created))
     profile.append(_lang_usage(record))
     corresp = _corresp_desc(record)
     if corresp is not None:
@@ -313,6 +314,32 @@ def _profile_desc(record: Record, ctx: Context, created: dict[str, str]) -> etre
     if keywords is not None:
         profile.append(E("textClass", keywords))
     return profile
+
+
+def _creation(record: Record, created: dict[str, str]) -> etree._Element:
+    """The document's date. A ``date`` element when the header is where the date is
+    written (the page's date line, a dateline the reader took out of the text); when its
+    words stay in the title or the body (marked there), or the date is read from a file
+    number ("840.20/1–3049"), ``creation`` carries the value itself (@when), so that the
+    document mentions the date once (docs/ENCODING.md)."""
+    if _written_elsewhere(record):
+        return E("creation", record.date or "", **created)
+    return E("creation", E("date", record.date, **created))
+
+
+def _written_elsewhere(record: Record) -> bool:
+    date = record.date or ""
+    if any(
+        kind == "file" and FILE_DATE.search(value) and value.rstrip("abcdefgh").endswith(date)
+        for kind, value in record.idnos
+    ):
+        return True
+    if record.layout == "digital-archive":  # the page's own date line, apart from the text
+        return False
+    if date in (record.title or ""):
+        return True
+    first_line = record.body[0].text.split("\n", 1)[0] if record.body else ""
+    return record.layout == "generic" and len(first_line) < 120 and date in first_line
 
 
 def _lang_usage(record: Record) -> etree._Element:

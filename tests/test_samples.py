@@ -96,8 +96,9 @@ def _value(tree, path):
 OTHER = {
     "001-frus": {
         "//tei:titleStmt/tei:title": "The Chargé in the Soviet Union (Kohler) to the Secretary of State",
-        "//tei:creation/tei:date/@when": "1949-01-30",
-        "//tei:creation/tei:date/@cert": "medium",
+        # the file number's date: on creation itself (no date is written in the record)
+        "//tei:creation/@when": "1949-01-30",
+        "//tei:creation/@cert": "medium",
         "//tei:correspAction[@type='sent']/tei:name": "The Chargé in the Soviet Union (Kohler)",
         "//tei:correspAction[@type='received']/tei:name": "the Secretary of State",
         "//tei:bibl[@type='document']/tei:idno[@type='file']": "840.20/1–3049",
@@ -109,7 +110,7 @@ OTHER = {
     "006-nsa": {
         "//tei:titleStmt/tei:title": "Transcript of Leonid Brezhnev's Telephone Conversation "
         "with Alexander Dubček, August 13,1968",
-        "//tei:creation/tei:date/@when": "1968-08-13",
+        "//tei:creation/@when": "1968-08-13",  # the date is the title's, marked there
         "//tei:bibl[@type='document']/tei:idno[@type='document']": "81",
     },
 }
