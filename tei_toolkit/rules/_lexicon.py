@@ -67,7 +67,7 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
-delegation delegations chiefs
+delegation delegations chiefs force
 museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
 international commonwealth publishers publishing verlag
 committees parties councils
@@ -113,7 +113,10 @@ amemb i.e e.g ie eg subst repeat rptd telcon telecon
 """)
 # Words that open the address of a post in cables: with the words after them they name
 # the post ("AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL SECRETARY").
-POSTS = _words("amembassy amconsul amcongen usmission usdel usun usnato uslo usint secstate")
+POSTS = _words(
+    "amembassy amconsul amcongen usmission usdel usun usnato uslo usint secstate amemb amleg"
+    " amlegation amconsulate"
+)
 # Heads that take a following "of (the) X" ("Ministry of Foreign Affairs").
 ORG_PREFIX_HEADS = _words("""
 ministry embassy legation consulate committee council bureau commission department academy
@@ -136,7 +139,7 @@ islands island strait desert basin plateau square gulf bay
 # languages that put them first, before it ("Casa Rosada", "Palais Schaumburg").
 SITE_HEADS = _words("""
 building buildings mansion palace castle tower cathedral villa hotel dacha chateau château hall
-square street avenue boulevard bridge station airport airfield gate park prison
+square street avenue boulevard bridge station airport airfield gate park prison house
 """)
 SITE_FIRST = _words("casa palacio palais palazzo schloss villa hotel hôtel château camp")
 # Lower-case words allowed inside a capitalised run (between two capitalised words).
@@ -164,6 +167,8 @@ querido querida estimado estimada cher chère lieber liebe caro cara al au aux n
 pravda izvestia izvestiya
 citation archival reference references repository contributed digital
 e.s.t. est gmt g.m.t. utc edt cet msk
+embtel embtels deptel deptels urtel urtels reftel reftels mytel mytels depcirtel circtel
+cirtel embdes depdes
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

@@ -103,6 +103,11 @@ class OrgReader(ReaderBase):
             return None  # "the Polish Government", "the US Government": a description
         if j + 1 < len(run) and run[j + 1].kind == "cap" and self.low(j + 1) in MEETINGS:
             return None  # "the Polish Party Congress", "Party Plenum": a meeting, an event
+        if all(
+            POSSESSIVE.sub("", self.low(k)) in ORG_HEADS | OF_WORDS | {"and"}
+            for k in range(i, j + 1)
+        ):
+            return None  # "all Embassies and Legations": head nouns alone describe, not name
         return None if j == i or (head == i and j == head) else j
 
     def dotted_place(self, i: int) -> bool:
@@ -317,6 +322,8 @@ class OrgReader(ReaderBase):
         return end
 
     def _site_word(self, j: int) -> bool:
+        if self.low(j) == "house" and j + 1 < len(self.run) and self.low(j + 1) in OF_WORDS:
+            return False  # "House of Commons", "House of Representatives": a body
         w = self.low(j)
         return (
             self.run[j].kind in ("cap", "upper")

@@ -3,6 +3,8 @@ evidence says so (a title, initials, a label, a surname seen before, a verb afte
 
 from __future__ import annotations
 
+import re
+
 from ._lexicon import (
     MONTHS,
     NAME_PARTICLES,
@@ -50,6 +52,17 @@ ROMANCE_NOUN_ENDINGS = (
     "ment",
     "mento",
     "miento",
+)
+
+
+# A capital inside a word: cables' abbreviations ("AmEmb"), except the prefixes of surnames
+CAMEL = re.compile(r"[a-z][A-Z]")
+CAMEL_NAME = re.compile(r"^(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Ter|St)[A-Z]")
+# A capitalised word before one of these nouns modifies it, as an adjective or a place does;
+# a person's name seldom stands there ("Commie countries", "the Nabatiya question")
+GROUP_NOUN = re.compile(
+    r"\s(?:countries|states|nations|peoples|troops|forces|regimes|bloc|camp|authorities"
+    r"|question|problem|issue|area|region|border|frontier|sector|territory|territories)\b"
 )
 
 
@@ -156,6 +169,10 @@ class PersonReader(OrgReader):
                 return None
             if self.salutation(i):
                 return None
+            if CAMEL.search(surface) and not CAMEL_NAME.match(surface):
+                return None  # "AmEmb", "DeptTel", "ReEmbtel": a cable's abbreviation
+            if GROUP_NOUN.match(self.text, run[i].end):
+                return None  # "Commie countries", "the Nabatiya question": a modifier
             if self.bracketed_after_title(i):
                 return i
             if self.designator(i):

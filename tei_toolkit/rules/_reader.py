@@ -235,6 +235,8 @@ class ReaderBase:
     def is_title(self, i: int) -> bool:
         w = POSSESSIVE.sub("", self.lows[i])
         end = self.run[i].end  # "Hon." is a title, "Pak Hon Yong" a name
+        if w.startswith(("ex-", "former-")):  # "Ex-President Herbert Hoover"
+            w = w.split("-", 1)[1]
         return w in TITLES or w + "." in TITLES and self.text[end : end + 1] == "."
 
     def seen_alone(self, k: int) -> bool:
