@@ -11,7 +11,9 @@ from .model import Record
 from .records.citation import parse_citation
 from .records.language import NAMES
 from .records.language import detect as detect_language
+from .register import Entry
 from .rules import Context, find_marks
+from .rules._tokens import slug
 from .tei import E
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
@@ -161,10 +163,39 @@ def _title_stmt(record: Record, ctx: Context, citation) -> etree._Element:
     translators = list(citation.translators if citation else [])
     translators += [t for t in _listed(record.fields.get("Translated by")) if t not in translators]
     for name in translators:
-        stmt.append(E("respStmt", E("resp", "Translated by"), E("name", name, type="person")))
+        stmt.append(E("respStmt", E("resp", "Translated by"), person_name(name, ctx)))
+    for name in _listed(record.fields.get("Transcribed by")):
+        stmt.append(E("respStmt", E("resp", "Transcribed by"), person_name(name, ctx)))
     for name in citation.obtained_by if citation else []:
         stmt.append(E("respStmt", E("resp", "Obtained by"), E("name", name, type="person")))
     return stmt
+
+
+def person_name(name: str, ctx: Context) -> etree._Element:
+    """A person the record names in a labelled line (its translator, its transcriber): a
+    ``persName`` linked to the register, or given the provisional id the name rules give
+    (the surname's: "#prov-dutt"), so that the body's mentions share it."""
+    return E("persName", name, ref="#" + _person_id(name, ctx)[0], **_cert(name, ctx))
+
+
+def _person_id(name: str, ctx: Context) -> tuple[str, bool]:
+    """(id, known): the register's person of that name, else the name rules' reading of
+    it as a person, else the provisional id of its last word."""
+    ctx.section, ctx.line = "header-person", None
+    whole = [m for m in find_marks(name, ctx) if (m.start, m.end) == (0, len(name))]
+    if whole and whole[0].tag == "persName":
+        attrs = whole[0].attr_dict()
+        return attrs["ref"][1:], "cert" not in attrs
+    surname = re.sub(r"[^\w’'-]+$", "", name.split()[-1]) if name.split() else name
+    pid = "prov-" + slug(surname or name)
+    if pid not in ctx.entities:
+        note = "Not in the register: named in a labelled line of the record's header."
+        ctx.entities[pid] = Entry(pid, "person", name, note=note, provisional=True)
+    return pid, False
+
+
+def _cert(name: str, ctx: Context) -> dict[str, str]:
+    return {} if _person_id(name, ctx)[1] else {"cert": "low", "resp": "#tei-toolkit"}
 
 
 def _listed(value: str | None) -> list[str]:
@@ -307,7 +338,7 @@ def _profile_desc(record: Record, ctx: Context, created: dict[str, str]) -> etre
     if record.date:
         profile.append(_creation(record, created))
     profile.append(_lang_usage(record))
-    corresp = _corresp_desc(record)
+    corresp = _corresp_desc(record, ctx)
     if corresp is not None:
         profile.append(corresp)
     keywords = _keywords(record)
@@ -371,7 +402,24 @@ def block_language(text: str) -> str | None:
     return code if code and code != "en" else None
 
 
-def _corresp_desc(record: Record):
+def _corresp_name(text: str, ctx: Context) -> etree._Element:
+    """The sender or addressee as the document names them ("The Chargé in the Soviet Union
+    (Kohler)"): a ``name`` with the words as written, and @ref to the one person or
+    organisation the name rules find in it (the words are marked where the text has them,
+    so this is no second mention)."""
+    ctx.section, ctx.line = "header-person", None
+    marks = find_marks(text, ctx)
+    for tag in ("persName", "orgName"):  # the office-holder, else the office's body
+        refs = {m.attr_dict().get("ref") for m in marks if m.tag == tag}
+        if len(refs) == 1 and None not in refs:
+            return E("name", text, ref=refs.pop() or "", type=NAME_TYPES[tag])
+    return E("name", text)
+
+
+NAME_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
+
+
+def _corresp_desc(record: Record, ctx: Context):
     """Sender and addressee as the document names them (From:/To:, FM/TO, a heading
     "X to Y", a salutation or signature): plain names, not entity guesses."""
     if not (record.sender or record.addressee or record.place):
@@ -379,13 +427,15 @@ def _corresp_desc(record: Record):
     actions = []
     if record.sender or record.place:  # the dateline's place is where it was sent from
         sent = E(
-            "correspAction", *([E("name", record.sender)] if record.sender else []), type="sent"
+            "correspAction",
+            *([_corresp_name(record.sender, ctx)] if record.sender else []),
+            type="sent",
         )
         if record.place:
             sent.append(E("placeName", record.place))
         actions.append(sent)
     if record.addressee:
-        actions.append(E("correspAction", E("name", record.addressee), type="received"))
+        actions.append(E("correspAction", _corresp_name(record.addressee, ctx), type="received"))
     return E("correspDesc", *actions)
 
 

@@ -32,13 +32,13 @@ EXPECTED = {
         "of Foreign Affairs",
         "//tei:creation/tei:date/@when": "1950-11-29",
         "//tei:titleStmt/tei:funder": "Leon Levy Foundation",
-        "//tei:titleStmt/tei:respStmt/tei:name": "James F. Person",
+        "//tei:titleStmt/tei:respStmt/tei:persName": "James F. Person",
         "//tei:bibl[@type='parsed']/tei:idno[@type='archive']": "TsAMO RF, fond 5, opis 918795, delo 124, list 429",
         "count(//tei:licence/tei:p)": 2,
         "count(//tei:publicationStmt/tei:idno)": 0,
     },
     "004-cable": {
-        "//tei:titleStmt/tei:respStmt/tei:name": "Sergey Radchenko",
+        "//tei:titleStmt/tei:respStmt/tei:persName": "Sergey Radchenko",
         "//tei:bibl[@type='parsed']/tei:idno[@type='archive']": "APRF: F. 39, Op. 1, D. 31, L. 34",
         "//tei:abstract/tei:p": "Mao says that his poor health requires him to delay his trip "
         "further.",
