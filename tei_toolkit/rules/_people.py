@@ -141,7 +141,7 @@ class PersonReader(OrgReader):
         if (
             titled
             and words[0] not in NOT_AFTER_TITLE
-            and self.title_before(i)
+            and (self.title_before(i) or self.lower_title_before(i))  # "Mr. Hill", "Mrs. Bell"
             and not (last + 1 < len(run) and self.low(last + 1) == "of")  # "Deputy Heads of"
         ):
             return last  # "Secretary of State Rusk", "Ambassador Hill": a common word as name

@@ -23,10 +23,18 @@ from ..kinds import KINDS
 from ..model import Mark
 from ..records.language import STOPWORDS
 from ..register import Entry
-from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS, STATE_SUFFIXES, is_demonym
+from ._lexicon import (
+    ARTICLES,
+    BODY_NAMES,
+    MISSION_HEADS,
+    POSTS,
+    STATE_SUFFIXES,
+    TITLES,
+    is_demonym,
+)
 from ._lexindex import Lexicon, _lexicon
 from ._people import PersonReader
-from ._reader import Found, TextLines
+from ._reader import LOWER_TITLE_BEFORE, Found, TextLines
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
 from ._truecase import restore_case
 from .base import Context
@@ -239,6 +247,13 @@ def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
     )
 
 
+def _titled(text: str, start: int) -> bool:
+    """An abbreviated title just before ``start`` ("Mrs. Harrow", "Mr. Hill"): the common
+    word after it is a surname."""
+    m = LOWER_TITLE_BEFORE.search(text, max(0, start - 8), start)
+    return bool(m and m.group(1).lower() + "." in TITLES)
+
+
 def _gloss_links(text: str, found: list[Found], surnames: dict[str, str]) -> list[Found]:
     """ "Filippov [Stalin]": the name before an editor's gloss gets the gloss's id, and so
     do its other mentions ("Cde. Wieslaw [Gomulka] ... Cde. Wieslaw")."""
@@ -300,7 +315,12 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
     for run in _runs(text, toks):
         if not run:
             continue
-        if len(run) == 1 and _plain_word(run[0], lex, surnames) and run[0].start > 0:
+        if (
+            len(run) == 1
+            and _plain_word(run[0], lex, surnames)
+            and run[0].start > 0
+            and not _titled(text, run[0].start)
+        ):
             continue  # a lone common word ("Having", "Recently"): nothing to read
         found.extend(Reader(text, run, lex, ctx, lines, nouns).read())
     found = _missions(text, _gloss_links(text, found, surnames))
