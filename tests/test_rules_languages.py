@@ -25,3 +25,19 @@ def test_romance_nouns_in_capitals_are_not_people():
     text = "el triunfo de la Revolución y la obra de Guevara"
     assert names(text, "es") == [("Guevara", "persName")]
     assert ("Revolución", "persName") in names(text, None)
+
+
+def test_a_given_name_opens_a_german_name_without_a_title():
+    text = "Gestern traf Helmut Schmidt in Kopenhagen den Genossen Erich Honecker nicht."
+    assert names(text, "de") == [
+        ("Helmut Schmidt", "persName"),
+        ("Kopenhagen", "placeName"),
+        ("Erich Honecker", "persName"),
+    ]
+    # a given name before a noun of the lexicon is no person ("Karl Marx" needs the surname)
+    assert names("Die Walter Stiftung und die Freitag Zeitung", "de") == []
+
+
+def test_weekdays_and_the_german_states_acronyms():
+    text = "ob Kanzler Donnerstag abend in der DDR oder der BRD eintrifft"
+    assert names(text, "de") == [("DDR", "placeName"), ("BRD", "placeName")]

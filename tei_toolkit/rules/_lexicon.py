@@ -169,6 +169,8 @@ citation archival reference references repository contributed digital
 e.s.t. est gmt g.m.t. utc edt cet msk
 embtel embtels deptel deptels urtel urtels reftel reftels mytel mytels depcirtel circtel
 cirtel embdes depdes
+monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
+freitag samstag sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

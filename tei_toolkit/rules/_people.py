@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ._given import GIVEN_NAMES
 from ._lexicon import (
     MONTHS,
     NAME_PARTICLES,
@@ -64,6 +65,10 @@ GROUP_NOUN = re.compile(
     r"\s(?:countries|states|nations|peoples|troops|forces|regimes|bloc|camp|authorities"
     r"|question|problem|issue|area|region|border|frontier|sector|territory|territories)\b"
 )
+
+
+# endings of German nouns, which surnames seldom have ("Walter Stiftung" is no person)
+GERMAN_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "ium", "zeitung")
 
 
 def linked_first(word: str) -> bool:
@@ -138,6 +143,8 @@ class PersonReader(OrgReader):
         rare = [w for w in words if w not in self.lex.common]
         if inits or titled and (rare or len(names) > 1):
             return last
+        if len(names) >= 2 and self.given_name(i) and not self.after_the(i):
+            return last  # "Walter Ulbricht", "Clemens Dutt": a given name and a surname
         if (
             titled
             and words[0] not in NOT_AFTER_TITLE
@@ -202,8 +209,25 @@ class PersonReader(OrgReader):
         title before it, initials, a surname the record gave, a speaker's label."""
         if not self.nouns or titled or self.run[i].kind == "init" or self.lower_title_before(i):
             return False
+        if self.given_name(i):
+            return False  # "Walter Ulbricht sagte", "Franz Amrehn": a given name opens it
         surface = POSSESSIVE.sub("", self.run[i].text)
         return _norm(surface) not in self.surnames and not self.is_label(i)
+
+    def given_name(self, i: int) -> bool:
+        """A given name of the hand list before a capitalised word of no lexicon ("Willy
+        Brandt", "Helmut Schmidt"): a person's name opens here."""
+        run = self.run
+        return (
+            run[i].kind == "cap"
+            and POSSESSIVE.sub("", self.low(i)) in GIVEN_NAMES
+            and i + 1 < len(run)
+            and run[i + 1].kind == "cap"
+            and self.text[run[i].end : run[i + 1].start] == " "
+            and self.lexicon_at(i + 1) is None
+            and not is_demonym(self.low(i + 1))
+            and not (self.nouns and self.low(i + 1).endswith(GERMAN_NOUN_ENDINGS))
+        )
 
     def town_surname(self, j: int) -> bool:
         """A town of the gazetteer after initials is a surname ("John F. Kennedy", "A.
