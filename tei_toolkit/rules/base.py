@@ -117,4 +117,9 @@ def _conflict(a: Mark, b: Mark) -> bool:
         return False  # b nests inside container a
     if b.start <= a.start and a.end <= b.end and b.tag in CONTAINERS:
         return False  # a nests inside container b
+    if a.tag == "supplied" and b.start <= a.start and a.end <= b.end and b.tag in ENTITY_TAGS:
+        return False  # "[Georges] Bidault": the editor's words inside a name
     return True
+
+
+ENTITY_TAGS = frozenset({"persName", "placeName", "orgName"})

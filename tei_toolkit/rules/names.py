@@ -247,6 +247,58 @@ def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
     )
 
 
+def _supplied_rest(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
+    """ "Kim [Il Sung]": the editor completed a name the register knows whole (a gloss
+    names someone else's name: "Filippov [Stalin]")."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == f.type == "person"
+            and text[prev.end : f.start] == " ["
+            and text[f.end : f.end + 1] == "]"
+        ):
+            whole = text[prev.start : prev.end] + " " + text[f.start : f.end]
+            hit = lex.find(whole)
+            if hit and hit[0] == "register" and hit[1].type == "person":
+                out[-1] = Found(prev.start, f.end + 1, "person", hit[1].id, True, "names:register")
+                continue
+        first = FIRST_BEFORE_BRACKET.search(text, max(0, f.start - 30), f.start)
+        if (
+            first
+            and f.type == "person"
+            and not f.known
+            and " " in text[f.start : f.end]
+            and text[f.end : f.end + 1] == "]"
+        ):  # "Kim [Il Sung]": the editor completed a one-word name (a gloss is one word)
+            merged = f._replace(start=first.start(), end=f.end + 1, rule="names:supplied")
+            if prev is not None and (prev.start, prev.type) == (first.start(), "person"):
+                if not prev.known:
+                    out[-1] = merged
+                    continue
+            elif prev is None or prev.end <= first.start():
+                out.append(merged)
+                continue
+        out.append(f)
+    return out
+
+
+FIRST_BEFORE_BRACKET = re.compile(r"(?<![\w.])[A-Z][a-z]{1,12} \[$")
+
+
+def _with_brackets(text: str, f: Found) -> Found:
+    """A name that begins or ends inside the editor's brackets takes the brackets in
+    ("[Georges] Bidault"), so that the supplied words nest inside the name."""
+    inner = text[f.start : f.end]
+    start, end = f.start, f.end
+    if text[start - 1 : start] == "[" and "]" in inner and "[" not in inner.split("]")[0]:
+        start -= 1
+    if text[end : end + 1] == "]" and "[" in inner and "]" not in inner.rsplit("[", 1)[1]:
+        end += 1
+    return f._replace(start=start, end=end) if (start, end) != (f.start, f.end) else f
+
+
 def _titled(text: str, start: int) -> bool:
     """An abbreviated title just before ``start`` ("Mrs. Harrow", "Mr. Hill"): the common
     word after it is a surname."""
@@ -323,7 +375,8 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
         ):
             continue  # a lone common word ("Having", "Recently"): nothing to read
         found.extend(Reader(text, run, lex, ctx, lines, nouns).read())
-    found = _missions(text, _gloss_links(text, found, surnames))
+    found = _missions(text, _gloss_links(text, _supplied_rest(text, found, lex), surnames))
+    found = [_with_brackets(text, f) for f in found] if "[" in text else found
     entities = ctx.entities
     for f in found:
         if f.type not in TAGS:
