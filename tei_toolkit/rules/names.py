@@ -23,6 +23,7 @@ from ..kinds import KINDS
 from ..model import Mark
 from ..records.language import STOPWORDS
 from ..register import Entry
+from ._brackets import _gloss_links, _supplied_rest, _with_brackets
 from ._lexicon import (
     ARTICLES,
     BODY_NAMES,
@@ -247,91 +248,11 @@ def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
     )
 
 
-def _supplied_rest(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
-    """ "Kim [Il Sung]": the editor completed a name the register knows whole (a gloss
-    names someone else's name: "Filippov [Stalin]")."""
-    out: list[Found] = []
-    for f in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.type == f.type == "person"
-            and text[prev.end : f.start] == " ["
-            and text[f.end : f.end + 1] == "]"
-        ):
-            whole = text[prev.start : prev.end] + " " + text[f.start : f.end]
-            hit = lex.find(whole)
-            if hit and hit[0] == "register" and hit[1].type == "person":
-                out[-1] = Found(prev.start, f.end + 1, "person", hit[1].id, True, "names:register")
-                continue
-        first = FIRST_BEFORE_BRACKET.search(text, max(0, f.start - 30), f.start)
-        if (
-            first
-            and f.type == "person"
-            and not f.known
-            and " " in text[f.start : f.end]
-            and text[f.end : f.end + 1] == "]"
-        ):  # "Kim [Il Sung]": the editor completed a one-word name (a gloss is one word)
-            merged = f._replace(start=first.start(), end=f.end + 1, rule="names:supplied")
-            if prev is not None and (prev.start, prev.type) == (first.start(), "person"):
-                if not prev.known:
-                    out[-1] = merged
-                    continue
-            elif prev is None or prev.end <= first.start():
-                out.append(merged)
-                continue
-        out.append(f)
-    return out
-
-
-FIRST_BEFORE_BRACKET = re.compile(r"(?<![\w.])[A-Z][a-z]{1,12} \[$")
-
-
-def _with_brackets(text: str, f: Found) -> Found:
-    """A name that begins or ends inside the editor's brackets takes the brackets in
-    ("[Georges] Bidault"), so that the supplied words nest inside the name."""
-    inner = text[f.start : f.end]
-    start, end = f.start, f.end
-    if text[start - 1 : start] == "[" and "]" in inner and "[" not in inner.split("]")[0]:
-        start -= 1
-    if text[end : end + 1] == "]" and "[" in inner and "]" not in inner.rsplit("[", 1)[1]:
-        end += 1
-    return f._replace(start=start, end=end) if (start, end) != (f.start, f.end) else f
-
-
 def _titled(text: str, start: int) -> bool:
     """An abbreviated title just before ``start`` ("Mrs. Harrow", "Mr. Hill"): the common
     word after it is a surname."""
     m = LOWER_TITLE_BEFORE.search(text, max(0, start - 8), start)
     return bool(m and m.group(1).lower() + "." in TITLES)
-
-
-def _gloss_links(text: str, found: list[Found], surnames: dict[str, str]) -> list[Found]:
-    """ "Filippov [Stalin]": the name before an editor's gloss gets the gloss's id, and so
-    do its other mentions ("Cde. Wieslaw [Gomulka] ... Cde. Wieslaw")."""
-    out = list(found)
-    linked: dict[str, Found] = {}
-    for k in range(len(out) - 1):
-        a, b = out[k], out[k + 1]
-        between = text[a.end : b.start]
-        if (
-            a.type == b.type == "person"
-            and between in ("[", " [")
-            and text[b.end : b.end + 1] == "]"
-            and not a.known
-            and b.id
-        ):
-            linked[a.id] = b
-            out[k] = a._replace(id=b.id, known=b.known, rule="names:gloss")
-            surface = _norm(POSSESSIVE.sub("", text[a.start : a.end]))
-            if surnames.get(surface) == a.id:
-                surnames[surface] = b.id  # the record's later mentions
-    return [
-        f._replace(id=linked[f.id].id, known=linked[f.id].known, rule="names:gloss")
-        if f.id in linked and f.type == "person"
-        else f
-        for f in out
-    ]
 
 
 def _missions(text: str, found: list[Found]) -> list[Found]:
