@@ -32,7 +32,8 @@ compañero compañera camarada camarade genosse genossin compagno comandante don
 maréchal amiral maresciallo generale ammiraglio colonnello capitano signor signore conte
 onorevole ambasciatore console bundeskanzler bundesminister botschafter staatssekretär
 hon. honourable honorable rt. товарищ тов тов. господин посол министр секретарь председатель генерал маршал
-kanzler präsident gesandter assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
+kanzler präsident gesandter vice-président conseiller conseillère secrétaire directeur
+bundesrat bundesrätin assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -67,7 +68,7 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
-delegation delegations chiefs force
+delegation delegations chiefs force desk
 museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
 international commonwealth publishers publishing verlag
 committees parties councils
@@ -171,6 +172,7 @@ embtel embtels deptel deptels urtel urtels reftel reftels mytel mytels depcirtel
 cirtel embdes depdes
 monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
 freitag samstag sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+level priority precedence urgency status
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

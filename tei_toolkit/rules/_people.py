@@ -56,6 +56,8 @@ ROMANCE_NOUN_ENDINGS = (
 )
 
 
+# Abbreviated titles that only a surname follows: after them a common word is a surname
+SURNAME_TITLES = frozenset("mr mrs ms dr messrs mme mlle prof".split())
 # A capital inside a word: cables' abbreviations ("AmEmb"), except the prefixes of surnames
 CAMEL = re.compile(r"[a-z][A-Z]")
 CAMEL_NAME = re.compile(r"^(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Ter|St)[A-Z]")
@@ -148,7 +150,7 @@ class PersonReader(OrgReader):
         if (
             titled
             and words[0] not in NOT_AFTER_TITLE
-            and (self.title_before(i) or self.lower_title_before(i))  # "Mr. Hill", "Mrs. Bell"
+            and (self.title_before(i) or self.surname_title_before(i))  # "Mr. Hill", "Mrs. Bell"
             and not (last + 1 < len(run) and self.low(last + 1) == "of")  # "Deputy Heads of"
         ):
             return last  # "Secretary of State Rusk", "Ambassador Hill": a common word as name
@@ -301,6 +303,12 @@ class PersonReader(OrgReader):
         Wieslaw"), which the tokenizer leaves outside the name's run."""
         m = LOWER_TITLE_BEFORE.search(self.text, max(0, self.run[i].start - 8), self.run[i].start)
         return bool(m and m.group(1).lower() + "." in TITLES)
+
+    def surname_title_before(self, i: int) -> bool:
+        """ "Mr. Hill", "Mrs. Bell", "Dr. Land": a title that only a surname follows (not
+        "my hon. Friend", "the hon. Gentleman")."""
+        m = LOWER_TITLE_BEFORE.search(self.text, max(0, self.run[i].start - 8), self.run[i].start)
+        return bool(m and m.group(1).lower() in SURNAME_TITLES)
 
     def patronymic(self, i: int, j: int):
         """First name and patronymic ("Aleksandr Stepanovich", "Leonid Ilyich"): the

@@ -30,11 +30,10 @@ from ._lexicon import (
     MISSION_HEADS,
     POSTS,
     STATE_SUFFIXES,
-    TITLES,
     is_demonym,
 )
 from ._lexindex import Lexicon, _lexicon
-from ._people import PersonReader
+from ._people import SURNAME_TITLES, PersonReader
 from ._reader import LOWER_TITLE_BEFORE, Found, TextLines
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
 from ._truecase import restore_case
@@ -97,9 +96,14 @@ class Reader(PersonReader):
                     self.lexicon_at(i + 1) is not None
                     or self.org_at(i + 1) is not None
                     or not (i + 2 < len(run) and run[i + 2].kind == "cap")
+                    and (
+                        self.ctx.language not in (None, "en")
+                        or self.lines.mostly_upper_source(run[i].start)
+                    )
                 )
             ):
-                i += 1  # "Le Ministère", "A LA BORDABERRY": no part of the name ("Le Duc Tho" is)
+                i += 1  # "Le Ministère", "A LA BORDABERRY": no part of the name ("Le Duc Tho",
+                # "Le Duan" in English are)
                 continue
             org_end = self.org_at(i)
             if hit and (org_end is None or hit[0] >= org_end):
@@ -252,7 +256,7 @@ def _titled(text: str, start: int) -> bool:
     """An abbreviated title just before ``start`` ("Mrs. Harrow", "Mr. Hill"): the common
     word after it is a surname."""
     m = LOWER_TITLE_BEFORE.search(text, max(0, start - 8), start)
-    return bool(m and m.group(1).lower() + "." in TITLES)
+    return bool(m and m.group(1).lower() in SURNAME_TITLES)
 
 
 def _missions(text: str, found: list[Found]) -> list[Found]:
