@@ -158,8 +158,8 @@ def _title_stmt(record: Record, ctx: Context, citation) -> etree._Element:
         if record.funder
         else _listed(record.fields.get("Donors") or record.fields.get("Funders"))
     )
-    for funder in funders:
-        stmt.append(E("funder", funder))
+    for funder in funders:  # the funder's name marked ("Carnegie Corporation of New York (CCNY)")
+        stmt.append(_marked("funder", funder, ctx, "funder"))
     translators = list(citation.translators if citation else [])
     translators += [t for t in _listed(record.fields.get("Translated by")) if t not in translators]
     for name in translators:

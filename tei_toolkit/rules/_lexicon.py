@@ -128,6 +128,9 @@ secretaría comité comisión consejo conseil departamento département direcci�
 gobierno gouvernement universidad université universität instituto institut archivo archiv
 ministero ambasciata legazione consolato governo partito comitato commissione ufficio chiefs
 """)
+# Heads that take an "of" phrase after other words ("Carnegie Corporation of New York",
+# "Communist Party of Vietnam"), but open no name ("Party of ...") nor a second one
+OF_TAIL_HEADS = _words("corporation company party foundation fund")
 # The "of" of organisation names in other languages ("Ministerio de Relaciones Exteriores",
 # "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").
 OF_WORDS = frozenset("of for on de del des du der für della di".split())

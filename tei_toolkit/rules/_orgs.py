@@ -15,6 +15,7 @@ from ._lexicon import (
     MISSION_HEADS,
     MONTHS,
     NOT_NAMES,
+    OF_TAIL_HEADS,
     OF_WORDS,
     ORDINALS,
     ORG_HEADS,
@@ -80,7 +81,7 @@ class OrgReader(ReaderBase):
         head = j
         if j + 1 < len(run) and re.fullmatch(r"[A-Z]|[IVX]+|\d+", run[j + 1].text):
             j += 1  # a designator: "Directorate R"
-        if w in ORG_PREFIX_HEADS:
+        if w in ORG_PREFIX_HEADS or base in OF_TAIL_HEADS and j > i:
             j = self.extend_of(j)
         while (  # "Harvard University Library": a head after the head
             j == head
