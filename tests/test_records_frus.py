@@ -157,3 +157,32 @@ def test_numbered_notes_after_the_body_are_not_the_documents_heading():
     assert title == "Memorandum of Conversation, by the Secretary of State"
     notes = [words(n) for n in xp(tree, "//tei:body//tei:note[@type='footnote']")]
     assert notes[1] == "Supra." and notes[0].startswith("The paper mentioned here")
+
+
+# The OCR text of a printed FRUS volume (a made-up text in its shape): the file number with
+# a space before its slash, a heading wrapped over two lines, lines cut at the page's width.
+PRINTED = """611.00 Canada (E) /3-1250
+  Memorandum of Conversation, by the First Secretary of the
+            Embassy in Canada (Moore)
+
+SECRET                               [OTTAWA,] March 12, 1950.
+Participants: Mr. Paul A. Moore, American Embassy, Ottawa
+              Mr. J. B. Hale, Head, Economic Division, De-
+                partment of External Affairs
+  Mr. Hale said that he and his colleagues were glad of the talk
+and would write to the Department about it before the end of the
+month, when the figures would be known.
+"""
+
+
+def test_a_printed_volumes_wrapped_lines_are_one_text_and_its_file_number_is_read():
+    record = read_record(PRINTED, "printed.txt")[0]
+    assert record.layout == "frus" and ("file", "611.00 Canada (E) /3-1250") in record.idnos
+    assert record.title == (
+        "Memorandum of Conversation, by the First Secretary of the Embassy in Canada (Moore)"
+    )
+    texts = [b.text for b in record.body]
+    assert any("glad of the talk\nand would write" in t for t in texts)  # not a line each
+    tree = convert_text(PRINTED, "printed.txt", date="2026-01-01").tree
+    orgs = [words(o) for o in xp(tree, "//tei:body//tei:orgName")]
+    assert "De- partment of External Affairs" in orgs

@@ -140,8 +140,10 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     file_date = None
     heading_note: int | None = None
     start = _read_doc_heading(lines, record, drop)
-    for n, line in lines[start : start + 10]:
+    for k, (n, line) in enumerate(lines[start : start + 10], start):
         clean = line.strip()
+        if n in drop:
+            continue  # the second line of a wrapped heading
         if is_navigation(clean):
             pass
         elif m := SERIES_REF.match(clean):  # "Frames 210963-210964, serial 384"
@@ -183,7 +185,12 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
             record.title = clean
             record.sender, record.addressee = h["from"], h["to"]
         elif record.title is None and KIND_HEADING.match(clean):
-            record.title = TRAILING_MARK.sub("", clean)  # "Memorandum of Conversation, by ..."
+            title = clean  # "Memorandum of Conversation, by ..." (wrapped: "... of the" / "...")
+            while DANGLING.search(title) and k + 1 < len(lines):
+                k += 1
+                title = f"{title} {lines[k][1].strip()}"
+                drop.add(lines[k][0])
+            record.title = TRAILING_MARK.sub("", title)
         elif is_classification(clean):
             add_classification(record, clean)
         elif PRECEDENCE.match(clean):

@@ -33,7 +33,7 @@ maréchal amiral maresciallo generale ammiraglio colonnello capitano signor sign
 onorevole ambasciatore console bundeskanzler bundesminister botschafter staatssekretär
 hon. honourable honorable rt. товарищ тов тов. господин посол министр секретарь председатель генерал маршал
 kanzler präsident gesandter vice-président conseiller conseillère secrétaire directeur
-bundesrat bundesrätin assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
+bundesrat bundesrätin representative assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -68,7 +68,7 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
-delegation delegations chiefs force desk
+delegation delegations chiefs force desk mission
 museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
 international commonwealth publishers publishing verlag
 committees parties councils

@@ -174,6 +174,8 @@ class PersonReader(OrgReader):
                 and (w not in self.lex.common or self.label_colon(i))
             ):
                 return i
+            if run[i].kind == "cap" and len(w) > 2 and self.bracketed_after_title(i):
+                return i  # "... Embassy in the United Kingdom (Root)": the office-holder
             if w in self.lex.common or self.quoted(i) or run[i].kind != "cap" or len(w) < 2:
                 return None
             if self.salutation(i):
@@ -182,8 +184,6 @@ class PersonReader(OrgReader):
                 return None  # "AmEmb", "DeptTel", "ReEmbtel": a cable's abbreviation
             if GROUP_NOUN.match(self.text, run[i].end):
                 return None  # "Commie countries", "the Nabatiya question": a modifier
-            if self.bracketed_after_title(i):
-                return i
             if self.designator(i):
                 return None
             if self.sentence_initial(i):

@@ -22,7 +22,7 @@ from ._lexicon import (
     is_demonym,
 )
 from ._lexindex import Lexicon
-from ._tokens import POSSESSIVE, Tok, _norm
+from ._tokens import HYPHEN_BREAK, POSSESSIVE, Tok, _norm
 from .base import Context
 
 SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
@@ -123,7 +123,8 @@ class ReaderBase:
         self.lows = [t.text.lower() for t in run]
 
     def span(self, i: int, j: int) -> str:
-        return self.text[self.run[i].start : self.run[j].end]
+        text = self.text[self.run[i].start : self.run[j].end]
+        return HYPHEN_BREAK.sub(r"\1", text) if "-\n" in text else text  # "For-\n eign"
 
     def low(self, i: int) -> str:
         return self.lows[i]

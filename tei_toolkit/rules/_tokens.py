@@ -67,7 +67,11 @@ def tokenize(text: str) -> list[Tok]:
         kind = m.lastgroup
         if s and (text[s - 1].isalnum() or text[s - 1] in "’'-." and kind != "word"):
             continue  # inside a word ("iPhone") or a number
-        w = m.group()
+        w, end = m.group(), m.end()
+        if kind == "word" and text.startswith("-\n", end):
+            broken = HYPHEN_BREAK.match(text, end)  # "For-\n    eign Office" (a printed page)
+            if broken:
+                w, end = w + broken.group(1), broken.end()
         if w in STARTERS:
             continue
         cut = w.find(".") + 1
@@ -79,8 +83,12 @@ def tokenize(text: str) -> list[Tok]:
             continue
         if kind == "init" and DOTTED_ACRONYM.fullmatch(w) and not _name_after(text, m.end()):
             kind = "upper"  # "C.I.G.", "U.S.S.R.": an acronym, not three initials
-        out.append(Tok(s, m.end(), w, _word_kind(w) if kind == "word" else kind or "other"))
+        out.append(Tok(s, end, w, _word_kind(w) if kind == "word" else kind or "other"))
     return out
+
+
+# a word hyphenated over a line end, its second half in lower case
+HYPHEN_BREAK = re.compile(r"-\n[ \t]*([a-z][^\W\d_]*)\b")
 
 
 DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")

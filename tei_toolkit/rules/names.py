@@ -297,6 +297,7 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
             and _plain_word(run[0], lex, surnames)
             and run[0].start > 0
             and not _titled(text, run[0].start)
+            and text[run[0].start - 1] != "("  # "(Root)" after an office: its holder
         ):
             continue  # a lone common word ("Having", "Recently"): nothing to read
         found.extend(Reader(text, run, lex, ctx, lines, nouns).read())
