@@ -253,6 +253,7 @@ VARIANTS = [
     ("Westeuropa", "Western Europe"),
     ("Ostdeutschland", "East Germany"),
     ("Westdeutschland", "West Germany"),
+    ("URSS", "Soviet Union"),
     ("Suède", "Sweden"),
     ("Danemark", "Denmark"),
     ("Bruxelles", "Brussels"),

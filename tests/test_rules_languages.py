@@ -41,3 +41,8 @@ def test_a_given_name_opens_a_german_name_without_a_title():
 def test_weekdays_and_the_german_states_acronyms():
     text = "ob Kanzler Donnerstag abend in der DDR oder der BRD eintrifft"
     assert names(text, "de") == [("DDR", "placeName"), ("BRD", "placeName")]
+
+
+def test_a_french_sentences_first_word_is_no_person_without_evidence():
+    text = "Enfin, auprès du maire. «Franchir le col», dit Edouard Chevardnadze en URSS."
+    assert names(text, "fr") == [("Edouard Chevardnadze", "persName"), ("URSS", "placeName")]

@@ -19,14 +19,15 @@ def _gloss_links(text: str, found: list[Found], surnames: dict[str, str]) -> lis
         a, b = out[k], out[k + 1]
         between = text[a.end : b.start]
         if (
-            a.type == b.type == "person"
-            and between in ("[", " [")
+            (a.type == "person" or a.rule == "names:acronym" and not a.known)  # "BRF [Felber]"
+            and b.type == "person"
+            and (between in ("[", " [") or GLOSS_TITLE.fullmatch(between))
             and text[b.end : b.end + 1] == "]"
             and not a.known
             and b.id
         ):
             linked[a.id] = b
-            out[k] = a._replace(id=b.id, known=b.known, rule="names:gloss")
+            out[k] = a._replace(type="person", id=b.id, known=b.known, rule="names:gloss")
             surface = _norm(POSSESSIVE.sub("", text[a.start : a.end]))
             if surnames.get(surface) == a.id:
                 surnames[surface] = b.id  # the record's later mentions
@@ -36,6 +37,46 @@ def _gloss_links(text: str, found: list[Found], surnames: dict[str, str]) -> lis
         else f
         for f in out
     ]
+
+
+GLOSS_TITLE = re.compile(r" ?\[[A-Z][a-zäöüé]+\.? ")  # "BRF [Bundesrat Felber]": a title first
+
+
+def defined_abbreviations(text: str, found: list[Found], defined: dict) -> list[Found]:
+    """ "Vice-président Loukianov (LO)", "Gavril Popov (PO)": the record defines an
+    abbreviation for a name; the abbreviation's mentions, here and in the blocks after
+    (``defined``, the section's memory), are that person or body."""
+    for f in found:
+        m = DEFINED.match(text, f.end)
+        if m and f.type in ("person", "org") and _abbreviates(m.group(1), text[f.start : f.end]):
+            defined.setdefault(m.group(1), (f.type, f.id, f.known))
+    if not defined:
+        return found
+    out: list[Found] = []
+    for f in found:
+        alias = defined.get(text[f.start : f.end])
+        if alias and f.rule == "names:acronym":
+            f = f._replace(type=alias[0], id=alias[1], known=alias[2], rule="names:defined")
+        out.append(f)
+    taken = [(f.start, f.end) for f in out]
+    for m in re.finditer(r"\b(" + "|".join(map(re.escape, defined)) + r")\b", text):
+        if not any(s <= m.start() < e for s, e in taken):  # "LO" (a common word's letters)
+            typ, ident, known = defined[m.group(1)]
+            out.append(Found(m.start(), m.end(), typ, ident, known, "names:defined"))
+    return sorted(out, key=lambda f: f.start)
+
+
+DEFINED = re.compile(r" \(([A-Z]{2,5})\)")
+
+
+def _abbreviates(abbr: str, name: str) -> bool:
+    """ "LO" for Loukianov, "CHE" for Chevardnadze (the surname's first letters), "ESM"
+    for Economic Survey Mission (the words' initials); not a party after a name ("(CDU)")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
+    if not words:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    return words[-1].upper().startswith(abbr) or initials == abbr
 
 
 def _supplied_rest(text: str, found: list[Found], lex: Lexicon) -> list[Found]:

@@ -186,6 +186,8 @@ class PersonReader(OrgReader):
                 return None  # "Commie countries", "the Nabatiya question": a modifier
             if self.designator(i):
                 return None
+            if self.sentence_initial(i) and self.ctx.language not in (None, "en"):
+                return None  # "Enfin", "Franchir": the language's words, not the lexicon's
             if self.sentence_initial(i):
                 possessive = bool(POSSESSIVE.search(run[i].text))
                 return (

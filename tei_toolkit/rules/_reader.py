@@ -25,7 +25,7 @@ from ._lexindex import Lexicon
 from ._tokens import HYPHEN_BREAK, POSSESSIVE, Tok, _norm
 from .base import Context
 
-SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
+SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(«„]\s*)$")
 # "Antonov, A. I.", "Kissinger, Henry A." (an index's or a TAGS line's inverted name)
 INVERTED_INITIALS = re.compile(
     r",\s?(?:[A-Z][a-z]{2,}\s)?(?:[A-Z][a-z]?\.\s?){1,3}(?![A-Z][a-z]?\.)(?!\s?[A-Z]?[a-z])"

@@ -23,6 +23,8 @@ class Memory:
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> person id
     alone: set[str] = field(default_factory=set)  # one-word names marked as people
     initials: dict[str, tuple[str, bool] | None] = field(default_factory=dict)  # "AS" -> id
+    # abbreviations the record defines: "Loukianov (LO)" -> "LO": (type, id, known)
+    defined: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
 
 
 class Context:

@@ -23,7 +23,7 @@ from ..kinds import KINDS
 from ..model import Mark
 from ..records.language import STOPWORDS
 from ..register import Entry
-from ._brackets import _gloss_links, _supplied_rest, _with_brackets
+from ._brackets import _gloss_links, _supplied_rest, _with_brackets, defined_abbreviations
 from ._lexicon import (
     ARTICLES,
     BODY_NAMES,
@@ -302,6 +302,7 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
             continue  # a lone common word ("Having", "Recently"): nothing to read
         found.extend(Reader(text, run, lex, ctx, lines, nouns).read())
     found = _missions(text, _gloss_links(text, _supplied_rest(text, found, lex), surnames))
+    found = defined_abbreviations(text, found, ctx.memory.defined)
     found = [_with_brackets(text, f) for f in found] if "[" in text else found
     entities = ctx.entities
     for f in found:
