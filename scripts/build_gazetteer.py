@@ -254,6 +254,7 @@ VARIANTS = [
     ("Ostdeutschland", "East Germany"),
     ("Westdeutschland", "West Germany"),
     ("URSS", "Soviet Union"),
+    ("HCMC", "Ho Chi Minh City"),
     ("Suède", "Sweden"),
     ("Danemark", "Denmark"),
     ("Bruxelles", "Brussels"),

@@ -31,6 +31,9 @@ from ._lexicon import (
 from ._reader import Found, ReaderBase
 from ._tokens import POSSESSIVE, slug
 
+# "Mr. ", "Dr. " just before a word: a person's surname, which no "and" joins to an org
+TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Messrs|Prof)\.\s$")
+
 
 class OrgReader(ReaderBase):
     # --- organisations -----------------------------------------------------------------
@@ -188,6 +191,10 @@ class OrgReader(ReaderBase):
             and run[j + 1].kind == "cap"
             and run[j - 1].kind == "cap"
             and not self.lex.find(run[j - 1].text)
+            and POSSESSIVE.sub("", run[j - 1].text) not in self.surnames  # "Mr. Gardiner and"
+            and not TITLE_ABBREVIATION.search(
+                self.text, max(0, run[j - 1].start - 6), run[j - 1].start
+            )
         )
 
     def extend_of(self, j: int) -> int:

@@ -240,11 +240,23 @@ class PersonReader(OrgReader):
         return (
             j > 0
             and self.run[j - 1].kind == "init"
+            and not self.list_label(j - 1)
             and hit is not None
             and hit[0] == j
             and hit[1] == "gazetteer"
             and hit[2].kind == "city"
         )
+
+    def list_label(self, k: int) -> bool:
+        """ "B. HANOI 142", "A. STATE 12345": a list's letter at the start of a line before a
+        word in capitals, not an initial ("J. Stalin" at a line's start is one)."""
+        t = self.run[k]
+        if len(t.text) != 2 or k + 1 >= len(self.run):
+            return False
+        nxt = self.run[k + 1]
+        line_start = self.lines.bounds(t.start)[0]
+        word = self.lines.source[nxt.start : nxt.end]
+        return not self.text[line_start : t.start].strip() and word.isupper() and len(word) > 2
 
     def known_after_initials(self, i: int) -> Found | None:
         """ "J. Andropov", "A.M. ALEKSANDROV": initials before a person of the register are

@@ -72,6 +72,8 @@ def tokenize(text: str) -> list[Tok]:
             broken = HYPHEN_BREAK.match(text, end)  # "For-\n    eign Office" (a printed page)
             if broken:
                 w, end = w + broken.group(1), broken.end()
+        if kind == "word" and "-" in w and (cut_at := AFFIX.search(w)):
+            w, end = w[: cut_at.start()], s + cut_at.start()  # "Ho Chi Minh-style purity"
         if w in STARTERS:
             continue
         cut = w.find(".") + 1
@@ -87,6 +89,11 @@ def tokenize(text: str) -> list[Tok]:
     return out
 
 
+# an English adjective made of a name ("Minh-style", "Soviet-backed"): the name is before it
+AFFIX = re.compile(
+    r"-(?:style|type|like|era|led|backed|based|born|made|run|controlled|sponsored|inspired"
+    r"|oriented|dominated|occupied|owned|friendly|minded|line|ist|ists)$"
+)
 # a word hyphenated over a line end, its second half in lower case
 HYPHEN_BREAK = re.compile(r"-\n[ \t]*([a-z][^\W\d_]*)\b")
 
@@ -151,7 +158,11 @@ def _wrapped(text: str, end: int, next_end: int) -> bool:
         end - start >= WRAPPED_LINE
         and text[end - 1 : end].isalpha()
         and text[next_end : next_end + 1] != ":"
+        and not LIST_ITEM.match(text, end + 1)  # "Mr. John F. Root, ...": a list's next item
     )
+
+
+LIST_ITEM = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Miss|Hon|Sir|Lord|Gen|Col|Amb)\.?\s")
 
 
 def _trim(run: list[Tok]) -> list[Tok]:

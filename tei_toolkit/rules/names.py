@@ -57,6 +57,9 @@ class Reader(PersonReader):
                 yield post
                 i, titled = known_end(run, post) + 1, False
                 continue
+            if t.kind == "init" and i == 0 and i + 1 < len(run) and self.list_label(i):
+                i += 1  # "B. HANOI 142": a list's letter, not an initial
+                continue
             if t.kind == "init":
                 known = self.known_after_initials(i)
                 if known is not None:
