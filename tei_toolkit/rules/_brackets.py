@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ._lexicon import ORG_HEADS
 from ._lexindex import Lexicon
 from ._reader import Found
 from ._tokens import POSSESSIVE, _norm
@@ -117,6 +118,25 @@ def _supplied_rest(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
 
 
 FIRST_BEFORE_BRACKET = re.compile(r"(?<![\w.])[A-Z][a-z]{1,12} \[$")
+
+
+def org_glosses(text: str, found: list[Found]) -> list[Found]:
+    """ "Headquarters [Tsentr]": a one-word gloss of an organisation's head word (the
+    original's name for it) is no person."""
+    return [
+        f
+        for f in found
+        if not (
+            f.type == "person"
+            and not f.known
+            and text[f.end : f.end + 1] == "]"
+            and (m := HEAD_BEFORE_BRACKET.search(text, max(0, f.start - 30), f.start))
+            and m.group(1).lower() in ORG_HEADS
+        )
+    ]
+
+
+HEAD_BEFORE_BRACKET = re.compile(r"([A-Z][a-z]+) \[$")
 
 
 def _with_brackets(text: str, f: Found) -> Found:

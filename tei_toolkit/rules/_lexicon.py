@@ -17,7 +17,7 @@ def _words(s: str) -> frozenset[str]:
 
 # Titles, ranks, offices and honorifics: they introduce a name but are not part of it.
 TITLES = _words("""
-comrade comrades com com. cde cde. c. mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady
+comrade comrades com com. cde cde. cdes cdes. c. mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady
 madame mme mme. messrs messrs. mister citizen general gen gen. colonel col col. lieutenant lt
 lt. major maj maj. captain capt capt. marshal admiral adm adm. sergeant commander commissar
 ambassador president premier minister chairman chairwoman secretary chancellor deputy vice
@@ -130,7 +130,7 @@ ministero ambasciata legazione consolato governo partito comitato commissione uf
 """)
 # Heads that take an "of" phrase after other words ("Carnegie Corporation of New York",
 # "Communist Party of Vietnam"), but open no name ("Party of ...") nor a second one
-OF_TAIL_HEADS = _words("corporation company party foundation fund")
+OF_TAIL_HEADS = _words("corporation company party foundation fund army")
 # The "of" of organisation names in other languages ("Ministerio de Relaciones Exteriores",
 # "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").
 OF_WORDS = frozenset("of for on de del des du der für della di".split())

@@ -23,7 +23,13 @@ from ..kinds import KINDS
 from ..model import Mark
 from ..records.language import STOPWORDS
 from ..register import Entry
-from ._brackets import _gloss_links, _supplied_rest, _with_brackets, defined_abbreviations
+from ._brackets import (
+    _gloss_links,
+    _supplied_rest,
+    _with_brackets,
+    defined_abbreviations,
+    org_glosses,
+)
 from ._lexicon import (
     ARTICLES,
     BODY_NAMES,
@@ -306,6 +312,7 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
         found.extend(Reader(text, run, lex, ctx, lines, nouns).read())
     found = _missions(text, _gloss_links(text, _supplied_rest(text, found, lex), surnames))
     found = defined_abbreviations(text, found, ctx.memory.defined)
+    found = org_glosses(text, found) if "[" in text else found
     found = [_with_brackets(text, f) for f in found] if "[" in text else found
     entities = ctx.entities
     for f in found:
