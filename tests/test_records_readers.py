@@ -348,3 +348,15 @@ def test_a_web_pages_footer_is_not_the_documents_text():
     n = _read("heldout/nai-dulanty-1945.txt")
     assert n.rights == ["National Archives of Ireland © 2005"]
     assert not any("Print This Page" in b.text or "click here" in b.text for b in n.body)
+
+
+def test_a_cable_subject_ends_on_its_line_unless_it_runs_on():
+    text = (
+        "P 090049Z SEP 75\nFM SECSTATE WASHDC\nTO AMEMBASSY OSLO PRIORITY\n"
+        "SUBJECT: DAILY ACTIVITIES REPORTS FROM THE PRINCIPALS,\nMONDAY, SEPTEMBER 8, 1975\n"
+        "FROM MR. BLAKE\nI MET THE AMBASSADOR TODAY AND WE TALKED OF THE WEATHER\n"
+        "FOR AN HOUR.\n"
+    )
+    r = read_record(text, "cable.txt")[0]
+    assert r.title == "DAILY ACTIVITIES REPORTS FROM THE PRINCIPALS, MONDAY, SEPTEMBER 8, 1975"
+    assert "FROM MR. BLAKE" in r.body[0].text and "FOR AN HOUR." in r.body[-1].text

@@ -317,6 +317,8 @@ _DEMONYM_ENDINGS = (
     ("ans", "a"),
     ("ian", "ia"),
     ("ians", "ia"),
+    ("ian", ""),  # "Jordanian", "Iranian"
+    ("ians", ""),
     ("ian", "y"),
     ("ians", "y"),
     ("ese", ""),

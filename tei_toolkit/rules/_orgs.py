@@ -347,6 +347,8 @@ class OrgReader(ReaderBase):
         t = self.run[i]
         if (
             t.text.lower() in NOT_NAMES
+            or is_demonym(POSSESSIVE.sub("", t.text.lower()))  # "THE ARABS"
+            or re.search(r"-\n\s*$", self.text[max(0, t.start - 20) : t.start])  # "DEVELOP-\nMENT"
             or len(t.text) >= 5
             and t.text.lower() in self.lex.common
             or re.fullmatch(r"[IVXLC]+", t.text)
