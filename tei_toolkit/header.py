@@ -13,6 +13,7 @@ from .records.language import NAMES
 from .records.language import detect as detect_language
 from .register import Entry
 from .rules import Context, find_marks
+from .rules._lexicon import common_words
 from .rules._tokens import slug
 from .tei import E
 
@@ -413,6 +414,8 @@ def _corresp_name(text: str, ctx: Context) -> etree._Element:
         refs = {m.attr_dict().get("ref") for m in marks if m.tag == tag}
         if len(refs) == 1 and None not in refs:
             return E("name", text, ref=refs.pop() or "", type=NAME_TYPES[tag])
+    if re.fullmatch(r"[A-Z][^\W\d_]+", text) and text.lower() not in common_words():
+        return E("name", text, ref="#" + _person_id(text, ctx)[0], type="person")  # "Evatt"
     return E("name", text)
 
 

@@ -57,3 +57,12 @@ def test_a_sender_keeps_its_words_and_points_to_the_person_in_them():
     assert sent.get("ref").split(".", 1)[1] in _standoff_ids(tree)
     [received] = _xp(tree, "//tei:correspAction[@type='received']/tei:name")
     assert received.get("ref") is None  # "the Secretary of State": no name in it
+
+
+def test_a_one_word_sender_is_a_person_of_the_standoff():
+    text = "212 Brankovic to Officer\n\nCablegram 77 LONDON, 3 March 1951\n\nPlease reply.\n"
+    tree = convert_text(text, "dafp.txt", date="2026-01-01").tree
+    [sent] = _xp(tree, "//tei:correspAction[@type='sent']/tei:name")
+    assert sent.get("type") == "person" and sent.get("ref").split(".", 1)[1] in _standoff_ids(tree)
+    [received] = _xp(tree, "//tei:correspAction[@type='received']/tei:name")
+    assert received.get("ref") is None  # "Officer": a common word

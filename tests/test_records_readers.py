@@ -360,3 +360,16 @@ def test_a_cable_subject_ends_on_its_line_unless_it_runs_on():
     r = read_record(text, "cable.txt")[0]
     assert r.title == "DAILY ACTIVITIES REPORTS FROM THE PRINCIPALS, MONDAY, SEPTEMBER 8, 1975"
     assert "FROM MR. BLAKE" in r.body[0].text and "FOR AN HOUR." in r.body[-1].text
+
+
+def test_a_documents_series_numbered_heading_is_the_title_not_its_dateline():
+    text = (
+        "212 Hale to Department of External Affairs\n\n"
+        "Cablegram 77 LONDON, 3 March 1951\n\n"
+        "Your telegram received. We agree with the proposal and will write later.\n"
+    )
+    r = read_record(text, "dafp.txt")[0]
+    assert r.title == "212 Hale to Department of External Affairs"
+    assert (r.sender, r.addressee) == ("Hale", "Department of External Affairs")
+    assert ("document", "212") in r.idnos and r.date == "3 March 1951"
+    assert r.body[0].text == "Cablegram 77 LONDON, 3 March 1951"  # the dateline stays text

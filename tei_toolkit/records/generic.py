@@ -127,6 +127,12 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
         elif fm := FILE_NUMBER.match(clean):
             record.idnos.append(("file", fm["number"]))
             drop.add(n)
+        elif record.title is None and idx < 3 and (dh := NUMBERED_HEADING.match(clean)):
+            record.title = clean  # "147 Evatt to Officer": a documents series' heading
+            record.idnos.append(("document", dh["n"]))
+            record.sender = record.sender or dh["from"]
+            record.addressee = record.addressee or dh["to"]
+            drop.add(n)
         elif SALUTATION.match(clean):
             start = n
             record.addressee = record.addressee or addressee_of(clean)
@@ -204,6 +210,12 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
     return drop, start
 
 
+# A documents series' numbered heading "N Sender to Addressee" ("147 Evatt to Officer",
+# "468 Department of External Affairs to Hodgson"): short, capitalised sides, no full stop
+NUMBERED_HEADING = re.compile(
+    r"^(?P<n>\d{1,4})\s+(?P<from>[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,8}?)\s+to\s+"
+    r"(?P<to>[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,8})$"
+)
 CORRESPONDENCE = re.compile(
     r"^(?P<from>(?:The|Mr\.|Mrs\.|President|Secretary|Ambassador|Chancellor|Prime Minister|Chairman"
     r"|Comrade|Marshal|General)\b.{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|Mrs\.|President|Secretary"
