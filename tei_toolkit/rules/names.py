@@ -46,6 +46,7 @@ from ._truecase import restore_case
 from .base import Context
 
 TAGS = {kind.type: kind.tag for kind in KINDS}
+SHIP_PREFIXES = frozenset("hms hmas hmat hmcs hmnzs uss ss mv rms usns".split())
 
 
 class Reader(PersonReader):
@@ -57,6 +58,11 @@ class Reader(PersonReader):
             t = run[i]
             if t.kind == "lower":  # a title's "of" keeps it: "Secretary of State Rusk"
                 i, titled = i + 1, titled and self.low(i) in ("of", "for", "the")
+                continue
+            if self.low(i) in SHIP_PREFIXES and i + 1 < len(run):
+                i += 2  # "HMAT KANIMBLA", "USS Missouri": a ship, no entity of these kinds
+                while i < len(run) and run[i].kind in ("cap", "upper") and not self.is_title(i):
+                    i += 1
                 continue
             if self.low(i) in POSTS:
                 post = self.post(i)
