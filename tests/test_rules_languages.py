@@ -46,3 +46,19 @@ def test_weekdays_and_the_german_states_acronyms():
 def test_a_french_sentences_first_word_is_no_person_without_evidence():
     text = "Enfin, auprès du maire. «Franchir le col», dit Edouard Chevardnadze en URSS."
     assert names(text, "fr") == [("Edouard Chevardnadze", "persName"), ("URSS", "placeName")]
+
+
+def test_spanish_heads_open_their_names_and_a_states_long_name_is_a_place():
+    text = (
+        "El Presidente de la República del Perú informó a la Junta Militar que la Fuerza "
+        "Aérea Argentina y las Naciones Unidas esperaban. El Secretario de Estado Alexander "
+        "Haig llegó a las islas Malvinas."
+    )
+    assert names(text, "es") == [
+        ("República del Perú", "placeName"),
+        ("Junta Militar", "orgName"),
+        ("Fuerza Aérea Argentina", "orgName"),
+        ("Naciones Unidas", "orgName"),
+        ("Alexander Haig", "persName"),
+        ("Malvinas", "placeName"),
+    ]

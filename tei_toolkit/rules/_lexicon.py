@@ -33,7 +33,8 @@ maréchal amiral maresciallo generale ammiraglio colonnello capitano signor sign
 onorevole ambasciatore console bundeskanzler bundesminister botschafter staatssekretär
 hon. honourable honorable rt. товарищ тов тов. господин посол министр секретарь председатель генерал маршал
 kanzler präsident gesandter vice-président conseiller conseillère secrétaire directeur
-bundesrat bundesrätin representative assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
+bundesrat bundesrätin representative secretario subsecretario embajadora
+assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -127,6 +128,19 @@ ministerio ministère ministerium bundesministerium embajada ambassade botschaft
 secretaría comité comisión consejo conseil departamento département dirección direction
 gobierno gouvernement universidad université universität instituto institut archivo archiv
 ministero ambasciata legazione consolato governo partito comitato commissione ufficio chiefs
+junta fuerza fuerzas ejército armada organización cancillería asociación federación
+confederación armée assemblée
+""")
+# Romance heads that open a name and take the capitalised adjectives after them ("Junta
+# Militar", "Fuerza Aérea Argentina", "Naciones Unidas", "Armée rouge")
+ROMANCE_HEADS = _words("""
+junta fuerza fuerzas ejército armada organización naciones cancillería asociación federación
+confederación armée assemblée
+""")
+# the words of offices in other languages after a title and "de" ("Secretario de Estado")
+OFFICE_WORDS = _words("""
+estado relaciones exteriores defensa guerra marina hacienda gobernación interior affaires
+étrangères état guerre affari esteri
 """)
 # Heads that take an "of" phrase after other words ("Carnegie Corporation of New York",
 # "Communist Party of Vietnam"), but open no name ("Party of ...") nor a second one
@@ -175,7 +189,7 @@ embtel embtels deptel deptels urtel urtels reftel reftels mytel mytels depcirtel
 cirtel embdes depdes
 monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
 freitag samstag sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
-level priority precedence urgency status
+level priority precedence urgency status república république repubblica republik
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

@@ -22,6 +22,7 @@ from ._lexicon import (
     ORG_PREFIX_HEADS,
     PERIODICAL_HEADS,
     PLACE_HEADS,
+    ROMANCE_HEADS,
     SENTENCE_VERBS,
     SITE_FIRST,
     SITE_HEADS,
@@ -65,6 +66,11 @@ class OrgReader(ReaderBase):
             return None
         else:  # the first word: only a prefix head ("Ministry of ...") is a head here
             w = self.low(i)
+            if w in ROMANCE_HEADS and i + 1 < len(run) and run[i + 1].kind == "cap":
+                j = i + 1  # "Junta Militar", "Fuerza Aérea Argentina", "Naciones Unidas"
+                while j + 1 < len(run) and run[j + 1].kind == "cap" and not self.is_title(j + 1):
+                    j += 1
+                return j
             if w in ORG_PREFIX_HEADS:
                 return self.at_head(i, i)
             if w in MONTHS or POSSESSIVE.search(w) and POSSESSIVE.sub("", w) != "people":

@@ -11,6 +11,7 @@ from ._lexicon import (
     NAME_PARTICLES,
     NOT_AFTER_TITLE,
     NOT_NAMES,
+    OFFICE_WORDS,
     ORG_HEADS,
     PATRONYMIC,
     TITLES,
@@ -284,6 +285,12 @@ class PersonReader(OrgReader):
         """A common word of an office after a title and "of" ("Secretary of State Rusk",
         "Minister of Foreign Affairs Gromyko") or before a title ("Deputy Foreign Minister
         Korniyenko"), with a word after it."""
+        if (
+            i + 1 < len(self.run)
+            and self.low(i) in OFFICE_WORDS
+            and any(t.kind == "lower" for t in self.run[max(0, i - 2) : i])
+        ):
+            return True  # "Secretario de Estado Alexander Haig"
         return (
             i + 1 < len(self.run)
             and self.run[i].kind == "cap"

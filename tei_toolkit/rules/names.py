@@ -46,6 +46,7 @@ from ._truecase import restore_case
 from .base import Context
 
 TAGS = {kind.type: kind.tag for kind in KINDS}
+REPUBLICS = frozenset("república république repubblica republik república".split())
 SHIP_PREFIXES = frozenset("hms hmas hmat hmcs hmnzs uss ss mv rms usns".split())
 
 
@@ -57,8 +58,26 @@ class Reader(PersonReader):
         while i < len(run):
             t = run[i]
             if t.kind == "lower":  # a title's "of" keeps it: "Secretary of State Rusk"
-                i, titled = i + 1, titled and self.low(i) in ("of", "for", "the")
+                i, titled = i + 1, titled and self.low(i) in ("of", "for", "the", "de", "du")
                 continue
+            if self.low(i) in REPUBLICS and i + 1 < len(run):
+                j = i + 1  # "República del Perú", "République française": a state's long name
+                while j + 1 < len(run) and (run[j].kind == "lower" or run[j + 1].kind != "lower"):
+                    if run[j + 1].kind not in ("cap", "lower"):
+                        break
+                    j += 1
+                if run[j].kind == "cap":
+                    name = POSSESSIVE.sub("", self.span(i, j))
+                    yield Found(
+                        t.start,
+                        self.end_of(j),
+                        "place",
+                        "prov-" + slug(name),
+                        False,
+                        "names:republic",
+                    )
+                    i, titled = j + 1, False
+                    continue
             if self.low(i) in SHIP_PREFIXES and i + 1 < len(run):
                 i += 2  # "HMAT KANIMBLA", "USS Missouri": a ship, no entity of these kinds
                 while i < len(run) and run[i].kind in ("cap", "upper") and not self.is_title(i):
