@@ -104,7 +104,7 @@ class PersonReader(OrgReader):
                 and self.name_word(j + 1)
                 and (run[j].kind == "init" or self.low(j) in NAME_PARTICLES)
             )
-            and not self.is_title(j)
+            and (not self.is_title(j) or self.title_surname(j, names))
             and (self.lexicon_at(j) is None or self.town_surname(j))
             and self.org_at(j) is None
         ):
@@ -218,6 +218,16 @@ class PersonReader(OrgReader):
             return False  # "Walter Ulbricht sagte", "Franz Amrehn": a given name opens it
         surface = POSSESSIVE.sub("", self.run[i].text)
         return _norm(surface) not in self.surnames and not self.is_label(i)
+
+    def title_surname(self, j: int, names: list[int]) -> bool:
+        """ "W. L. Mackenzie King", "Martin Luther King": a title's word that ends a name of
+        two words (or initials and a word) and the run is a surname, not a title."""
+        return (
+            bool(names)
+            and j == len(self.run) - 1
+            and self.low(j) in ("king", "bishop", "prince", "marshall")
+            and (len(names) >= 2 or self.run[0].kind == "init")
+        )
 
     def given_name(self, i: int) -> bool:
         """A given name of the hand list before a capitalised word of no lexicon ("Willy
