@@ -226,7 +226,7 @@ class PersonReader(OrgReader):
             bool(names)
             and j == len(self.run) - 1
             and self.low(j) in ("king", "bishop", "prince", "marshall")
-            and (len(names) >= 2 or self.run[0].kind == "init")
+            and (len(names) >= 2 or names[0] > 0 and self.run[names[0] - 1].kind == "init")
         )
 
     def given_name(self, i: int) -> bool:
