@@ -255,6 +255,7 @@ VARIANTS = [
     ("Westdeutschland", "West Germany"),
     ("URSS", "Soviet Union"),
     ("Perú", "Peru"),
+    ("Chungking", "Chongqing"),
     ("Canadá", "Canada"),
     ("Malvinas", "Falkland Islands"),
     ("Islas Malvinas", "Falkland Islands"),

@@ -62,3 +62,10 @@ def test_spanish_heads_open_their_names_and_a_states_long_name_is_a_place():
         ("Alexander Haig", "persName"),
         ("Malvinas", "placeName"),
     ]
+
+
+def test_months_and_labels_of_other_languages_are_no_names():
+    assert names("Redactado: el 3 de Octubre en Chungking", "es") == [("Chungking", "placeName")]
+    assert names("ANMERKUNG: Absender ist Herr Dr. Koppe", "de") == [("Koppe", "persName")]
+    # a given name that is also a month stays a name ("Julio Gonzalez")
+    assert names("He met Julio Gonzalez there.", "en") == [("Julio Gonzalez", "persName")]

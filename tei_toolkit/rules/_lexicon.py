@@ -167,6 +167,10 @@ CONNECTORS = _words(
 MONTHS = _words("""
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
+enero febrero marzo abril junio agosto septiembre setiembre octubre noviembre diciembre
+janvier février avril juin juillet août septembre octobre novembre décembre januar februar
+märz juni juli oktober dezember gennaio febbraio aprile maggio giugno luglio settembre ottobre
+dicembre
 """)
 # Capitalised words that open sentences or headings and are never names here.
 NOT_NAMES = _words("""
@@ -189,6 +193,8 @@ embtel embtels deptel deptels urtel urtels reftel reftels mytel mytels depcirtel
 cirtel embdes depdes
 monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
 freitag samstag sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+anmerkung absender empfänger betreff datum redactado fuente asunto objet destinataire
+expéditeur addressed
 level priority precedence urgency status república république repubblica republik
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
