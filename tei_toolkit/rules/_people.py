@@ -365,7 +365,7 @@ class PersonReader(OrgReader):
         pid = self.surnames.get(surname) or "prov-" + slug(surname)
         self.surnames.setdefault(surname, pid)
         first = _norm(POSSESSIVE.sub("", self.run[i].text))
-        if i < j and self.run[i].kind == "cap" and not linked_first(first):
+        if i < j and self.run[i].kind in ("cap", "upper") and not linked_first(first):
             # "Kim Il Sung" ... "Kim", "Zhou Enlai" ... "Zhou": the first word alone is the
             # same person (surname first), as a first name alone would be
             self.surnames.setdefault(first.title() if first.isupper() else first, pid)

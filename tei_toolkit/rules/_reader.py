@@ -275,6 +275,8 @@ class ReaderBase:
             return True
         if t.kind != "upper" or not t.text.isalpha() or not t.text.isupper():
             return False
+        if t.text.title() in self.surnames:
+            return True  # "(KIM)" after "KIM Il Sung"
         vowels = sum(1 for c in t.text if c in "AEIOUY")
         if vowels * 10 < len(t.text) * 3:
             return False
@@ -286,7 +288,19 @@ class ReaderBase:
             for k in (j - 1, j + 1)
             if 0 <= k < len(self.run) and self.run[k].kind == "upper" and len(self.run[k].text) >= 3
         ]
-        return len(t.text) >= 5 or bool(near) and len(t.text) >= 3
+        run = self.run
+        after = (  # given names after it: two words, or one with a hyphen ("Ki-yeong")
+            j + 1 in beside
+            and j + 1 < len(run)
+            and (
+                "-" in run[j + 1].text
+                or j + 2 < len(run)
+                and run[j + 2].kind == "cap"
+                and not self.is_title(j + 2)
+            )
+        )
+        # "KIM Il Sung", "CHANG Ki-yeong": a surname in capitals before given names
+        return len(t.text) >= 5 or bool(near) and len(t.text) >= 3 or after and len(t.text) >= 2
 
     def locative(self, i: int) -> bool:
         m = LOCATIVE.search(self.text, max(0, self.run[i].start - 12), self.run[i].start)
