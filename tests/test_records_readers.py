@@ -373,3 +373,14 @@ def test_a_documents_series_numbered_heading_is_the_title_not_its_dateline():
     assert (r.sender, r.addressee) == ("Hale", "Department of External Affairs")
     assert ("document", "212") in r.idnos and r.date == "3 March 1951"
     assert r.body[0].text == "Cablegram 77 LONDON, 3 March 1951"  # the dateline stays text
+
+
+def test_an_older_volumes_heading_with_its_full_stop_is_the_title():
+    text = (
+        "Mr. Root to Mr. Lloyd.\nDepartment of State,\nWashington, May 2, 1906.\n"
+        "Sir: I have to acknowledge the receipt of your note of April 20, which I read.\n"
+        "I am, etc.,\nElihu Root.\n"
+    )
+    r = read_record(text, "frus1906.txt")[0]
+    assert r.title == "Mr. Root to Mr. Lloyd"
+    assert (r.sender, r.addressee) == ("Mr. Root", "Mr. Lloyd")

@@ -30,7 +30,8 @@ NAME = "frus"
 XML_ID = xml_attr("id")
 HEADING = re.compile(
     r"^(?P<from>(?:The|Mr\.|Mrs\.|President|Secretary|Ambassador|Memorandum|Letter|Telegram)"
-    r"\b.{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|President|Secretary|Ambassador|Senator)\b.{3,200})$"
+    r"(?:\b|(?<=\.)).{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|President|Secretary|Ambassador|Senator)(?:\b|(?<=\.)).{3,200}?)"
+    r"\.?$"  # "Mr. Hay to Mr. Clayton." (the older volumes end the heading with a full stop)
 )
 DATELINE = re.compile(r"^(?P<place>[A-Z][\w .’'-]{1,40}),\s+(?P<date>.+?\d{4})\.?(?:[—–-].*)?$")
 NOTE = re.compile(r"^\s*(?P<n>\d{1,3})\.\s+(?P<text>\S.*)$")
@@ -182,7 +183,7 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
                 h = HEADING.match(clean) or h
             clean = re.sub(r"\(\s+([^()]*?)\s*\)", r"(\1)", clean)  # the site's "( Wright )"
             h = HEADING.match(clean) or h
-            record.title = clean
+            record.title = clean.removesuffix(".")
             record.sender, record.addressee = h["from"], h["to"]
         elif record.title is None and KIND_HEADING.match(clean):
             title = clean  # "Memorandum of Conversation, by ..." (wrapped: "... of the" / "...")

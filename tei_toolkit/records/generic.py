@@ -163,6 +163,8 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
         elif take_dateline(record, clean):
             drop.add(n)
             dateline_at = dateline_at or n
+        elif idx < 3 and CORRESPONDENCE.match(clean) and len(clean) < 200:
+            candidates.append((n, clean.rstrip(".")))  # "Mr. Hay to Mr. Clayton."
         elif body_like(clean) or seen_label:
             start = n
             break
@@ -218,8 +220,9 @@ NUMBERED_HEADING = re.compile(
 )
 CORRESPONDENCE = re.compile(
     r"^(?P<from>(?:The|Mr\.|Mrs\.|President|Secretary|Ambassador|Chancellor|Prime Minister|Chairman"
-    r"|Comrade|Marshal|General)\b.{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|Mrs\.|President|Secretary"
-    r"|Ambassador|Chancellor|Prime Minister|Chairman|Comrade|Marshal|General|Senator)\b.{3,200})$"
+    r"|Comrade|Marshal|General)(?:\b|(?<=\.)).{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|Mrs\.|President|Secretary"
+    r"|Ambassador|Chancellor|Prime Minister|Chairman|Comrade|Marshal|General|Senator)(?:\b|(?<=\.)).{3,200}?)"
+    r"\.?$"  # "Mr. Hay to Mr. Clayton." (older volumes end the heading with a full stop)
     # the same heading in French, German and Spanish: "La Division ... à la Légation ...",
     # "Der Botschafter ... an den ...", "El Embajador ... al Ministro ..."
     r"|^(?P<fr_from>(?:Le|La|Les|L[’'])\s?\w.{3,200}?)\s+(?:à|aux?)\s+(?P<fr_to>(?:la|le|les|l[’'])\s?\w.{3,200})$"

@@ -107,8 +107,11 @@ class OrgReader(ReaderBase):
                 j = found[0]
         if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
             return None  # "Soviet Politburo": an adjective, then the name alone
-        if base in DESCRIBED_HEADS and all(
-            is_demonym(self.low(k)) or self.place_word(k) for k in range(i, head)
+        if base in DESCRIBED_HEADS and (
+            all(is_demonym(self.low(k)) or self.place_word(k) for k in range(i, head))
+            or (hit := self.lexicon_at(i)) is not None  # "the United States Government"
+            and hit[0] == head - 1
+            and (hit[1] == "gazetteer" or hit[2].type == "place")
         ):
             return None  # "the Polish Government", "the US Government": a description
         if j + 1 < len(run) and run[j + 1].kind == "cap" and self.low(j + 1) in MEETINGS:
