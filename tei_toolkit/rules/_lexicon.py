@@ -159,7 +159,10 @@ SITE_HEADS = _words("""
 building buildings mansion palace castle tower cathedral villa hotel dacha chateau château hall
 square street avenue boulevard bridge station airport airfield gate park prison house
 """)
-SITE_FIRST = _words("casa palacio palais palazzo schloss villa hotel hôtel château camp")
+SITE_FIRST = _words(
+    "casa palacio palais palazzo schloss villa hotel hôtel château camp monte puerto porto fort"
+    " mount cape cabo lago ciudad sierra bahía port"
+)
 # Lower-case words allowed inside a capitalised run (between two capitalised words).
 CONNECTORS = _words(
     "of the and for on de la von van der den al bin ibn du da y di le des del für della"

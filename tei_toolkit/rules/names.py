@@ -286,6 +286,35 @@ def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
     )
 
 
+def _listed_places(text: str, found: list[Found]) -> list[Found]:
+    """ "to Sanchez, La Vega, Moca, and Santiago": in a list whose named items are places
+    (two or more, no person the lexicon knows), a one-word name the rules read as a person
+    for want of evidence is a place too."""
+    out = list(found)
+    k = 0
+    while k < len(out):
+        j = k
+        while j + 1 < len(out) and LIST_GAP.fullmatch(text[out[j].end : out[j + 1].start]):
+            j += 1
+        items = out[k : j + 1]
+        places = sum(f.type == "place" for f in items)
+        if places >= 2 and not any(f.type == "person" and f.known for f in items):
+            for m in range(k, j + 1):
+                f = out[m]
+                if (
+                    f.type == "person"
+                    and f.rule == "names:person"
+                    and " " not in text[f.start : f.end]
+                ):
+                    if not _titled(text, f.start):
+                        out[m] = f._replace(type="place", rule="names:listed-place")
+        k = j + 1
+    return out
+
+
+LIST_GAP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+and\s+")
+
+
 def _titled(text: str, start: int) -> bool:
     """An abbreviated title just before ``start`` ("Mrs. Harrow", "Mr. Hill"): the common
     word after it is a surname."""
@@ -338,6 +367,7 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
     found = _missions(text, _gloss_links(text, _supplied_rest(text, found, lex), surnames))
     found = defined_abbreviations(text, found, ctx.memory.defined)
     found = org_glosses(text, found) if "[" in text else found
+    found = _listed_places(text, found) if ", " in text else found
     found = [_with_brackets(text, f) for f in found] if "[" in text else found
     entities = ctx.entities
     for f in found:
