@@ -197,7 +197,7 @@ cirtel embdes depdes
 monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
 freitag samstag sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
 anmerkung absender empfänger betreff datum redactado fuente asunto objet destinataire
-expéditeur addressed
+expéditeur addressed dci ddci
 level priority precedence urgency status república république repubblica republik
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an

@@ -77,7 +77,7 @@ def tokenize(text: str) -> list[Tok]:
         if w in STARTERS:
             continue
         cut = w.find(".") + 1
-        if kind == "init" and w[:cut].lower() in TITLES and w[cut : cut + 1].isspace():
+        if kind == "init" and cut > 2 and w[:cut].lower() in TITLES and w[cut : cut + 1].isspace():
             # "Mr. D. D. Maclean": the title is a token of its own, not an initial
             out.append(Tok(s, s + cut, w[:cut], "init"))
             rest = len(w[cut:]) - len(w[cut:].lstrip())
