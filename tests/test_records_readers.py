@@ -384,3 +384,13 @@ def test_an_older_volumes_heading_with_its_full_stop_is_the_title():
     r = read_record(text, "frus1906.txt")[0]
     assert r.title == "Mr. Root to Mr. Lloyd"
     assert (r.sender, r.addressee) == ("Mr. Root", "Mr. Lloyd")
+
+
+def test_a_cablegrams_markings_are_no_sender():
+    text = (
+        "468 Department of Things to Hodgson\n\nCablegram P298 CANBERRA, 25 December 1948\n\n"
+        "IMPORTANT CONFIDENTIAL\n\nThe explanation of our telegram was a radio report.\n"
+    )
+    r = read_record(text, "dafp.txt")[0]
+    assert (r.sender, r.addressee) == ("Department of Things", "Hodgson")
+    assert any(b.text == "IMPORTANT CONFIDENTIAL" for b in r.body)  # kept as text

@@ -204,7 +204,13 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
     if start is None:
         start = next((n for n, _ in lines if n not in drop), lines[-1][0] if lines else 1)
     for n, line in candidates:
-        if n not in drop and record.sender is None and SIGNATURE.match(line) and len(line) < 40:
+        if (
+            n not in drop
+            and record.sender is None
+            and SIGNATURE.match(line)
+            and len(line) < 40
+            and not MARKING_WORDS & set(line.upper().split())  # "IMPORTANT CONFIDENTIAL"
+        ):
             record.sender = line  # a bare name above the title: the author
             drop.add(n)
     if record.date is None:
@@ -212,6 +218,11 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
     return drop, start
 
 
+# words of the markings a cablegram carries above its text, which no sender's name has
+MARKING_WORDS = frozenset(
+    "IMPORTANT CONFIDENTIAL SECRET URGENT PRIORITY IMMEDIATE RESTRICTED PERSONAL CLEAR"
+    " UNCLASSIFIED".split()
+)
 # A documents series' numbered heading "N Sender to Addressee" ("147 Evatt to Officer",
 # "468 Department of External Affairs to Hodgson"): short, capitalised sides, no full stop
 NUMBERED_HEADING = re.compile(
