@@ -160,8 +160,8 @@ class OrgReader(ReaderBase):
                 break
             w = self.low(j)
             base = POSSESSIVE.sub("", w)
-            if base in ORG_HEADS:
-                result = j
+            if base in ORG_HEADS or base == "soviet" and j and self.low(j - 1) == "supreme":
+                result = j  # ("the Supreme Soviet": a parliament, not the people's adjective)
                 break
             if (
                 base in PLACE_HEADS

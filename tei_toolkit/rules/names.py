@@ -286,6 +286,22 @@ def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
     )
 
 
+def _lower_bodies(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
+    """ "others in the politburo": a single body's name is its name in lower case too (the
+    id the capitalised name has: the register's, or the provisional one)."""
+    taken = [(f.start, f.end) for f in found]
+    for m in LOWER_BODY.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            hit = lex.find(m.group(1).title())
+            known = bool(hit) and hit[0] == "register" and hit[1].type == "org"
+            ident = hit[1].id if known and hit else "prov-" + m.group(1)
+            found.append(Found(m.start(), m.end(), "org", ident, known, "names:body"))
+    return sorted(found, key=lambda f: f.start)
+
+
+LOWER_BODY = re.compile(r"\b(politburo|comintern|cominform|orgburo|sovnarkom)\b")
+
+
 def _listed_places(text: str, found: list[Found]) -> list[Found]:
     """ "to Sanchez, La Vega, Moca, and Santiago": in a list whose named items are places
     (two or more, no person the lexicon knows), a one-word name the rules read as a person
@@ -368,6 +384,8 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
     found = defined_abbreviations(text, found, ctx.memory.defined)
     found = org_glosses(text, found) if "[" in text else found
     found = _listed_places(text, found) if ", " in text else found
+    if "politburo" in text or "comintern" in text:
+        found = _lower_bodies(text, found, lex)
     found = [_with_brackets(text, f) for f in found] if "[" in text else found
     entities = ctx.entities
     for f in found:
