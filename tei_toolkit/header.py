@@ -164,12 +164,17 @@ def _title_stmt(record: Record, ctx: Context, citation) -> etree._Element:
     translators = list(citation.translators if citation else [])
     translators += [t for t in _listed(record.fields.get("Translated by")) if t not in translators]
     for name in translators:
-        stmt.append(E("respStmt", E("resp", "Translated by"), person_name(name, ctx)))
+        stmt.append(E("respStmt", E("resp", "Translated by"), *_person_names(name, ctx)))
     for name in _listed(record.fields.get("Transcribed by")):
-        stmt.append(E("respStmt", E("resp", "Transcribed by"), person_name(name, ctx)))
+        stmt.append(E("respStmt", E("resp", "Transcribed by"), *_person_names(name, ctx)))
     for name in citation.obtained_by if citation else []:
         stmt.append(E("respStmt", E("resp", "Obtained by"), E("name", name, type="person")))
     return stmt
+
+
+def _person_names(names: str, ctx: Context) -> list[etree._Element]:
+    """ "Martin Parker and Bernard Isaacs": one persName each."""
+    return [person_name(n, ctx) for n in re.split(r"\s+(?:and|&)\s+", names) if n.strip()]
 
 
 def person_name(name: str, ctx: Context) -> etree._Element:

@@ -66,3 +66,12 @@ def test_a_one_word_sender_is_a_person_of_the_standoff():
     assert sent.get("type") == "person" and sent.get("ref").split(".", 1)[1] in _standoff_ids(tree)
     [received] = _xp(tree, "//tei:correspAction[@type='received']/tei:name")
     assert received.get("ref") is None  # "Officer": a common word
+
+
+def test_two_translators_are_two_persons():
+    text = MARXISTS.replace(
+        "Translated: Jane Q. Harrow", "Translated: Jane Harrow and Paul Lindqvist"
+    )
+    tree = convert_text(text, "mia.txt", date="2026-01-01").tree
+    names = _xp(tree, "//tei:respStmt[tei:resp='Translated by']/tei:persName/text()")
+    assert names == ["Jane Harrow", "Paul Lindqvist"]

@@ -123,7 +123,8 @@ def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
                 or gap in ("’ ", "' ")
                 and run[-1].text.endswith("s")  # "Workers’ Party": a plural's apostrophe
                 or gap == "] "
-                and _opened_in(text, run[0].start, a)  # "[Georges] Bidault": the editor's
+                and len(run) <= 2
+                and text[run[0].start - 1 : run[0].start] == "["  # "[Georges] Bidault"
             ):
                 run.append(t)
                 continue
@@ -137,13 +138,6 @@ def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
         run = [t]
     if run:
         yield _trim(run)
-
-
-def _opened_in(text: str, start: int, end: int) -> bool:
-    """A bracket opens just before or inside the run [start, end) and is not closed in it:
-    the editor supplied the run's first words ("[Nikita] Khrushchev")."""
-    opened = text.rfind("[", max(0, start - 1), end)
-    return opened != -1 and "]" not in text[opened:end]
 
 
 # A line this long that ends in a letter was wrapped by the page, not ended by its writer.
