@@ -269,6 +269,7 @@ def _source_desc(record: Record, ctx: Context, citation, source_name: str) -> et
         desc.append(
             E(
                 "bibl",
+                *[_archive(value, ctx) for kind, value in record.idnos if kind == "archive"],
                 *[E("idno", value, type=kind) for kind, value in record.idnos],
                 type="document",
             )
@@ -285,6 +286,12 @@ def _source_desc(record: Record, ctx: Context, citation, source_name: str) -> et
             )
         )
     return desc
+
+
+def _archive(reference: str, ctx: Context) -> etree._Element:
+    """The archive a document-number line names ("No. 440 NAI DFA/6/417/128/1"): the
+    reference marked, so that the archive is an orgName (the idno keeps the reference)."""
+    return _marked("note", reference, ctx, "citation", type="archive")
 
 
 def _parsed_bibl(c, record: Record) -> etree._Element:

@@ -75,3 +75,11 @@ def test_two_translators_are_two_persons():
     tree = convert_text(text, "mia.txt", date="2026-01-01").tree
     names = _xp(tree, "//tei:respStmt[tei:resp='Translated by']/tei:persName/text()")
     assert names == ["Jane Harrow", "Paul Lindqvist"]
+
+
+def test_the_archive_of_a_document_number_line_is_an_organisation():
+    text = "No. 12 NAI DFA/5/100\n\nDublin, 3 May 1930\n\nI have the honour to report.\n"
+    tree = convert_text(text, "difp.txt", date="2026-01-01").tree
+    [note] = _xp(tree, "//tei:bibl[@type='document']/tei:note[@type='archive']")
+    assert _xp(note, "string(tei:orgName)") == "NAI"
+    assert _xp(tree, "string(//tei:idno[@type='archive'])") == "NAI DFA/5/100"
