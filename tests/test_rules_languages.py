@@ -69,3 +69,10 @@ def test_months_and_labels_of_other_languages_are_no_names():
     assert names("ANMERKUNG: Absender ist Herr Dr. Koppe", "de") == [("Koppe", "persName")]
     # a given name that is also a month stays a name ("Julio Gonzalez")
     assert names("He met Julio Gonzalez there.", "en") == [("Julio Gonzalez", "persName")]
+
+
+def test_a_city_with_its_side_in_brackets_is_one_place():
+    assert names("die Lage in Berlin (West) und Berlin (Ost)", "de") == [
+        ("Berlin (West)", "placeName"),
+        ("Berlin (Ost)", "placeName"),
+    ]

@@ -299,6 +299,21 @@ def _lower_bodies(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+def _sided(text: str, f: Found, lex: Lexicon) -> Found:
+    """ "Berlin (West)", "Berlin (Ost)": one place, West Berlin's id when the lexicon has it."""
+    m = SIDE.match(text, f.end) if f.type == "place" else None
+    if m is None:
+        return f
+    side = SIDES.get(m.group(1), m.group(1))
+    hit = lex.find(f"{side} {text[f.start : f.end]}")
+    ident = f.id
+    if hit and (hit[0] == "gazetteer" or hit[1].type == "place"):
+        ident = hit[1].id if hit[0] == "register" else "prov-" + hit[1].key
+    return f._replace(end=m.end(), id=ident, known=bool(hit) and hit[0] == "register")
+
+
+SIDES = {"Ost": "East", "Est": "East", "Ouest": "West", "Oeste": "West"}
+SIDE = re.compile(r" ?\((West|East|Ost|Ouest|Est|Oeste|North|South)\)")
 LOWER_BODY = re.compile(r"\b(politburo|comintern|cominform|orgburo|sovnarkom)\b")
 
 
@@ -384,6 +399,8 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
     found = defined_abbreviations(text, found, ctx.memory.defined)
     found = org_glosses(text, found) if "[" in text else found
     found = _listed_places(text, found) if ", " in text else found
+    if "(" in text:  # "Berlin (West)": the official form is one place
+        found = [_sided(text, f, lex) for f in found]
     if "politburo" in text or "comintern" in text:
         found = _lower_bodies(text, found, lex)
     found = [_with_brackets(text, f) for f in found] if "[" in text else found
