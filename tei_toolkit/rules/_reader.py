@@ -41,6 +41,8 @@ SPEAKER_AFTER = re.compile(r"[.:]")
 # lower-case word ("Prot. 5", "Prot. no") -- a document designator, not a person
 DESIGNATOR_AFTER = re.compile(r"\.?\s(?:No\.?\s)?\d|\.\s[a-z]")
 LOWER_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Za-z][a-z]{0,4})\.\s$")
+# "the Nabatiya question", "the Kashmir issue": a rare word before these nouns is a place
+REGION_NOUN_AFTER = re.compile(r"\s(?:question|issue|problem|area|region|border|frontier|sector)\b")
 # a verb after a seat of government: the building acts, so it stands for the government
 ACTS_AFTER = re.compile(r"\s(?:also\s|again\s|then\s)?([a-z]+(?:ed|es|s)|[a-z]+)\b")
 NOT_AGENT_BEFORE = re.compile(
@@ -320,7 +322,7 @@ class ReaderBase:
             and w not in NOT_NAMES
             and w not in MONTHS
             and not self.quoted(i)
-            and self.locative(i)
+            and (self.locative(i) or bool(REGION_NOUN_AFTER.match(self.text, t.end)))
         )
 
     def verb_follows(self, i: int) -> bool:

@@ -22,6 +22,7 @@ class Memory:
     last_date: str | None = None  # ISO value of the previous full date ("the next day")
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> person id
     alone: set[str] = field(default_factory=set)  # one-word names marked as people
+    places: set[str] = field(default_factory=set)  # one-word names read as places by context
     initials: dict[str, tuple[str, bool] | None] = field(default_factory=dict)  # "AS" -> id
     # abbreviations the record defines: "Loukianov (LO)" -> "LO": (type, id, known)
     defined: dict[str, tuple[str, str, bool]] = field(default_factory=dict)

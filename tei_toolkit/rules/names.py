@@ -188,8 +188,11 @@ class Reader(PersonReader):
                 yield known or found
                 i, titled = known_end(run, known or found) + 1, False
                 continue
-            if not titled and self.place_at(i):
+            if not titled and (
+                self.place_at(i) or POSSESSIVE.sub("", t.text) in self.ctx.memory.places
+            ):
                 name = POSSESSIVE.sub("", t.text)
+                self.ctx.memory.places.add(name)  # "the Nabatiya question" ... "of Nabatiya"
                 yield Found(
                     t.start, self.end_of(i), "place", "prov-" + slug(name), False, "names:locative"
                 )
