@@ -319,6 +319,7 @@ class PersonReader(OrgReader):
         k = i - 1
         return (
             k >= 0
+            and not POSSESSIVE.search(self.run[k].text)  # "Secretary's Files": the office's
             and self.text[self.run[k].end : self.run[i].start] == " "
             and (self.is_title(k) or self.office_word(k))
         )
