@@ -36,6 +36,12 @@ from ._tokens import POSSESSIVE, slug
 TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Messrs|Prof)\.\s$")
 
 
+# a programme's or a system's name before its noun is no organisation ("the AHIP system")
+PROGRAMME_AFTER = re.compile(
+    r"\s(?:program|programme|programs|system|systems|project|scheme|computer|network)\b"
+)
+
+
 class OrgReader(ReaderBase):
     # --- organisations -----------------------------------------------------------------
     def org_at(self, i: int) -> int | None:
@@ -366,6 +372,8 @@ class OrgReader(ReaderBase):
             or len(t.text) <= 3
             and re.match(r"\s\d+\b(?![a-z])", self.text[t.end : t.end + 8])
             or re.match(r"-\d", self.text[t.end : t.end + 2])  # "MIG-21", "SS-20": a model
+            or len(t.text) >= 4
+            and PROGRAMME_AFTER.match(self.text, t.end)  # "the CODIAC program"
         ):
             return False  # "200 PPSh": a count of things
         return not self.lines.mostly_upper(t.start)
