@@ -11,11 +11,15 @@ from .model import Record
 from .records.citation import parse_citation
 from .records.language import NAMES
 from .records.language import detect as detect_language
+from .register import Entry
 from .rules import Context, find_marks
+from .rules._lexicon import common_words
+from .rules._tokens import slug
 from .tei import E
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _LETTER = re.compile(r"[^\W\d_]")
+FILE_DATE = re.compile(r"/\d{1,2}[–-]\d{3,4}[a-h]?$")  # the M–DYY part of a file number
 PUBLISHER = re.compile(r"^The (?P<name>.+?) welcomes reuse of")
 LANGUAGES = {
     "english": "en",
@@ -155,15 +159,49 @@ def _title_stmt(record: Record, ctx: Context, citation) -> etree._Element:
         if record.funder
         else _listed(record.fields.get("Donors") or record.fields.get("Funders"))
     )
-    for funder in funders:
-        stmt.append(E("funder", funder))
+    for funder in funders:  # the funder's name marked ("Carnegie Corporation of New York (CCNY)")
+        stmt.append(_marked("funder", funder, ctx, "funder"))
     translators = list(citation.translators if citation else [])
     translators += [t for t in _listed(record.fields.get("Translated by")) if t not in translators]
     for name in translators:
-        stmt.append(E("respStmt", E("resp", "Translated by"), E("name", name, type="person")))
+        stmt.append(E("respStmt", E("resp", "Translated by"), *_person_names(name, ctx)))
+    for name in _listed(record.fields.get("Transcribed by")):
+        stmt.append(E("respStmt", E("resp", "Transcribed by"), *_person_names(name, ctx)))
     for name in citation.obtained_by if citation else []:
         stmt.append(E("respStmt", E("resp", "Obtained by"), E("name", name, type="person")))
     return stmt
+
+
+def _person_names(names: str, ctx: Context) -> list[etree._Element]:
+    """ "Martin Parker and Bernard Isaacs": one persName each."""
+    return [person_name(n, ctx) for n in re.split(r"\s+(?:and|&)\s+", names) if n.strip()]
+
+
+def person_name(name: str, ctx: Context) -> etree._Element:
+    """A person the record names in a labelled line (its translator, its transcriber): a
+    ``persName`` linked to the register, or given the provisional id the name rules give
+    (the surname's: "#prov-dutt"), so that the body's mentions share it."""
+    return E("persName", name, ref="#" + _person_id(name, ctx)[0], **_cert(name, ctx))
+
+
+def _person_id(name: str, ctx: Context) -> tuple[str, bool]:
+    """(id, known): the register's person of that name, else the name rules' reading of
+    it as a person, else the provisional id of its last word."""
+    ctx.section, ctx.line = "header-person", None
+    whole = [m for m in find_marks(name, ctx) if (m.start, m.end) == (0, len(name))]
+    if whole and whole[0].tag == "persName":
+        attrs = whole[0].attr_dict()
+        return attrs["ref"][1:], "cert" not in attrs
+    surname = re.sub(r"[^\w’'-]+$", "", name.split()[-1]) if name.split() else name
+    pid = "prov-" + slug(surname or name)
+    if pid not in ctx.entities:
+        note = "Not in the register: named in a labelled line of the record's header."
+        ctx.entities[pid] = Entry(pid, "person", name, note=note, provisional=True)
+    return pid, False
+
+
+def _cert(name: str, ctx: Context) -> dict[str, str]:
+    return {} if _person_id(name, ctx)[1] else {"cert": "low", "resp": "#tei-toolkit"}
 
 
 def _listed(value: str | None) -> list[str]:
@@ -231,6 +269,7 @@ def _source_desc(record: Record, ctx: Context, citation, source_name: str) -> et
         desc.append(
             E(
                 "bibl",
+                *[_archive(value, ctx) for kind, value in record.idnos if kind == "archive"],
                 *[E("idno", value, type=kind) for kind, value in record.idnos],
                 type="document",
             )
@@ -247,6 +286,12 @@ def _source_desc(record: Record, ctx: Context, citation, source_name: str) -> et
             )
         )
     return desc
+
+
+def _archive(reference: str, ctx: Context) -> etree._Element:
+    """The archive a document-number line names ("No. 440 NAI DFA/6/417/128/1"): the
+    reference marked, so that the archive is an orgName (the idno keeps the reference)."""
+    return _marked("note", reference, ctx, "citation", type="archive")
 
 
 def _parsed_bibl(c, record: Record) -> etree._Element:
@@ -304,15 +349,41 @@ def _profile_desc(record: Record, ctx: Context, created: dict[str, str]) -> etre
     if record.summary:
         profile.append(E("abstract", _marked("p", record.summary, ctx, "summary")))
     if record.date:
-        profile.append(E("creation", E("date", record.date, **created)))
+        profile.append(_creation(record, created))
     profile.append(_lang_usage(record))
-    corresp = _corresp_desc(record)
+    corresp = _corresp_desc(record, ctx)
     if corresp is not None:
         profile.append(corresp)
     keywords = _keywords(record)
     if keywords is not None:
         profile.append(E("textClass", keywords))
     return profile
+
+
+def _creation(record: Record, created: dict[str, str]) -> etree._Element:
+    """The document's date. A ``date`` element when the header is where the date is
+    written (the page's date line, a dateline the reader took out of the text); when its
+    words stay in the title or the body (marked there), or the date is read from a file
+    number ("840.20/1–3049"), ``creation`` carries the value itself (@when), so that the
+    document mentions the date once (docs/ENCODING.md)."""
+    if _written_elsewhere(record):
+        return E("creation", record.date or "", **created)
+    return E("creation", E("date", record.date, **created))
+
+
+def _written_elsewhere(record: Record) -> bool:
+    date = record.date or ""
+    if any(
+        kind == "file" and FILE_DATE.search(value) and value.rstrip("abcdefgh").endswith(date)
+        for kind, value in record.idnos
+    ):
+        return True
+    if record.layout == "digital-archive":  # the page's own date line, apart from the text
+        return False
+    if date in (record.title or ""):
+        return True
+    first_line = record.body[0].text.split("\n", 1)[0] if record.body else ""
+    return record.layout == "generic" and len(first_line) < 120 and date in first_line
 
 
 def _lang_usage(record: Record) -> etree._Element:
@@ -344,7 +415,26 @@ def block_language(text: str) -> str | None:
     return code if code and code != "en" else None
 
 
-def _corresp_desc(record: Record):
+def _corresp_name(text: str, ctx: Context) -> etree._Element:
+    """The sender or addressee as the document names them ("The Chargé in the Soviet Union
+    (Kohler)"): a ``name`` with the words as written, and @ref to the one person or
+    organisation the name rules find in it (the words are marked where the text has them,
+    so this is no second mention)."""
+    ctx.section, ctx.line = "header-person", None
+    marks = find_marks(text, ctx)
+    for tag in ("persName", "orgName"):  # the office-holder, else the office's body
+        refs = {m.attr_dict().get("ref") for m in marks if m.tag == tag}
+        if len(refs) == 1 and None not in refs:
+            return E("name", text, ref=refs.pop() or "", type=NAME_TYPES[tag])
+    if re.fullmatch(r"[A-Z][^\W\d_]+", text) and text.lower() not in common_words():
+        return E("name", text, ref="#" + _person_id(text, ctx)[0], type="person")  # "Evatt"
+    return E("name", text)
+
+
+NAME_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
+
+
+def _corresp_desc(record: Record, ctx: Context):
     """Sender and addressee as the document names them (From:/To:, FM/TO, a heading
     "X to Y", a salutation or signature): plain names, not entity guesses."""
     if not (record.sender or record.addressee or record.place):
@@ -352,13 +442,15 @@ def _corresp_desc(record: Record):
     actions = []
     if record.sender or record.place:  # the dateline's place is where it was sent from
         sent = E(
-            "correspAction", *([E("name", record.sender)] if record.sender else []), type="sent"
+            "correspAction",
+            *([_corresp_name(record.sender, ctx)] if record.sender else []),
+            type="sent",
         )
         if record.place:
             sent.append(E("placeName", record.place))
         actions.append(sent)
     if record.addressee:
-        actions.append(E("correspAction", E("name", record.addressee), type="received"))
+        actions.append(E("correspAction", _corresp_name(record.addressee, ctx), type="received"))
     return E("correspDesc", *actions)
 
 

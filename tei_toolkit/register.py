@@ -322,7 +322,9 @@ def build_standoff(root, register: Register | None, ctx=None):
         pointers = (el.get("ref") or el.get("who") or "").split()
         for p in pointers:
             if p.startswith("#") and p[1:] not in wanted:
-                wanted[p[1:]] = (_POINTING[el.tag], el)
+                typ = el.get("type", "") if el.tag == _NAME else _POINTING[el.tag]
+                if typ in ("person", "place", "org"):
+                    wanted[p[1:]] = (typ, el)
     entries = []
     for ident, (typ, el) in wanted.items():
         entry = register.get(ident) if register is not None else None
@@ -343,7 +345,8 @@ def build_standoff(root, register: Register | None, ctx=None):
 
 
 # Clark name of each element whose @ref / @who points to an entity -> the entity type
-_POINTING = {**{tei(tag): typ for tag, typ in NAME_TYPE.items()}, tei("sp"): "person"}
+_NAME = tei("name")  # a header's name as written ("The Chargé ... (Kohler)"), @type says which
+_POINTING = {**{tei(tag): typ for tag, typ in NAME_TYPE.items()}, tei("sp"): "person", _NAME: ""}
 _STANDOFF = tei("standOff")
 
 

@@ -78,7 +78,11 @@ def run(truth: Truth, shared: Path = SHARED) -> Outcome:
     tree = conv.tree
     title = tree.xpath("string(//tei:titleStmt/tei:title[@type='main'])", namespaces=NS)
     title = None if title.startswith("Untitled record") else title
-    when = tree.xpath("//tei:profileDesc/tei:creation/tei:date", namespaces=NS)
+    # the value is on creation itself when the date's words are marked in the text
+    when = tree.xpath(
+        "//tei:profileDesc/tei:creation/tei:date | //tei:profileDesc/tei:creation[@when or @from]",
+        namespaces=NS,
+    )
     date = None
     if when:
         d = when[0]

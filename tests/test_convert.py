@@ -39,7 +39,7 @@ def seed():
 def test_seed_title_statement(seed):
     assert text_of(seed, "//tei:titleStmt/tei:title") == "Stalin’s Conversation with Choibalsan"
     assert (
-        text_of(seed, "//tei:titleStmt/tei:respStmt[tei:resp='Translated by']/tei:name")
+        text_of(seed, "//tei:titleStmt/tei:respStmt[tei:resp='Translated by']/tei:persName")
         == "Sergey Radchenko"
     )
 
@@ -244,7 +244,7 @@ def test_labels_on_the_value_line_and_in_any_case():
     )
     tree = convert(record).tree
     assert text_of(tree, "//tei:titleStmt/tei:author") == "Zhou, Enlai, 1898-1976"
-    assert text_of(tree, "//tei:titleStmt/tei:respStmt/tei:name") == "Stephen Mercado"
+    assert text_of(tree, "//tei:titleStmt/tei:respStmt/tei:persName") == "Stephen Mercado"
     assert text_of(tree, "//tei:publicationStmt//tei:idno[@type='record']") == "114512"
     assert xp(tree, "//tei:publicationStmt//tei:date/@when") == ["2013-04-22"]
     assert text_of(tree, "//tei:sourceDesc/tei:bibl[@type='citation']") == "PRC FMA 107-00129-03."

@@ -109,8 +109,9 @@ SETS = {
     "dev": (0.98, 0.98),
     "dev2": (0.92, 0.92),
     "heldout": (0.96, 0.96),
-    "heldout2": (0.91, 0.91),
-    "heldout3": (0.91, 0.91),
+    "heldout2": (0.93, 0.93),
+    "heldout3": (0.92, 0.92),
+    "heldout4": (0.89, 0.89),  # scored blind once (0.764), then tuned on (its SOURCES.md)
 }
 
 

@@ -108,7 +108,7 @@ def test_file_numbers_with_names_and_brackets(name, number, when):
     assert record.layout == "frus" and ("file", number) in record.idnos
     assert record.title is not None and record.title.startswith("The ")
     _, tree = tei_of(name)
-    assert (xp(tree, "//tei:creation/tei:date/@when") or [None])[0] == when
+    assert (xp(tree, "//tei:creation/@when | //tei:creation/tei:date/@when") or [None])[0] == when
 
 
 def test_a_repeated_marker_points_to_its_note():
@@ -129,3 +129,60 @@ def test_the_words_of_a_placed_note_are_marked_up_like_the_text():
     note = xp(tree, "//tei:body//tei:note[@n='4']")[0]
     assert [words(p) for p in xp(note, "tei:persName")] == ["Jean Chauvel"]
     assert xp(note, "tei:orgName") and words(note).startswith("Jean Chauvel, Secretary General")
+
+
+# A FRUS page that starts with its source line and a heading without an addressee, and ends
+# with numbered notes (a made-up text in FRUS's shape): the notes are no document heading,
+# and every paragraph of the body stays in the body.
+SOURCE_FIRST = """Conference files, lot 12 D 34, CF 56
+
+Memorandum of Conversation, by the Secretary of State
+
+We lunched with Mr. Eden and Ambassador Gifford. The talk was of the weather.1
+
+[Page 12]
+
+Afterwards I gave Mr. Eden the paper he had asked for, which he read at once.2
+
+  1. The paper mentioned here has not been found in the Department's files; on the talks of Feb. 3 see the next document.
+  2. Supra.
+"""
+
+
+def test_numbered_notes_after_the_body_are_not_the_documents_heading():
+    tree = convert_text(SOURCE_FIRST, "source-first.txt", date="2026-01-01").tree
+    body = running_text(xp(tree, "//tei:body")[0])
+    assert "We lunched with Mr. Eden" in body and "which he read at once." in body
+    title = xp(tree, "string(//tei:titleStmt/tei:title)")
+    assert title == "Memorandum of Conversation, by the Secretary of State"
+    notes = [words(n) for n in xp(tree, "//tei:body//tei:note[@type='footnote']")]
+    assert notes[1] == "Supra." and notes[0].startswith("The paper mentioned here")
+
+
+# The OCR text of a printed FRUS volume (a made-up text in its shape): the file number with
+# a space before its slash, a heading wrapped over two lines, lines cut at the page's width.
+PRINTED = """611.00 Canada (E) /3-1250
+  Memorandum of Conversation, by the First Secretary of the
+            Embassy in Canada (Moore)
+
+SECRET                               [OTTAWA,] March 12, 1950.
+Participants: Mr. Paul A. Moore, American Embassy, Ottawa
+              Mr. J. B. Hale, Head, Economic Division, De-
+                partment of External Affairs
+  Mr. Hale said that he and his colleagues were glad of the talk
+and would write to the Department about it before the end of the
+month, when the figures would be known.
+"""
+
+
+def test_a_printed_volumes_wrapped_lines_are_one_text_and_its_file_number_is_read():
+    record = read_record(PRINTED, "printed.txt")[0]
+    assert record.layout == "frus" and ("file", "611.00 Canada (E) /3-1250") in record.idnos
+    assert record.title == (
+        "Memorandum of Conversation, by the First Secretary of the Embassy in Canada (Moore)"
+    )
+    texts = [b.text for b in record.body]
+    assert any("glad of the talk\nand would write" in t for t in texts)  # not a line each
+    tree = convert_text(PRINTED, "printed.txt", date="2026-01-01").tree
+    orgs = [words(o) for o in xp(tree, "//tei:body//tei:orgName")]
+    assert "De- partment of External Affairs" in orgs

@@ -348,3 +348,49 @@ def test_a_web_pages_footer_is_not_the_documents_text():
     n = _read("heldout/nai-dulanty-1945.txt")
     assert n.rights == ["National Archives of Ireland © 2005"]
     assert not any("Print This Page" in b.text or "click here" in b.text for b in n.body)
+
+
+def test_a_cable_subject_ends_on_its_line_unless_it_runs_on():
+    text = (
+        "P 090049Z SEP 75\nFM SECSTATE WASHDC\nTO AMEMBASSY OSLO PRIORITY\n"
+        "SUBJECT: DAILY ACTIVITIES REPORTS FROM THE PRINCIPALS,\nMONDAY, SEPTEMBER 8, 1975\n"
+        "FROM MR. BLAKE\nI MET THE AMBASSADOR TODAY AND WE TALKED OF THE WEATHER\n"
+        "FOR AN HOUR.\n"
+    )
+    r = read_record(text, "cable.txt")[0]
+    assert r.title == "DAILY ACTIVITIES REPORTS FROM THE PRINCIPALS, MONDAY, SEPTEMBER 8, 1975"
+    assert "FROM MR. BLAKE" in r.body[0].text and "FOR AN HOUR." in r.body[-1].text
+
+
+def test_a_documents_series_numbered_heading_is_the_title_not_its_dateline():
+    text = (
+        "212 Hale to Department of External Affairs\n\n"
+        "Cablegram 77 LONDON, 3 March 1951\n\n"
+        "Your telegram received. We agree with the proposal and will write later.\n"
+    )
+    r = read_record(text, "dafp.txt")[0]
+    assert r.title == "212 Hale to Department of External Affairs"
+    assert (r.sender, r.addressee) == ("Hale", "Department of External Affairs")
+    assert ("document", "212") in r.idnos and r.date == "3 March 1951"
+    assert r.body[0].text == "Cablegram 77 LONDON, 3 March 1951"  # the dateline stays text
+
+
+def test_an_older_volumes_heading_with_its_full_stop_is_the_title():
+    text = (
+        "Mr. Root to Mr. Lloyd.\nDepartment of State,\nWashington, May 2, 1906.\n"
+        "Sir: I have to acknowledge the receipt of your note of April 20, which I read.\n"
+        "I am, etc.,\nElihu Root.\n"
+    )
+    r = read_record(text, "frus1906.txt")[0]
+    assert r.title == "Mr. Root to Mr. Lloyd"
+    assert (r.sender, r.addressee) == ("Mr. Root", "Mr. Lloyd")
+
+
+def test_a_cablegrams_markings_are_no_sender():
+    text = (
+        "468 Department of Things to Hodgson\n\nCablegram P298 CANBERRA, 25 December 1948\n\n"
+        "IMPORTANT CONFIDENTIAL\n\nThe explanation of our telegram was a radio report.\n"
+    )
+    r = read_record(text, "dafp.txt")[0]
+    assert (r.sender, r.addressee) == ("Department of Things", "Hodgson")
+    assert any(b.text == "IMPORTANT CONFIDENTIAL" for b in r.body)  # kept as text

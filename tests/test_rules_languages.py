@@ -25,3 +25,54 @@ def test_romance_nouns_in_capitals_are_not_people():
     text = "el triunfo de la Revolución y la obra de Guevara"
     assert names(text, "es") == [("Guevara", "persName")]
     assert ("Revolución", "persName") in names(text, None)
+
+
+def test_a_given_name_opens_a_german_name_without_a_title():
+    text = "Gestern traf Helmut Schmidt in Kopenhagen den Genossen Erich Honecker nicht."
+    assert names(text, "de") == [
+        ("Helmut Schmidt", "persName"),
+        ("Kopenhagen", "placeName"),
+        ("Erich Honecker", "persName"),
+    ]
+    # a given name before a noun of the lexicon is no person ("Karl Marx" needs the surname)
+    assert names("Die Walter Stiftung und die Freitag Zeitung", "de") == []
+
+
+def test_weekdays_and_the_german_states_acronyms():
+    text = "ob Kanzler Donnerstag abend in der DDR oder der BRD eintrifft"
+    assert names(text, "de") == [("DDR", "placeName"), ("BRD", "placeName")]
+
+
+def test_a_french_sentences_first_word_is_no_person_without_evidence():
+    text = "Enfin, auprès du maire. «Franchir le col», dit Edouard Chevardnadze en URSS."
+    assert names(text, "fr") == [("Edouard Chevardnadze", "persName"), ("URSS", "placeName")]
+
+
+def test_spanish_heads_open_their_names_and_a_states_long_name_is_a_place():
+    text = (
+        "El Presidente de la República del Perú informó a la Junta Militar que la Fuerza "
+        "Aérea Argentina y las Naciones Unidas esperaban. El Secretario de Estado Alexander "
+        "Haig llegó a las islas Malvinas."
+    )
+    assert names(text, "es") == [
+        ("República del Perú", "placeName"),
+        ("Junta Militar", "orgName"),
+        ("Fuerza Aérea Argentina", "orgName"),
+        ("Naciones Unidas", "orgName"),
+        ("Alexander Haig", "persName"),
+        ("Malvinas", "placeName"),
+    ]
+
+
+def test_months_and_labels_of_other_languages_are_no_names():
+    assert names("Redactado: el 3 de Octubre en Chungking", "es") == [("Chungking", "placeName")]
+    assert names("ANMERKUNG: Absender ist Herr Dr. Koppe", "de") == [("Koppe", "persName")]
+    # a given name that is also a month stays a name ("Julio Gonzalez")
+    assert names("He met Julio Gonzalez there.", "en") == [("Julio Gonzalez", "persName")]
+
+
+def test_a_city_with_its_side_in_brackets_is_one_place():
+    assert names("die Lage in Berlin (West) und Berlin (Ost)", "de") == [
+        ("Berlin (West)", "placeName"),
+        ("Berlin (Ost)", "placeName"),
+    ]

@@ -315,6 +315,8 @@ def work_date(hdr):
         hdr,
         "{*}profileDesc/{*}creation//{*}date",
         "{*}profileDesc/{*}creation//{*}origDate",
+        "{*}profileDesc/{*}creation[@when]",  # the value on creation: its words are the text's
+        "{*}profileDesc/{*}creation[@from]",
         "{*}profileDesc/{*}correspDesc/{*}correspAction[@type='sent']/{*}date",
         "{*}fileDesc/{*}sourceDesc//{*}origDate",
     )

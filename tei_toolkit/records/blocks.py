@@ -32,9 +32,18 @@ def split_numbered(lines: Iterable[tuple[int, str]]) -> list[Block]:
             current = []
     if current:
         blocks.append(Block("\n".join(current), start))
-    if len(blocks) == 1 and blocks[0].text.count("\n") >= 3:
+    if len(blocks) == 1 and blocks[0].text.count("\n") >= 3 and not hard_wrapped(kept):
         return [Block(line, n) for n, line in kept]
     return blocks
+
+
+def hard_wrapped(lines: list[tuple[int, str]]) -> bool:
+    """Lines cut at a page's width (a printed volume's OCR, a typed cable): none longer
+    than a printed line, most of them ending inside a sentence, so that they are one text,
+    not one paragraph each (a page that lost its blank lines has long paragraph lines)."""
+    lengths = sorted(len(line) for _, line in lines)
+    inside = sum(not line.endswith((".", "!", "?", ":", "”", '"', "»")) for _, line in lines)
+    return lengths[-1] <= 110 and lengths[len(lengths) // 2] >= 35 and inside * 3 > len(lines) * 2
 
 
 def lines_of(text: str) -> list[tuple[int, str]]:

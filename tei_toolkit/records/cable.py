@@ -53,6 +53,15 @@ def detect(text: str) -> float:
     return 0.0
 
 
+# a subject line that goes on on the next line: it ends with a comma, a hyphen or a word that
+# needs one after it ("... FROM THE PRINCIPALS," / "MONDAY, SEPTEMBER 9, 1975")
+SUBJECT_GOES_ON = re.compile(
+    r"(?:[,;:\-–]|\b(?:OF|THE|AND|FOR|FROM|TO|IN|ON|WITH|BY|AT|A|AN|BETWEEN|ON THE))\s*$", re.I
+)
+
+SUBJECT_GOES_ON_AT = re.compile(r"(?:OF|AND|FOR|TO|IN|ON|WITH|BY|AT|OR|-)\b", re.I)
+
+
 def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     record = Record(layout=NAME, source_name=name)
     lines = lines_of(text)
@@ -88,10 +97,15 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
             else:
                 record.apparatus.append(("cable-header", None, line))
                 in_subject = False
-        elif in_subject and not (
-            PARAGRAPH.match(line) or HEADER.match(flat) or DECLASSIFIED.match(line)
+        elif (
+            in_subject
+            and not (PARAGRAPH.match(line) or HEADER.match(flat) or DECLASSIFIED.match(line))
+            and (SUBJECT_GOES_ON.search(record.title or "") or SUBJECT_GOES_ON_AT.match(line))
         ):
             record.title = f"{record.title} {line}".strip()
+        elif in_subject and record.title is not None and not PARAGRAPH.match(line):
+            body.append((n, line))  # the subject ended on its line: the text begins
+            in_subject = False
         elif PARAGRAPH.match(line) and record.title is not None:
             body.append((n, line))
             in_subject = False

@@ -31,7 +31,8 @@ _SPACED = re.compile(r"^(?:[A-ZА-Я] ){3,}[A-ZА-Я](?=\s|$)")
 FILE_NUMBER = re.compile(
     # "840.20/1–3049", "123 Bullitt, William C./617", "740.00119 Control (Germany)/5–2945",
     # "840.48 Refugees/40363/6"
-    r"^(?:File No\.\s*)?(?P<number>\d{3}(?:\.[\w]+)*(?:\s+[\w.,()’'-]+){0,5}(?:/[\w–\-]+){1,2})"
+    # "501.BB Palestine (E) /11-949" (a printed volume's OCR: a space before the slash)
+    r"^(?:File No\.\s*)?(?P<number>\d{3}(?:\.[\w]+)*(?:\s+[\w.,()’'-]+){0,5}(?:\s?/[\w–\-]+){1,2})"
     r"(?::\s*(?P<kind>[A-Z][a-z]+(?: [A-Za-z]+)?))?$"
 )
 NAVIGATION = {

@@ -30,7 +30,8 @@ NAME = "frus"
 XML_ID = xml_attr("id")
 HEADING = re.compile(
     r"^(?P<from>(?:The|Mr\.|Mrs\.|President|Secretary|Ambassador|Memorandum|Letter|Telegram)"
-    r"\b.{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|President|Secretary|Ambassador|Senator)\b.{3,200})$"
+    r"(?:\b|(?<=\.)).{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|President|Secretary|Ambassador|Senator)(?:\b|(?<=\.)).{3,200}?)"
+    r"\.?$"  # "Mr. Hay to Mr. Clayton." (the older volumes end the heading with a full stop)
 )
 DATELINE = re.compile(r"^(?P<place>[A-Z][\w .’'-]{1,40}),\s+(?P<date>.+?\d{4})\.?(?:[—–-].*)?$")
 NOTE = re.compile(r"^\s*(?P<n>\d{1,3})\.\s+(?P<text>\S.*)$")
@@ -67,14 +68,24 @@ SERIES_REF = re.compile(r"^(?P<kind>Frames?|Serial)\s+[\d–-]+(?:,\s*serial\s+\
 NUMBER_OF = re.compile(r"^No\.\s*(?P<n>\d{1,5}) of [A-Z][a-z]+ \d{1,2}\.?$")
 RECEIVED = re.compile(r"^Received\b.{0,60}\d{4}", re.I)
 DATED_HEADING = re.compile(r"^(?P<heading>.{10,}?);\s+(?P<date>[^;]{6,30}\d{4})$")
+# a heading naming the document's kind, without an addressee ("Memorandum of Conversation,
+# by the Secretary of State", "Memorandum for the Record"): short, no full stop at its end
+KIND_HEADING = re.compile(
+    r"^(?:Memorandum|Minutes|Record|Notes?|Position Paper|Paper|Report|Aide-Mémoire|Letter)"
+    r"\b[^.\n]{0,160}[^.:;\s]$"
+)
 TRAILING_MARK = re.compile(r"(?:/\d{1,2}/|(?<=[a-z)])\d{1,2})$")
 DANGLING = re.compile(r"\b(?:by|of|to|from|the|and|with|between)$")
 
 
 def _doc_heading(lines: list[tuple[int, str]]) -> int | None:
-    """Index of the document's numbered heading when the page shows FRUS's apparatus."""
+    """Index of the document's numbered heading when the page shows FRUS's apparatus.
+    A numbered sentence ("1. The memorandum under reference ... p. 39.", "2. Supra.") is a
+    footnote or a list item: a heading's title does not end with a full stop."""
     for k, (_, line) in enumerate(lines[:40]):
         m = DOC_HEADING.match(line)
+        if m and m["title"] and m["title"].rstrip()[-1:] in ".;:":
+            continue
         if m and (m["title"] or (k + 1 < len(lines) and lines[k + 1][1][:1].isupper())):
             if m["mark"] or not re.fullmatch(r"\d{1,4}\.?", line.strip()) or line.startswith("No."):
                 return k
@@ -130,8 +141,10 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     file_date = None
     heading_note: int | None = None
     start = _read_doc_heading(lines, record, drop)
-    for n, line in lines[start : start + 10]:
+    for k, (n, line) in enumerate(lines[start : start + 10], start):
         clean = line.strip()
+        if n in drop:
+            continue  # the second line of a wrapped heading
         if is_navigation(clean):
             pass
         elif m := SERIES_REF.match(clean):  # "Frames 210963-210964, serial 384"
@@ -170,8 +183,15 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
                 h = HEADING.match(clean) or h
             clean = re.sub(r"\(\s+([^()]*?)\s*\)", r"(\1)", clean)  # the site's "( Wright )"
             h = HEADING.match(clean) or h
-            record.title = clean
+            record.title = clean.removesuffix(".")
             record.sender, record.addressee = h["from"], h["to"]
+        elif record.title is None and KIND_HEADING.match(clean):
+            title = clean  # "Memorandum of Conversation, by ..." (wrapped: "... of the" / "...")
+            while DANGLING.search(title) and k + 1 < len(lines):
+                k += 1
+                title = f"{title} {lines[k][1].strip()}"
+                drop.add(lines[k][0])
+            record.title = TRAILING_MARK.sub("", title)
         elif is_classification(clean):
             add_classification(record, clean)
         elif PRECEDENCE.match(clean):

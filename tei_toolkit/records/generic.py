@@ -127,6 +127,12 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
         elif fm := FILE_NUMBER.match(clean):
             record.idnos.append(("file", fm["number"]))
             drop.add(n)
+        elif record.title is None and idx < 3 and (dh := NUMBERED_HEADING.match(clean)):
+            record.title = clean  # "147 Evatt to Officer": a documents series' heading
+            record.idnos.append(("document", dh["n"]))
+            record.sender = record.sender or dh["from"]
+            record.addressee = record.addressee or dh["to"]
+            drop.add(n)
         elif SALUTATION.match(clean):
             start = n
             record.addressee = record.addressee or addressee_of(clean)
@@ -157,6 +163,8 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
         elif take_dateline(record, clean):
             drop.add(n)
             dateline_at = dateline_at or n
+        elif idx < 3 and CORRESPONDENCE.match(clean) and len(clean) < 200:
+            candidates.append((n, clean.rstrip(".")))  # "Mr. Hay to Mr. Clayton."
         elif body_like(clean) or seen_label:
             start = n
             break
@@ -196,7 +204,13 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
     if start is None:
         start = next((n for n, _ in lines if n not in drop), lines[-1][0] if lines else 1)
     for n, line in candidates:
-        if n not in drop and record.sender is None and SIGNATURE.match(line) and len(line) < 40:
+        if (
+            n not in drop
+            and record.sender is None
+            and SIGNATURE.match(line)
+            and len(line) < 40
+            and not MARKING_WORDS & set(line.upper().split())  # "IMPORTANT CONFIDENTIAL"
+        ):
             record.sender = line  # a bare name above the title: the author
             drop.add(n)
     if record.date is None:
@@ -204,10 +218,22 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
     return drop, start
 
 
+# words of the markings a cablegram carries above its text, which no sender's name has
+MARKING_WORDS = frozenset(
+    "IMPORTANT CONFIDENTIAL SECRET URGENT PRIORITY IMMEDIATE RESTRICTED PERSONAL CLEAR"
+    " UNCLASSIFIED".split()
+)
+# A documents series' numbered heading "N Sender to Addressee" ("147 Evatt to Officer",
+# "468 Department of External Affairs to Hodgson"): short, capitalised sides, no full stop
+NUMBERED_HEADING = re.compile(
+    r"^(?P<n>\d{1,4})\s+(?P<from>[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,8}?)\s+to\s+"
+    r"(?P<to>[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,8})$"
+)
 CORRESPONDENCE = re.compile(
     r"^(?P<from>(?:The|Mr\.|Mrs\.|President|Secretary|Ambassador|Chancellor|Prime Minister|Chairman"
-    r"|Comrade|Marshal|General)\b.{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|Mrs\.|President|Secretary"
-    r"|Ambassador|Chancellor|Prime Minister|Chairman|Comrade|Marshal|General|Senator)\b.{3,200})$"
+    r"|Comrade|Marshal|General)(?:\b|(?<=\.)).{3,200}?)\s+to\s+(?P<to>(?:the|Mr\.|Mrs\.|President|Secretary"
+    r"|Ambassador|Chancellor|Prime Minister|Chairman|Comrade|Marshal|General|Senator)(?:\b|(?<=\.)).{3,200}?)"
+    r"\.?$"  # "Mr. Hay to Mr. Clayton." (older volumes end the heading with a full stop)
     # the same heading in French, German and Spanish: "La Division ... à la Légation ...",
     # "Der Botschafter ... an den ...", "El Embajador ... al Ministro ..."
     r"|^(?P<fr_from>(?:Le|La|Les|L[’'])\s?\w.{3,200}?)\s+(?:à|aux?)\s+(?P<fr_to>(?:la|le|les|l[’'])\s?\w.{3,200})$"

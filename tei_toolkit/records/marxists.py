@@ -21,6 +21,7 @@ LABELS = re.compile(
     r"\s*:\s*(?P<value>.*)$",
     re.I,
 )
+TRANSCRIBED = ("transcription\\markup", "transcription/markup", "transcription", "html markup")
 END = re.compile(r"^(?:•\s*)?README$|^Other Formats:?$", re.I)
 
 
@@ -76,8 +77,11 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         record.citation = re.sub(r"\s+,", ",", values["source"])
     if values.get("published"):  # where and when first published, where it was sent
         record.apparatus.append(("publication", None, values["published"]))
-    if values.get("translated"):
-        record.fields["Translated by"] = values["translated"]
+    if values.get("translated") or values.get("translated by"):
+        record.fields["Translated by"] = values.get("translated") or values["translated by"]
+    transcribers = [values[k] for k in TRANSCRIBED if values.get(k)]
+    if transcribers:  # "Transcription\Markup: R. Cymbala" (a person; the line was lost)
+        record.fields["Transcribed by"] = "; ".join(dict.fromkeys(transcribers))
     if values.get("public domain") or values.get("derechos"):
         record.rights.append(values.get("public domain") or values.get("derechos", ""))
     for n, line in lines[end : end + 3]:

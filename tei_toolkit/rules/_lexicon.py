@@ -17,7 +17,7 @@ def _words(s: str) -> frozenset[str]:
 
 # Titles, ranks, offices and honorifics: they introduce a name but are not part of it.
 TITLES = _words("""
-comrade comrades com com. cde cde. c. mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady
+comrade comrades com com. cde cde. cdes cdes. c. mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady
 madame mme mme. messrs messrs. mister citizen general gen gen. colonel col col. lieutenant lt
 lt. major maj maj. captain capt capt. marshal admiral adm adm. sergeant commander commissar
 ambassador president premier minister chairman chairwoman secretary chancellor deputy vice
@@ -32,7 +32,9 @@ compañero compañera camarada camarade genosse genossin compagno comandante don
 maréchal amiral maresciallo generale ammiraglio colonnello capitano signor signore conte
 onorevole ambasciatore console bundeskanzler bundesminister botschafter staatssekretär
 hon. honourable honorable rt. товарищ тов тов. господин посол министр секретарь председатель генерал маршал
-kanzler präsident gesandter assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
+kanzler präsident gesandter vice-président conseiller conseillère secrétaire directeur
+bundesrat bundesrätin representative secretario subsecretario embajadora
+assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -67,7 +69,7 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
-delegation delegations chiefs
+delegation delegations chiefs force desk mission
 museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
 international commonwealth publishers publishing verlag
 committees parties councils
@@ -113,7 +115,10 @@ amemb i.e e.g ie eg subst repeat rptd telcon telecon
 """)
 # Words that open the address of a post in cables: with the words after them they name
 # the post ("AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL SECRETARY").
-POSTS = _words("amembassy amconsul amcongen usmission usdel usun usnato uslo usint secstate")
+POSTS = _words(
+    "amembassy amconsul amcongen usmission usdel usun usnato uslo usint secstate amemb amleg"
+    " amlegation amconsulate"
+)
 # Heads that take a following "of (the) X" ("Ministry of Foreign Affairs").
 ORG_PREFIX_HEADS = _words("""
 ministry embassy legation consulate committee council bureau commission department academy
@@ -123,7 +128,23 @@ ministerio ministère ministerium bundesministerium embajada ambassade botschaft
 secretaría comité comisión consejo conseil departamento département dirección direction
 gobierno gouvernement universidad université universität instituto institut archivo archiv
 ministero ambasciata legazione consolato governo partito comitato commissione ufficio chiefs
+junta fuerza fuerzas ejército armada organización cancillería asociación federación
+confederación armée assemblée
 """)
+# Romance heads that open a name and take the capitalised adjectives after them ("Junta
+# Militar", "Fuerza Aérea Argentina", "Naciones Unidas", "Armée rouge")
+ROMANCE_HEADS = _words("""
+junta fuerza fuerzas ejército armada organización naciones cancillería asociación federación
+confederación armée assemblée
+""")
+# the words of offices in other languages after a title and "de" ("Secretario de Estado")
+OFFICE_WORDS = _words("""
+estado relaciones exteriores defensa guerra marina hacienda gobernación interior affaires
+étrangères état guerre affari esteri
+""")
+# Heads that take an "of" phrase after other words ("Carnegie Corporation of New York",
+# "Communist Party of Vietnam"), but open no name ("Party of ...") nor a second one
+OF_TAIL_HEADS = _words("corporation company party foundation fund army")
 # The "of" of organisation names in other languages ("Ministerio de Relaciones Exteriores",
 # "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").
 OF_WORDS = frozenset("of for on de del des du der für della di".split())
@@ -136,9 +157,12 @@ islands island strait desert basin plateau square gulf bay
 # languages that put them first, before it ("Casa Rosada", "Palais Schaumburg").
 SITE_HEADS = _words("""
 building buildings mansion palace castle tower cathedral villa hotel dacha chateau château hall
-square street avenue boulevard bridge station airport airfield gate park prison
+square street avenue boulevard bridge station airport airfield gate park prison house
 """)
-SITE_FIRST = _words("casa palacio palais palazzo schloss villa hotel hôtel château camp")
+SITE_FIRST = _words(
+    "casa palacio palais palazzo schloss villa hotel hôtel château camp monte puerto porto fort"
+    " mount cape cabo lago ciudad sierra bahía port"
+)
 # Lower-case words allowed inside a capitalised run (between two capitalised words).
 CONNECTORS = _words(
     "of the and for on de la von van der den al bin ibn du da y di le des del für della"
@@ -146,6 +170,10 @@ CONNECTORS = _words(
 MONTHS = _words("""
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
+enero febrero marzo abril junio agosto septiembre setiembre octubre noviembre diciembre
+janvier février avril juin juillet août septembre octobre novembre décembre januar februar
+märz juni juli oktober dezember gennaio febbraio aprile maggio giugno luglio settembre ottobre
+dicembre
 """)
 # Capitalised words that open sentences or headings and are never names here.
 NOT_NAMES = _words("""
@@ -164,6 +192,13 @@ querido querida estimado estimada cher chère lieber liebe caro cara al au aux n
 pravda izvestia izvestiya
 citation archival reference references repository contributed digital
 e.s.t. est gmt g.m.t. utc edt cet msk
+embtel embtels deptel deptels urtel urtels reftel reftels mytel mytels depcirtel circtel
+cirtel embdes depdes
+monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
+freitag samstag sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+anmerkung absender empfänger betreff datum redactado fuente asunto objet destinataire
+expéditeur addressed dci ddci
+level priority precedence urgency status república république repubblica republik
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").
@@ -305,6 +340,8 @@ _DEMONYM_ENDINGS = (
     ("ans", "a"),
     ("ian", "ia"),
     ("ians", "ia"),
+    ("ian", ""),  # "Jordanian", "Iranian"
+    ("ians", ""),
     ("ian", "y"),
     ("ians", "y"),
     ("ese", ""),

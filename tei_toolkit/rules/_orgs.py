@@ -15,12 +15,14 @@ from ._lexicon import (
     MISSION_HEADS,
     MONTHS,
     NOT_NAMES,
+    OF_TAIL_HEADS,
     OF_WORDS,
     ORDINALS,
     ORG_HEADS,
     ORG_PREFIX_HEADS,
     PERIODICAL_HEADS,
     PLACE_HEADS,
+    ROMANCE_HEADS,
     SENTENCE_VERBS,
     SITE_FIRST,
     SITE_HEADS,
@@ -29,6 +31,15 @@ from ._lexicon import (
 )
 from ._reader import Found, ReaderBase
 from ._tokens import POSSESSIVE, slug
+
+# "Mr. ", "Dr. " just before a word: a person's surname, which no "and" joins to an org
+TITLE_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Messrs|Prof)\.\s$")
+
+
+# a programme's or a system's name before its noun is no organisation ("the AHIP system")
+PROGRAMME_AFTER = re.compile(
+    r"\s(?:program|programme|programs|system|systems|project|scheme|computer|network)\b"
+)
 
 
 class OrgReader(ReaderBase):
@@ -61,6 +72,11 @@ class OrgReader(ReaderBase):
             return None
         else:  # the first word: only a prefix head ("Ministry of ...") is a head here
             w = self.low(i)
+            if w in ROMANCE_HEADS and i + 1 < len(run) and run[i + 1].kind == "cap":
+                j = i + 1  # "Junta Militar", "Fuerza Aérea Argentina", "Naciones Unidas"
+                while j + 1 < len(run) and run[j + 1].kind == "cap" and not self.is_title(j + 1):
+                    j += 1
+                return j
             if w in ORG_PREFIX_HEADS:
                 return self.at_head(i, i)
             if w in MONTHS or POSSESSIVE.search(w) and POSSESSIVE.sub("", w) != "people":
@@ -80,7 +96,7 @@ class OrgReader(ReaderBase):
         head = j
         if j + 1 < len(run) and re.fullmatch(r"[A-Z]|[IVX]+|\d+", run[j + 1].text):
             j += 1  # a designator: "Directorate R"
-        if w in ORG_PREFIX_HEADS:
+        if w in ORG_PREFIX_HEADS or base in OF_TAIL_HEADS and j > i:
             j = self.extend_of(j)
         while (  # "Harvard University Library": a head after the head
             j == head
@@ -97,12 +113,20 @@ class OrgReader(ReaderBase):
                 j = found[0]
         if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
             return None  # "Soviet Politburo": an adjective, then the name alone
-        if base in DESCRIBED_HEADS and all(
-            is_demonym(self.low(k)) or self.place_word(k) for k in range(i, head)
+        if base in DESCRIBED_HEADS and (
+            all(is_demonym(self.low(k)) or self.place_word(k) for k in range(i, head))
+            or (hit := self.lexicon_at(i)) is not None  # "the United States Government"
+            and hit[0] == head - 1
+            and (hit[1] == "gazetteer" or hit[2].type == "place")
         ):
             return None  # "the Polish Government", "the US Government": a description
         if j + 1 < len(run) and run[j + 1].kind == "cap" and self.low(j + 1) in MEETINGS:
             return None  # "the Polish Party Congress", "Party Plenum": a meeting, an event
+        if all(
+            POSSESSIVE.sub("", self.low(k)) in ORG_HEADS | OF_WORDS | {"and"}
+            for k in range(i, j + 1)
+        ):
+            return None  # "all Embassies and Legations": head nouns alone describe, not name
         return None if j == i or (head == i and j == head) else j
 
     def dotted_place(self, i: int) -> bool:
@@ -142,8 +166,8 @@ class OrgReader(ReaderBase):
                 break
             w = self.low(j)
             base = POSSESSIVE.sub("", w)
-            if base in ORG_HEADS:
-                result = j
+            if base in ORG_HEADS or base == "soviet" and j and self.low(j - 1) == "supreme":
+                result = j  # ("the Supreme Soviet": a parliament, not the people's adjective)
                 break
             if (
                 base in PLACE_HEADS
@@ -182,6 +206,10 @@ class OrgReader(ReaderBase):
             and run[j + 1].kind == "cap"
             and run[j - 1].kind == "cap"
             and not self.lex.find(run[j - 1].text)
+            and POSSESSIVE.sub("", run[j - 1].text) not in self.surnames  # "Mr. Gardiner and"
+            and not TITLE_ABBREVIATION.search(
+                self.text, max(0, run[j - 1].start - 6), run[j - 1].start
+            )
         )
 
     def extend_of(self, j: int) -> int:
@@ -317,6 +345,8 @@ class OrgReader(ReaderBase):
         return end
 
     def _site_word(self, j: int) -> bool:
+        if self.low(j) == "house" and j + 1 < len(self.run) and self.low(j + 1) in OF_WORDS:
+            return False  # "House of Commons", "House of Representatives": a body
         w = self.low(j)
         return (
             self.run[j].kind in ("cap", "upper")
@@ -332,6 +362,8 @@ class OrgReader(ReaderBase):
         t = self.run[i]
         if (
             t.text.lower() in NOT_NAMES
+            or is_demonym(POSSESSIVE.sub("", t.text.lower()))  # "THE ARABS"
+            or re.search(r"-\n\s*$", self.text[max(0, t.start - 20) : t.start])  # "DEVELOP-\nMENT"
             or len(t.text) >= 5
             and t.text.lower() in self.lex.common
             or re.fullmatch(r"[IVXLC]+", t.text)
@@ -340,6 +372,8 @@ class OrgReader(ReaderBase):
             or len(t.text) <= 3
             and re.match(r"\s\d+\b(?![a-z])", self.text[t.end : t.end + 8])
             or re.match(r"-\d", self.text[t.end : t.end + 2])  # "MIG-21", "SS-20": a model
+            or len(t.text) >= 4
+            and PROGRAMME_AFTER.match(self.text, t.end)  # "the CODIAC program"
         ):
             return False  # "200 PPSh": a count of things
         return not self.lines.mostly_upper(t.start)

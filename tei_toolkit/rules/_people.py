@@ -3,11 +3,15 @@ evidence says so (a title, initials, a label, a surname seen before, a verb afte
 
 from __future__ import annotations
 
+import re
+
+from ._given import GIVEN_NAMES
 from ._lexicon import (
     MONTHS,
     NAME_PARTICLES,
     NOT_AFTER_TITLE,
     NOT_NAMES,
+    OFFICE_WORDS,
     ORG_HEADS,
     PATRONYMIC,
     TITLES,
@@ -53,6 +57,23 @@ ROMANCE_NOUN_ENDINGS = (
 )
 
 
+# Abbreviated titles that only a surname follows: after them a common word is a surname
+SURNAME_TITLES = frozenset("mr mrs ms dr messrs mme mlle prof".split())
+# A capital inside a word: cables' abbreviations ("AmEmb"), except the prefixes of surnames
+CAMEL = re.compile(r"[a-z][A-Z]")
+CAMEL_NAME = re.compile(r"^(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Ter|St)[A-Z]")
+# A capitalised word before one of these nouns modifies it, as an adjective or a place does;
+# a person's name seldom stands there ("Commie countries", "the Nabatiya question")
+GROUP_NOUN = re.compile(
+    r"\s(?:countries|states|nations|peoples|troops|forces|regimes|bloc|camp|authorities"
+    r"|question|problem|issue|area|region|border|frontier|sector|territory|territories)\b"
+)
+
+
+# endings of German nouns, which surnames seldom have ("Walter Stiftung" is no person)
+GERMAN_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "ium", "zeitung")
+
+
 def linked_first(word: str) -> bool:
     """Words that open names without standing for one person ("Saint", "San", "El")."""
     return word.lower() in NAME_PARTICLES or word.lower() in ("saint", "san", "santa", "st.")
@@ -83,7 +104,7 @@ class PersonReader(OrgReader):
                 and self.name_word(j + 1)
                 and (run[j].kind == "init" or self.low(j) in NAME_PARTICLES)
             )
-            and not self.is_title(j)
+            and (not self.is_title(j) or self.title_surname(j, names))
             and (self.lexicon_at(j) is None or self.town_surname(j))
             and self.org_at(j) is None
         ):
@@ -125,10 +146,12 @@ class PersonReader(OrgReader):
         rare = [w for w in words if w not in self.lex.common]
         if inits or titled and (rare or len(names) > 1):
             return last
+        if len(names) >= 2 and self.given_name(i) and not self.after_the(i):
+            return last  # "Walter Ulbricht", "Clemens Dutt": a given name and a surname
         if (
             titled
             and words[0] not in NOT_AFTER_TITLE
-            and self.title_before(i)
+            and (self.title_before(i) or self.surname_title_before(i))  # "Mr. Hill", "Mrs. Bell"
             and not (last + 1 < len(run) and self.low(last + 1) == "of")  # "Deputy Heads of"
         ):
             return last  # "Secretary of State Rusk", "Ambassador Hill": a common word as name
@@ -152,14 +175,22 @@ class PersonReader(OrgReader):
                 and (w not in self.lex.common or self.label_colon(i))
             ):
                 return i
+            if run[i].kind == "cap" and len(w) > 2 and self.bracketed_after_title(i):
+                return i  # "... Embassy in the United Kingdom (Root)": the office-holder
             if w in self.lex.common or self.quoted(i) or run[i].kind != "cap" or len(w) < 2:
                 return None
             if self.salutation(i):
                 return None
-            if self.bracketed_after_title(i):
-                return i
+            if CAMEL.search(surface) and not CAMEL_NAME.match(surface):
+                return None  # "AmEmb", "DeptTel", "ReEmbtel": a cable's abbreviation
+            if surface in self.ctx.memory.places:
+                return None  # the record read it as a place before ("the Nabatiya question")
+            if GROUP_NOUN.match(self.text, run[i].end):
+                return None  # "Commie countries", "the Nabatiya question": a modifier
             if self.designator(i):
                 return None
+            if self.sentence_initial(i) and self.ctx.language not in (None, "en"):
+                return None  # "Enfin", "Franchir": the language's words, not the lexicon's
             if self.sentence_initial(i):
                 possessive = bool(POSSESSIVE.search(run[i].text))
                 return (
@@ -185,8 +216,35 @@ class PersonReader(OrgReader):
         title before it, initials, a surname the record gave, a speaker's label."""
         if not self.nouns or titled or self.run[i].kind == "init" or self.lower_title_before(i):
             return False
+        if self.given_name(i):
+            return False  # "Walter Ulbricht sagte", "Franz Amrehn": a given name opens it
         surface = POSSESSIVE.sub("", self.run[i].text)
         return _norm(surface) not in self.surnames and not self.is_label(i)
+
+    def title_surname(self, j: int, names: list[int]) -> bool:
+        """ "W. L. Mackenzie King", "Martin Luther King": a title's word that ends a name of
+        two words (or initials and a word) and the run is a surname, not a title."""
+        return (
+            bool(names)
+            and j == len(self.run) - 1
+            and self.low(j) in ("king", "bishop", "prince", "marshall")
+            and (len(names) >= 2 or names[0] > 0 and self.run[names[0] - 1].kind == "init")
+        )
+
+    def given_name(self, i: int) -> bool:
+        """A given name of the hand list before a capitalised word of no lexicon ("Willy
+        Brandt", "Helmut Schmidt"): a person's name opens here."""
+        run = self.run
+        return (
+            run[i].kind == "cap"
+            and POSSESSIVE.sub("", self.low(i)) in GIVEN_NAMES
+            and i + 1 < len(run)
+            and run[i + 1].kind == "cap"
+            and self.text[run[i].end : run[i + 1].start] == " "
+            and self.lexicon_at(i + 1) is None
+            and not is_demonym(self.low(i + 1))
+            and not (self.nouns and self.low(i + 1).endswith(GERMAN_NOUN_ENDINGS))
+        )
 
     def town_surname(self, j: int) -> bool:
         """A town of the gazetteer after initials is a surname ("John F. Kennedy", "A.
@@ -195,11 +253,23 @@ class PersonReader(OrgReader):
         return (
             j > 0
             and self.run[j - 1].kind == "init"
+            and not self.list_label(j - 1)
             and hit is not None
             and hit[0] == j
             and hit[1] == "gazetteer"
             and hit[2].kind == "city"
         )
+
+    def list_label(self, k: int) -> bool:
+        """ "B. HANOI 142", "A. STATE 12345": a list's letter at the start of a line before a
+        word in capitals, not an initial ("J. Stalin" at a line's start is one)."""
+        t = self.run[k]
+        if len(t.text) != 2 or k + 1 >= len(self.run):
+            return False
+        nxt = self.run[k + 1]
+        line_start = self.lines.bounds(t.start)[0]
+        word = self.lines.source[nxt.start : nxt.end]
+        return not self.text[line_start : t.start].strip() and word.isupper() and len(word) > 2
 
     def known_after_initials(self, i: int) -> Found | None:
         """ "J. Andropov", "A.M. ALEKSANDROV": initials before a person of the register are
@@ -227,6 +297,12 @@ class PersonReader(OrgReader):
         """A common word of an office after a title and "of" ("Secretary of State Rusk",
         "Minister of Foreign Affairs Gromyko") or before a title ("Deputy Foreign Minister
         Korniyenko"), with a word after it."""
+        if (
+            i + 1 < len(self.run)
+            and self.low(i) in OFFICE_WORDS
+            and any(t.kind == "lower" for t in self.run[max(0, i - 2) : i])
+        ):
+            return True  # "Secretario de Estado Alexander Haig"
         return (
             i + 1 < len(self.run)
             and self.run[i].kind == "cap"
@@ -243,6 +319,7 @@ class PersonReader(OrgReader):
         k = i - 1
         return (
             k >= 0
+            and not POSSESSIVE.search(self.run[k].text)  # "Secretary's Files": the office's
             and self.text[self.run[k].end : self.run[i].start] == " "
             and (self.is_title(k) or self.office_word(k))
         )
@@ -260,6 +337,12 @@ class PersonReader(OrgReader):
         Wieslaw"), which the tokenizer leaves outside the name's run."""
         m = LOWER_TITLE_BEFORE.search(self.text, max(0, self.run[i].start - 8), self.run[i].start)
         return bool(m and m.group(1).lower() + "." in TITLES)
+
+    def surname_title_before(self, i: int) -> bool:
+        """ "Mr. Hill", "Mrs. Bell", "Dr. Land": a title that only a surname follows (not
+        "my hon. Friend", "the hon. Gentleman")."""
+        m = LOWER_TITLE_BEFORE.search(self.text, max(0, self.run[i].start - 8), self.run[i].start)
+        return bool(m and m.group(1).lower() in SURNAME_TITLES)
 
     def patronymic(self, i: int, j: int):
         """First name and patronymic ("Aleksandr Stepanovich", "Leonid Ilyich"): the
@@ -285,7 +368,7 @@ class PersonReader(OrgReader):
         pid = self.surnames.get(surname) or "prov-" + slug(surname)
         self.surnames.setdefault(surname, pid)
         first = _norm(POSSESSIVE.sub("", self.run[i].text))
-        if i < j and self.run[i].kind == "cap" and not linked_first(first):
+        if i < j and self.run[i].kind in ("cap", "upper") and not linked_first(first):
             # "Kim Il Sung" ... "Kim", "Zhou Enlai" ... "Zhou": the first word alone is the
             # same person (surname first), as a first name alone would be
             self.surnames.setdefault(first.title() if first.isupper() else first, pid)

@@ -22,10 +22,10 @@ from ._lexicon import (
     is_demonym,
 )
 from ._lexindex import Lexicon
-from ._tokens import POSSESSIVE, Tok, _norm
+from ._tokens import HYPHEN_BREAK, POSSESSIVE, Tok, _norm
 from .base import Context
 
-SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(]\s*)$")
+SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(«„]\s*)$")
 # "Antonov, A. I.", "Kissinger, Henry A." (an index's or a TAGS line's inverted name)
 INVERTED_INITIALS = re.compile(
     r",\s?(?:[A-Z][a-z]{2,}\s)?(?:[A-Z][a-z]?\.\s?){1,3}(?![A-Z][a-z]?\.)(?!\s?[A-Z]?[a-z])"
@@ -41,6 +41,8 @@ SPEAKER_AFTER = re.compile(r"[.:]")
 # lower-case word ("Prot. 5", "Prot. no") -- a document designator, not a person
 DESIGNATOR_AFTER = re.compile(r"\.?\s(?:No\.?\s)?\d|\.\s[a-z]")
 LOWER_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Za-z][a-z]{0,4})\.\s$")
+# "the Nabatiya question", "the Kashmir issue": a rare word before these nouns is a place
+REGION_NOUN_AFTER = re.compile(r"\s(?:question|issue|problem|area|region|border|frontier|sector)\b")
 # a verb after a seat of government: the building acts, so it stands for the government
 ACTS_AFTER = re.compile(r"\s(?:also\s|again\s|then\s)?([a-z]+(?:ed|es|s)|[a-z]+)\b")
 NOT_AGENT_BEFORE = re.compile(
@@ -128,7 +130,8 @@ class ReaderBase:
         self.lows = [t.text.lower() for t in run]
 
     def span(self, i: int, j: int) -> str:
-        return self.text[self.run[i].start : self.run[j].end]
+        text = self.text[self.run[i].start : self.run[j].end]
+        return HYPHEN_BREAK.sub(r"\1", text) if "-\n" in text else text  # "For-\n eign"
 
     def low(self, i: int) -> str:
         return self.lows[i]
@@ -240,6 +243,8 @@ class ReaderBase:
     def is_title(self, i: int) -> bool:
         w = POSSESSIVE.sub("", self.lows[i])
         end = self.run[i].end  # "Hon." is a title, "Pak Hon Yong" a name
+        if w.startswith(("ex-", "former-")):  # "Ex-President Herbert Hoover"
+            w = w.split("-", 1)[1]
         return w in TITLES or w + "." in TITLES and self.text[end : end + 1] == "."
 
     def seen_alone(self, k: int) -> bool:
@@ -277,6 +282,8 @@ class ReaderBase:
             return True
         if t.kind != "upper" or not t.text.isalpha() or not t.text.isupper():
             return False
+        if t.text.title() in self.surnames:
+            return True  # "(KIM)" after "KIM Il Sung"
         vowels = sum(1 for c in t.text if c in "AEIOUY")
         if vowels * 10 < len(t.text) * 3:
             return False
@@ -288,7 +295,19 @@ class ReaderBase:
             for k in (j - 1, j + 1)
             if 0 <= k < len(self.run) and self.run[k].kind == "upper" and len(self.run[k].text) >= 3
         ]
-        return len(t.text) >= 5 or bool(near) and len(t.text) >= 3
+        run = self.run
+        after = (  # given names after it: two words, or one with a hyphen ("Ki-yeong")
+            j + 1 in beside
+            and j + 1 < len(run)
+            and (
+                "-" in run[j + 1].text
+                or j + 2 < len(run)
+                and run[j + 2].kind == "cap"
+                and not self.is_title(j + 2)
+            )
+        )
+        # "KIM Il Sung", "CHANG Ki-yeong": a surname in capitals before given names
+        return len(t.text) >= 5 or bool(near) and len(t.text) >= 3 or after and len(t.text) >= 2
 
     def locative(self, i: int) -> bool:
         m = LOCATIVE.search(self.text, max(0, self.run[i].start - 12), self.run[i].start)
@@ -308,7 +327,7 @@ class ReaderBase:
             and w not in NOT_NAMES
             and w not in MONTHS
             and not self.quoted(i)
-            and self.locative(i)
+            and (self.locative(i) or bool(REGION_NOUN_AFTER.match(self.text, t.end)))
         )
 
     def verb_follows(self, i: int) -> bool:

@@ -67,11 +67,17 @@ def tokenize(text: str) -> list[Tok]:
         kind = m.lastgroup
         if s and (text[s - 1].isalnum() or text[s - 1] in "’'-." and kind != "word"):
             continue  # inside a word ("iPhone") or a number
-        w = m.group()
+        w, end = m.group(), m.end()
+        if kind == "word" and text.startswith("-\n", end):
+            broken = HYPHEN_BREAK.match(text, end)  # "For-\n    eign Office" (a printed page)
+            if broken:
+                w, end = w + broken.group(1), broken.end()
+        if kind == "word" and "-" in w and (cut_at := AFFIX.search(w)):
+            w, end = w[: cut_at.start()], s + cut_at.start()  # "Ho Chi Minh-style purity"
         if w in STARTERS:
             continue
         cut = w.find(".") + 1
-        if kind == "init" and w[:cut].lower() in TITLES and w[cut : cut + 1].isspace():
+        if kind == "init" and cut > 2 and w[:cut].lower() in TITLES and w[cut : cut + 1].isspace():
             # "Mr. D. D. Maclean": the title is a token of its own, not an initial
             out.append(Tok(s, s + cut, w[:cut], "init"))
             rest = len(w[cut:]) - len(w[cut:].lstrip())
@@ -79,8 +85,17 @@ def tokenize(text: str) -> list[Tok]:
             continue
         if kind == "init" and DOTTED_ACRONYM.fullmatch(w) and not _name_after(text, m.end()):
             kind = "upper"  # "C.I.G.", "U.S.S.R.": an acronym, not three initials
-        out.append(Tok(s, m.end(), w, _word_kind(w) if kind == "word" else kind or "other"))
+        out.append(Tok(s, end, w, _word_kind(w) if kind == "word" else kind or "other"))
     return out
+
+
+# an English adjective made of a name ("Minh-style", "Soviet-backed"): the name is before it
+AFFIX = re.compile(
+    r"-(?:style|type|like|era|led|backed|based|born|made|run|controlled|sponsored|inspired"
+    r"|oriented|dominated|occupied|owned|friendly|minded|line|ist|ists)$"
+)
+# a word hyphenated over a line end, its second half in lower case
+HYPHEN_BREAK = re.compile(r"-\n[ \t]*([a-z][^\W\d_]*)\b")
 
 
 DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
@@ -107,6 +122,9 @@ def _runs(text: str, toks: list[Tok]) -> Iterator[list[Tok]]:
                 and _wrapped(text, a, t.end)
                 or gap in ("’ ", "' ")
                 and run[-1].text.endswith("s")  # "Workers’ Party": a plural's apostrophe
+                or gap == "] "
+                and len(run) <= 2
+                and text[run[0].start - 1 : run[0].start] == "["  # "[Georges] Bidault"
             ):
                 run.append(t)
                 continue
@@ -134,7 +152,11 @@ def _wrapped(text: str, end: int, next_end: int) -> bool:
         end - start >= WRAPPED_LINE
         and text[end - 1 : end].isalpha()
         and text[next_end : next_end + 1] != ":"
+        and not LIST_ITEM.match(text, end + 1)  # "Mr. John F. Root, ...": a list's next item
     )
+
+
+LIST_ITEM = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Miss|Hon|Sir|Lord|Gen|Col|Amb)\.?\s")
 
 
 def _trim(run: list[Tok]) -> list[Tok]:

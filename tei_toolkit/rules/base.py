@@ -22,7 +22,10 @@ class Memory:
     last_date: str | None = None  # ISO value of the previous full date ("the next day")
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> person id
     alone: set[str] = field(default_factory=set)  # one-word names marked as people
+    places: set[str] = field(default_factory=set)  # one-word names read as places by context
     initials: dict[str, tuple[str, bool] | None] = field(default_factory=dict)  # "AS" -> id
+    # abbreviations the record defines: "Loukianov (LO)" -> "LO": (type, id, known)
+    defined: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
 
 
 class Context:
@@ -117,4 +120,9 @@ def _conflict(a: Mark, b: Mark) -> bool:
         return False  # b nests inside container a
     if b.start <= a.start and a.end <= b.end and b.tag in CONTAINERS:
         return False  # a nests inside container b
+    if a.tag == "supplied" and b.start <= a.start and a.end <= b.end and b.tag in ENTITY_TAGS:
+        return False  # "[Georges] Bidault": the editor's words inside a name
     return True
+
+
+ENTITY_TAGS = frozenset({"persName", "placeName", "orgName"})

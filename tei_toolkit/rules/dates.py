@@ -307,7 +307,28 @@ def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, s
 def dates(text: str, ctx: Context) -> Iterator[Mark]:
     """Every date expression, with its normalised value."""
     for s, e, attrs, name in scan(text, ctx):
+        last = LAST_NEXT.match(text, e)
+        if last and not re.search(r"\d{4}", text[s:e]) and len(attrs.get("when", "")) == 10:
+            e, attrs = last.end(), _shifted(attrs, last.group(1), ctx.record_date)
         yield Mark(s, e, "date", tuple(attrs.items()), f"dates:{name}")
+
+
+# "the 21st January last", "on 3 March next": the word fixes the year, and is in the span
+LAST_NEXT = re.compile(r" (last|next)\b")
+
+
+def _shifted(attrs: Attrs, word: str, anchor: str | None) -> Attrs:
+    """The year of a month-day date with "last" (the one before the record's date) or
+    "next" (the one after it)."""
+    when = attrs["when"]
+    if not anchor or len(anchor) < 10 or not when[:4].isdigit():
+        return attrs
+    year = int(anchor[:4])
+    if word == "last" and when[5:] > anchor[5:10]:
+        year -= 1
+    elif word == "next" and when[5:] < anchor[5:10]:
+        year += 1
+    return {**attrs, "when": f"{year:04d}{when[4:]}"}
 
 
 APPROX = re.compile(r"^(?:c\.|ca\.|circa|about|approx\.)\s*", re.I)

@@ -23,8 +23,23 @@ from ..kinds import KINDS
 from ..model import Mark
 from ..records.language import STOPWORDS
 from ..register import Entry
-from ._lexicon import ARTICLES, BODY_NAMES, MISSION_HEADS, POSTS, STATE_SUFFIXES, is_demonym
+from ._brackets import (
+    _gloss_links,
+    _supplied_rest,
+    _with_brackets,
+    defined_abbreviations,
+    org_glosses,
+)
+from ._lexicon import (
+    ARTICLES,
+    BODY_NAMES,
+    MISSION_HEADS,
+    POSTS,
+    STATE_SUFFIXES,
+    is_demonym,
+)
 from ._lexindex import Lexicon, _lexicon
+from ._neighbours import _listed_places, _lower_bodies, _sided, _titled
 from ._people import PersonReader
 from ._reader import Found, TextLines
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
@@ -32,6 +47,8 @@ from ._truecase import restore_case
 from .base import Context
 
 TAGS = {kind.type: kind.tag for kind in KINDS}
+REPUBLICS = frozenset("república république repubblica republik república".split())
+SHIP_PREFIXES = frozenset("hms hmas hmat hmcs hmnzs uss ss mv rms usns".split())
 
 
 class Reader(PersonReader):
@@ -42,12 +59,38 @@ class Reader(PersonReader):
         while i < len(run):
             t = run[i]
             if t.kind == "lower":  # a title's "of" keeps it: "Secretary of State Rusk"
-                i, titled = i + 1, titled and self.low(i) in ("of", "for", "the")
+                i, titled = i + 1, titled and self.low(i) in ("of", "for", "the", "de", "du")
+                continue
+            if self.low(i) in REPUBLICS and i + 1 < len(run):
+                j = i + 1  # "República del Perú", "République française": a state's long name
+                while j + 1 < len(run) and (run[j].kind == "lower" or run[j + 1].kind != "lower"):
+                    if run[j + 1].kind not in ("cap", "lower"):
+                        break
+                    j += 1
+                if run[j].kind == "cap":
+                    name = POSSESSIVE.sub("", self.span(i, j))
+                    yield Found(
+                        t.start,
+                        self.end_of(j),
+                        "place",
+                        "prov-" + slug(name),
+                        False,
+                        "names:republic",
+                    )
+                    i, titled = j + 1, False
+                    continue
+            if self.low(i) in SHIP_PREFIXES and i + 1 < len(run):
+                i += 2  # "HMAT KANIMBLA", "USS Missouri": a ship, no entity of these kinds
+                while i < len(run) and run[i].kind in ("cap", "upper") and not self.is_title(i):
+                    i += 1
                 continue
             if self.low(i) in POSTS:
                 post = self.post(i)
                 yield post
                 i, titled = known_end(run, post) + 1, False
+                continue
+            if t.kind == "init" and i == 0 and i + 1 < len(run) and self.list_label(i):
+                i += 1  # "B. HANOI 142": a list's letter, not an initial
                 continue
             if t.kind == "init":
                 known = self.known_after_initials(i)
@@ -88,9 +131,14 @@ class Reader(PersonReader):
                     self.lexicon_at(i + 1) is not None
                     or self.org_at(i + 1) is not None
                     or not (i + 2 < len(run) and run[i + 2].kind == "cap")
+                    and (
+                        self.ctx.language not in (None, "en")
+                        or self.lines.mostly_upper_source(run[i].start)
+                    )
                 )
             ):
-                i += 1  # "Le Ministère", "A LA BORDABERRY": no part of the name ("Le Duc Tho" is)
+                i += 1  # "Le Ministère", "A LA BORDABERRY": no part of the name ("Le Duc Tho",
+                # "Le Duan" in English are)
                 continue
             org_end = self.org_at(i)
             if hit and (org_end is None or hit[0] >= org_end):
@@ -140,8 +188,11 @@ class Reader(PersonReader):
                 yield known or found
                 i, titled = known_end(run, known or found) + 1, False
                 continue
-            if not titled and self.place_at(i):
+            if not titled and (
+                self.place_at(i) or POSSESSIVE.sub("", t.text) in self.ctx.memory.places
+            ):
                 name = POSSESSIVE.sub("", t.text)
+                self.ctx.memory.places.add(name)  # "the Nabatiya question" ... "of Nabatiya"
                 yield Found(
                     t.start, self.end_of(i), "place", "prov-" + slug(name), False, "names:locative"
                 )
@@ -239,34 +290,6 @@ def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
     )
 
 
-def _gloss_links(text: str, found: list[Found], surnames: dict[str, str]) -> list[Found]:
-    """ "Filippov [Stalin]": the name before an editor's gloss gets the gloss's id, and so
-    do its other mentions ("Cde. Wieslaw [Gomulka] ... Cde. Wieslaw")."""
-    out = list(found)
-    linked: dict[str, Found] = {}
-    for k in range(len(out) - 1):
-        a, b = out[k], out[k + 1]
-        between = text[a.end : b.start]
-        if (
-            a.type == b.type == "person"
-            and between in ("[", " [")
-            and text[b.end : b.end + 1] == "]"
-            and not a.known
-            and b.id
-        ):
-            linked[a.id] = b
-            out[k] = a._replace(id=b.id, known=b.known, rule="names:gloss")
-            surface = _norm(POSSESSIVE.sub("", text[a.start : a.end]))
-            if surnames.get(surface) == a.id:
-                surnames[surface] = b.id  # the record's later mentions
-    return [
-        f._replace(id=linked[f.id].id, known=linked[f.id].known, rule="names:gloss")
-        if f.id in linked and f.type == "person"
-        else f
-        for f in out
-    ]
-
-
 def _missions(text: str, found: list[Found]) -> list[Found]:
     """ "American Legation at Stockholm", "Polish Embassy in Hanoi": a mission and the place
     it sits in are one organisation."""
@@ -300,10 +323,24 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
     for run in _runs(text, toks):
         if not run:
             continue
-        if len(run) == 1 and _plain_word(run[0], lex, surnames) and run[0].start > 0:
+        if (
+            len(run) == 1
+            and _plain_word(run[0], lex, surnames)
+            and run[0].start > 0
+            and not _titled(text, run[0].start)
+            and text[run[0].start - 1] != "("  # "(Root)" after an office: its holder
+        ):
             continue  # a lone common word ("Having", "Recently"): nothing to read
         found.extend(Reader(text, run, lex, ctx, lines, nouns).read())
-    found = _missions(text, _gloss_links(text, found, surnames))
+    found = _missions(text, _gloss_links(text, _supplied_rest(text, found, lex), surnames))
+    found = defined_abbreviations(text, found, ctx.memory.defined)
+    found = org_glosses(text, found) if "[" in text else found
+    found = _listed_places(text, found) if ", " in text else found
+    if "(" in text:  # "Berlin (West)": the official form is one place
+        found = [_sided(text, f, lex) for f in found]
+    if "politburo" in text or "comintern" in text:
+        found = _lower_bodies(text, found, lex)
+    found = [_with_brackets(text, f) for f in found] if "[" in text else found
     entities = ctx.entities
     for f in found:
         if f.type not in TAGS:
