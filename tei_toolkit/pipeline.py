@@ -132,12 +132,13 @@ def _cached_register(path: str | None, stamp):
 
 
 def expand_sources(inputs: Iterable) -> list[Path]:
-    """Files as given ("-" is standard input); a folder stands for its *.txt files, sorted."""
+    """Files as given ("-" is standard input); a folder stands for its *.txt files and
+    those of its subfolders (as ``validate`` takes a folder's XML), sorted."""
     sources: list[Path] = []
     for item in inputs:
         path = Path(item)
         if str(item) != "-" and path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix == RECORD_SUFFIX and p.is_file())
+            found = sorted(p for p in path.rglob(f"*{RECORD_SUFFIX}") if p.is_file())
             if not found:
                 raise ToolkitError(
                     f"no {RECORD_SUFFIX} records in this folder",

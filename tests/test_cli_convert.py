@@ -159,6 +159,24 @@ def test_a_folder_stands_for_its_records(tmp_path: Path):
     )
 
 
+def test_a_folder_of_folders_is_read_whole_and_a_clash_is_refused(tmp_path: Path):
+    root = tmp_path / "in"
+    _records(root / "wilson", 2)
+    sub = root / "frus"
+    sub.mkdir()
+    (sub / "telegram.txt").write_text("Telegram\n\nMoscow, May 1, 1950.\n\nText.\n", "utf-8")
+    result = run("convert", root, "-o", tmp_path / "out", "--no-check")
+    assert result.returncode == 0, result.stderr
+    expected = sorted(p.stem + ".xml" for p in root.rglob("*.txt"))
+    assert len(expected) == 3
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == expected
+    (root / "telegram.txt").write_text("Another\n\nText.\n", "utf-8")  # the same name
+    clash = run("convert", root, "-o", tmp_path / "out2", "--no-check")
+    assert_one_line_error(clash, 2)
+    assert "would both be written" in clash.stderr
+    assert not (tmp_path / "out2").exists() or not any((tmp_path / "out2").iterdir())
+
+
 def test_batch_summary_counts_codes_and_verbose_lists_them(tmp_path: Path):
     folder = _records(tmp_path / "in", 24)
     quiet_summary = run("convert", folder, "-o", tmp_path / "a", "--no-check")
