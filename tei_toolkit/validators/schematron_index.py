@@ -54,8 +54,9 @@ def _predicates(rest: str) -> list[str] | None:
 
 
 def _split(expression: str, separator: str) -> list[str]:
-    """``expression`` cut at each ``separator`` outside brackets, parentheses and quotes
-    (a ``//`` gives an empty part, harmless for the last step)."""
+    """``expression`` cut at each ``separator`` (a character or a word such as
+    `` and ``) outside brackets, parentheses and quotes (a ``//`` cut at ``/`` gives an
+    empty part, harmless for the last step)."""
     parts, depth, quote, start = [], 0, "", 0
     for i, ch in enumerate(expression):
         if quote:
@@ -67,28 +68,16 @@ def _split(expression: str, separator: str) -> list[str]:
             depth += 1
         elif ch in "])":
             depth -= 1
-        elif ch == separator and depth == 0:
+        elif depth == 0 and expression.startswith(separator, i) and i >= start:
             parts.append(expression[start:i])
-            start = i + 1
+            start = i + len(separator)
     parts.append(expression[start:])
     return parts
 
 
 def _first_conjunct(predicate: str) -> str:
     """``@a`` of ``@a and ...`` (outside brackets and quotes), else the predicate."""
-    depth, quote = 0, ""
-    for i, ch in enumerate(predicate):
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif depth == 0 and predicate.startswith(" and ", i):
-            return predicate[:i]
-    return predicate
+    return _split(predicate, " and ")[0]
 
 
 def _qname(expanded: str) -> str:
