@@ -89,6 +89,16 @@ def test_a_rule_that_is_not_plain_sends_the_document_to_saxon():
     assert pair[0].plain.run(E("TEI", E("text", E("body", E("p", "x"))))) == []
 
 
+def test_a_tree_with_entity_references_goes_to_saxon(tei_all):
+    parser = etree.XMLParser(resolve_entities=False)
+    doc = (
+        b'<!DOCTYPE TEI [<!ENTITY e "x">]><TEI xmlns="http://www.tei-c.org/ns/1.0"><p>&e;</p></TEI>'
+    )
+    tree = etree.ElementTree(etree.fromstring(doc, parser))
+    assert tei_all[0].plain.run(tree.getroot()) is None
+    assert list(tei_all[0].iter_errors(tree)) == list(tei_all[1].iter_errors(tree))
+
+
 @pytest.mark.parametrize(
     "expression",
     [

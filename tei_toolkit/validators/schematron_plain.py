@@ -260,6 +260,11 @@ class PlainRules:
         may fire here (or the stylesheet fails): then Saxon must run."""
         if self.stylesheet is None:
             return None
+        if (
+            root.getroottree().docinfo.internalDTD is not None
+            and next(root.iter(etree.Entity), None) is not None
+        ):
+            return None  # entity references left in the tree: Saxon says what it makes of them
         with self._lock:
             self._nodes, self._numbers = [], {}
             try:
