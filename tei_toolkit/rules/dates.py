@@ -137,6 +137,8 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
         ),
         # August 1949 / March of this year
         ("month-year", rf"\b{MON}(?:,?\s+{YEAR}|{OF_THIS_YEAR})", _month_year),
+        # Mar 1943 / Sept 1944: a short month without its point, before a year only
+        ("short-month-year", rf"\b(?P<mon>{_MONTH_SHORT})\s+{YEAR}", _month_year),
         # 24.III.50 / 1.XI 62 / 31.X 1962 / 15/VII. 1920
         (
             "roman",
@@ -232,6 +234,7 @@ START_KINDS = {
     "next-day": "t",
     "quarter": "t",
     "month-year": "m",
+    "short-month-year": "m",
     "roman": "2",
     "dotted": "2",
     "slashed": "2",
