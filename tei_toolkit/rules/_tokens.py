@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -60,10 +61,19 @@ STARTERS = frozenset(
 )
 
 
+# A word set in spaced capitals ("C O N F I D E N T I A L"): letters, not initials.
+LETTER_SPACED = re.compile(r"(?<![\w.])(?:[A-Z] ){3,}[A-Z](?![\w.])")
+
+
 def tokenize(text: str) -> list[Tok]:
     out = []
+    spaced = [(m.start(), m.end()) for m in LETTER_SPACED.finditer(text)]
+    starts = [a for a, _b in spaced]
     for m in TOKEN.finditer(text):
         s = m.start()
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and s < spaced[k][1]:
+            continue
         kind = m.lastgroup
         if s and (text[s - 1].isalnum() or text[s - 1] in "’'-." and kind != "word"):
             continue  # inside a word ("iPhone") or a number
