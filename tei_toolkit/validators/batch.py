@@ -194,9 +194,9 @@ def _from_cache(files: list[Path], opts: Options, real: _Real) -> dict[Path, Fil
         if digest is None:
             continue
         key = results.key_for(opts.run_key, path, digest, resolved)
-        hit = results.load(key, str(path))
+        hit = results.outcome(key, str(path))
         if hit is not None:
-            found[path] = FileOutcome(hit.diagnostics, hit.ids, hit.pointers)
+            found[path] = hit
     return found
 
 

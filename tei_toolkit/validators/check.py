@@ -120,9 +120,9 @@ def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None) ->
         return out
     key = results.file_key(opts.run_key, path, data) if opts.run_key else None
     if key is not None:
-        hit = results.load(key, name)
+        hit = results.outcome(key, name)
         if hit is not None:
-            return FileOutcome(hit.diagnostics, hit.ids, hit.pointers)
+            return hit
     notes: list[Diagnostic] = []
     try:
         # DTD/xi:include left alone; a repeated xml:id is parsed: whether it is an ID

@@ -25,6 +25,7 @@ from .._version import __version__
 from ..diagnostics import Diagnostic, Severity
 from . import cache
 from .models import include_closure
+from .outcome import FileOutcome
 
 KIND = "results"
 DIGESTS = "digests"  # file digests by path and status (digest_of)
@@ -117,6 +118,12 @@ def load(key: str, name: str) -> Entry | None:
         )
     except (ValueError, KeyError, TypeError):
         return None  # not one of ours, or from another version: validate again
+
+
+def outcome(key: str, name: str) -> FileOutcome | None:
+    """``load`` as the outcome of checking the file, or None."""
+    hit = load(key, name)
+    return None if hit is None else FileOutcome(hit.diagnostics, hit.ids, hit.pointers)
 
 
 def store(key: str, name: str, entry: Entry) -> None:

@@ -97,9 +97,9 @@ def check(path: Path, opts, plan_of) -> FileOutcome | None:
         return None
     key = results.key_for(opts.run_key, path, digest) if opts.run_key else None
     if key is not None:
-        hit = results.load(key, name)
+        hit = results.outcome(key, name)
         if hit is not None:
-            return FileOutcome(hit.diagnostics, hit.ids, hit.pointers)
+            return hit
     out = FileOutcome()
     out.diagnostics.extend(notes)
     if xinclude:
