@@ -86,3 +86,16 @@ def test_a_worker_that_ignores_sigterm_is_killed_after_the_grace(monkeypatch):
     results.close()
     # killed, not waited for: far less than the 60 s the work would take
     assert time.monotonic() - started < 30
+
+
+def test_the_costliest_items_are_handed_out_first_and_results_still_come_in_order():
+    def work(i):
+        started = time.monotonic()
+        time.sleep(0.01)
+        return i, started
+
+    costs = [1] * 30 + [1000]  # the last item is the large one
+    results = list(forks.map_ordered(work, 31, 2, costs))
+    assert [i for i, _ in results] == list(range(31))
+    first_two = sorted(results, key=lambda r: r[1])[:2]
+    assert 30 in [i for i, _ in first_two]  # begun at once, not last

@@ -21,7 +21,7 @@ import selectors
 import signal
 import struct
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from .. import outputs
@@ -29,7 +29,7 @@ from ..diagnostics import InternalError
 
 STOP_GRACE = 5.0  # seconds a worker gets to end after SIGTERM before it is killed
 _STOPS = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
-_TASK = struct.Struct("<qq")  # a chunk: start, stop
+_COUNT = struct.Struct("<q")  # a chunk: how many indexes follow (each a _COUNT too)
 _SIZE = struct.Struct("<Q")  # the length of the result message that follows
 AHEAD = 2  # chunks a worker holds at once, so it never waits for the next one
 
@@ -44,21 +44,26 @@ def chunk_size(n: int, jobs: int) -> int:
     return max(1, min(16, n // (jobs * 8)))
 
 
-def map_ordered(work: Callable[[int], Any], n: int, jobs: int) -> Iterator[Any]:
+def map_ordered(
+    work: Callable[[int], Any], n: int, jobs: int, costs: Sequence[int] | None = None
+) -> Iterator[Any]:
     """``work(i)`` for i in range(n) on ``jobs`` forked processes, yielded in order.
 
-    ``work`` should return its failures rather than raise; an exception that escapes it
-    ends the batch with an InternalError naming it."""
+    ``costs`` (one number per item, such as a file's size): the costliest items are
+    handed out first, so that no worker is left with a large one at the end while the
+    others wait. ``work`` should return its failures rather than raise; an exception
+    that escapes it ends the batch with an InternalError naming it."""
     if n == 0:
         return
     chunk = chunk_size(n, jobs)
-    chunks = iter(range(0, n, chunk))
+    order = sorted(range(n), key=lambda i: -costs[i]) if costs is not None else range(n)
+    chunks = iter([order[i : i + chunk] for i in range(0, n, chunk)])
     pool = _Pool(work, min(jobs, -(-n // chunk)))
     finished = False
     try:
         for worker in pool.workers:
             for _ in range(AHEAD):
-                pool.give(worker, chunks, chunk, n)
+                pool.give(worker, chunks)
         done: dict[int, Any] = {}
         following = 0
         while following < n:
@@ -70,7 +75,7 @@ def map_ordered(work: Callable[[int], Any], n: int, jobs: int) -> Iterator[Any]:
             for worker, index, result in pool.receive():
                 done[index] = result
                 if worker.finished_chunk:
-                    pool.give(worker, chunks, chunk, n)
+                    pool.give(worker, chunks)
         finished = True
     finally:
         pool.stop(finished)
@@ -82,7 +87,7 @@ class _Worker:
         self.tasks: int | None = tasks
         self.results = results
         self.buffer = bytearray()
-        self.pending: list[range] = []
+        self.pending: list[int] = []  # results still to come, per chunk it holds
         self.finished_chunk = False
         self.status: int | None = None
 
@@ -124,18 +129,17 @@ class _Pool:
         self.workers.append(worker)
         self.selector.register(result_r, selectors.EVENT_READ, worker)
 
-    def give(self, worker: _Worker, chunks: Iterator[int], chunk: int, n: int) -> None:
-        start = next(chunks, None)
+    def give(self, worker: _Worker, chunks: Iterator[Sequence[int]]) -> None:
+        indexes = next(chunks, None)
         if worker.tasks is None:
             return
-        if start is None:  # nothing left: the worker ends when it has sent what it holds
+        if indexes is None:  # nothing left: the worker ends when it has sent what it holds
             os.close(worker.tasks)
             worker.tasks = None
             return
-        stop = min(start + chunk, n)
-        worker.pending.append(range(start, stop))
+        worker.pending.append(len(indexes))
         try:
-            os.write(worker.tasks, _TASK.pack(start, stop))
+            os.write(worker.tasks, struct.pack(f"<{len(indexes) + 1}q", len(indexes), *indexes))
         except BrokenPipeError:  # it has died: the end of its results will say how
             os.close(worker.tasks)
             worker.tasks = None
@@ -160,7 +164,7 @@ class _Pool:
                 index, ok, result = pickle.loads(message)  # from our own child, over our pipe
                 if not ok:
                     raise InternalError(f"a worker process failed: {result}")
-                worker.pending[0] = worker.pending[0][1:]
+                worker.pending[0] -= 1
                 worker.finished_chunk = not worker.pending[0]
                 if worker.finished_chunk:
                     worker.pending.pop(0)
@@ -219,9 +223,10 @@ def _serve(work: Callable[[int], Any], tasks: int, results: int) -> None:
         signal.signal(signal.SIGHUP, _end_worker)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     with os.fdopen(tasks, "rb", buffering=0) as feed:
-        while task := _read_exactly(feed, _TASK.size):
-            start, stop = _TASK.unpack(task)
-            for index in range(start, stop):
+        while count := _read_exactly(feed, _COUNT.size):
+            (size,) = _COUNT.unpack(count)
+            task = _read_exactly(feed, size * _COUNT.size)
+            for index in struct.unpack(f"<{size}q", task):
                 try:
                     message = pickle.dumps((index, True, work(index)), pickle.HIGHEST_PROTOCOL)
                 except Exception as exc:  # noqa: BLE001 - said to the parent, which ends the batch

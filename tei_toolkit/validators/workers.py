@@ -59,4 +59,11 @@ def map_ordered(check: Callable, files: list[Path], opts, corpus, jobs: int) -> 
         except ToolkitError as exc:
             return FileOutcome(failure=exc)
 
-    return forks.map_ordered(work, len(files), jobs)
+    return forks.map_ordered(work, len(files), jobs, [_size(f) for f in files])
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -115,12 +115,17 @@ class Deriver:
             return None if q is self.p.not_allowed else q
         sig = []
         plans = self._plans
+        pid = p.id
         for key, value in attrib.items():
-            plan = plans.get((p.id, key))
+            plan = plans.get((pid, key))
             if plan is None:
-                plan = plans.put((p.id, key), plans.make(p, key))
-            fixed, checks = plan
-            if checks:
+                plan = plans.put((pid, key), plans.make(p, key))
+            fixed, checks, single = plan
+            if single is not None:
+                ok = single[1] if single[0](value, ctx) else fixed
+                if not ok:
+                    return None
+            elif checks:
                 ok = fixed + tuple(a for a, check in checks if check(value, ctx))
                 if not ok:
                     return None
@@ -129,7 +134,7 @@ class Deriver:
             else:
                 ok = fixed
             sig.append((key, ok))
-        mkey = (p.id, *sig)
+        mkey = (pid, *sig)
         hit = self._tags.get(mkey)
         if hit is None:
             r = p

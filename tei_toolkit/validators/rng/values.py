@@ -30,7 +30,9 @@ _QUICK = {
 
 
 class ValuePlans(Memo):
-    """(state id, attribute name) -> (ids accepting any value, ((id, check), ...))."""
+    """(state id, attribute name) -> (ids accepting any value, ((id, check), ...), single):
+    ``single`` is (check, the ids with it) when there is exactly one check (the common
+    case, taken without building a tuple), else None."""
 
     def __init__(self, candidates: Callable, value_matches: Callable, values: Memo):
         super().__init__()
@@ -38,7 +40,7 @@ class ValuePlans(Memo):
         self.value_matches = value_matches  # Deriver.value_matches
         self.verdicts = values  # the deriver's memo of datatype verdicts
 
-    def make(self, p: Pattern, key: str) -> tuple[tuple[int, ...], tuple]:
+    def make(self, p: Pattern, key: str) -> tuple[tuple[int, ...], tuple, tuple | None]:
         """How to tell which attribute patterns of ``p`` named ``key`` accept a value:
         (the ids of those that accept any value, ((id, check(value, ctx)), ...))."""
         fixed: list[int] = []
@@ -49,7 +51,8 @@ class ValuePlans(Memo):
                 fixed.append(a.id)
             else:
                 checks.append((a.id, check))
-        return tuple(fixed), tuple(checks)
+        single = (checks[0][1], (*fixed, checks[0][0])) if len(checks) == 1 else None
+        return tuple(fixed), tuple(checks), single
 
     def _checker(self, v: Pattern) -> Callable | None:
         """A quick test of a value against ``v``; None when every value matches."""
