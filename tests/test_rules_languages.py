@@ -76,3 +76,31 @@ def test_a_city_with_its_side_in_brackets_is_one_place():
         ("Berlin (West)", "placeName"),
         ("Berlin (Ost)", "placeName"),
     ]
+
+
+def test_french_institutions_are_no_people_but_titled_names_are():
+    # found on a Documents diplomatiques français record (tests/gold/heldout6)
+    text = (
+        "M. de Freycinet, Ministre des Affaires étrangères, à M. de Saint-Vallier. "
+        "La Cour de Berlin et la Chancellerie impériale, Imprimerie nationale. "
+        "le Conseiller fédéral Felber arriva."
+    )
+    assert names(text, "fr") == [
+        ("de Freycinet", "persName"),
+        ("de Saint-Vallier", "persName"),
+        ("Berlin", "placeName"),
+        ("Felber", "persName"),
+    ]
+    # English keeps its reading of a rare word mid-sentence as a person
+    assert ("Chancellerie", "persName") in names(text, "en")
+
+
+def test_french_is_told_from_spanish_by_its_de_and_its_elisions():
+    from tei_toolkit.records import language
+
+    text = (
+        "J’ai l’honneur de vous envoyer ci-joint les lettres de rappel qui, suivant le désir "
+        "que vous avez témoigné, sont destinées à mettre fin à votre mission auprès de la Cour."
+    )
+    assert language.detect(text) == "fr"
+    assert language.detect("El Presidente de la República informó a la Junta que no.") == "es"

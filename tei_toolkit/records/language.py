@@ -23,10 +23,11 @@ NAMES = {
 _STOPWORDS = {
     "en": "the of and to in that is was for with on as by it be this which at from have",
     "de": "der die das und den des nicht ist mit sich dem auch auf für ein eine zu daß dass wird",
-    "fr": "le la les des et du est un une que dans pour qui au sur pas par ce sont nous vous",
+    "fr": "le la les de des et du est un une que dans pour qui au aux sur pas par ce sont nous"
+    " vous il à avec ne se été cette",
     "es": "el la los las de del y que en un una por con para es se al lo su como sus",
     "it": "il di che la per non una sono del della gli le nel alla questo anche",
-    "pt": "o os da do das dos que não uma para com por são em ao pelo",
+    "pt": "o os da do das dos de que não uma para com por são em ao pelo",
     "ru": "и в не на что с по как это он к его из за от же то так но для",
     "uk": "і в не на що з по як це він до його та від але для її",
 }
@@ -36,6 +37,11 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ELIDED = {
+    f"{c}{q}": word
+    for c, word in (("l", "le"), ("d", "de"), ("j", "je"), ("n", "ne"), ("s", "se"), ("c", "ce"))
+    for q in "'’"
+}
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
@@ -58,6 +64,9 @@ def detect(text: str, *, minimum: int = 8, margin: float = 1.0) -> str | None:
     if main == "ko":
         return "ko"
     words = [w.lower() for w in _WORD.findall(sample)]
+    # French elides its articles and pronouns ("l'honneur", "d'établir", "qu'il"): the
+    # elided word counts as the common word it is
+    words = [_ELIDED.get(w[:2], w) if w[1:2] in ("'", "’") else w for w in words]
     candidates = ("ru", "uk") if main == "cyr" else ("en", "de", "fr", "es", "it", "pt")
     scores = {lang: sum(w in _WORDS[lang] for w in words) for lang in candidates}
     ranked = sorted(candidates, key=lambda lang: scores[lang], reverse=True)

@@ -34,7 +34,7 @@ onorevole ambasciatore console bundeskanzler bundesminister botschafter staatsse
 hon. honourable honorable rt. товарищ тов тов. господин посол министр секретарь председатель генерал маршал
 kanzler präsident gesandter vice-président conseiller conseillère secrétaire directeur
 bundesrat bundesrätin representative secretario subsecretario embajadora
-assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
+assistant adviser advisor aide amb. ambs. dep. fornmin fornmin. secy. undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -71,7 +71,7 @@ league union government cabinet assembly parliament court senate service service
 federation organization organisation office administration archive archives library
 delegation delegations chiefs force desk mission
 museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
-international commonwealth publishers publishing verlag
+international commonwealth publishers publishing verlag community communities
 committees parties councils
 ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
 secretaría comité comisión partido parti partei consejo conseil departamento département

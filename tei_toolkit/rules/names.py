@@ -48,6 +48,8 @@ from .base import Context
 
 TAGS = {kind.type: kind.tag for kind in KINDS}
 REPUBLICS = frozenset("república république repubblica republik república".split())
+# English forms of a state's long name, before "of" and a place: "Republic of Cuba"
+STATE_FORMS = frozenset("republic kingdom principality emirate sultanate".split())
 SHIP_PREFIXES = frozenset("hms hmas hmat hmcs hmnzs uss ss mv rms usns".split())
 
 
@@ -61,7 +63,9 @@ class Reader(PersonReader):
             if t.kind == "lower":  # a title's "of" keeps it: "Secretary of State Rusk"
                 i, titled = i + 1, titled and self.low(i) in ("of", "for", "the", "de", "du")
                 continue
-            if self.low(i) in REPUBLICS and i + 1 < len(run):
+            if i + 1 < len(run) and (
+                self.low(i) in REPUBLICS or self.low(i) in STATE_FORMS and self.state_of(i + 1)
+            ):
                 j = i + 1  # "República del Perú", "République française": a state's long name
                 while j + 1 < len(run) and (run[j].kind == "lower" or run[j + 1].kind != "lower"):
                     if run[j + 1].kind not in ("cap", "lower"):
@@ -223,6 +227,15 @@ class Reader(PersonReader):
                 i, titled = j + 1, False
                 continue
             i, titled = i + 1, False
+
+    def state_of(self, i: int) -> bool:
+        """ "of Cuba", "of the Netherlands" at i: a known place after a state's form."""
+        run = self.run
+        if self.low(i) != "of":
+            return False
+        k = i + 2 if i + 2 < len(run) and self.low(i + 1) == "the" else i + 1
+        hit = self.lexicon_at(k) if k < len(run) else None
+        return hit is not None and (hit[1] == "gazetteer" or hit[2].type == "place")
 
     def hyphenated(self, i: int) -> list[Found]:
         """ "Moscow-Bonn", "Tito-Goulart": known names joined by a hyphen ("US-Polish": a
