@@ -394,3 +394,19 @@ def test_a_cablegrams_markings_are_no_sender():
     r = read_record(text, "dafp.txt")[0]
     assert (r.sender, r.addressee) == ("Department of Things", "Hodgson")
     assert any(b.text == "IMPORTANT CONFIDENTIAL" for b in r.body)  # kept as text
+
+
+def test_a_dateline_after_a_marking_gives_the_place_the_editor_supplied():
+    # Documents on Canadian External Relations (tests/gold/heldout6): the marking, then the
+    # editor's bracketed place, then the date
+    text = (
+        "Memorandum from Secretary to Cabinet to Prime Minister\n\n"
+        "CONFIDENTIAL [Ottawa], June 15, 1961\n\n"
+        "Mr. Rey of the European Economic Community came in to see me this morning.\n"
+    )
+    record = read_record(text, layout="generic")[0]
+    assert (record.place, record.date, record.classification) == (
+        "Ottawa",
+        "June 15, 1961",
+        "CONFIDENTIAL",
+    )

@@ -19,6 +19,8 @@ _CLASSES = (
     r"|绝密|機密|机密|秘密|極秘|极秘"
 )
 CLASSIFICATION = re.compile(rf"^(?:{_CLASSES})(?:\s+(?:\[?illegible\]?|\d+))*$", re.I)
+# A marking that opens a line before the rest of it ("CONFIDENTIAL [Ottawa], June 15, 1961")
+CLASSIFICATION_FIRST = re.compile(rf"^(?P<marking>{_CLASSES})\s+(?=\S)")
 PRECEDENCE = re.compile(
     r"^(?:(?:us|most|very|triple)\s+)?(?:urgent|niact|immediate|priority|flash|routine|plain"
     r"|operational immediate|срочно|весьма срочно|вне очереди|dringend|sofort|très urgent"

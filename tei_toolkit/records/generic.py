@@ -12,6 +12,7 @@ from ..model import Record
 from . import datelines, language
 from .blocks import body_lines, lines_of, split_numbered
 from .common import (
+    CLASSIFICATION_FIRST,
     FILE_NUMBER,
     PRECEDENCE,
     SALUTATION,
@@ -346,7 +347,11 @@ def take_dateline(record: Record, line: str) -> bool:
     if record.date is None:
         record.date = line[s:e]
         place = re.sub(r",?\s*(?:den|le|el|am)$", "", before).strip(" ,-–")
-        record.place = place or None
+        marked = CLASSIFICATION_FIRST.match(place)
+        if marked:  # "CONFIDENTIAL [Ottawa]": the marking, then the place the editor supplied
+            add_classification(record, marked["marking"])
+            place = place[marked.end() :]
+        record.place = re.sub(r"^\[([^\[\]]+)\]$", r"\1", place) or None
     return True
 
 

@@ -199,7 +199,7 @@ freitag samstag sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dim
 anmerkung absender empfänger betreff datum redactado fuente asunto objet destinataire
 expéditeur addressed dci ddci
 level priority precedence urgency status república république repubblica republik
-mp mps enclosures access physical publication scope destination
+mp mps enclosures access physical publication scope destination confidential unclassified
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").
