@@ -165,6 +165,19 @@ def _numeric_us(g: dict, ctx) -> Attrs | None:
     return {"when": v} if v else None
 
 
+def _cable_month_day(g: dict, ctx) -> Attrs | None:
+    m, d = int(g["a"]), int(g["b"])
+    year = _anchor_year(ctx)
+    if year:  # the record's year (a cable cites those of the days before)
+        v = _iso(year, m, d)
+        return {"when": v} if v else None
+    year = ctx.year_hint if ctx is not None else None
+    if year:  # the year of the record's own dates, flagged as a guess
+        v = _iso(year, m, d)
+        return {"when": v, "cert": "medium"} if v else None
+    return _month_day(m, d)
+
+
 def _iso_date(g: dict, ctx) -> Attrs | None:
     v = _iso(int(g["year"]), int(g["m"]), int(g["d"]))
     return {"when": v} if v else None

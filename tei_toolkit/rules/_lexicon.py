@@ -200,6 +200,7 @@ anmerkung absender empfänger betreff datum redactado fuente asunto objet destin
 expéditeur addressed dci ddci
 level priority precedence urgency status república république repubblica republik
 mp mps enclosures access physical publication scope destination confidential unclassified
+noforn zff nodis exdis limdis niact
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

@@ -19,6 +19,7 @@ from ._date_values import (
     MONTH_ABBR,
     MONTHS,
     Attrs,
+    _cable_month_day,
     _cjk,
     _day_month_year,
     _decade,
@@ -159,6 +160,13 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             r"(?<![\w/.])(?P<year>[12]\d{3})/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?![\d/])",
             _iso_date,
         ),
+        # "KABUL 6844, 9/21": a cable cited by its post and number, then its month/day (a
+        # cable's summary of others); the year is the record's
+        (
+            "cable-month-day",
+            r"(?<=\d\d\d,\s)(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])(?![\d/])",
+            _cable_month_day,
+        ),
         # 10/14/50
         (
             "slashed",
@@ -229,6 +237,7 @@ START_KINDS = {
     "month-days": "m",
     "year-month-range": "4",
     "month-day-year": "m",
+    "cable-month-day": "2",
     "day-month-year": "2mt",
     "same-month": "t",
     "next-day": "t",
