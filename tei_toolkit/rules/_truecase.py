@@ -109,6 +109,8 @@ def _line(line: str, lex: Lexicon) -> str:
             if not lows[k - 1].endswith(("'s", "’s")) and lows[k] not in STOP:
                 if forms[k].islower() or forms[k].isupper() and len(forms[k]) == 4:
                     forms[k] = _title(w.group())
+        if k and forms[k].islower() and _after_initials(line, words, k, lex):
+            forms[k] = _title(w.group())  # "FROM L. K. WHITE": a surname after initials
         if (  # "TITO SAID": a verb of speech after a word of four letters names a person
             len(w.group()) == 4
             and forms[k].isupper()
@@ -174,6 +176,28 @@ def _beside_name(line: str, words: list, forms: list[str], k: int) -> bool:
         ):
             return True
     return False
+
+
+def _initial(line: str, words: list, j: int) -> bool:
+    w = words[j]
+    return len(w.group()) == 1 and w.group().isupper() and line[w.end() : w.end() + 1] == "."
+
+
+def _after_initials(line: str, words: list, k: int, lex: Lexicon) -> bool:
+    """Word ``k`` follows initials ("L. K. WHITE", "A.I. ALEKSEYEV"); one initial at the
+    start of a line is a list's letter ("B. JUNTA REQUESTS"), and a dotted name is no
+    initials ("U.S. SIDE")."""
+    if not _initial(line, words, k - 1) or line[words[k - 1].end() : words[k].start()] not in (
+        ". ",
+        ".",
+    ):
+        return False
+    i = k - 1
+    while i > 0 and _initial(line, words, i - 1):
+        i -= 1
+    if i < k - 1 and lex.find(line[words[i].start() : words[k - 1].end() + 1]):
+        return False
+    return i < k - 1 or bool(line[: words[k - 1].start()].strip())
 
 
 def _sentence_start(line: str, pos: int) -> bool:
@@ -260,11 +284,25 @@ def _form(word: str, lex: Lexicon, after: str = "") -> str:
         return low if base in SHORT_WORDS or base in STOP else word  # "EA", "PRC"
     if "-" in base and all(p in lex.common for p in base.split("-")):
         return low  # "HIGH-LEVEL"
-    if base in lex.common or base in STOP:
+    if base in lex.common or base in STOP or _derived(base, lex.common, after):
         return low
     if len(base) == 4:
         return word  # an acronym ("UNGA", "CPSU"), unless a title or a verb says a name
     return _title(word)
+
+
+# Endings that make words of a common word ("ARRESTEES", "DETAINEES"), which the word list
+# may lack; not "-er", "-s", "-ing": "KISSINGER", "BROOKS" are names
+DERIVED = ("ees", "ee", "ments", "ness", "tions")
+
+
+def _derived(base: str, common, after: str) -> bool:
+    """A common word with an ending, or cut short at the end of a line ("ASSISTANC")."""
+    for ending in DERIVED:
+        if base.endswith(ending) and len(base) - len(ending) >= 4:
+            if base[: -len(ending)] in common or base[: -len(ending)] + "e" in common:
+                return True
+    return after in ("\n", "") and len(base) >= 6 and any(base + c in common for c in "est")
 
 
 def _known_name(found: tuple, base: str, lex: Lexicon) -> bool:
