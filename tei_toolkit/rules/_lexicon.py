@@ -148,6 +148,8 @@ OF_TAIL_HEADS = _words("corporation company party foundation fund army")
 # The "of" of organisation names in other languages ("Ministerio de Relaciones Exteriores",
 # "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").
 OF_WORDS = frozenset("of for on de del des du der für della di".split())
+# English forms of a state's long name, before "of" and a place: "Republic of Cuba"
+STATE_FORMS = _words("republic kingdom principality emirate sultanate")
 PLACE_HEADS = _words("""
 republic kingdom province region oblast krai peninsula mountains sea ocean river lake
 islands island strait desert basin plateau square gulf bay
@@ -219,6 +221,8 @@ continued departed arrived introduced talked spoke speaks expressed announced re
 requests reported reports promised thanked insisted objected responded wrote writes met
 called visited received believes believed thinks thought considers considered inserted
 is was has had will would can could did does himself herself also then must should
+observed indicated pointed mentioned recalled confirmed commented drew urged warned briefed
+described recommended concluded welcomed assured acknowledged admitted argued
 """)
 # Verbs of speech and report after a name ("TITO SAID").
 SPEECH_VERBS = _words("said says told asked replied stated declared noted added agreed")

@@ -23,6 +23,7 @@ from ._lexicon import (
     ORG_PREFIX_HEADS,
     PERSON_VERBS,
     SPEECH_VERBS,
+    STATE_FORMS,
     STRONG_ORG_HEADS,
     TITLES,
     is_demonym,
@@ -101,6 +102,8 @@ def _line(line: str, lex: Lexicon) -> str:
             forms[k] = w.group()
             continue
         base = _base(lows[k])
+        if base in STATE_FORMS and k + 1 < len(words) and lows[k + 1] == "of":
+            forms[k] = _title(w.group())  # "THE REPUBLIC OF CUBA": a state's long name
         if base in STRONG_ORG_HEADS or base in BODY_NAMES:
             forms[k] = _title(w.group())
             _org_words(line, words, lows, forms, k)
@@ -128,7 +131,9 @@ def _line(line: str, lex: Lexicon) -> str:
     for k, w in enumerate(words):
         if _pronoun_us(line, words, lows, k):
             forms[k] = "us"  # "SOURCES HAVE TOLD US THAT": the pronoun, not the country
-        elif len(w.group()) == 4 and forms[k].isupper() and _beside_name(line, words, forms, k):
+        elif (
+            3 <= len(w.group()) <= 4 and forms[k].isupper() and _beside_name(line, words, forms, k)
+        ):
             forms[k] = _title(w.group())  # "THE CASA ROSADA": part of a name, not an acronym
     for k, w in enumerate(words):  # "... BORDABERRY. EARLIER ON": a sentence opens, as in prose
         if forms[k].islower() and w.group().isupper() and _sentence_start(line, w.start()):

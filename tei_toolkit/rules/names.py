@@ -35,6 +35,7 @@ from ._lexicon import (
     BODY_NAMES,
     MISSION_HEADS,
     POSTS,
+    STATE_FORMS,
     STATE_SUFFIXES,
     is_demonym,
 )
@@ -48,8 +49,6 @@ from .base import Context
 
 TAGS = {kind.type: kind.tag for kind in KINDS}
 REPUBLICS = frozenset("república république repubblica republik república".split())
-# English forms of a state's long name, before "of" and a place: "Republic of Cuba"
-STATE_FORMS = frozenset("republic kingdom principality emirate sultanate".split())
 SHIP_PREFIXES = frozenset("hms hmas hmat hmcs hmnzs uss ss mv rms usns".split())
 
 
