@@ -71,7 +71,10 @@ LANGUAGES = {
     "kazakh": "kk",
     "uzbek": "uz",
 }
-PLAIN_NOTES = {"precedence", "heading", "dateline"}  # a release stamp is marked (its date)
+PLAIN_NOTES = {"precedence", "heading"}  # a release stamp is marked (its date)
+# The marks a dateline keeps: its date and place are the header's creation date and
+# correspAction place already; its clock time is said nowhere else ("August 3, 1939-3:47 p. m.")
+DATELINE_MARKS = {"time"}
 KEYWORD_FIELDS = {
     "Type": "type",
     "Associated Topics": "topic",
@@ -97,9 +100,14 @@ EDITORIAL = (
 )
 
 
-def _marked(tag: str, text: str, ctx: Context, section: str, **attrs) -> etree._Element:
+def _marked(
+    tag: str, text: str, ctx: Context, section: str, only: set[str] | None = None, **attrs
+) -> etree._Element:
     ctx.section, ctx.line = section, None
-    return fill(E(tag, **attrs), text, find_marks(text, ctx))
+    marks = find_marks(text, ctx)
+    if only is not None:
+        marks = [m for m in marks if m.tag in only]
+    return fill(E(tag, **attrs), text, marks)
 
 
 def build_header(
@@ -259,7 +267,8 @@ def _notes_stmt(record: Record, ctx: Context):
         if kind in PLAIN_NOTES:  # codes, not prose to mark up (a cable header, a stamp are marked)
             notes.append(E("note", text, type=kind, n=n))
         else:
-            notes.append(_marked("note", text, ctx, "summary", type=kind, n=n))
+            only = DATELINE_MARKS if kind == "dateline" else None
+            notes.append(_marked("note", text, ctx, "summary", only, type=kind, n=n))
     return E("notesStmt", *notes) if notes else None
 
 

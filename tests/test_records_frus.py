@@ -186,3 +186,20 @@ def test_a_printed_volumes_wrapped_lines_are_one_text_and_its_file_number_is_rea
     tree = convert_text(PRINTED, "printed.txt", date="2026-01-01").tree
     orgs = [words(o) for o in xp(tree, "//tei:body//tei:orgName")]
     assert "De- partment of External Affairs" in orgs
+
+
+def test_a_datelines_clock_time_is_marked_its_date_is_the_headers():
+    # Nazi-Soviet Relations 1939-1941 (Avalon Project; tests/gold/heldout6): the date and
+    # place of the dateline are the header's; its time would otherwise be said nowhere
+    text = (
+        "The Reich Foreign Minister to the German Ambassador in the Soviet Union (Schulenburg)\n\n"
+        "BERLIN, August 3, 1939-3:47 p. m.\n"
+        "Received Moscow, August 4, 1939-4:30 a. m.\n\n"
+        "For the Ambassador personally!\n\n"
+        "Last evening I received the Russian Chargé, who had previously called at the office.\n"
+    )
+    tree = convert_text(text, "d.txt", check=False).tree
+    dateline = tree.xpath("//tei:note[@type='dateline']", namespaces=NS)[0]
+    assert dateline.xpath("tei:time/@when", namespaces=NS) == ["15:47:00"]
+    assert not dateline.xpath("tei:date|tei:placeName", namespaces=NS)
+    assert tree.xpath("string(//tei:creation/tei:date/@when)", namespaces=NS) == "1939-08-03"
