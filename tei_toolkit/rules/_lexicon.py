@@ -86,7 +86,7 @@ STRONG_ORG_HEADS = _words("""
 ministry embassy legation consulate committee council bureau presidium secretariat
 commission department agency institute university academy directorate army party navy
 corporation congress parliament federation organization organisation administration league
-library center centre division board authority
+library center centre division board authority radio force forces
 """)
 # Articles of other languages that open a name's run and are not part of it ("Le
 # Ministère des Affaires étrangères", "El Ministerio").

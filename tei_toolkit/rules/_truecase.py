@@ -91,7 +91,9 @@ def _line(line: str, lex: Lexicon) -> str:
     _phrases(line, words, forms, lex)
     tags = TAGS_LINE.match(line)
     for k, w in enumerate(words):
-        if _code(line, w.start(), w.end(), lex) or tags and not _in_brackets(line, w.start()):
+        if tags and _tags_name(w.group(), lex) and not _in_brackets(line, w.start()):
+            forms[k] = _title(w.group())  # "TAGS: OVIP, SCHULTZ, AND CASEY": a visitor
+        elif _code(line, w.start(), w.end(), lex) or tags and not _in_brackets(line, w.start()):
             forms[k] = lows[k]  # routing codes ("SS-25", "S/S-O") and TAGS codes
         elif tags and len(w.group()) > 1:
             forms[k] = _title(w.group())  # "TAGS: OVIP (KISSINGER, HENRY A.)": a name
@@ -150,6 +152,19 @@ def _line(line: str, lex: Lexicon) -> str:
 
 
 TAGS_LINE = re.compile(r"\s*TAGS\s*:")
+# A TAGS code: four letters of a subject family (PFOR, ECON, MARR, OVIP, KPRP, SNAR, TPHY,
+# AORG, CASC) or a country's two letters (UR, US)
+TAGS_CODE = re.compile(r"[ACEKMOPST][A-Z]{3}|[A-Z]{2}")
+
+
+def _tags_name(word: str, lex: Lexicon) -> bool:
+    """A word of a TAGS line that is no code: the name of the person the tag is on."""
+    return (
+        len(word) >= 4
+        and not TAGS_CODE.fullmatch(word)
+        and word.lower() not in STOP
+        and word.lower() not in lex.common
+    )
 
 
 OBJECT_BEFORE = frozenset(
