@@ -32,5 +32,15 @@ GIVEN_NAMES = frozenset(
     tomasz ulrich urho václav valentin valentina valery vasili vasily viktor vincent
     vladimir vladimír vladislav vyacheslav walter walther werner wilhelm willi willy
     winston wladimir wladyslaw władysław wolfgang yakov yuri yury zbigniew zdeněk zoltán
+    ana josé jose maría luis miguel francisco javier rafael ricardo alberto alejandro ramón
+    jesús ernesto felipe gabriel guillermo gonzalo hernán héctor ignacio jaime joaquín
+    leopoldo lorenzo marcelo martín mauricio nicolás óscar osvaldo patricio rodrigo sergio
+    víctor diego esteban agustín alfonso arturo bernardino cristóbal elena isabel carmen
+    teresa lucía beatriz cecilia inés juana margarita mercedes pilar silvia sofía
+    michel étienne maurice raymond rené antoine christophe didier gérard hervé jules
+    laurent lucien olivier pascal yves giuseppe giovanni giulio amintore alcide enrico
+    francesco giorgio massimo pietro sandro william james ronald hubert adlai cordell
+    sumner margaret elizabeth caspar samuel benjamin stephen lawrence leonard kenneth
+    donald howard philip ralph eleanor dorothy
     """.split()
 )

@@ -34,7 +34,7 @@ onorevole ambasciatore console bundeskanzler bundesminister botschafter staatsse
 hon. honourable honorable rt. товарищ тов тов. господин посол министр секретарь председатель генерал маршал
 kanzler präsident gesandter vice-président conseiller conseillère secrétaire directeur
 bundesrat bundesrätin representative secretario subsecretario embajadora
-assistant adviser advisor aide amb. ambs. dep. fornmin fornmin. secy. undersecretary under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
+assistant adviser advisor aide amb. ambs. dep. fornmin fornmin. secy. undersecretary attorney-general solicitor-general governor-general secretary-general postmaster-general majesty majesty's sr. sra. srta. gral gral. cnel. tte. almte. mgr mgr. mons. under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -58,7 +58,7 @@ latvian lithuanian estonian sino anglo western eastern northern southern europea
 african communist communists socialist socialists marxist leninist marxist-leninist bolshevik
 bolsheviks khalkha buryat buryats oirat dungan dungans han hui kalmyk tatar tatars slavic
 nationalist nationalists kuomintang irish scottish welsh flemish portuguese maltese cypriot
-chilean argentinian peruvian venezuelan colombian bolivian ecuadorian uruguayan paraguayan
+britannic chilean argentinian peruvian venezuelan colombian bolivian ecuadorian uruguayan paraguayan
 icelandic luxembourgish slovene slovenian croat croatian serb serbian bosnian macedonian
 """)
 # Words that make a capitalised run an organisation when it ends in them.
@@ -98,8 +98,12 @@ NAME_PARTICLES = _words("de da di du van von der den la le del della dos des y")
 # names for themselves (their public lists), and the cables' "government of" forms.
 ORG_ACRONYMS = _words("""
 nara barch sapmo avprf rgaspi rgani garf rgae rgva rgali tsamo aprf tsk paaa amae cadn
-aan mol ábtl abtl ústr ustr amzv nsa cwihp usg hmg goa gof goj gob goc goi gom gop gor got
-gou gon gok gor goe nai tna naa lac ipn bstu tskhsd
+aan mol ábtl abtl ústr ustr amzv nsa cwihp nai tna naa lac ipn bstu tskhsd
+""")
+# A cable's acronyms for governments ("USG", "HMG", "GOA" the government of Argentina, not
+# Goa): descriptions, as "the Government of X" is (guidelines' precedents), so no names
+GOVERNMENT_ACRONYMS = _words("""
+usg hmg goa gof goj gob goc goi gom gop gor got gou gon gok goe gos
 """)
 # The state after an archive's acronym, part of its name ("TsAMO RF", "MID SSSR"); any other
 # code after it is the fonds or file of the citation ("NAI DFA/5/305", "NAI DT S6318").
@@ -149,7 +153,7 @@ OF_TAIL_HEADS = _words("corporation company party foundation fund army")
 # "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").
 OF_WORDS = frozenset("of for on de del des du der für della di".split())
 # English forms of a state's long name, before "of" and a place: "Republic of Cuba"
-STATE_FORMS = _words("republic kingdom principality emirate sultanate")
+STATE_FORMS = _words("republic kingdom principality emirate sultanate dominion territory")
 PLACE_HEADS = _words("""
 republic kingdom province region oblast krai peninsula mountains sea ocean river lake
 islands island strait desert basin plateau square gulf bay
@@ -202,7 +206,9 @@ anmerkung absender empfänger betreff datum redactado fuente asunto objet destin
 expéditeur addressed dci ddci
 level priority precedence urgency status república république repubblica republik
 mp mps enclosures access physical publication scope destination confidential unclassified
-noforn zff nodis exdis limdis niact
+noforn zff nodis exdis limdis niact fm
+chapter chapters annex annexes appendix anexo capítulo capitulo artículo articulo sección
+kapitel anlage tome tomo
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

@@ -44,7 +44,8 @@ PARTICLE_AFTER_TITLE = re.compile(
 )
 # An article or determiner of a Romance language just before a word
 ROMANCE_ARTICLE_BEFORE = re.compile(
-    r"(?<![\w'’])(?:la|le|les|l['’]|des|du|au|aux|un|une|ces|cette|deux|el|los|las|del|al|"
+    r"(?<![\w'’])(?:la|le|les|l['’]|des|du|au|aux|un|une|ces|cette|deux|ses|leurs|el|los|las|"
+    r"del|al|ambos|ambas|sus|estos|estas|"
     r"il|lo|gli|dei|della|delle|nel|nella|os|as)\s$",
     re.IGNORECASE,
 )
@@ -125,6 +126,7 @@ class PersonReader(OrgReader):
                 and j + 1 < len(run)
                 and self.name_word(j + 1)
                 and (run[j].kind == "init" or self.low(j) in NAME_PARTICLES)
+                and not self.conjunction(j)
             )
             and (not self.is_title(j) or self.title_surname(j, names))
             and (self.lexicon_at(j) is None or self.town_surname(j))
@@ -281,14 +283,28 @@ class PersonReader(OrgReader):
             and not (self.nouns and self.low(i + 1).endswith(GERMAN_NOUN_ENDINGS))
         )
 
+    def conjunction(self, j: int) -> bool:
+        """ "Aznar y Ana Palacio": the "y" before a given name joins two people ("Ortega y
+        Gasset" is one)."""
+        return (
+            self.low(j) in ("y", "e", "et", "und")
+            and j + 1 < len(self.run)
+            and POSSESSIVE.sub("", self.low(j + 1)) in GIVEN_NAMES
+        )
+
     def town_surname(self, j: int) -> bool:
         """A town of the gazetteer after initials is a surname ("John F. Kennedy", "A.
         Lincoln"): a name after initials is a person's."""
         hit = self.lexicon_at(j)
         return (
             j > 0
-            and self.run[j - 1].kind == "init"
-            and not self.list_label(j - 1)
+            and (
+                self.run[j - 1].kind == "init"
+                and not self.list_label(j - 1)
+                or self.run[j - 1].kind == "cap"  # "Bernardino León", "George Washington"
+                and POSSESSIVE.sub("", self.low(j - 1)) in GIVEN_NAMES
+                and self.text[self.run[j - 1].end : self.run[j].start] == " "
+            )
             and hit is not None
             and hit[0] == j
             and hit[1] == "gazetteer"

@@ -33,6 +33,7 @@ from ._brackets import (
 from ._lexicon import (
     ARTICLES,
     BODY_NAMES,
+    GOVERNMENT_ACRONYMS,
     MISSION_HEADS,
     POSTS,
     STATE_FORMS,
@@ -82,6 +83,9 @@ class Reader(PersonReader):
                     )
                     i, titled = j + 1, False
                     continue
+            if self.low(i) in GOVERNMENT_ACRONYMS and t.text.isupper():
+                i, titled = i + 1, False  # "USG", "GOA": a government, a description
+                continue
             if self.low(i) in SHIP_PREFIXES and i + 1 < len(run):
                 i += 2  # "HMAT KANIMBLA", "USS Missouri": a ship, no entity of these kinds
                 while i < len(run) and run[i].kind in ("cap", "upper") and not self.is_title(i):
