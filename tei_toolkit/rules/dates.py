@@ -138,6 +138,12 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
         ),
         # August 1949 / March of this year
         ("month-year", rf"\b{MON}(?:,?\s+{YEAR}|{OF_THIS_YEAR})", _month_year),
+        # 24 Mar 1943: a day, a short month without its point, a year
+        (
+            "day-short-month-year",
+            rf"(?<![\w.]){DAY}\s+(?P<mon>{_MONTH_SHORT})\s+{YEAR}",
+            _day_month_year,
+        ),
         # Mar 1943 / Sept 1944: a short month without its point, before a year only
         ("short-month-year", rf"\b(?P<mon>{_MONTH_SHORT})\s+{YEAR}", _month_year),
         # 24.III.50 / 1.XI 62 / 31.X 1962 / 15/VII. 1920
@@ -244,6 +250,7 @@ START_KINDS = {
     "quarter": "t",
     "month-year": "m",
     "short-month-year": "m",
+    "day-short-month-year": "2",
     "roman": "2",
     "dotted": "2",
     "slashed": "2",
