@@ -207,8 +207,9 @@ class PersonReader(OrgReader):
                 return None
             if CAMEL.search(surface) and not CAMEL_NAME.match(surface):
                 return None  # "AmEmb", "DeptTel", "ReEmbtel": a cable's abbreviation
-            if surface in self.ctx.memory.places:
-                return None  # the record read it as a place before ("the Nabatiya question")
+            if surface in self.ctx.memory.places or self.after_place(i):
+                return None  # the record read it as a place before ("the Nabatiya question"),
+                # or it follows one ("Barnstaple, Devon]")
             if GROUP_NOUN.match(self.text, run[i].end):
                 return None  # "Commie countries", "the Nabatiya question": a modifier
             if self.designator(i):

@@ -34,7 +34,9 @@ GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
 LOCATIVE = re.compile(
     r"\b(?:in|at|near|into|via|towards?|across|through|around|outside|"
     r"inside|reached|entered|occupied)\s+(?:the\s+)?$"
+    r"|\b(?:MP|M\.P\.|[Mm]ember|[Ss]enator|[Dd]eputy|[Rr]epresentative)\s+(?:for|from)\s+$"
 )
+PLACE_COMMA_BEFORE = re.compile(r"([^\W\d_][\w'’-]*), $")
 NEXT_WORD = re.compile(r"\s(?:also\s|then\s|had\s|has\s)?([a-z]+)")
 SPEAKER_AFTER = re.compile(r"[.:]")
 # after a name: a number ("Embtel 228") or an abbreviation's full stop before a number or a
@@ -310,7 +312,7 @@ class ReaderBase:
         return len(t.text) >= 5 or bool(near) and len(t.text) >= 3 or after and len(t.text) >= 2
 
     def locative(self, i: int) -> bool:
-        m = LOCATIVE.search(self.text, max(0, self.run[i].start - 12), self.run[i].start)
+        m = LOCATIVE.search(self.text, max(0, self.run[i].start - 24), self.run[i].start)
         return bool(m)
 
     def place_at(self, i: int) -> bool:
@@ -327,7 +329,22 @@ class ReaderBase:
             and w not in NOT_NAMES
             and w not in MONTHS
             and not self.quoted(i)
-            and (self.locative(i) or bool(REGION_NOUN_AFTER.match(self.text, t.end)))
+            and (
+                self.locative(i)
+                or bool(REGION_NOUN_AFTER.match(self.text, t.end))
+                or self.after_place(i)
+            )
+        )
+
+    def after_place(self, i: int) -> bool:
+        """ "Barnstaple, Devon]": a rare word after a place and a comma, closing the phrase,
+        is the region the place is in."""
+        start, end = self.run[i].start, self.run[i].end
+        m = PLACE_COMMA_BEFORE.search(self.text, max(0, start - 40), start)
+        return bool(
+            m
+            and m.group(1) in self.ctx.memory.places
+            and (end == len(self.text) or self.text[end] in "])\n;.")
         )
 
     def verb_follows(self, i: int) -> bool:
