@@ -8,8 +8,10 @@ goes on; a bad attribute is reported and ignored; text not allowed is ignored.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from lxml import etree
 
@@ -251,9 +253,24 @@ def validate_tree(
     document's bytes, for columns)."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     v = Validator(schema, filename, source)
-    _walk(v, root)
+    with _no_cycle_collection():
+        _walk(v, root)
     v.finish()
     return iter(v.out)
+
+
+@contextmanager
+def _no_cycle_collection():
+    """The walk allocates a tuple, a list and an iterator per element and frees them at
+    once (no cycles): the cycle collector's passes over the young objects cost an eighth
+    of the walk (measured on the plays and novels) and find nothing."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _walk(v: Validator, root) -> None:
