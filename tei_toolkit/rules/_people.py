@@ -23,61 +23,16 @@ from ._reader import (
     INVERTED_INITIALS,
     LOWER_TITLE_BEFORE,
     Found,
-    _fold,
     _slavic_surname,
     _title_like,
 )
+from ._romance import PARTICLE_AFTER_TITLE, ROMANCE, lone_word
 from ._tokens import POSSESSIVE, _norm, slug
 
 # The most capitalised words one person's name has ("Maria Luisa de la Fuente" is 4 with
 # its connectors); a longer run is read from each word on, so this bound keeps the reading
 # of a run linear in its length.
 MAX_NAME_WORDS = 6
-# Languages that set the nouns of institutions and ideas in capitals ("la Revolución", "la
-# Agricultura"), and the endings of such nouns, which surnames do not have (folded).
-ROMANCE = frozenset({"es", "fr", "it", "pt"})
-# A lower-case particle between a personal title and a surname ("M. de Freycinet", "Herr
-# von Papen"): part of the name.
-PARTICLE_AFTER_TITLE = re.compile(
-    r"(?<![\w.])(?:M|MM|Mme|Mlle|Mr|Mrs|Dr|Herr|Frau|Sr|Sra|Don|Doña|Dom|Comte|Baron|Graf)\.?"
-    r" ((?:de la|de|du|des|von der|von|van der|van|da|di|del|della|dos) )$"
-)
-# An article or determiner of a Romance language just before a word
-ROMANCE_ARTICLE_BEFORE = re.compile(
-    r"(?<![\w'’])(?:la|le|les|l['’]|des|du|au|aux|un|une|ces|cette|deux|ses|leurs|el|los|las|"
-    r"del|al|ambos|ambas|sus|estos|estas|"
-    r"il|lo|gli|dei|della|delle|nel|nella|os|as)\s$",
-    re.IGNORECASE,
-)
-# A Romance adjective just after a word ("Imprimerie nationale", "Chancellerie impériale")
-ROMANCE_ADJECTIVE_AFTER = re.compile(
-    r" [a-zà-ÿ]+(?:ale?s?|aux|iques?|iennes?|iens?|aises?|anos?|anas?|icos?|icas?|ières?|iers?"
-    r"|ives?|ifs?|ées?|ario|aria)\b"
-)
-# A title and its adjective just before a word: "le Conseiller fédéral Felber"
-TITLE_ADJECTIVE_BEFORE = re.compile(
-    r"\b([^\W\d_]+) (?!(?:de|des|du|la|le|les|del|de la|of|y|e|et|à|au|aux|für|der) )"
-    r"[^\W\d_A-Z]+ $"
-)
-ROMANCE_NOUN_ENDINGS = (
-    "cion",
-    "sion",
-    "dad",
-    "tad",
-    "ismo",
-    "ista",
-    "tion",
-    "ite",
-    "zione",
-    "ismo",
-    "encia",
-    "ancia",
-    "ence",
-    "ance",
-    "ment",
-    "mento",
-    "miento",
-)
 
 
 # Abbreviated titles that only a surname follows: after them a common word is a surname
@@ -227,21 +182,10 @@ class PersonReader(OrgReader):
                 return i
             if self.after_the(i):
                 return None  # "the Contensts", "the Tsaidam": not how a person is named
-            if self.ctx.language in ROMANCE and _fold(w).endswith(ROMANCE_NOUN_ENDINGS):
-                return None  # "la Revolución", "l'Histoire": a noun set in capitals
             if self.ctx.language in ROMANCE:
-                start = run[i].start
-                if PARTICLE_AFTER_TITLE.search(self.text, max(0, start - 24), start):
-                    return i  # "M. de Freycinet"
-                m = TITLE_ADJECTIVE_BEFORE.search(self.text, max(0, start - 40), start)
-                if m and m.group(1).lower() in TITLES:
-                    return i  # "le Conseiller fédéral Felber"
-                if ROMANCE_ARTICLE_BEFORE.search(
-                    self.text, max(0, start - 12), start
-                ) or ROMANCE_ADJECTIVE_AFTER.match(self.text, run[i].end):
-                    return None  # "la Cour", "des Affaires", "Imprimerie nationale": these
-                    # languages capitalise their institutions; an article seldom stands
-                    # before a person's name, nor an adjective after it
+                verdict = lone_word(self.text, run[i].start, run[i].end, w)
+                if verdict is not None:
+                    return i if verdict else None
             # a rare capitalised word mid-sentence: a person, unless a locative
             # preposition says it is a place (see place_at)
             return None if self.locative(i) else i
