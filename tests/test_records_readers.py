@@ -410,3 +410,16 @@ def test_a_dateline_after_a_marking_gives_the_place_the_editor_supplied():
         "June 15, 1961",
         "CONFIDENTIAL",
     )
+
+
+def test_a_cable_with_action_and_info_precedence_is_dated_by_its_dtg():
+    # "P R": priority for action, routine for information (1974 BONN 14953, heldout7)
+    text = (
+        "CONFIDENTIAL\nPAGE 01 BONN 14953 01 OF 02 201651Z\n43\nACTION EUR-25\n"
+        "--------------------- 091423\nP R 201642Z SEP 74\nFM AMEMBASSY BONN\n"
+        "TO SECSTATE WASHDC PRIORITY 5188\nE.O. 11652: GDS\nTAGS: PFOR, PGOV, GE\n"
+        "SUBJECT: GDR 25TH ANNIVERSARY AND CONTINGENCY PLANNING\n"
+        "1. THE BONN GROUP MET ON SEPT. 18 AND DISCUSSED THE ANNIVERSARY.\n"
+    )
+    record = read_record(text)[0]
+    assert (record.layout, record.date) == ("cable", "201642Z SEP 74")

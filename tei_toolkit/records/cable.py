@@ -20,7 +20,7 @@ from .blocks import lines_of
 from .common import DECLASSIFIED, add_classification, is_classification, unspace
 
 NAME = "cable"
-PRECEDENCE_DTG = re.compile(r"^(?:[OPRZ]|NIACT|FLASH)\s+" + datelines.DTG.pattern)
+PRECEDENCE_DTG = re.compile(r"^(?:[OPRZ](?:\s+[OPRZ])?|NIACT|FLASH)\s+" + datelines.DTG.pattern)
 FM_TO = re.compile(r"^(?P<key>FM|TO|INFO|XMT|BT)\b\s*(?P<value>.*)$")
 LABELLED = re.compile(
     r"^(?P<key>SUBJECT|SUBJ|TAGS|REF|REFS|REFERENCES?|E\.\s?O\.\s?\d+|EO \d+)\s*:?\s*(?P<value>.*)$"
@@ -82,7 +82,8 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
             if flat != marking.group(1):
                 record.apparatus.append(("cable-header", None, flat))
         elif m := PRECEDENCE_DTG.match(line):
-            record.date = record.date or m.group(0).split(None, 1)[1].strip()
+            dtg = datelines.DTG.search(line)
+            record.date = record.date or (dtg.group(0) if dtg else None)
             record.apparatus.append(("cable-header", None, line))
         elif m := FM_TO.match(line):
             if _take_address(record, m["key"], m["value"]):

@@ -193,6 +193,8 @@ def _beside_name(line: str, words: list, forms: list[str], k: int) -> bool:
             and len(word) > 4
             and forms[j] == _title(word) != word
             and _base(word.lower()) not in TITLES
+            and _base(word.lower()) not in MONTHS  # "THE 28 AUGUST NSC MEETING"
+            and not is_demonym(_base(word.lower()))
         ):
             return True
     return False
