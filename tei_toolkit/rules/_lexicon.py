@@ -34,7 +34,11 @@ onorevole ambasciatore console bundeskanzler bundesminister botschafter staatsse
 hon. honourable honorable rt. товарищ тов тов. господин посол министр секретарь председатель генерал маршал
 kanzler präsident gesandter vice-président conseiller conseillère secrétaire directeur
 bundesrat bundesrätin representative secretario subsecretario embajadora
-assistant adviser advisor aide amb. ambs. dep. fornmin fornmin. secy. undersecretary attorney-general solicitor-general governor-general secretary-general postmaster-general majesty majesty's sr. sra. srta. gral gral. cnel. tte. almte. mgr mgr. mons. under-secretary commissioner high-commissioner incaricato l'incaricato l’incaricato
+assistant adviser advisor aide undersecretary under-secretary commissioner high-commissioner
+incaricato l'incaricato l’incaricato attorney-general solicitor-general governor-general
+secretary-general postmaster-general majesty majesty's
+amb. ambs. dep. fornmin fornmin. secy. gov gov. sec sec. pres pres. fon min min. undersec
+sr. sra. srta. gral gral. cnel. tte. almte. mgr mgr. mons.
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -58,7 +62,7 @@ latvian lithuanian estonian sino anglo western eastern northern southern europea
 african communist communists socialist socialists marxist leninist marxist-leninist bolshevik
 bolsheviks khalkha buryat buryats oirat dungan dungans han hui kalmyk tatar tatars slavic
 nationalist nationalists kuomintang irish scottish welsh flemish portuguese maltese cypriot
-britannic chilean argentinian peruvian venezuelan colombian bolivian ecuadorian uruguayan paraguayan
+britannic jap japs chilean argentinian peruvian venezuelan colombian bolivian ecuadorian uruguayan paraguayan
 icelandic luxembourgish slovene slovenian croat croatian serb serbian bosnian macedonian
 """)
 # Words that make a capitalised run an organisation when it ends in them.
@@ -206,7 +210,7 @@ anmerkung absender empfänger betreff datum redactado fuente asunto objet destin
 expéditeur addressed dci ddci
 level priority precedence urgency status república république repubblica republik
 mp mps enclosures access physical publication scope destination confidential unclassified
-noforn zff nodis exdis limdis niact fm
+noforn zff nodis exdis limdis niact fm emb
 chapter chapters annex annexes appendix anexo capítulo capitulo artículo articulo sección
 kapitel anlage tome tomo
 """)

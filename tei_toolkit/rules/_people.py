@@ -35,6 +35,11 @@ from ._tokens import POSSESSIVE, _norm, slug
 MAX_NAME_WORDS = 6
 
 
+# Heads of an office's name that are no titles: the capitalised words before them belong to
+# the office, not to the name before it ("George Kolt National Intelligence Officer")
+OFFICE_NOUNS = frozenset(
+    "officer officers spokesman coordinator administrator staffer analyst specialist".split()
+)
 # Abbreviated titles that only a surname follows: after them a common word is a surname
 SURNAME_TITLES = frozenset("mr mrs ms dr messrs mme mlle prof".split())
 # A capital inside a word: cables' abbreviations ("AmEmb"), except the prefixes of surnames
@@ -109,6 +114,10 @@ class PersonReader(OrgReader):
                 break
         if not names:
             return None
+        for k in range(2, len(names)):  # "George Kolt National Intelligence Officer"
+            if any(POSSESSIVE.sub("", self.low(n)) in OFFICE_NOUNS for n in names[k : k + 3]):
+                names, j = names[:k], names[k]
+                break
         if j < len(run) and run[j].kind == "cap" and is_demonym(self.low(j)):
             return None  # "Altai Kazakhs": a people's name
         last = names[-1]

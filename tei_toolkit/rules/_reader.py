@@ -30,6 +30,7 @@ SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(«„]
 INVERTED_INITIALS = re.compile(
     r",\s?(?:[A-Z][a-z]{2,}\s)?(?:[A-Z][a-z]?\.\s?){1,3}(?![A-Z][a-z]?\.)(?!\s?[A-Z]?[a-z])"
 )
+DC_AFTER = re.compile(r",\s?D\.\s?C\.")
 GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
 LOCATIVE = re.compile(
     r"\b(?:in|at|near|into|via|towards?|across|through|around|outside|"
@@ -204,6 +205,9 @@ class ReaderBase:
                 if self.run[i].kind == "init":
                     self.note_initials(i, item.id, True)
             return Found(start, end, item.type, item.id, True, "names:register")
+        dc = DC_AFTER.match(self.text, end)
+        if dc and self.low(j) == "washington":
+            end = dc.end()  # "Washington, D.C.": the city with its district
         return Found(start, end, "place", "prov-" + item.key, False, "names:gazetteer")
 
     def acts(self, i: int, j: int) -> bool:

@@ -50,6 +50,9 @@ from .base import Context
 
 TAGS = {kind.type: kind.tag for kind in KINDS}
 REPUBLICS = frozenset("república république repubblica republik república".split())
+# "Washington, D.C.", "Austin, TX": a city with its district or state is a place, even
+# after a title ("The Director of Central Intelligence Washington, D.C. 20505")
+DISTRICT_AFTER = re.compile(r",\s?(?:D\.\s?C\.|[A-Z]{2}\b)")
 SHIP_PREFIXES = frozenset("hms hmas hmat hmcs hmnzs uss ss mv rms usns".split())
 
 
@@ -150,7 +153,13 @@ class Reader(PersonReader):
             org_end = self.org_at(i)
             if hit and (org_end is None or hit[0] >= org_end):
                 j, source, item = hit
-                if titled and i == j and source == "gazetteer" and item.kind == "city":
+                if (
+                    titled
+                    and i == j
+                    and source == "gazetteer"
+                    and item.kind == "city"
+                    and not DISTRICT_AFTER.match(self.text, t.end)
+                ):
                     yield self.person(i, j)  # "AMBASSADOR SIRACUSA": a person named as a town
                 else:
                     yield self.from_lexicon(i, j, source, item)
