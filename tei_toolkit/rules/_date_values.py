@@ -157,6 +157,20 @@ def _numeric_dmy(g: dict, ctx) -> Attrs | None:
     return {"when": v} if v else None
 
 
+def _german_day_month(g: dict, ctx) -> Attrs | None:
+    year = _anchor_year(ctx) if ctx is not None and ctx.language == "de" else None
+    v = _iso(year, int(g["mon"]), int(g["day"])) if year else None
+    return {"when": v} if v else None
+
+
+def _german_day_month_range(g: dict, ctx) -> Attrs | None:
+    year = _anchor_year(ctx) if ctx is not None and ctx.language == "de" else None
+    if not year:
+        return None
+    a, b = _iso(year, int(g["mon"]), int(g["day"])), _iso(year, int(g["mon2"]), int(g["day2"]))
+    return {"from": a, "to": b} if a and b and a < b else None
+
+
 def _numeric_us(g: dict, ctx) -> Attrs | None:
     a, b = int(g["a"]), int(g["b"])
     y = int(g["year"]) if len(g["year"]) == 4 else _two_digit_year(g["year"], ctx)

@@ -23,6 +23,8 @@ from ._date_values import (
     _cjk,
     _day_month_year,
     _decade,
+    _german_day_month,
+    _german_day_month_range,
     _iso_date,
     _month_year,
     _next_day,
@@ -160,6 +162,19 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             r"(?![\d.]\d)",
             _numeric_dmy,
         ),
+        # 26.2. bis 1.3. / 14.2.: German day and month without the year (the record's), in
+        # a German text only ("Section 14.2." elsewhere)
+        (
+            "dotted-days",
+            r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.\s?(?:bis|–|-)\s?"
+            r"(?P<day2>[0-3]?\d)\.(?P<mon2>[01]?\d)\.(?![\d.]?\d)",
+            _german_day_month_range,
+        ),
+        (
+            "dotted-day",
+            r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?![\d.]?\d)",
+            _german_day_month,
+        ),
         # 2013/05/23 (release stamps)
         (
             "ymd-slashed",
@@ -253,6 +268,8 @@ START_KINDS = {
     "day-short-month-year": "2",
     "roman": "2",
     "dotted": "2",
+    "dotted-days": "2",
+    "dotted-day": "2",
     "slashed": "2",
     "ymd-slashed": "4",
     "iso": "4",
