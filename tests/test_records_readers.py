@@ -423,3 +423,26 @@ def test_a_cable_with_action_and_info_precedence_is_dated_by_its_dtg():
     )
     record = read_record(text)[0]
     assert (record.layout, record.date) == ("cable", "201642Z SEP 74")
+
+
+def test_a_marxists_letter_keeps_its_first_published_line_and_its_dateline():
+    # the shape of marxists.org's letters (tests/gold/heldout7): both lines were lost, the
+    # dateline read as the rest of "First published:"
+    text = (
+        "Correspondence 1869\n\nMarx To Engels\nIn Manchester\n\n"
+        "Source: MECW, Volume 43, p. 221;\n"
+        "First published: in Der Briefwechsel, Stuttgart, 1913.\n\n"
+        "[London,] 24 February 1869\n\nDear Fred,\n\nBest thanks for the Report.\n\nK. M.\n"
+    )
+    record = read_record(text)[0]
+    assert (record.layout, record.date, record.place) == ("marxists", "24 February 1869", "London")
+    assert ("publication", None, "in Der Briefwechsel, Stuttgart, 1913.") in record.apparatus
+    words = " ".join(convert_text(text, "m.txt", check=False).tree.getroot().itertext())
+    for word in ("Briefwechsel", "Stuttgart", "1913", "[London,]", "February"):
+        assert word in words
+
+
+def test_a_place_after_the_date_is_the_datelines_place():
+    text = "22. Februar 1946 (Rhöndorf)\n\nAn Landrat Wilhelm Heile\n\nLieber Herr Heile!\n\nIch danke Ihnen für Ihren Brief und grüße Sie herzlich.\n"
+    record = read_record(text, layout="generic")[0]
+    assert (record.date, record.place) == ("22. Februar 1946", "Rhöndorf")

@@ -351,7 +351,10 @@ def take_dateline(record: Record, line: str) -> bool:
         if marked:  # "CONFIDENTIAL [Ottawa]": the marking, then the place the editor supplied
             add_classification(record, marked["marking"])
             place = place[marked.end() :]
-        record.place = re.sub(r"^\[([^\[\]]+)\]$", r"\1", place) or None
+        if not place and after.startswith("(") and not is_classification(after.strip("()")):
+            place = after  # "22. Februar 1946 (Rhöndorf)": the place after the date
+        record.place = re.sub(r"^\[([^\[\]]+)\]$", r"\1", place).strip(" ,()") or None
+    record.apparatus.append(("dateline", None, " ".join(line.split())))  # as written: kept
     return True
 
 

@@ -22,6 +22,11 @@ LABELS = re.compile(
     re.I,
 )
 TRANSCRIBED = ("transcription\\markup", "transcription/markup", "transcription", "html markup")
+# the labels read into the record's own fields; any other is kept as a note
+USED = {
+    "written", "redactado", "source", "published", "first published", "translated",
+    "translated by", "public domain", "derechos", *TRANSCRIBED,
+}  # fmt: skip
 END = re.compile(r"^(?:•\s*)?README$|^Other Formats:?$", re.I)
 
 
@@ -38,7 +43,7 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
     record = Record(layout=NAME, source_name=name)
     lines = lines_of(text)
     drop: set[int] = set()
-    label, values = None, {}
+    label, values, names = None, {}, {}
     first_label = next((k for k, (_, line) in enumerate(lines) if LABELS.match(line)), 0)
     for n, line in lines[:first_label]:
         if heading_like(line) and record.title is None:
@@ -52,6 +57,7 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         if m := LABELS.match(line):
             label = m["label"].lower()
             values[label] = m["value"]
+            names[label] = m["label"]
         elif END.match(line):
             drop.add(n)
             end = k + 1
@@ -63,6 +69,7 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
             and k - first_label < 40
             and not SALUTATION.match(line)
             and not datelines.normalize(line.strip())  # the letter's date line follows
+            and not take_dateline(Record(), line)  # "[London,] 24 February 1869"
         ):
             values[label] = f"{values[label]} {line}".strip()
         else:
@@ -75,8 +82,9 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         record.date = first[0] if first else (written if datelines.normalize(written) else None)
     if values.get("source"):
         record.citation = re.sub(r"\s+,", ",", values["source"])
-    if values.get("published"):  # where and when first published, where it was sent
-        record.apparatus.append(("publication", None, values["published"]))
+    published = values.get("published") or values.get("first published")
+    if published:  # where and when first published, where it was sent
+        record.apparatus.append(("publication", None, published))
     if values.get("translated") or values.get("translated by"):
         record.fields["Translated by"] = values.get("translated") or values["translated by"]
     transcribers = [values[k] for k in TRANSCRIBED if values.get(k)]
@@ -84,6 +92,8 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         record.fields["Transcribed by"] = "; ".join(dict.fromkeys(transcribers))
     if values.get("public domain") or values.get("derechos"):
         record.rights.append(values.get("public domain") or values.get("derechos", ""))
+    for key in values.keys() - USED:  # "Online Version:", "Proofread:": kept, as written
+        record.apparatus.append(("metadata", None, f"{names[key]}: {values[key]}".strip()))
     for n, line in lines[end : end + 3]:
         if take_dateline(record, line):
             drop.add(n)
