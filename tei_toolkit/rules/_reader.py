@@ -30,6 +30,7 @@ SENTENCE_END = re.compile(r"(?:^|[.!?…:;][\"”’)\]]*\s+|\n\s*|[“\"(«„]
 INVERTED_INITIALS = re.compile(
     r",\s?(?:[A-Z][a-z]{2,}\s)?(?:[A-Z][a-z]?\.\s?){1,3}(?![A-Z][a-z]?\.)(?!\s?[A-Z]?[a-z])"
 )
+GREETINGS = frozenset("dear my lieber liebe querido querida cher chère caro cara".split())
 DC_AFTER = re.compile(r",\s?D\.\s?C\.")
 GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
 LOCATIVE = re.compile(
@@ -377,7 +378,16 @@ class ReaderBase:
         "Mise, le meas,", "Dear Comrade,"): its capitalised words are not names."""
         start, end = self.lines.bounds(self.run[i].start)
         line = self.text[start:end].strip()
-        return line.endswith(",") and len(line.split()) <= 3
+        if not (line.endswith(",") and len(line.split()) <= 3):
+            return False
+        # "Dear Fred,": a rare word after the greeting is the addressee's name
+        w = POSSESSIVE.sub("", self.run[i].text).lower()
+        return not (
+            i > 0
+            and self.low(i - 1) in GREETINGS
+            and w not in self.lex.common
+            and w not in NOT_NAMES
+        )
 
     def slash_code(self, i: int) -> bool:
         """An acronym joined to another by a slash ("SA/AD/CR", "AD/CR"): an office's or an

@@ -66,7 +66,23 @@ def restore_case(text: str, lex: Lexicon) -> str:
         if not line:
             break
         out.append(_line(line, lex) if _mostly_upper(line) else line)
-    return "".join(out)
+    view = "".join(out)
+    for m in CUT_WORD.finditer(text):  # on the text in capitals; the view has its offsets
+        if _cut_common(m, lex):
+            view = view[: m.start()] + m.group().lower() + view[m.end() :]
+    return view
+
+
+# A word in capitals broken at a line's end by a hyphen ("CONTIN-\nGENCY", "AMBASSA-\nDORS")
+CUT_WORD = re.compile(r"\b([^\W\d_]{2,})-\n(\s*)([^\W\d_]+)")
+
+
+def _cut_common(m: re.Match, lex: Lexicon) -> bool:
+    """Both halves in capitals, together a common word: the view has them in lower case
+    (the hyphen and the line break stay)."""
+    head, _, tail = m.groups()
+    whole = (head + tail).lower()
+    return head.isupper() and tail.isupper() and (whole in lex.common or _base(whole) in lex.common)
 
 
 CAPS_WORD = re.compile(r"\b[^\W\da-z]{2,}\b")

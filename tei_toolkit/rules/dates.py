@@ -79,10 +79,15 @@ YEAR_BAD_BEFORE = re.compile(
 YEAR_OK_BEFORE = re.compile(r"\b[Tt]he\s$")
 
 
-def _check_year(text: str, m: re.Match) -> bool:
+def _check_year(text: str, m: re.Match, year_range: bool = False) -> bool:
+    """A bare year (or a range of them) is a date where what stands around it says so; a
+    range ("of 1945–50 period") needs only not to be a page or file number."""
     before = text[max(0, m.start() - 12) : m.start()]
-    after_ok = YEAR_OK_AFTER.match(text[m.end() : m.end() + 16]) or YEAR_OK_BEFORE.search(before)
-    return bool(after_ok) and not YEAR_BAD_BEFORE.search(before)
+    if YEAR_BAD_BEFORE.search(before):
+        return False
+    return year_range or bool(
+        YEAR_OK_AFTER.match(text[m.end() : m.end() + 16]) or YEAR_OK_BEFORE.search(before)
+    )
 
 
 FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
@@ -207,7 +212,7 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             r"(?![\d\w-])",
             _year_range,
         ),
-        ("year", rf"{NOT_NUM_BEFORE}(?<![\w-]){YEAR}(?![\w-]|,\d|\.\d)", _year),
+        ("year", rf"{NOT_NUM_BEFORE}(?<![\w-]){YEAR}(?![\w\-–—]|,\d|\.\d)", _year),
     )
 )
 # German, French, Spanish, Russian and Chinese formats (rules/dates_i18n.py), tried after
@@ -324,7 +329,7 @@ def scan(text: str, ctx: Context | None = None) -> list[tuple[int, int, Attrs, s
             s, e = m.start(), m.end()
             if claimed.overlaps(s, e) or new.overlaps(s, e):
                 continue
-            if name in GUARDED and not _check_year(text, m):
+            if name in GUARDED and not _check_year(text, m, name == "year-range"):
                 continue
             new.add(s, e, (s, e, m, name, convert))
         claimed = claimed.merged(new)
