@@ -41,6 +41,6 @@ GIVEN_NAMES = frozenset(
     laurent lucien olivier pascal yves giuseppe giovanni giulio amintore alcide enrico
     francesco giorgio massimo pietro sandro william james ronald hubert adlai cordell
     sumner margaret elizabeth caspar samuel benjamin stephen lawrence leonard kenneth
-    donald howard philip ralph eleanor dorothy
+    donald howard philip ralph eleanor dorothy tom jim fred ted
     """.split()
 )

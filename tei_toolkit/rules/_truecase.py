@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ._given import GIVEN_NAMES
 from ._lexicon import (
     BODY_NAMES,
     CABLE_WORDS,
@@ -60,12 +61,16 @@ def restore_case(text: str, lex: Lexicon) -> str:
     """The view of ``text`` in ordinary case (``text`` itself when no line is in capitals)."""
     if not _caps(text):
         return text
-    out = []
+    out: list[str] = []
     for m in LINE.finditer(text):
         line = m.group()
         if not line:
             break
-        out.append(_line(line, lex) if _mostly_upper(line) else line)
+        upper = _mostly_upper(line)
+        if out and not upper and out[-1].endswith(" ") and text[m.start() - 1] == "\n":
+            out[-1] = out[-1][:-1] + "\n"  # a line in capitals runs on only into capitals
+            # ("TOM D'ALTON" / "High Commissioner": a signature, then the office)
+        out.append(_line(line, lex) if upper else line)
     view = "".join(out)
     for m in CUT_WORD.finditer(text):  # on the text in capitals; the view has its offsets
         if _cut_common(m, lex):
@@ -130,6 +135,13 @@ def _line(line: str, lex: Lexicon) -> str:
             if not lows[k - 1].endswith(("'s", "’s")) and lows[k] not in STOP:
                 if forms[k].islower() or forms[k].isupper() and len(forms[k]) == 4:
                     forms[k] = _title(w.group())
+        if (  # "TOM D'ALTON": a given name before a rare word opens a name
+            forms[k].islower()
+            and lows[k] in GIVEN_NAMES
+            and k + 1 < len(words)
+            and forms[k + 1] == _title(words[k + 1].group()) != words[k + 1].group()
+        ):
+            forms[k] = _title(w.group())
         if k and forms[k].islower() and _after_initials(line, words, k, lex):
             forms[k] = _title(w.group())  # "FROM L. K. WHITE": a surname after initials
         if (  # "TITO SAID": a verb of speech after a word of four letters names a person
