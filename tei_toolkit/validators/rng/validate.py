@@ -293,9 +293,9 @@ def _walk(v: Validator, root) -> None:
                 continue
             before = "".join(parts) if len(parts) > 1 else parts[0]
             parts.clear()
-            stack.append((child, iter(child), [child.text or ""]))
             state = v.state
             if v.skip or not frames or (before and before.strip(_WS)):
+                stack.append((child, iter(child), [child.text or ""]))
                 v.start(child, before)
                 break
             p = state.memo.get(tag)
@@ -304,14 +304,22 @@ def _walk(v: Validator, root) -> None:
             attrib = child.attrib
             q = start_tag(p, attrib, child.nsmap if v.qnames else None) if p is not na else None
             if q is None:
+                stack.append((child, iter(child), [child.text or ""]))
                 v.start(child, before)
                 break
             if d.typed and v.ids is not None:
                 for message, which, line in v.ids.record(d.typed, attrib, child.sourceline):
                     v._error("rng:duplicate-id", message, line, child if which == "here" else None)
             frames[-1].has_children = True
+            if not len(child):  # a leaf: its text and its end tag at once, no frame
+                done = finish(q, child.text or "", child.nsmap if v.qnames else None)
+                if done is not na:
+                    v.state = done
+                    parts.append(child.tail or "")
+                    continue
             frames.append(_Frame(child, state, False))
             v.state = q
+            stack.append((child, iter(child), [child.text or ""]))
             break
         else:
             stack.pop()
