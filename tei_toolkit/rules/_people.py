@@ -35,6 +35,8 @@ from ._tokens import POSSESSIVE, _norm, slug
 MAX_NAME_WORDS = 6
 
 
+# A line that is a letter's heading: "Marx To Engels", "D'Alton to Evatt"
+LETTER_HEADING = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)? [Tt]o [A-Z][\w'’.-]+$")
 # Heads of an office's name that are no titles: the capitalised words before them belong to
 # the office, not to the name before it ("George Kolt National Intelligence Officer")
 OFFICE_NOUNS = frozenset(
@@ -184,7 +186,11 @@ class PersonReader(OrgReader):
                 possessive = bool(POSSESSIVE.search(run[i].text))
                 return (
                     i
-                    if possessive or self.verb_follows(i) or _slavic_surname(w) and "-" not in w
+                    if possessive
+                    or self.verb_follows(i)
+                    or _slavic_surname(w)
+                    and "-" not in w
+                    or self.letter_heading(i)
                     else None
                 )
             if _slavic_surname(w) or self.verb_follows(i):
@@ -236,6 +242,12 @@ class PersonReader(OrgReader):
             and not is_demonym(self.low(i + 1))
             and not (self.nouns and self.low(i + 1).endswith(GERMAN_NOUN_ENDINGS))
         )
+
+    def letter_heading(self, i: int) -> bool:
+        """ "Marx To Engels", "D'Alton to Evatt": a letter's heading, its writer and its
+        addressee (a line of its own)."""
+        start, end = self.lines.bounds(self.run[i].start)
+        return bool(LETTER_HEADING.match(self.text[start:end].strip()))
 
     def conjunction(self, j: int) -> bool:
         """ "Aznar y Ana Palacio": the "y" before a given name joins two people ("Ortega y
