@@ -67,16 +67,15 @@ icelandic luxembourgish slovene slovenian croat croatian serb serbian bosnian ma
 """)
 # Words that make a capitalised run an organisation when it ends in them.
 ORG_HEADS = _words("""
-army armies party district directorate ministry embassy legation consulate committee
+army party district directorate ministry embassy legation consulate committee
 council bureau politburo presidium secretariat commission department agency institute
 university academy foundation association program programme corps division brigade
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
-delegation delegations chiefs force desk mission
-museum school college center centre board authority news agency radio press tass xinhua embassies legations ministries
-international commonwealth publishers publishing verlag community communities
-committees parties councils
+delegation chiefs force desk mission
+museum school college center centre board authority news agency radio press tass xinhua
+international commonwealth publishers publishing verlag community
 ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
 secretaría comité comisión partido parti partei consejo conseil departamento département
 dirección direction gobierno gouvernement regierung universidad université universität
