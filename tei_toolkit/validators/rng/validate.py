@@ -280,7 +280,7 @@ def _walk(v: Validator, root) -> None:
     an element being skipped) goes to ``v.start`` / ``v.end``, which see the same state.
     (``v.start``'s fast path is the same; the stream reader goes through it.)
     A quarter of the time on real plays and novels (docs/VALIDATE.md)."""
-    d, na, frames = v.d, v.na, v.frames
+    d, na, frames, ids = v.d, v.na, v.frames, v.ids
     start_tag, finish, end, open_ = d.start_tag, d.finish, d.end, d.open
     v.start(root, "")
     stack = [(root, iter(root), [root.text or ""])]
@@ -307,9 +307,19 @@ def _walk(v: Validator, root) -> None:
                 stack.append((child, iter(child), [child.text or ""]))
                 v.start(child, before)
                 break
-            if d.typed and v.ids is not None:
-                for message, which, line in v.ids.record(d.typed, attrib, child.sourceline):
-                    v._error("rng:duplicate-id", message, line, child if which == "here" else None)
+            typed = d.typed
+            if typed and ids is not None:
+                if (
+                    len(typed) == 1
+                    and typed[0][1] == 1
+                    and (token := attrib[typed[0][0]].strip()) not in ids.ids
+                ):
+                    ids.ids[token] = child.sourceline  # one new ID: the common case
+                else:
+                    for message, which, line in ids.record(typed, attrib, child.sourceline):
+                        v._error(
+                            "rng:duplicate-id", message, line, child if which == "here" else None
+                        )
             frames[-1].has_children = True
             if not len(child):  # a leaf: its text and its end tag at once, no frame
                 done = finish(q, child.text or "", child.nsmap if v.qnames else None)
