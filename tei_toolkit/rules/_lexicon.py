@@ -136,13 +136,13 @@ secretaría comité comisión consejo conseil departamento département direcci�
 gobierno gouvernement universidad université universität instituto institut archivo archiv
 ministero ambasciata legazione consolato governo partito comitato commissione ufficio chiefs
 junta fuerza fuerzas ejército armada organización cancillería asociación federación
-confederación armée assemblée
+confederación armée assemblée fundación fondation fondazione imprenta
 """)
 # Romance heads that open a name and take the capitalised adjectives after them ("Junta
 # Militar", "Fuerza Aérea Argentina", "Naciones Unidas", "Armée rouge")
 ROMANCE_HEADS = _words("""
 junta fuerza fuerzas ejército armada organización naciones cancillería asociación federación
-confederación armée assemblée
+confederación armée assemblée fundación fondation fondazione imprenta
 """)
 # the words of offices in other languages after a title and "de" ("Secretario de Estado")
 OFFICE_WORDS = _words("""
@@ -154,7 +154,7 @@ estado relaciones exteriores defensa guerra marina hacienda gobernación interio
 OF_TAIL_HEADS = _words("corporation company party foundation fund army")
 # The "of" of organisation names in other languages ("Ministerio de Relaciones Exteriores",
 # "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").
-OF_WORDS = frozenset("of for on de del des du der für della di".split())
+OF_WORDS = frozenset("of for on de del des du der für della di para pour per".split())
 # English forms of a state's long name, before "of" and a place: "Republic of Cuba"
 STATE_FORMS = _words("republic kingdom principality emirate sultanate dominion territory")
 PLACE_HEADS = _words("""
@@ -174,7 +174,7 @@ SITE_FIRST = _words(
 )
 # Lower-case words allowed inside a capitalised run (between two capitalised words).
 CONNECTORS = _words(
-    "of the and for on de la von van der den al bin ibn du da y di le des del für della"
+    "of the and for on de la von van der den al bin ibn du da y di le des del für della para"
 )
 MONTHS = _words("""
 january february march april may june july august september october november december

@@ -76,7 +76,7 @@ class OrgReader(ReaderBase):
                 j = i + 1  # "Junta Militar", "Fuerza Aérea Argentina", "Naciones Unidas"
                 while j + 1 < len(run) and run[j + 1].kind == "cap" and not self.is_title(j + 1):
                     j += 1
-                return j
+                return self.extend_of(j)  # "Fundación Carnegie para la Paz Internacional"
             if w in ORG_PREFIX_HEADS:
                 return self.at_head(i, i)
             if w in MONTHS or POSSESSIVE.search(w) and POSSESSIVE.sub("", w) != "people":
@@ -225,7 +225,7 @@ class OrgReader(ReaderBase):
             if k >= len(run) or self.low(k) not in OF_WORDS:
                 return end
             k += 1
-            if k < len(run) and self.low(k) == "the":
+            if k < len(run) and self.low(k) in ("the", "la", "el", "los", "las", "le", "les"):
                 k += 1
             last = None
             while (
