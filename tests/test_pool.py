@@ -99,3 +99,9 @@ def test_the_costliest_items_are_handed_out_first_and_results_still_come_in_orde
     assert [i for i, _ in results] == list(range(31))
     first_two = sorted(results, key=lambda r: r[1])[:2]
     assert 30 in [i for i, _ in first_two]  # begun at once, not last
+
+
+def test_only_items_far_costlier_than_the_rest_jump_the_queue():
+    # the rest keep their order, so that results (and a progress bar) keep coming
+    assert forks._order([5, 4, 6, 5, 5]) == [0, 1, 2, 3, 4]
+    assert forks._order([1, 1, 1, 9, 1, 20]) == [5, 3, 0, 1, 2, 4]

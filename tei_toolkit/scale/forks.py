@@ -32,6 +32,7 @@ _STOPS = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "
 _COUNT = struct.Struct("<q")  # a chunk: how many indexes follow (each a _COUNT too)
 _SIZE = struct.Struct("<Q")  # the length of the result message that follows
 AHEAD = 2  # chunks a worker holds at once, so it never waits for the next one
+LARGE = 4  # an item this many times the median cost is handed out first
 
 
 def available() -> bool:
@@ -49,14 +50,15 @@ def map_ordered(
 ) -> Iterator[Any]:
     """``work(i)`` for i in range(n) on ``jobs`` forked processes, yielded in order.
 
-    ``costs`` (one number per item, such as a file's size): the costliest items are
-    handed out first, so that no worker is left with a large one at the end while the
-    others wait. ``work`` should return its failures rather than raise; an exception
-    that escapes it ends the batch with an InternalError naming it."""
+    ``costs`` (one number per item, such as a file's size): items far costlier than the
+    rest are handed out first, so that no worker is left with a large one at the end while
+    the others wait; the others go in order, so that results (and a progress bar) keep
+    coming. ``work`` should return its failures rather than raise; an exception that
+    escapes it ends the batch with an InternalError naming it."""
     if n == 0:
         return
     chunk = chunk_size(n, jobs)
-    order = sorted(range(n), key=lambda i: -costs[i]) if costs is not None else range(n)
+    order = _order(costs) if costs is not None else range(n)
     chunks = iter([order[i : i + chunk] for i in range(0, n, chunk)])
     pool = _Pool(work, min(jobs, -(-n // chunk)))
     finished = False
@@ -79,6 +81,16 @@ def map_ordered(
         finished = True
     finally:
         pool.stop(finished)
+
+
+def _order(costs: Sequence[int]) -> list[int]:
+    """The items of LARGE times the median cost or more, costliest first, then the rest."""
+    median = sorted(costs)[len(costs) // 2]
+    large = sorted(
+        (i for i, c in enumerate(costs) if c >= LARGE * median and c), key=lambda i: -costs[i]
+    )
+    first = set(large)
+    return large + [i for i in range(len(costs)) if i not in first]
 
 
 class _Worker:
