@@ -446,3 +446,65 @@ def test_a_place_after_the_date_is_the_datelines_place():
     text = "22. Februar 1946 (Rhöndorf)\n\nAn Landrat Wilhelm Heile\n\nLieber Herr Heile!\n\nIch danke Ihnen für Ihren Brief und grüße Sie herzlich.\n"
     record = read_record(text, layout="generic")[0]
     assert (record.date, record.place) == ("22. Februar 1946", "Rhöndorf")
+
+
+@pytest.mark.parametrize(
+    "head,title,number",
+    [
+        # Documents on Australian Foreign Policy vol. 23, doc. 16; a Chilean pamphlet "Nº 3"
+        ("16\n\nTelegram from Ministry of Foreign Affairs to New Zealand Embassy in Manila\n\n"
+         "Wellington, 10 May 1979\n\n",
+         "Telegram from Ministry of Foreign Affairs to New Zealand Embassy in Manila", "16"),
+        ("Nº 3\n\nLa cuestión chileno-peruana\n\nSantiago, 14 de Diciembre de 1918.\n\n",
+         "La cuestión chileno-peruana", "3"),
+        # DCER vol. 28: the book's parts above the document's number and heading
+        ("Chapter V - Western Europe\n\nPart 2\n\n618. DEA/12447-40\n\n"
+         "Memorandum from Secretary to Cabinet to Prime Minister\n\n"
+         "CONFIDENTIAL [Ottawa], June 15, 1961\n\n",
+         "Memorandum from Secretary to Cabinet to Prime Minister", "618"),
+    ],
+)  # fmt: skip
+def test_a_series_number_and_the_books_parts_are_no_title(head, title, number):
+    body = "He came in to see me this morning by arrangement and we talked for an hour.\n"
+    record = read_record(head + body, layout="generic")[0]
+    assert record.title == title
+    assert ("document", number) in record.idnos
+
+
+def test_a_date_line_that_opens_with_a_day_is_no_series_number():
+    head = "Report of the military attaché to the Minister of War\n\n20 January 1940\n\n"
+    body = "Allow me to draw your attention to the telegram from our ambassador of January 15.\n"
+    record = read_record(head + body, layout="generic")[0]
+    assert record.date == "20 January 1940"
+    assert not [n for kind, n in record.idnos if kind == "document"]
+
+
+def test_a_digital_archive_page_without_its_title_takes_it_from_the_citation():
+    text = (
+        "July 17, 1965\n\n\n"
+        "This document was made possible with support from the MacArthur Foundation\n\n"
+        "    Kim and Deng discuss matters related to the Communist Parties of Europe.\n"
+        '    "Minutes of Conversation between Deng Xiaoping and Kim Gwang-hyeop," July 17, '
+        "1965, History and Public Policy Program Digital Archive, PRC FMA 106-01479-05.\n\n"
+        "Time: 7:30 p.m.\n\nKim: Are you healthy?\n\nDeng: Yes, and you?\n"
+    )
+    record = read_record(text, layout="digital-archive")[0]
+    assert record.title == "Minutes of Conversation between Deng Xiaoping and Kim Gwang-hyeop"
+    assert record.citation.startswith('"Minutes of Conversation')
+    assert record.summary.startswith("Kim and Deng discuss")
+    assert record.funder
+
+
+def test_a_series_heading_after_the_number_on_its_own_line_is_the_title():
+    # Documents on Australian Foreign Policy vol. VIII, doc. 27 (tests/gold/heldout7)
+    text = (
+        "27\n\nD'Alton to Evatt\n\nDispatch 17 WELLINGTON, 8 February 1945\n\nSECRET\n\n"
+        "I have the honour to refer to your telegram Number 21 of 16th January concerning it.\n"
+    )
+    record = read_record(text, layout="generic")[0]
+    assert (record.title, record.sender, record.addressee) == (
+        "D'Alton to Evatt",
+        "D'Alton",
+        "Evatt",
+    )
+    assert record.date == "8 February 1945" and ("document", "27") in record.idnos

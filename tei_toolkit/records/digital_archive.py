@@ -155,6 +155,8 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         body = body[1:]
     if body and body[0].text.strip() in {"[…]", "[...]"}:
         body = body[1:]  # the site's mark of a cut between the funding line and the text
+    if record.title is None:
+        body = _cited_title(body, record)
     record.body = body
     if footer is not None:
         notes += _read_footer(blocks[footer + 1 :], record, name)
@@ -181,10 +183,37 @@ def _read_title(blocks: list[Block], i: int, record: Record) -> int:
             record.title = m.group(1).rstrip(",") if m else None
             i += 1
         return _skip_chrome(blocks, i)
-    if i < len(blocks):
+    if i < len(blocks) and not FUNDING.match(blocks[i].text):  # (a page without its title)
         record.title = " ".join(blocks[i].text.split("\n"))
         i += 1
     return i
+
+
+# The citation line of a page whose title is missing: '"Minutes of Conversation ...," July
+# 17, 1965, History and Public Policy Program Digital Archive, ...'
+CITED = re.compile(r'^["“](?P<title>.+?),?["”],?\s.*\bHistory and Public Policy Program\b', re.S)
+
+
+def _cited_title(body: list[Block], record: Record) -> list[Block]:
+    """No title line: the title in the citation at the head of the text (with the summary
+    above it, as the page sets them), which are then the record's, not its text."""
+    for k, block in enumerate(body[:3]):
+        lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+        for j, line in enumerate(lines):
+            m = CITED.match(line)
+            if not m:
+                continue
+            record.title = " ".join(m["title"].split()).rstrip(",")
+            if record.citation is not None:
+                return body
+            record.citation = line
+            rest = " ".join(lines[:j] + lines[j + 1 :])
+            if rest and record.summary is None:
+                record.summary = rest
+            elif rest:
+                return body
+            return body[:k] + body[k + 1 :]
+    return body
 
 
 def _read_pre_footer(blocks, start, end, has_footer, record) -> int:

@@ -115,6 +115,7 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
     wrapped = wrapped_lines(lines)
     seen_label = False
     dateline_at = 0
+    number = "-"  # a series' number on a line of its own, for the heading after it
     for idx, (n, line) in enumerate(lines[:TOP]):
         clean = line.strip(" #*")
         if is_navigation(clean) or not clean:
@@ -128,9 +129,14 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
         elif fm := FILE_NUMBER.match(clean):
             record.idnos.append(("file", fm["number"]))
             drop.add(n)
-        elif record.title is None and idx < 3 and (dh := NUMBERED_HEADING.match(clean)):
+        elif (
+            record.title is None
+            and idx < 4
+            and (dh := NUMBERED_HEADING.match(clean) or NUMBERED_HEADING.match(f"{number} {clean}"))
+        ):
             record.title = clean  # "147 Evatt to Officer": a documents series' heading
-            record.idnos.append(("document", dh["n"]))
+            if ("document", dh["n"]) not in record.idnos:
+                record.idnos.append(("document", dh["n"]))
             record.sender = record.sender or dh["from"]
             record.addressee = record.addressee or dh["to"]
             drop.add(n)
@@ -149,10 +155,17 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
             add_classification(record, marked["marking"])
             record.idnos.append(("number", marked["number"]))
             drop.add(n)
-        elif numbered := DOC_NUMBER.match(clean):  # "No. 24 NAI DFA/10/P/215"
-            record.idnos.append(("document", numbered["n"]))
+        elif (numbered := DOC_NUMBER.match(clean)) and not (
+            numbered["n3"] and numbered["ref"] and any(datelines.find_dates(clean))
+        ):  # "No. 24 NAI DFA/10/P/215", "618. DEA/12447-40" (not "20 January 1940")
+            record.idnos.append(("document", numbered["n"] or numbered["n2"] or numbered["n3"]))
+            if numbered["n3"] and not numbered["ref"]:
+                number = numbered["n3"]  # "27" / "D'Alton to Evatt": the series' heading follows
             if numbered["ref"]:
                 record.idnos.append(("archive", numbered["ref"]))
+            drop.add(n)
+        elif BOOK_PART.match(clean) and len(clean) < 160:
+            record.apparatus.append(("book-part", None, clean))  # marked: it names things
             drop.add(n)
         elif IDENTIFIER.match(clean):  # "dodis.ch/44005": the edition's own address
             record.idnos.append(("URI", clean))
@@ -247,7 +260,16 @@ DANGLING = re.compile(
 )
 TRAILING_MARKER = re.compile(r"(?<=[^\W\d_])\s\d{1,2}$")  # "... à Paris 1": a footnote's marker
 DOC_NUMBER = re.compile(
-    r"^(?:Doc(?:ument)?\.?\s*)?No\.\s*(?P<n>\d{1,5})(?:\s+(?P<ref>[A-Z][^.!?]{1,60}))?$"
+    r"^(?:(?:Doc(?:ument)?\.?\s*)?No\.\s*(?P<n>\d{1,5})"
+    r"|(?:N[º°]|№|Nr\.?)\s*(?P<n2>\d{1,5})"  # "Nº 3"
+    r"|(?!(?:1[5-9]|20)\d\d\b)(?P<n3>\d{1,4})\.?)"  # "16", "618.": a series' number
+    r"(?:\s+(?P<ref>[A-Z][^.!?]{1,60}))?$"
+)
+# The parts of the book a document is printed in ("Chapter V - Western Europe", "Part 2",
+# "Section A - Visit of ..."): kept in the header, no title
+BOOK_PART = re.compile(
+    r"^(?:Chapter|Part|Section|Book|Volume|Kapitel|Teil|Abschnitt|Capítulo|Parte|Sección"
+    r"|Chapitre|Partie)\s+(?:[IVXLC]+|\d+|[A-Z])\b(?:\s*[-–—:.]\s*.*)?$"
 )
 IDENTIFIER = re.compile(
     r"^(?:https?://)?(?:www\.)?[a-z][\w-]*(?:\.[a-z][\w-]*)+/[\w./?=&-]*\d[\w./-]*$"
