@@ -31,7 +31,9 @@ INVERTED_INITIALS = re.compile(
     r",\s?(?:[A-Z][a-z]{2,}\s)?(?:[A-Z][a-z]?\.\s?){1,3}(?![A-Z][a-z]?\.)(?!\s?[A-Z]?[a-z])"
 )
 GREETINGS = frozenset("dear my lieber liebe querido querida cher chère caro cara".split())
-DC_AFTER = re.compile(r",\s?D\.\s?C\.")
+# "Washington, D.C.", "Austin, TX": a city with its district (part of the place's name) or
+# its state; either way a place, even after a title
+DISTRICT_AFTER = re.compile(r",\s?(?:(?P<dc>D\.\s?C\.)|[A-Z]{2}\b)")
 GLOSS = re.compile(r"\s?\[([^\[\]]{2,40})\]")
 LOCATIVE = re.compile(
     r"\b(?:in|at|near|into|via|towards?|across|through|around|outside|"
@@ -206,9 +208,9 @@ class ReaderBase:
                 if self.run[i].kind == "init":
                     self.note_initials(i, item.id, True)
             return Found(start, end, item.type, item.id, True, "names:register")
-        dc = DC_AFTER.match(self.text, end)
-        if dc and self.low(j) == "washington":
-            end = dc.end()  # "Washington, D.C.": the city with its district
+        district = DISTRICT_AFTER.match(self.text, end)
+        if district and district["dc"]:
+            end = district.end()  # "Washington, D.C.": the city with its district
         return Found(start, end, "place", "prov-" + item.key, False, "names:gazetteer")
 
     def acts(self, i: int, j: int) -> bool:

@@ -43,16 +43,13 @@ from ._lexicon import (
 from ._lexindex import Lexicon, _lexicon
 from ._neighbours import _listed_places, _lower_bodies, _sided, _titled
 from ._people import PersonReader
-from ._reader import Found, TextLines
+from ._reader import DISTRICT_AFTER, Found, TextLines
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
 from ._truecase import restore_case
 from .base import Context
 
 TAGS = {kind.type: kind.tag for kind in KINDS}
 REPUBLICS = frozenset("república république repubblica republik república".split())
-# "Washington, D.C.", "Austin, TX": a city with its district or state is a place, even
-# after a title ("The Director of Central Intelligence Washington, D.C. 20505")
-DISTRICT_AFTER = re.compile(r",\s?(?:D\.\s?C\.|[A-Z]{2}\b)")
 SHIP_PREFIXES = frozenset("hms hmas hmat hmcs hmnzs uss ss mv rms usns".split())
 
 
