@@ -107,26 +107,32 @@ class Deriver:
         ok = tuple(a.id for a in cands if self.value_matches(a.args[1], value, ctx))
         return self._attribute(p, tag, ok)
 
-    def start_tag(self, p: Pattern, attrib, ctx: dict | None) -> Pattern | None:
-        """The state after all attributes and the start tag's close, or None on any error."""
+    def start_tag(self, p: Pattern, items: list, ctx: dict | None) -> Pattern | None:
+        """The state after all attributes (``items``: the element's (name, value) pairs)
+        and the start tag's close, or None on any error."""
         self.typed = ()
-        if not attrib:
+        if not items:
             q = self.close(p)
             return None if q is self.p.not_allowed else q
         sig = []
-        plans = self._plans
-        pid = p.id
-        for key, value in attrib.items():
-            plan = plans.get((pid, key))
+        plans = p.plans  # per state: a dict keyed by the name alone is the fastest lookup
+        for key, value in items:
+            plan = plans.get(key)
             if plan is None:
-                plan = plans.put((pid, key), plans.make(p, key))
+                plan = self._plans.plan(p, key)
             fixed, checks, single = plan
             if single is not None:
-                ok = single[1] if single[0](value, ctx) else fixed
-                if not ok:
-                    return None
+                quick, check, ok = single
+                if not ((quick is not None and quick(value) is not None) or check(value, ctx)):
+                    ok = fixed
+                    if not ok:
+                        return None
             elif checks:
-                ok = fixed + tuple(a for a, check in checks if check(value, ctx))
+                ok = fixed + tuple(
+                    a
+                    for a, quick, check in checks
+                    if (quick is not None and quick(value) is not None) or check(value, ctx)
+                )
                 if not ok:
                     return None
             elif not fixed:
@@ -134,6 +140,7 @@ class Deriver:
             else:
                 ok = fixed
             sig.append((key, ok))
+        pid = p.id
         mkey = (pid, *sig)
         hit = self._tags.get(mkey)
         if hit is None:
@@ -157,12 +164,16 @@ class Deriver:
     def finish(self, p: Pattern, text: str, ctx: dict | None) -> Pattern:
         """The state after an element's only text (maybe empty) and its end tag."""
         ws = not text.strip(" \t\r\n")
-        if not self.dataful(p):  # any text is alike: one memo entry (whitespace or not)
-            key = _FINISH if ws else _FINISH_TEXT
-            hit = p.memo.get(key)
-            if hit is None:
-                t = self.text(p, text, ctx)
-                hit = p.memo[key] = self.end(self.p.choice(p, t) if ws else t)
+        # Stored only for a state whose text is any text alike (whitespace or not): a hit
+        # needs no further test.
+        hit = p.memo.get(_FINISH if ws else _FINISH_TEXT)
+        if hit is not None:
+            return hit
+        if not self.dataful(p):
+            t = self.text(p, text, ctx)
+            hit = p.memo[_FINISH if ws else _FINISH_TEXT] = self.end(
+                self.p.choice(p, t) if ws else t
+            )
             return hit
         t = self.text(p, text, ctx)
         return self.end(self.p.choice(p, t) if ws else t)

@@ -23,7 +23,7 @@ NameClass = tuple
 class Pattern:
     """One node. ``args`` depend on ``kind``; ``nullable`` is computed once."""
 
-    __slots__ = ("kind", "args", "nullable", "id", "memo", "__weakref__")
+    __slots__ = ("kind", "args", "nullable", "id", "memo", "plans", "__weakref__")
 
     def __init__(self, kind: int, args: tuple, nullable: bool, id_: int):
         self.kind = kind
@@ -31,6 +31,7 @@ class Pattern:
         self.nullable = nullable
         self.id = id_
         self.memo: dict[Any, Any] = {}
+        self.plans: dict[str, tuple] = {}  # attribute name -> values.ValuePlans.make's plan
 
     def __repr__(self) -> str:
         return f"<P{self.kind} #{self.id}>"

@@ -94,11 +94,10 @@ class Validator:
         d = self.d
         p = d.open(state, el.tag)
         if p is not self.na:
-            attrib = el.attrib
-            q = d.start_tag(p, attrib, el.nsmap if self.qnames else None)
+            q = d.start_tag(p, el.items(), el.nsmap if self.qnames else None)
             if q is not None:
                 if d.typed and self.ids is not None:  # an ID or IDREF: the memo knows
-                    for message, which, line in self.ids.record(d.typed, attrib, el.sourceline):
+                    for message, which, line in self.ids.record(d.typed, el.attrib, el.sourceline):
                         self._error(
                             "rng:duplicate-id", message, line, el if which == "here" else None
                         )
@@ -280,31 +279,39 @@ def _walk(v: Validator, root) -> None:
     an element being skipped) goes to ``v.start`` / ``v.end``, which see the same state.
     (``v.start``'s fast path is the same; the stream reader goes through it.)
     A quarter of the time on real plays and novels (docs/VALIDATE.md)."""
-    d, na, frames, ids = v.d, v.na, v.frames, v.ids
+    d, na, frames, ids, qnames = v.d, v.na, v.frames, v.ids, v.qnames
     start_tag, finish, end, open_ = d.start_tag, d.finish, d.end, d.open
     v.start(root, "")
-    stack = [(root, iter(root), [root.text or ""])]
+    stack = [(root, iter(root))]
+    # The text since the last child of the innermost open element (its text, then each
+    # child's tail): an element's children are all read before its parent goes on, so
+    # one string serves every level.
+    pending = root.text or ""
     while stack:
-        el, kids, parts = stack[-1]
+        el, kids = stack[-1]
         for child in kids:
             tag = child.tag
             if tag.__class__ is not str:  # a comment or processing instruction
-                parts.append(child.tail or "")
+                pending += child.tail or ""
                 continue
-            before = "".join(parts) if len(parts) > 1 else parts[0]
-            parts.clear()
+            before = pending
             state = v.state
             if v.skip or not frames or (before and before.strip(_WS)):
-                stack.append((child, iter(child), [child.text or ""]))
+                stack.append((child, iter(child)))
+                pending = child.text or ""
                 v.start(child, before)
                 break
             p = state.memo.get(tag)
             if p is None:
                 p = open_(state, tag)
-            attrib = child.attrib
-            q = start_tag(p, attrib, child.nsmap if v.qnames else None) if p is not na else None
+            q = (
+                start_tag(p, child.items(), child.nsmap if qnames else None)
+                if p is not na
+                else None
+            )
             if q is None:
-                stack.append((child, iter(child), [child.text or ""]))
+                stack.append((child, iter(child)))
+                pending = child.text or ""
                 v.start(child, before)
                 break
             typed = d.typed
@@ -312,37 +319,37 @@ def _walk(v: Validator, root) -> None:
                 if (
                     len(typed) == 1
                     and typed[0][1] == 1
-                    and (token := attrib[typed[0][0]].strip()) not in ids.ids
+                    and (token := child.get(typed[0][0]).strip()) not in ids.ids
                 ):
                     ids.ids[token] = child.sourceline  # one new ID: the common case
                 else:
-                    for message, which, line in ids.record(typed, attrib, child.sourceline):
+                    for message, which, line in ids.record(typed, child.attrib, child.sourceline):
                         v._error(
                             "rng:duplicate-id", message, line, child if which == "here" else None
                         )
             frames[-1].has_children = True
             if not len(child):  # a leaf: its text and its end tag at once, no frame
-                done = finish(q, child.text or "", child.nsmap if v.qnames else None)
+                done = finish(q, child.text or "", child.nsmap if qnames else None)
                 if done is not na:
                     v.state = done
-                    parts.append(child.tail or "")
+                    pending = child.tail or ""
                     continue
             frames.append(_Frame(child, state, False))
             v.state = q
-            stack.append((child, iter(child), [child.text or ""]))
+            stack.append((child, iter(child)))
+            pending = child.text or ""
             break
         else:
             stack.pop()
-            after = "".join(parts) if len(parts) > 1 else parts[0] if parts else ""
-            if stack:
-                stack[-1][2].append(el.tail or "")
+            after = pending
+            pending = el.tail or ""
             if not v.skip:
                 frame = frames[-1]
                 state = v.state
                 if frame.has_children:
                     done = na if after and after.strip(_WS) else end(state)
                 else:
-                    done = finish(state, after, el.nsmap if v.qnames else None)
+                    done = finish(state, after, el.nsmap if qnames else None)
                 if done is not na:
                     frames.pop()
                     v.state = frame.saved if frame.recovering else done

@@ -29,33 +29,48 @@ _QUICK = {
 }
 
 
-class ValuePlans(Memo):
-    """(state id, attribute name) -> (ids accepting any value, ((id, check), ...), single):
-    ``single`` is (check, the ids with it) when there is exactly one check (the common
-    case, taken without building a tuple), else None."""
+class ValuePlans:
+    """Plans per (state, attribute name), kept on the state (``Pattern.plans``): (ids
+    accepting any value, ((id, check), ...), single), where ``single`` is (check, the ids
+    with it) when there is exactly one check (the common case, taken without building a
+    tuple), else None."""
+
+    PER_STATE = 1_000  # names planned per state before its plans are forgotten
 
     def __init__(self, candidates: Callable, value_matches: Callable, values: Memo):
-        super().__init__()
         self.candidates = candidates  # Deriver.candidates
         self.value_matches = value_matches  # Deriver.value_matches
         self.verdicts = values  # the deriver's memo of datatype verdicts
 
+    def plan(self, p: Pattern, key: str) -> tuple:
+        """``make``'s plan, kept in ``p.plans`` (bounded: the names come from documents)."""
+        if len(p.plans) >= self.PER_STATE:
+            p.plans.clear()
+        plan = p.plans[key] = self.make(p, key)
+        return plan
+
     def make(self, p: Pattern, key: str) -> tuple[tuple[int, ...], tuple, tuple | None]:
         """How to tell which attribute patterns of ``p`` named ``key`` accept a value:
-        (the ids of those that accept any value, ((id, check(value, ctx)), ...))."""
+        (the ids of those that accept any value, ((id, quick, check), ...), single).
+        A value is accepted by a checked pattern when ``quick`` (a regex's match, or
+        None) matches it or else ``check(value, ctx)`` says yes."""
         fixed: list[int] = []
-        checks: list[tuple[int, Callable]] = []
+        checks: list[tuple[int, Callable | None, Callable]] = []
         for a in self.candidates(p, key):
-            check = self._checker(a.args[1])
-            if check is None:
+            test = self._checker(a.args[1])
+            if test is None:
                 fixed.append(a.id)
             else:
-                checks.append((a.id, check))
-        single = (checks[0][1], (*fixed, checks[0][0])) if len(checks) == 1 else None
+                checks.append((a.id, *test))
+        single = None
+        if len(checks) == 1:
+            _id, quick, check = checks[0]
+            single = (quick, check, (*fixed, _id))
         return tuple(fixed), tuple(checks), single
 
-    def _checker(self, v: Pattern) -> Callable | None:
-        """A quick test of a value against ``v``; None when every value matches."""
+    def _checker(self, v: Pattern) -> tuple[Callable | None, Callable] | None:
+        """(a quick match or None, the full check) of a value against ``v``; None when
+        every value matches."""
         if v.kind == TEXT:
             return None
         if v.kind == DATA and v.args[3] is None:
@@ -63,15 +78,11 @@ class ValuePlans(Memo):
             if lib == "" or (not params and type_ in _ANY_STRING):
                 return None
             if lib == D.XSD_DT and type_ in ("QName", "NOTATION"):
-                return lambda value, ctx: self.value_matches(v, value, ctx)
+                return None, lambda value, ctx: self.value_matches(v, value, ctx)
             quick = _QUICK.get(type_) if lib == D.XSD_DT and not params else None
             if quick is not None:
-                match = quick.match
-
-                def quick_check(value: str, ctx) -> bool:
-                    return match(value) is not None or D.data_ok(lib, type_, params, value)
-
-                return quick_check
+                # the regex in C first (no Python call); only what it refuses in full
+                return quick.match, lambda value, ctx: D.data_ok(lib, type_, params, value)
             values = self.verdicts
 
             def check(value: str, ctx, key=(type_, params)) -> bool:
@@ -80,5 +91,5 @@ class ValuePlans(Memo):
                     hit = values.put((*key, value), D.data_ok(lib, type_, params, value))
                 return hit
 
-            return check
-        return lambda value, ctx: self.value_matches(v, value, ctx)
+            return None, check
+        return None, lambda value, ctx: self.value_matches(v, value, ctx)
