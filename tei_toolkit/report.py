@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from typing import IO
 from urllib.parse import quote
 
-from lxml import etree
-
 from . import __version__
 from .diagnostics import Diagnostic, Severity, describe
 
@@ -216,6 +214,8 @@ def _gh_prop(s: str) -> str:
 
 def to_junit(results: list[FileResult]) -> bytes:
     """JUnit XML: one testcase per file, one <failure> per file with errors."""
+    from lxml import etree  # here: most reports are text, and lxml costs ~8 ms to import
+
     failures = sum(not r.valid for r in results)
     suites = etree.Element(
         "testsuites",

@@ -178,6 +178,8 @@ def _check_doctype(tree, filename, found) -> None:
 def _check_entities(tree, filename, found) -> None:
     """Refuse external, nested or oversized entities; expand short plain-text ones."""
     dtd = tree.docinfo.internalDTD
+    if dtd is None:
+        return  # no DOCTYPE: libxml2 refused any entity but XML's five while parsing
     declared = {}
     for ent in dtd.iterentities() if dtd is not None else ():
         content = ent.content or ""

@@ -12,11 +12,14 @@ import glob
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, ToolkitError, error
 from . import cache, results, workers
-from .corpus import CorpusChecks, load_register
 from .outcome import FileOutcome
+
+if TYPE_CHECKING:
+    from .corpus import CorpusChecks
 
 ENGINES = ("relaxng", "schematron", "xsd")
 _BY_SUFFIX = {".rng": "relaxng", ".rnc": "relaxng", ".xsd": "xsd", ".sch": "schematron"}
@@ -127,6 +130,8 @@ def iter_validate(
     yield from problems
     corpus = None
     if check_ids or check_refs:
+        from .corpus import CorpusChecks, load_register  # lxml: not for a cached re-run
+
         reg = load_register(opts.register) if opts.register else set()
         corpus = CorpusChecks(check_ids=check_ids, check_refs=check_refs, register=reg)
     # A re-run reads each unchanged file's outcome here, once; only the rest is checked.

@@ -26,8 +26,6 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from lxml import etree
-
 from ..diagnostics import Diagnostic, ToolkitError, error, info, warning
 from . import cache
 
@@ -264,6 +262,8 @@ _ODD_REFS = {f"{{{TEI_NS}}}schemaSpec": "source", f"{{{TEI_NS}}}moduleRef": "url
 def _walk_includes(schema: Path, limit: int = 1000):
     """(href, local path or None when remote) for each include of ``schema``'s closure,
     the schema itself first (href "")."""
+    from lxml import etree  # here: a re-run from the result cache never needs it (~8 ms)
+
     yield "", schema
     todo, seen = [schema], {schema}
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)

@@ -61,6 +61,7 @@ class Deriver:
         # ``typed`` holds (attribute name, kind) of the start tag's typed attributes
         self.id_kinds: dict[int, int] = {}
         self.typed: tuple[tuple[str, int], ...] = ()
+        self.one_id: str | None = None  # when ``typed`` is a single ID: its name
         self.has_qnames = False
 
     # ------------------------------------------------------------ start tag
@@ -157,8 +158,9 @@ class Deriver:
                 for key, ok in sig
                 if kinds and any(a in kinds for a in ok)
             )
-            hit = self._tags.put(mkey, (r, typed))
-        state, self.typed = hit
+            one = typed[0][0] if len(typed) == 1 and typed[0][1] == 1 else None
+            hit = self._tags.put(mkey, (r, typed, one))
+        state, self.typed, self.one_id = hit
         return None if state is self.p.not_allowed else state
 
     def finish(self, p: Pattern, text: str, ctx: dict | None) -> Pattern:

@@ -60,13 +60,23 @@ def end_line(el) -> int:
 
 
 class SourceLines:
-    """The lines of a document held in memory."""
+    """The lines of a document held in memory, as FileLines counts them (a line ends at
+    "\n", as libxml2's line numbers do): the line starts are found only as far as the
+    lines asked for (errors are mostly near the top, in the header)."""
 
     def __init__(self, source: bytes):
-        self._lines = source.decode("utf-8", "replace").splitlines()
+        self._source = source
+        self._starts = array("Q", [0])
 
     def line(self, number: int) -> str | None:
-        return self._lines[number - 1] if 0 < number <= len(self._lines) else None
+        starts, source = self._starts, self._source
+        while len(starts) <= number and starts[-1] <= len(source):
+            at = source.find(b"\n", starts[-1])
+            starts.append(len(source) + 1 if at < 0 else at + 1)
+        if not 0 < number < len(starts) or starts[number - 1] >= len(source):
+            return None
+        text = source[starts[number - 1] : max(starts[number] - 1, starts[number - 1])]
+        return text.decode("utf-8", "replace").rstrip("\r")
 
 
 class FileLines:

@@ -316,11 +316,8 @@ def _walk(v: Validator, root) -> None:
                 break
             typed = d.typed
             if typed and ids is not None:
-                if (
-                    len(typed) == 1
-                    and typed[0][1] == 1
-                    and (token := child.get(typed[0][0]).strip()) not in ids.ids
-                ):
+                one = d.one_id
+                if one is not None and (token := child.get(one).strip()) not in ids.ids:
                     ids.ids[token] = child.sourceline  # one new ID: the common case
                 else:
                     for message, which, line in ids.record(typed, child.attrib, child.sourceline):

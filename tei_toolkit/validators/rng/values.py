@@ -92,4 +92,19 @@ class ValuePlans:
                 return hit
 
             return None, check
-        return None, lambda value, ctx: self.value_matches(v, value, ctx)
+        return None, self._any_check(v)
+
+    def _any_check(self, v: Pattern) -> Callable:
+        """A list, a choice of values, ...: the full derivative, its verdict kept per value
+        (tokens such as ``rend="italic"`` repeat) unless namespaces in scope matter."""
+        values, matches, vid = self.verdicts, self.value_matches, v.id
+
+        def check(value: str, ctx) -> bool:
+            if ctx is not None:  # a QName somewhere in the schema: the context counts
+                return matches(v, value, ctx)
+            hit = values.get((vid, value))
+            if hit is None:
+                hit = values.put((vid, value), matches(v, value, ctx))
+            return hit
+
+        return check
