@@ -31,7 +31,9 @@ from .patterns import (
 )  # fmt: skip
 from .values import ValuePlans
 
+# keys of Pattern.memo besides element tags and "@" + attribute names
 _CLOSE, _END, _TEXT_ANY, _LENIENT, _FINISH, _SKIP, _FINISH_TEXT = 1, 2, 3, 4, 5, 6, 7
+CLOSE, END, FINISH, FINISH_TEXT = _CLOSE, _END, _FINISH, _FINISH_TEXT  # the walk reads them
 _ANY_STRING = {"string", "normalizedString", "token"}
 _WS = re.compile(r"[ \t\r\n]*\Z")
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from lxml import etree
 
 from ...diagnostics import Diagnostic, error
-from .derive import Deriver, split_tag
+from .derive import CLOSE, END, FINISH, FINISH_TEXT, Deriver, split_tag
 from .ids import IdChecker
 from .messages import Messages
 from .patterns import AFTER, Pattern, alternatives
@@ -280,7 +280,7 @@ def _walk(v: Validator, root) -> None:
     (``v.start``'s fast path is the same; the stream reader goes through it.)
     A quarter of the time on real plays and novels (docs/VALIDATE.md)."""
     d, na, frames, ids, qnames = v.d, v.na, v.frames, v.ids, v.qnames
-    start_tag, finish, end, open_ = d.start_tag, d.finish, d.end, d.open
+    start_tag, finish, end, open_, close = d.start_tag, d.finish, d.end, d.open, d.close
     v.start(root, "")
     stack = [(root, iter(root))]
     # The text since the last child of the innermost open element (its text, then each
@@ -304,17 +304,20 @@ def _walk(v: Validator, root) -> None:
             p = state.memo.get(tag)
             if p is None:
                 p = open_(state, tag)
-            q = (
-                start_tag(p, child.items(), child.nsmap if qnames else None)
-                if p is not na
-                else None
-            )
+            items = child.items()
+            if items:
+                q = start_tag(p, items, child.nsmap if qnames else None) if p is not na else None
+                typed = d.typed
+            else:  # no attributes: the start tag's close alone
+                q = p.memo.get(CLOSE) or close(p)
+                if q is na:
+                    q = None
+                typed = ()
             if q is None:
                 stack.append((child, iter(child)))
                 pending = child.text or ""
                 v.start(child, before)
                 break
-            typed = d.typed
             if typed and ids is not None:
                 one = d.one_id
                 if one is not None and (token := child.get(one).strip()) not in ids.ids:
@@ -326,7 +329,11 @@ def _walk(v: Validator, root) -> None:
                         )
             frames[-1].has_children = True
             if not len(child):  # a leaf: its text and its end tag at once, no frame
-                done = finish(q, child.text or "", child.nsmap if qnames else None)
+                text = child.text
+                # finish's memo (kept for states where any text is alike), else finish
+                done = q.memo.get(FINISH_TEXT if text and text.strip(_WS) else FINISH)
+                if done is None:
+                    done = finish(q, text or "", child.nsmap if qnames else None)
                 if done is not na:
                     v.state = done
                     pending = child.tail or ""
@@ -344,7 +351,7 @@ def _walk(v: Validator, root) -> None:
                 frame = frames[-1]
                 state = v.state
                 if frame.has_children:
-                    done = na if after and after.strip(_WS) else end(state)
+                    done = na if after and after.strip(_WS) else state.memo.get(END) or end(state)
                 else:
                     done = finish(state, after, el.nsmap if qnames else None)
                 if done is not na:
