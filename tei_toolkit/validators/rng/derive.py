@@ -33,7 +33,7 @@ from .values import ValuePlans
 
 # keys of Pattern.memo besides element tags and "@" + attribute names
 _CLOSE, _END, _TEXT_ANY, _LENIENT, _FINISH, _SKIP, _FINISH_TEXT = 1, 2, 3, 4, 5, 6, 7
-CLOSE, END, FINISH, FINISH_TEXT = _CLOSE, _END, _FINISH, _FINISH_TEXT  # the walk reads them
+CLOSE, END, FINISH, FINISH_TEXT, TEXT_ANY = _CLOSE, _END, _FINISH, _FINISH_TEXT, _TEXT_ANY
 _ANY_STRING = {"string", "normalizedString", "token"}
 _WS = re.compile(r"[ \t\r\n]*\Z")
 

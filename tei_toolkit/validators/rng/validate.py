@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from lxml import etree
 
 from ...diagnostics import Diagnostic, error
-from .derive import CLOSE, END, FINISH, FINISH_TEXT, Deriver, split_tag
+from .derive import CLOSE, END, FINISH, FINISH_TEXT, TEXT_ANY, Deriver, split_tag
 from .ids import IdChecker
 from .messages import Messages
 from .patterns import AFTER, Pattern, alternatives
@@ -296,7 +296,9 @@ def _walk(v: Validator, root) -> None:
                 continue
             before = pending
             state = v.state
-            if v.skip or not frames or (before and before.strip(_WS)):
+            if before and before.strip(_WS):  # mixed content: the text's memoised derivative
+                state = state.memo.get(TEXT_ANY) or na  # (kept where any text is alike)
+            if v.skip or not frames or state is na:
                 stack.append((child, iter(child)))
                 pending = child.text or ""
                 v.start(child, before)
@@ -351,7 +353,9 @@ def _walk(v: Validator, root) -> None:
                 frame = frames[-1]
                 state = v.state
                 if frame.has_children:
-                    done = na if after and after.strip(_WS) else state.memo.get(END) or end(state)
+                    if after and after.strip(_WS):  # text after the last child
+                        state = state.memo.get(TEXT_ANY) or na
+                    done = na if state is na else state.memo.get(END) or end(state)
                 else:
                     done = finish(state, after, el.nsmap if qnames else None)
                 if done is not na:
