@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, ToolkitError, error
-from ..xmlparse import XMLSyntaxProblem, parse_bytes
+from ..xmlparse import XMLSyntaxProblem, parse_bytes, repeated_id
 from . import results, stream
 from .batch import _BY_SUFFIX, ENGINES, Options, _assemble
 from .corpus import CorpusChecks, id_occurrences
@@ -127,14 +127,14 @@ def check_file(path: Path, opts: Options, corpus: CorpusChecks | None = None) ->
     try:
         # DTD/xi:include left alone; a repeated xml:id is parsed: whether it is an ID
         # is the schema's to say (inside egXML it is not), and RELAX NG says it
-        tree = parse_bytes(data, name, notes=notes, duplicate_ids=True)
+        tree = parse_bytes(data, name, notes=notes, duplicate_ids=True, id_table=False)
     except XMLSyntaxProblem as exc:
         out.diagnostics.extend(notes)
         out.diagnostics.append(_syntax(exc.diagnostic))
         return out
     plan, planned = _plan(tree, path, opts)
-    if any(use.engine == "relaxng" for use in plan):
-        notes = [d for d in notes if d.code != "xml:duplicate-id"]
+    if not any(use.engine == "relaxng" for use in plan):  # RELAX NG reports repeated IDs
+        notes[:0] = repeated_id(tree, name)
     out.diagnostics.extend(notes)
     out.diagnostics.extend(planned)
     for use in plan:
