@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, ToolkitError, error
-from . import cache, results, workers
+from . import cache, results
 from .outcome import FileOutcome
 
 if TYPE_CHECKING:
@@ -147,7 +147,9 @@ def iter_validate(
 
 def _checked(todo: list[Path], opts: Options, corpus, jobs: int | None) -> Iterator[FileOutcome]:
     """The outcomes of checking ``todo``, in its order, in workers or here."""
-    # imported here: a re-run whose files are all cached never loads the engines (~15 ms)
+    # imported here: a re-run whose files are all cached never loads the engines or the
+    # worker pool (~20 ms)
+    from . import workers
     from .check import _prepare_batch, check_file
 
     if len(todo) > 1:
