@@ -88,6 +88,19 @@ def test_a_repeated_xml_id_on_tei_elements_is_reported_as_jing_does(tmp_path):
     assert found[1].message == 'first occurrence of ID "a1"'
 
 
+def test_a_repeated_xml_id_is_a_warning_when_no_relaxng_check_runs(tmp_path):
+    """Files are parsed without libxml2's ID table; without RELAX NG (which reports the
+    repeat itself) the parser's warning is given, at the second occurrence's line."""
+    doc = tmp_path / "paragraphs.xml"
+    doc.write_text(PARAGRAPHS, encoding="utf-8")
+    found = validate_paths([doc], use_xml_model=False, engine="schematron")
+    repeats = [d for d in found if d.code == "xml:duplicate-id"]
+    assert [(d.severity, d.line) for d in repeats] == [(Severity.WARNING, 15)]
+    assert "a1" in repeats[0].message
+    with_rng = validate_paths([doc], use_xml_model=False, engine="relaxng")
+    assert not any(d.code == "xml:duplicate-id" for d in with_rng)
+
+
 IDREF_SCHEMA = """<element name="doc" xmlns="http://relaxng.org/ns/structure/1.0"
     datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
   <zeroOrMore><element name="item">
