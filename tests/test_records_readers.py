@@ -508,3 +508,60 @@ def test_a_series_heading_after_the_number_on_its_own_line_is_the_title():
         "Evatt",
     )
     assert record.date == "8 February 1945" and ("document", "27") in record.idnos
+
+
+def test_un_summary_record_masthead_over_many_lines():
+    """UNISPAL's copy of A/C.4/64/SR.22: the masthead's words on lines of their own
+    ("UNITED" / "NATIONS", "Distr." / "GENERAL"), the date of issue after the symbol."""
+    r = _read("un-a-c4-64-sr22-summary-record.txt")
+    assert r.layout == "un"
+    assert r.title == "Summary record of the 22nd meeting" and r.date == "1 February 2010"
+    assert r.idnos == [("UN-symbol", "A/C.4/64/SR.22")]
+    assert ("metadata", None, "Distr. GENERAL") in r.apparatus
+    assert ("metadata", None, "Original: English") in r.apparatus
+    body = "\n".join(b.text for b in r.body)
+    # the organs, the committee and the meeting's line stay text (their names are marked)
+    assert (
+        "Special Political and Decolonization Committee" in body and "Held at Headquarters" in body
+    )
+    assert "A/C.4/64/SR.22" not in body and "Distr." not in body
+
+
+def test_un_report_takes_its_year_from_the_imprint():
+    r = _read("un-a-65-2-report-security-council.txt")
+    assert r.layout == "un" and r.title == "Report of the Security Council"
+    assert r.idnos == [("UN-symbol", "A/65/2")] and r.date == "2010" and r.place == "New York"
+    assert r.sender is None  # the cut copy's last short line ("Note") is no signature
+
+
+def test_un_letter_title_gives_sender_addressee_and_both_symbols():
+    text = (
+        "Letter dated 2 May 2003 from the Permanent Representative of Chile to the United"
+        " Nations addressed to the President of the Security Council (S/2003/500)\n\n"
+        "United Nations\n\nS/2003/500\n\nSecurity Council\n\nDistr.: General\n\n5 May 2003\n\n"
+        "Original: Spanish\n\nLetter dated 2 May 2003 from the Permanent Representative of"
+        " Chile to the United Nations addressed to the President of the Security Council\n\n"
+        "I have the honour to transmit the text.\n\n(Signed) Juan Gabriel Valdés\nAmbassador\n"
+    )
+    r = read_record(text, "un.txt")[0]
+    assert r.layout == "un" and r.date == "5 May 2003"
+    assert r.title.startswith("Letter dated 2 May 2003") and "(S/2003/500)" not in r.title
+    assert r.sender == "Permanent Representative of Chile to the United Nations"
+    assert r.addressee == "President of the Security Council"
+    assert r.idnos == [("UN-symbol", "S/2003/500")]
+    body = "\n".join(b.text for b in r.body)
+    assert "Letter dated 2 May 2003" in body  # the document's own heading stays text
+
+
+def test_a_record_in_one_run_on_line_keeps_its_date_and_heading():
+    """OCR that lost its line breaks (a presidential library's scan): the date it opens
+    with and its heading in capitals; both stay in the text."""
+    text = (
+        "June 3, 1958 MEMORANDUM FOR THE RECORD June 3, 1958 Present: the President,"
+        " Secretary Dulles. The President opened the meeting by reviewing the situation."
+        " Mr. Dulles said he would report to the Congress. CONFIDENTIAL"
+    )
+    r = read_record(text, "memo.txt")[0]
+    assert r.layout == "generic"
+    assert (r.title, r.date) == ("MEMORANDUM FOR THE RECORD", "June 3, 1958")
+    assert "MEMORANDUM FOR THE RECORD" in r.body[0].text

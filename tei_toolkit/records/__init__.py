@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, ToolkitError, info
 from ..model import Record
-from . import book, cable, crest, digital_archive, frus, generic, language, marxists
+from . import book, cable, crest, digital_archive, frus, generic, language, marxists, un
 from .textio import decode_and_clean, read_text
 
-READERS = (digital_archive, frus, crest, cable, book, marxists, generic)
+READERS = (digital_archive, frus, crest, cable, un, book, marxists, generic)
 LAYOUTS = {reader.NAME: reader for reader in READERS}
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar("layout", default=None)
 

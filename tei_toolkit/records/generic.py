@@ -47,6 +47,11 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         pairs = [line.split("\t", 1) for line in sentences.split("\n")]
         titles = [(int(n), t) for n, t in pairs if one_phrase(t)]
         choose_title(record, titles, drop)
+    if len(lines) == 1 and len(lines[0][1]) > 150:  # one run-on line: no heading of its own
+        if record.title == lines[0][1]:
+            record.title = None
+            drop.discard(lines[0][0])
+        run_on_top(record, lines[0][1])
     tail = read_bottom(lines, record, start)
     drop |= tail
     record.body = split_numbered(body_lines(text, 1, drop))
@@ -91,6 +96,25 @@ def alone_lines(text: str) -> set[int]:
         and (i == 0 or not raw[i - 1].strip())
         and (i + 1 == len(raw) or not raw[i + 1].strip())
     }
+
+
+# a heading in capitals inside a run-on line: three words or more
+CAPS_HEADING = re.compile(
+    r"(?<![\w’'])(?P<h>[A-Z][A-Z’'-]+(?:\s+(?:[A-Z][A-Z’'-]+|OF|THE|WITH|AND|ON|TO|FOR|BY|IN)){2,11})"
+    r"(?![\w’'])"
+)
+
+
+def run_on_top(record: Record, line: str) -> None:
+    """A record that is one long line (OCR that lost its line breaks: "May 15, 1957
+    MEMORANDUM OF CONFERENCE WITH THE PRESIDENT May 15, 1957 Others present: ..."): the
+    date it opens with, and the heading in capitals near its start (both stay text)."""
+    found = datelines.first_date(line[:80])
+    if record.date is None and found and line.startswith(found[0]):
+        record.date = found[0]
+    m = CAPS_HEADING.search(line[:300])
+    if record.title is None and m and not datelines.first_date(m["h"]):
+        record.title = m["h"]
 
 
 def first_line_title(record: Record, text: str, drop: set[int]) -> None:

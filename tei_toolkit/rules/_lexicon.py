@@ -212,6 +212,7 @@ mp mps enclosures access physical publication scope destination confidential unc
 noforn zff nodis exdis limdis niact fm emb
 chapter chapters annex annexes appendix anexo capítulo capitulo artículo articulo sección
 kapitel anlage tome tomo
+distr distr. declassified released
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

@@ -54,7 +54,7 @@ class OrgReader(ReaderBase):
 
     def _org_at(self, i: int) -> int | None:
         run = self.run
-        if self.is_title(i) or self.low(i) in NOT_NAMES:
+        if (self.is_title(i) and not self.adjective_title(i)) or self.low(i) in NOT_NAMES:
             return None
         if run[i].kind == "init" and not self.dotted_place(i):
             return None  # initials open a person's name; "U.S. Delegation" opens an org
@@ -88,6 +88,16 @@ class OrgReader(ReaderBase):
             if found and found[0] == "gazetteer" and found[1].kind == "city":
                 return j  # (a treaty named otherwise, "Atlantic Pact", is no organisation)
         return None if head is None else self.at_head(i, head)
+
+    def adjective_title(self, i: int) -> bool:
+        """ "General Assembly", "Chief Directorate": a title word before a head noun is
+        the body's adjective ("General Goodpaster" is a title and a name)."""
+        return (
+            self.low(i) in ("general", "chief")
+            and i + 1 < len(self.run)
+            and self.run[i + 1].kind == "cap"
+            and POSSESSIVE.sub("", self.low(i + 1)) in ORG_HEADS
+        )
 
     def at_head(self, i: int, j: int) -> int | None:
         """The end of the organisation name from ``i`` whose head word is at ``j``."""
