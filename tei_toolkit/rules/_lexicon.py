@@ -39,6 +39,7 @@ incaricato l'incaricato l’incaricato attorney-general solicitor-general govern
 secretary-general postmaster-general majesty majesty's
 amb. ambs. dep. fornmin fornmin. secy. gov gov. sec sec. pres pres. fon min min. undersec
 sr. sra. srta. gral gral. cnel. tte. almte. mgr mgr. mons.
+brigadier polad
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
@@ -212,7 +213,7 @@ mp mps enclosures access physical publication scope destination confidential unc
 noforn zff nodis exdis limdis niact fm emb
 chapter chapters annex annexes appendix anexo capítulo capitulo artículo articulo sección
 kapitel anlage tome tomo
-distr distr. declassified released
+distr distr. declassified released eo member members
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").

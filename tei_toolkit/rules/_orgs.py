@@ -42,6 +42,11 @@ PROGRAMME_AFTER = re.compile(
 )
 
 
+# Words of the State Department's release stamp ("Declassified/Released US Department of
+# State EO Systematic Review 20 Mar 2014"): never part of the name before them.
+STAMP_WORDS = frozenset(("eo", "e.o.", "declassified", "released"))
+
+
 class OrgReader(ReaderBase):
     # --- organisations -----------------------------------------------------------------
     def org_at(self, i: int) -> int | None:
@@ -242,6 +247,7 @@ class OrgReader(ReaderBase):
                 k < len(run)
                 and run[k].kind in ("cap", "upper")
                 and not self.is_title(k)
+                and self.low(k) not in STAMP_WORDS  # "of State EO Systematic Review"
                 and not self.slash_code(k)
                 and not (last is not None and self.style_break(last, k))
             ):
@@ -271,11 +277,15 @@ class OrgReader(ReaderBase):
         """A post's address in a cable: "AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL
         SECRETARY" (the words after it up to a precedence word, a number, the run's end)."""
         j, run = i, self.run
-        while j + 1 < len(run) and (
-            run[j + 1].kind in ("cap", "upper")
-            or self.low(j + 1) == "the"
-            and j + 2 < len(run)
-            and run[j + 2].kind in ("cap", "upper")
+        while (
+            j + 1 < len(run)
+            and "\n" not in self.lines.source[run[j].end : run[j + 1].start]
+            and (
+                run[j + 1].kind in ("cap", "upper")
+                or self.low(j + 1) == "the"
+                and j + 2 < len(run)
+                and run[j + 2].kind in ("cap", "upper")
+            )
         ):
             j += 1
         name = self.span(i, j)

@@ -38,6 +38,7 @@ from ._lexicon import (
     POSTS,
     STATE_FORMS,
     STATE_SUFFIXES,
+    common_words,
     is_demonym,
 )
 from ._lexindex import Lexicon, _lexicon
@@ -91,7 +92,7 @@ class Reader(PersonReader):
                 while i < len(run) and run[i].kind in ("cap", "upper") and not self.is_title(i):
                     i += 1
                 continue
-            if self.low(i) in POSTS:
+            if self.low(i) in POSTS or us_address(t.text, self.lex):
                 post = self.post(i)
                 yield post
                 i, titled = known_end(run, post) + 1, False
@@ -293,6 +294,19 @@ def capitalised_nouns(text: str, ctx: Context) -> bool:
         return True
     words = re.findall(r"[^\W\d_]+", text[:2000].lower())
     return sum(w in GERMAN for w in words) >= max(3, len(words) // 8)
+
+
+US_ADDRESS = re.compile(r"US[A-Z]{3,12}|CINC[A-Z]{2,10}", re.I)  # (a cable may be truecased)
+
+
+def us_address(word: str, lex: Lexicon) -> bool:
+    """ "USDOCOSOUTH NAPLES", "USNMR SHAPE", "CINCPAC": a US office's cable address, as
+    AMEMBASSY opens an embassy's (not a word: "USUAL", "USING")."""
+    return (
+        US_ADDRESS.fullmatch(word) is not None
+        and word.lower() not in common_words()
+        and lex.find(word) is None
+    )
 
 
 def known_end(run: list[Tok], found: Found) -> int:
