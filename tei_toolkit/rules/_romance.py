@@ -23,7 +23,9 @@ ROMANCE = frozenset({"es", "fr", "it", "pt"})
 ROMANCE_ARTICLE_BEFORE = re.compile(
     r"(?<![\w'’])(?:la|le|les|l['’]|des|du|au|aux|un|une|ces|cette|deux|ses|leurs|el|los|las|"
     r"del|al|ambos|ambas|sus|estos|estas|"
-    r"il|lo|gli|dei|della|delle|nel|nella|os|as)\s$",
+    r"il|lo|gli|dei|della|delle|nel|nella|os|as|"
+    r"i|ai|agli|alle|alla|allo|dai|dagli|dalle|dalla|nei|negli|nelle|degli|dello|sui|sugli|sulle|"
+    r"sulla|loro|suo|sua|suoi|sue|nostro|nostra|nostri|vostro|vostra|questi|queste|quei|quelle)\s$",
     re.IGNORECASE,
 )
 # A Romance adjective just after a word ("Imprimerie nationale", "Chancellerie impériale")
@@ -72,3 +74,21 @@ def lone_word(text: str, start: int, end: int, word: str) -> bool | None:
     if ROMANCE_ADJECTIVE_AFTER.match(text, end):
         return False  # "Imprimerie nationale": nor an adjective after it
     return None
+
+
+# A nationality adjective of a Romance language, lower case, after an institution's head:
+# "Legazione britannica", "Ambassade soviétique", "Embajada británica" (one organisation).
+_NATIONALITY_STEMS = (
+    "britann|británic|britanniqu|soviet|soviét|sovjet|tedesc|allemand|alemán|aleman|italian"
+    "|italien|american|américain|norteamerican|nordamerican|ingles|inglés|anglais|giappones"
+    "|japonais|japones|japonés|cines|chinois|chin|russ|frances|françai|francés|spagnol"
+    "|espagnol|español|portoghes|portugais|portugu|polacc|polonais|polac|ungheres|hongrois"
+    "|húngar|romen|roumain|ruman|bulgar|grec|turc|egizian|égyptien|egipci|olandes|hollandais"
+    "|holandés|svizzer|suisse|suiz|austriac|autrichien|austríac|belg|jugoslav|yougoslave"
+    "|yugoslav|cecoslovacc|tchécoslovaque|checoslovac|mongol|coreana|coréen|corean|cuban"
+    "|mexican|mexicain|argentin|chilen|chilien|perúan|peruan|péruvien|brasilian|brésilien"
+    "|brasileñ|canades|canadien|canadiens|australian|australien|indian|indien|persian|persan"
+    "|iranian|iranien|irachen|irakien|irlandes|irlandais|scozzes|écossais|svedes|suédois"
+    "|sueco|norveges|norvégien|noruego|danes|danois|dinamarqu|finlandes|finlandais"
+)
+NATIONALITY_AFTER = re.compile(rf" (?:{_NATIONALITY_STEMS})[a-zàâçéèêëîïôûùüÿñ]{{0,4}}\b")

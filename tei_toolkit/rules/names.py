@@ -33,9 +33,13 @@ from ._brackets import (
 from ._lexicon import (
     ARTICLES,
     BODY_NAMES,
+    DESCRIBED_HEADS,
     GOVERNMENT_ACRONYMS,
     MISSION_HEADS,
+    ORG_HEADS,
+    ORG_PREFIX_HEADS,
     POSTS,
+    ROMANCE_HEADS,
     STATE_FORMS,
     STATE_SUFFIXES,
     common_words,
@@ -45,6 +49,7 @@ from ._lexindex import Lexicon, _lexicon
 from ._neighbours import _listed_places, _lower_bodies, _sided, _titled
 from ._people import PersonReader
 from ._reader import DISTRICT_AFTER, Found, TextLines
+from ._romance import NATIONALITY_AFTER, ROMANCE
 from ._tokens import POSSESSIVE, Tok, _norm, _runs, slug, tokenize
 from ._truecase import restore_case
 from .base import Context
@@ -62,7 +67,7 @@ class Reader(PersonReader):
         while i < len(run):
             t = run[i]
             if t.kind == "lower":  # a title's "of" keeps it: "Secretary of State Rusk"
-                i, titled = i + 1, titled and self.low(i) in ("of", "for", "the", "de", "du")
+                i, titled = i + 1, titled and self.low(i) in ("of", "for", "the", "de", "du", "di")
                 continue
             if i + 1 < len(run) and (
                 self.low(i) in REPUBLICS or self.low(i) in STATE_FORMS and self.state_of(i + 1)
@@ -91,6 +96,10 @@ class Reader(PersonReader):
                 i += 2  # "HMAT KANIMBLA", "USS Missouri": a ship, no entity of these kinds
                 while i < len(run) and run[i].kind in ("cap", "upper") and not self.is_title(i):
                     i += 1
+                continue
+            if (body := self.romance_body(i)) is not None:
+                yield body  # "Legazione britannica": a head and its nationality adjective
+                i, titled = i + 1, False
                 continue
             if self.low(i) in POSTS or us_address(t.text, self.lex):
                 post = self.post(i)
@@ -238,6 +247,20 @@ class Reader(PersonReader):
                 continue
             i, titled = i + 1, False
 
+    def romance_body(self, i: int) -> Found | None:
+        """A capitalised institution's head alone, then a lower-case nationality adjective,
+        in a Romance language: "Legazione britannica", "Ambassade soviétique"."""
+        t, run = self.run[i], self.run
+        if self.ctx.language not in ROMANCE or (i + 1 < len(run) and run[i + 1].kind == "cap"):
+            return None
+        if POSSESSIVE.sub("", self.low(i)) not in ROMANCE_BODY_HEADS:
+            return None
+        m = NATIONALITY_AFTER.match(self.text, t.end)
+        if m is None:
+            return None
+        name = self.text[t.start : m.end()]
+        return Found(t.start, m.end(), "org", "prov-" + slug(name), False, "names:romance-body")
+
     def state_of(self, i: int) -> bool:
         """ "of Cuba", "of the Netherlands" at i: a known place after a state's form."""
         run = self.run
@@ -296,6 +319,8 @@ def capitalised_nouns(text: str, ctx: Context) -> bool:
     return sum(w in GERMAN for w in words) >= max(3, len(words) // 8)
 
 
+# (a government with its adjective is a description: "le Gouvernement allemand")
+ROMANCE_BODY_HEADS = (ORG_HEADS | ORG_PREFIX_HEADS | ROMANCE_HEADS) - DESCRIBED_HEADS
 US_ADDRESS = re.compile(r"US[A-Z]{3,12}|CINC[A-Z]{2,10}", re.I)  # (a cable may be truecased)
 
 
