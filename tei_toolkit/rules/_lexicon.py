@@ -213,7 +213,7 @@ mp mps enclosures access physical publication scope destination confidential unc
 noforn zff nodis exdis limdis niact fm emb
 chapter chapters annex annexes appendix anexo capítulo capitulo artículo articulo sección
 kapitel anlage tome tomo
-distr distr. declassified released eo member members
+distr distr. declassified released eo member members dear
 """)
 # Nouns of events and papers: an "of/on" phrase ending in one is not part of an
 # organisation's name ("the Political Committee on the Consultation Meeting").
@@ -317,6 +317,9 @@ RUSSIAN_SURNAME = (
     "dze",
     "shvili",
     "aya",
+    "icz",  # Polish: "Onyszkiewicz", "Mazowiecki", "Kuroń's Wujczyk"
+    "cki",
+    "czyk",
 )
 
 

@@ -145,8 +145,10 @@ class OrgReader(ReaderBase):
         return None if j == i or (head == i and j == head) else j
 
     def dotted_place(self, i: int) -> bool:
-        """ "U.S.", "U.K.": a place of the lexicon written with full stops."""
-        found = self.lex.find(self.run[i].text)
+        """ "U.S.", "U.K.", "U. S." (a typescript's spacing): a place of the lexicon written
+        with full stops."""
+        text = self.run[i].text
+        found = self.lex.find(text) or (" " in text and self.lex.find(text.replace(" ", "")))
         return bool(found) and (found[0] == "gazetteer" or found[1].type == "place")
 
     def place_word(self, k: int) -> bool:
