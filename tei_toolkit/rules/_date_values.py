@@ -251,6 +251,17 @@ def _quarter(g: dict, ctx) -> Attrs | None:
     return {"from": _date(y, 3 * q - 2, 1).isoformat(), "to": end.isoformat()}
 
 
+def _fiscal_year(g: dict, ctx) -> Attrs | None:
+    """The United States government's fiscal year N: 1 July N-1 to 30 June N until 1976,
+    1 October N-1 to 30 September N from 1977 (the Congressional Budget Act of 1974)."""
+    y = int(g["year"])
+    if not 1900 <= y <= 2099:
+        return None
+    if y <= 1976:
+        return {"from": f"{y - 1:04d}-07-01", "to": f"{y:04d}-06-30"}
+    return {"from": f"{y - 1:04d}-10-01", "to": f"{y:04d}-09-30"}
+
+
 def _decade(g: dict, ctx) -> Attrs | None:
     y = int(g["year"])
     if y % 10:

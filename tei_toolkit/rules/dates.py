@@ -23,6 +23,7 @@ from ._date_values import (
     _cjk,
     _day_month_year,
     _decade,
+    _fiscal_year,
     _german_day_month,
     _german_day_month_range,
     _iso_date,
@@ -143,6 +144,12 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             rf"quarter\s+of\s+{YEAR}",
             _quarter,
         ),
+        # fiscal year 1958 / FY 1958 (the United States government's)
+        (
+            "fiscal-year",
+            r"\b(?:[Ff]iscal\s+[Yy]ear|FY)\s?(?P<year>[12]\d{3})(?![\d\w-])",
+            _fiscal_year,
+        ),
         # August 1949 / March of this year
         ("month-year", rf"\b{MON}(?:,?\s+{YEAR}|{OF_THIS_YEAR})", _month_year),
         # 24 Mar 1943: a day, a short month without its point, a year
@@ -250,6 +257,7 @@ NAME_WORDS = frozenset(
     + WEEKDAYS
 )
 LETTERS = re.compile(r"[A-Za-z]+")
+FISCAL = re.compile(r"\b(?:[Ff]iscal\s+[Yy]ear|FY)\b")
 START_THE = re.compile(
     r"(?:[Tt]he|[Tt]hat|first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
     r"(?=\d|(?:next|following|same|previous|preceding)\s+day|"
@@ -268,6 +276,7 @@ START_KINDS = {
     "same-month": "t",
     "next-day": "t",
     "quarter": "t",
+    "fiscal-year": "f",
     "month-year": "m",
     "short-month-year": "m",
     "day-short-month-year": "2",
@@ -307,6 +316,7 @@ def _starts(text: str) -> dict[str, list[int]]:
             if ok(m.start()) and _word_at(text, m.start()) in NAME_WORDS
         ],
         "t": [m.start() for m in the if ok(m.start())],
+        "f": [m.start() for m in FISCAL.finditer(text)] if "iscal" in text or "FY" in text else [],
         **dates_i18n.starts(text),
     }
 
