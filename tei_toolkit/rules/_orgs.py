@@ -148,7 +148,9 @@ class OrgReader(ReaderBase):
         """ "U.S.", "U.K.", "U. S." (a typescript's spacing): a place of the lexicon written
         with full stops."""
         text = self.run[i].text
-        found = self.lex.find(text) or (" " in text and self.lex.find(text.replace(" ", "")))
+        found = self.lex.find(text)
+        if not found and " " in text:
+            found = self.lex.find(text.replace(" ", ""))
         return bool(found) and (found[0] == "gazetteer" or found[1].type == "place")
 
     def place_word(self, k: int) -> bool:
