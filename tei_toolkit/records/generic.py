@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Diagnostic, info
-from ..model import Record
+from ..model import Block, Record
 from . import datelines, language
 from .blocks import body_lines, lines_of, split_numbered
 from .common import (
@@ -51,10 +51,16 @@ def read(text: str, name: str) -> tuple[Record, list[Diagnostic]]:
         if record.title == lines[0][1]:
             record.title = None
             drop.discard(lines[0][0])
-        run_on_top(record, lines[0][1])
+        dateline = run_on_top(record, lines[0][1])
+    else:
+        dateline = None
     tail = read_bottom(lines, record, start)
     drop |= tail
     record.body = split_numbered(body_lines(text, 1, drop))
+    if dateline and record.body and record.body[0].text.startswith(dateline):
+        first = record.body[0]  # the date it opens with is the dateline, moved to the header
+        record.body[0] = Block(first.text[len(dateline) :].lstrip(), first.line)
+        record.apparatus.append(("dateline", None, dateline))
     if record.date is None and record.body:
         record.date = described_date(record.body[0].text)
     notes = [
@@ -105,16 +111,19 @@ CAPS_HEADING = re.compile(
 )
 
 
-def run_on_top(record: Record, line: str) -> None:
+def run_on_top(record: Record, line: str) -> str | None:
     """A record that is one long line (OCR that lost its line breaks: "May 15, 1957
     MEMORANDUM OF CONFERENCE WITH THE PRESIDENT May 15, 1957 Others present: ..."): the
-    date it opens with, and the heading in capitals near its start (both stay text)."""
+    date it opens with (its dateline: returned, for the reader to move to the header), and
+    the heading in capitals near its start (which stays text)."""
     found = datelines.first_date(line[:80])
+    taken = None
     if record.date is None and found and line.startswith(found[0]):
-        record.date = found[0]
+        record.date = taken = found[0]
     m = CAPS_HEADING.search(line[:300])
     if record.title is None and m and not datelines.first_date(m["h"]):
         record.title = m["h"]
+    return taken  # the dateline it opens with, or None
 
 
 def first_line_title(record: Record, text: str, drop: set[int]) -> None:

@@ -404,7 +404,7 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
     found = [_with_brackets(text, f) for f in found] if "[" in text else found
     entities = ctx.entities
     for f in found:
-        if f.type not in TAGS:
+        if f.type not in TAGS or (not f.known and ocr_noise(source[f.start : f.end])):
             continue
         attrs: tuple[tuple[str, str], ...] = (("ref", "#" + f.id),)
         if not f.known:
@@ -412,6 +412,22 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
             if f.id not in entities:
                 entities[f.id] = _provisional(f, text, lex)
         yield Mark(f.start, f.end, TAGS[f.type], attrs, f.rule)
+
+
+# Words no language spells: a capital between runs of small letters inside a word
+# ("ExatrbagurAgbiary": OCR run together; "McNamara", "GlavPU" are names), a vowel three
+# times running ("Poeee"; German has "Schifffahrt"), a word in small letters with four consonants and no vowel (w and y
+# count as vowels: "Llwyd"; acronyms in capitals are no words: "NSZZ").
+_NOISE = re.compile(
+    r"[a-z]{5}[A-Z][a-z]"
+    r"|([aeiou])\1\1"
+    r"|(?<![\w’'])[B-DF-HJ-NP-TVXZ]?[b-df-hj-np-tvxz]{3,}(?![\w’'])"
+)
+
+
+def ocr_noise(span: str) -> bool:
+    """A name the rules found that is OCR noise, by the shape of one of its words."""
+    return _NOISE.search(span) is not None
 
 
 def _provisional(f: Found, text: str, lex: Lexicon) -> Entry:
