@@ -157,8 +157,14 @@ class PersonReader(OrgReader):
             surface = POSSESSIVE.sub("", run[i].text)
             if _norm(surface.title() if surface.isupper() else surface) in self.surnames:
                 return i
-            if self.glossed(i) or self.inverted(i) and w not in self.lex.common:
-                return i  # "Filippov [Stalin]", "KISSINGER, HENRY A." (not "Works, Fifth Ed.")
+            if (
+                self.glossed(i)
+                or self.inverted(i)
+                and (w not in self.lex.common or self.text[run[i].start - 1 : run[i].start] == "(")
+            ):
+                # "Filippov [Stalin]", "KISSINGER, HENRY A." (not "Works, Fifth Ed."); in
+                # brackets even a common word: a cable's classifier "(FORD, A.W.)"
+                return i
             if (
                 self.is_label(i)
                 and len(w) > 1

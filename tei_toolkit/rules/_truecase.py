@@ -120,6 +120,10 @@ def _line(line: str, lex: Lexicon) -> str:
             forms[k] = _title(w.group())  # "TAGS: OVIP (KISSINGER, HENRY A.)": a name
         elif _acronym_after_the(line, words, lows, forms, k):
             forms[k] = w.group()  # "THE UNGA": a short rare word after "the" is an acronym
+    for m in INVERTED_IN_BRACKETS.finditer(line):  # "(FORD, A.W.)": a cable's classifier
+        for k, w in enumerate(words):
+            if w.start() == m.start("surname"):
+                forms[k] = _title(w.group())
     for k, w in enumerate(words):
         if not w.group().isupper():
             forms[k] = w.group()
@@ -180,6 +184,10 @@ def _line(line: str, lex: Lexicon) -> str:
 
 
 TAGS_LINE = re.compile(r"\s*TAGS\s*:")
+# An inverted name with its initials in brackets ("E.O. 12065: GDS 1/5/85 (FORD, A.W.)")
+INVERTED_IN_BRACKETS = re.compile(
+    r"\((?P<surname>[A-Z][A-Z'’-]+),\s?(?:[A-Z]{2,}\s)?(?:[A-Z]\.\s?){1,3}\)"
+)
 # A TAGS code: four letters of a subject family (PFOR, ECON, MARR, OVIP, KPRP, SNAR, TPHY,
 # AORG, CASC) or a country's two letters (UR, US)
 TAGS_CODE = re.compile(r"[ACEKMOPST][A-Z]{3}|[A-Z]{2}")
