@@ -167,7 +167,7 @@ islands island strait desert basin plateau square gulf bay
 # languages that put them first, before it ("Casa Rosada", "Palais Schaumburg").
 SITE_HEADS = _words("""
 building buildings mansion palace castle tower cathedral villa hotel dacha chateau château hall
-square street avenue boulevard bridge station airport airfield gate park prison house
+square street avenue boulevard bridge station airport airfield gate park prison house base
 """)
 SITE_FIRST = _words(
     "casa palacio palais palazzo schloss villa hotel hôtel château camp monte puerto porto fort"

@@ -45,6 +45,9 @@ PROGRAMME_AFTER = re.compile(
 # Words of the State Department's release stamp ("Declassified/Released US Department of
 # State EO Systematic Review 20 Mar 2014"): never part of the name before them.
 STAMP_WORDS = frozenset(("eo", "e.o.", "declassified", "released"))
+ORDINAL_TITLES = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+)
 
 
 class OrgReader(ReaderBase):
@@ -95,13 +98,15 @@ class OrgReader(ReaderBase):
         return None if head is None else self.at_head(i, head)
 
     def adjective_title(self, i: int) -> bool:
-        """ "General Assembly", "Chief Directorate": a title word before a head noun is
-        the body's adjective ("General Goodpaster" is a title and a name)."""
+        """ "General Assembly", "Chief Directorate", "Second Air Force": a title word before
+        a head noun is the body's adjective ("General Goodpaster", "Second Secretary Smith"
+        are a title and a name)."""
+        if i + 1 >= len(self.run) or self.run[i + 1].kind != "cap":
+            return False
+        if self.low(i) in ORDINAL_TITLES:  # "Second Air Force", "First Army" (a head ahead)
+            return self.head_from(i + 1) is not None
         return (
-            self.low(i) in ("general", "chief")
-            and i + 1 < len(self.run)
-            and self.run[i + 1].kind == "cap"
-            and POSSESSIVE.sub("", self.low(i + 1)) in ORG_HEADS
+            self.low(i) in ("general", "chief") and POSSESSIVE.sub("", self.low(i + 1)) in ORG_HEADS
         )
 
     def at_head(self, i: int, j: int) -> int | None:

@@ -178,6 +178,11 @@ class Reader(PersonReader):
                 i, titled = i + 1, False
                 continue
             if org_end is not None:
+                site = self.site(i)  # "Offutt Air Force Base": a site named after a body
+                if site is not None and site.end > self.end_of(org_end):
+                    yield site
+                    i, titled = known_end(run, site) + 1, False
+                    continue
                 yield Found(
                     run[i].start,
                     self.end_of(org_end),
