@@ -565,3 +565,35 @@ def test_a_record_in_one_run_on_line_keeps_its_date_and_heading():
     assert r.layout == "generic"
     assert (r.title, r.date) == ("MEMORANDUM FOR THE RECORD", "June 3, 1958")
     assert "MEMORANDUM FOR THE RECORD" in r.body[0].text
+
+
+@pytest.mark.parametrize(
+    "title,sides",
+    [
+        (
+            "Telegram from Stalin to Mao Zedong or Zhou Enlai, via Zakharov",
+            ("Stalin", "Mao Zedong or Zhou Enlai"),
+        ),
+        ("Cable, Mao Zedong to Filippov [Stalin]", ("Mao Zedong", "Filippov [Stalin]")),
+        (
+            "Letter from Andrzej Stelmachowski to Lech Walesa discussing the proposed Roundtable talks",
+            ("Andrzej Stelmachowski", "Lech Walesa"),
+        ),
+        ("Memorandum on Proposed Meeting in Prague", (None, None)),
+        ("Record of Conversation between M. S. Gorbachev and H. Kohl", (None, None)),
+    ],
+)
+def test_a_titles_two_sides_become_sender_and_addressee(title, sides):
+    text = f"{title}\n\nOctober 1, 1988\n\nThe text of the record, which says nothing of who wrote it.\n"
+    r = read_record(text, "t.txt")[0]
+    assert r.title == title and (r.sender, r.addressee) == sides
+
+
+def test_an_inside_address_is_the_addressee_not_the_author():
+    text = (
+        "Letter to the Chairman\n\nOctober 1, 1988\n\nMr. Lech Walesa\nChairman of NSZZ\nin Gdansk\n\n"
+        "Dear Chief:\n\nOn 20 September I held another talk with Secretary J. Czyrek.\n"
+    )
+    r = read_record(text, "t.txt")[0]
+    assert r.addressee == "Mr. Lech Walesa" and r.sender is None
+    assert "Mr. Lech Walesa" in "\n".join(b.text for b in r.body)  # the text keeps it

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic, ToolkitError, info
 from ..model import Record
 from . import book, cable, crest, digital_archive, frus, generic, language, marxists, un
+from .common import sides_from_title
 from .textio import decode_and_clean, read_text
 
 READERS = (digital_archive, frus, crest, cable, un, book, marxists, generic)
@@ -58,6 +59,7 @@ def read_record(
     reader, score = choose_reader(text, layout)
     record, notes = reader.read(text, name)
     record.layout = reader.NAME
+    sides_from_title(record)
     if record.language is None:
         record.language = language.detect("\n".join(b.text for b in record.body), margin=1.5)
     how = "chosen with --layout" if score is None else f"detected, score {score:.2f}"

@@ -159,3 +159,36 @@ __all__ = [
     "label_of",
     "unspace",
 ]
+
+
+# A record's title naming its two sides: "Telegram from Stalin to Mao Zedong", "Cable, Mao
+# Zedong to Filippov [Stalin]", "Letter from
+# Andrzej Stelmachowski to Lech Walesa discussing the proposed Roundtable talks, ..."
+TITLE_SIDES = re.compile(
+    r"^(?:(?:Ciphered\s+|Coded\s+|Secret\s+)?(?:Letter|Telegram|Cable|Cablegram|Radiogram|Memorandum"
+    r"|Note|Message|Telex|Dispatch|Despatch)s?)(?:\s+No\.\s*\S+)?(?:\s+from\s+|,\s+)(?P<from>\S.*?)\s+to\s+"
+    r"(?P<to>(?:the\s+)?[A-Z\[].*)$"
+)
+# where the addressee's name ends: a comma, a bracketed remark, the verb or preposition of
+# the title's description ("... to Lech Walesa discussing the ...", "... to Mao on Korea")
+_TO_END = re.compile(
+    r",|\s\(|\s+(?:discussing|regarding|concerning|about|on|informing|requesting|reporting"
+    r"|describing|transmitting|summarizing|summarising|expressing|outlining|asking|proposing"
+    r"|thanking|with|following|in which|that|and the|re:)\b"
+)
+
+
+def sides_from_title(record) -> None:
+    """Sender and addressee from a title "<Kind> from X to Y ..." where the reader found
+    none (most digital-archive records name them only there)."""
+    if (record.sender and record.addressee) or not record.title:
+        return
+    m = TITLE_SIDES.match(" ".join(record.title.split()))
+    if m is None:
+        return
+    to = m["to"]
+    cut = _TO_END.search(to)
+    to = to[: cut.start()] if cut else to
+    if to.strip() and len(m["from"]) <= 120 and len(to) <= 120:
+        record.sender = record.sender or m["from"].strip()
+        record.addressee = record.addressee or to.strip().rstrip(".")

@@ -258,11 +258,23 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
             and len(line) < 40
             and not MARKING_WORDS & set(line.upper().split())  # "IMPORTANT CONFIDENTIAL"
         ):
+            if _inside_address(lines, n):
+                # "Mr. Lech Walesa / Chairman of NSZZ / in Gdansk / Dear Chief:": the
+                # addressee by name (not the salutation's "Chief"); the text keeps it
+                record.addressee = line
+                continue
             record.sender = line  # a bare name above the title: the author
             drop.add(n)
     if record.date is None:
         first_date_near_top(record, [(n, t) for n, t in lines if n < start] + candidates)
     return drop, start
+
+
+def _inside_address(lines: list[tuple[int, str]], n: int) -> bool:
+    """Line ``n`` opens a letter's inside address: a salutation follows within four
+    lines. The name is the addressee's (the text keeps it), not the author's."""
+    at = next((k for k, (m, _) in enumerate(lines) if m == n), None)
+    return at is not None and any(SALUTATION.match(t) for _, t in lines[at + 1 : at + 5])
 
 
 # words of the markings a cablegram carries above its text, which no sender's name has
