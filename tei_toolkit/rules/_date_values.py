@@ -251,6 +251,21 @@ def _quarter(g: dict, ctx) -> Attrs | None:
     return {"from": _date(y, 3 * q - 2, 1).isoformat(), "to": end.isoformat()}
 
 
+def _relative_month(g: dict, ctx) -> Attrs | None:
+    """ "last January", "next March": the month before (after) the record's date; without
+    one, the month alone (xsd:gMonth "--01")."""
+    mon = _month(g["mon"])
+    anchor = ctx.record_date if ctx is not None else None
+    if not anchor or len(anchor) < 7 or not anchor[:4].isdigit():
+        return {"when": f"--{mon:02d}"}
+    year, at = int(anchor[:4]), int(anchor[5:7])
+    if g["rel"].lower() == "last":
+        year -= mon >= at
+    else:
+        year += mon <= at
+    return {"when": f"{year:04d}-{mon:02d}"}
+
+
 def _fiscal_year(g: dict, ctx) -> Attrs | None:
     """The United States government's fiscal year N: 1 July N-1 to 30 June N until 1976,
     1 October N-1 to 30 September N from 1977 (the Congressional Budget Act of 1974)."""

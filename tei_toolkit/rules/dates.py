@@ -34,6 +34,7 @@ from ._date_values import (
     _quarter,
     _range_dates,
     _range_days,
+    _relative_month,
     _same_month,
     _year,
     _year_range,
@@ -143,6 +144,12 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
             rf"quarter\s+of\s+{YEAR}",
             _quarter,
+        ),
+        # last January / next March (a month named from the record's date)
+        (
+            "relative-month",
+            rf"\b(?P<rel>[Ll]ast|[Nn]ext)\s+(?P<mon>{_MONTH_FULL})(?![^\W\d_]|\s+Day)",
+            _relative_month,
         ),
         # fiscal year 1958 / FY 1958 (the United States government's)
         (
@@ -258,6 +265,7 @@ NAME_WORDS = frozenset(
 )
 LETTERS = re.compile(r"[A-Za-z]+")
 FISCAL = re.compile(r"\b(?:[Ff]iscal\s+[Yy]ear|FY)\b")
+RELATIVE = re.compile(r"\b(?:[Ll]ast|[Nn]ext)\s+(?=[A-Z])")
 START_THE = re.compile(
     r"(?:[Tt]he|[Tt]hat|first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
     r"(?=\d|(?:next|following|same|previous|preceding)\s+day|"
@@ -277,6 +285,7 @@ START_KINDS = {
     "next-day": "t",
     "quarter": "t",
     "fiscal-year": "f",
+    "relative-month": "r",
     "month-year": "m",
     "short-month-year": "m",
     "day-short-month-year": "2",
@@ -317,6 +326,9 @@ def _starts(text: str) -> dict[str, list[int]]:
         ],
         "t": [m.start() for m in the if ok(m.start())],
         "f": [m.start() for m in FISCAL.finditer(text)] if "iscal" in text or "FY" in text else [],
+        "r": [m.start() for m in RELATIVE.finditer(text)]
+        if "ast " in text or "ext " in text
+        else [],
         **dates_i18n.starts(text),
     }
 
