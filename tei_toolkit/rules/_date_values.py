@@ -251,6 +251,34 @@ def _quarter(g: dict, ctx) -> Attrs | None:
     return {"from": _date(y, 3 * q - 2, 1).isoformat(), "to": end.isoformat()}
 
 
+# Holidays on a fixed day: (month, day); "New Year's" is the coming one late in the year
+HOLIDAYS = {
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "new year's": (1, 1),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "may day": (5, 1),
+    "bastille day": (7, 14),
+    "armistice day": (11, 11),
+}
+
+
+def _holiday(g: dict, ctx) -> Attrs | None:
+    """A holiday on a fixed day, in the record's year (its month and day alone without a
+    record date): "Christmas", "New Year's" (the next one from October on), "May Day"."""
+    name = " ".join(g["holiday"].replace("’", "'").lower().split())
+    mon, day = HOLIDAYS[name]
+    anchor = ctx.record_date if ctx is not None else None
+    if not anchor or not anchor[:4].isdigit():
+        return {"when": f"--{mon:02d}-{day:02d}"}
+    year = int(anchor[:4])
+    if name == "new year's" and len(anchor) >= 7 and int(anchor[5:7]) >= 10:
+        year += 1
+    return {"when": f"{year:04d}-{mon:02d}-{day:02d}"}
+
+
 def _relative_month(g: dict, ctx) -> Attrs | None:
     """ "last January", "next March": the month before (after) the record's date; without
     one, the month alone (xsd:gMonth "--01")."""

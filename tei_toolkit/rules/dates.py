@@ -26,6 +26,7 @@ from ._date_values import (
     _fiscal_year,
     _german_day_month,
     _german_day_month_range,
+    _holiday,
     _iso_date,
     _month_year,
     _next_day,
@@ -92,6 +93,12 @@ def _check_year(text: str, m: re.Match, year_range: bool = False) -> bool:
     )
 
 
+# holidays on a fixed day (rules/_date_values.HOLIDAYS)
+HOLIDAY = re.compile(
+    r"\b(?P<holiday>New\s+Year['’]s(?:\s+(?:Day|Eve))?|Christmas(?:\s+(?:Day|Eve))?|May\s+Day"
+    r"|Bastille\s+Day|Armistice\s+Day)(?![^\W\d_])"
+)
+HOLIDAY_HINT = re.compile(r"Christmas|Year|Day")
 FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
     (name, re.compile(rx), fn)
     for name, rx, fn in (
@@ -145,6 +152,8 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
             rf"quarter\s+of\s+{YEAR}",
             _quarter,
         ),
+        # Christmas / New Year's Day / May Day (holidays on a fixed day)
+        ("holiday", HOLIDAY.pattern, _holiday),
         # last January / next March (a month named from the record's date)
         (
             "relative-month",
@@ -286,6 +295,7 @@ START_KINDS = {
     "quarter": "t",
     "fiscal-year": "f",
     "relative-month": "r",
+    "holiday": "h",
     "month-year": "m",
     "short-month-year": "m",
     "day-short-month-year": "2",
@@ -329,6 +339,7 @@ def _starts(text: str) -> dict[str, list[int]]:
         "r": [m.start() for m in RELATIVE.finditer(text)]
         if "ast " in text or "ext " in text
         else [],
+        "h": [m.start() for m in HOLIDAY.finditer(text)] if HOLIDAY_HINT.search(text) else [],
         **dates_i18n.starts(text),
     }
 
