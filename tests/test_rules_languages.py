@@ -136,3 +136,20 @@ def test_italian_institutions_offices_and_a_legation_with_its_nationality():
     assert not any(n in ("Affari", "Governi") for n, _ in found)
     # a government with its nationality is a description, as in French
     assert not any(n.startswith("Gouvernement") for n, _ in found)
+
+
+def test_german_cabinet_minutes_dates_times_and_old_spellings():
+    # the Federal Cabinet's minutes of 1954 (tests/gold/heldout10)
+    text = (
+        "Vgl. 18. Sitzung am 17. Febr. 1954 TOP 1. Gespräch mit Dulles am 18. 2., von 22.00 "
+        "bis 23.15 Uhr auf dem Flughafen; Erfolg für Rußland."
+    )
+    ctx = Context(register=Register(), record_date="1954-02-19")
+    ctx.language = "de"
+    found = [
+        (text[m.start : m.end], m.tag, dict(m.attrs).get("when")) for m in find_marks(text, ctx)
+    ]
+    assert ("17. Febr. 1954", "date", "1954-02-17") in found
+    assert ("18. 2.", "date", "1954-02-18") in found
+    assert ("22.00", "time", "22:00:00") in found and ("23.15 Uhr", "time", "23:15:00") in found
+    assert any(t == "Rußland" and tag == "placeName" for t, tag, _ in found)

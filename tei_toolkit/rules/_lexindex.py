@@ -77,6 +77,8 @@ class Lexicon:
         if not width:
             first = POSSESSIVE.sub("", first)
             width = 1 if first in self.span or first.title() in self.span else 0
+        if not width and "ß" in first:
+            return self._width(first.replace("ß", "ss"), initial)
         return width
 
     def _find(self, surface: str):
@@ -88,6 +90,8 @@ class Lexicon:
             place = self.gaz.get(form)
             if place is not None:
                 return "gazetteer", place
+        if "ß" in s:  # "Rußland": the spelling before 1996 (and Swiss usage) of "Russland"
+            return self._find(s.replace("ß", "ss"))
         return None
 
 

@@ -200,7 +200,7 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
         ),
         (
             "dotted-day",
-            r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?![\d.]?\d)",
+            r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<mon>[01]?\d)\.(?![\d.]?\d)",
             _german_day_month,
         ),
         # 2013/05/23 (release stamps)

@@ -16,6 +16,8 @@ MONTH_WORDS: dict[str, tuple[str, ...]] = {
     "de": (
         "januar|jänner februar|feber märz|maerz april mai juni juli august september oktober "
         "november dezember",
+        # abbreviated, with their full stop ("17. Febr. 1954")
+        "jan. febr.|feb. märz apr. mai juni juli aug. sept.|sep. okt. nov. dez.",
     ),
     "fr": (
         "janvier février|fevrier mars avril mai juin juillet août|aout septembre octobre "
@@ -48,7 +50,7 @@ def _table() -> dict[str, int]:
         for row in rows:
             for number, words in enumerate(row.split(), 1):
                 for word in words.split("|"):
-                    out[word] = number
+                    out[word] = out[word.rstrip(".")] = number  # (looked up without the stop)
     return out
 
 
@@ -58,7 +60,8 @@ MONTHS = _table()
 def _words(*langs: str) -> str:
     """A case-insensitive alternation of the month words of ``langs``, longest first."""
     words = {w for lang in langs for row in MONTH_WORDS[lang] for w in re.split(r"[ |]", row)}
-    return "(?i:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)"
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "(?i:" + alternatives + r")(?!\w)"
 
 
 YEAR = r"(?P<year>[12]\d{3})(?!\d)"

@@ -21,7 +21,10 @@ QUALIFIER = (
     r"(?P<qual>\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|"
     r"(?:at|around)\s+(?:noon|midnight)))"
 )
-PREP = r"(?:\b(?:at|from|to|until|till|by|before|after|about|around|approximately|since)\s+)"
+PREP = (
+    r"(?:\b(?:at|from|to|until|till|by|before|after|about|around|approximately|since"
+    r"|um|von|bis|gegen|ab)\s+)"  # (German: "von 22.00 bis 23.15 Uhr")
+)
 HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
 
 FORMATS = tuple(
@@ -35,6 +38,10 @@ FORMATS = tuple(
         ("oclock-word", rf"\b(?P<hw>(?i:{'|'.join(HOUR_WORDS)}))\s?o[’']\s?clock{QUALIFIER}?"),
         ("ampm", rf"(?<![\d.:])\b(?P<h>1[0-2]|0?\d)(?:[.:](?P<m>[0-5]\d))?\s?{AMPM}"),
         ("noon", r"(?<![\d.:])\b(?P<h>12)(?:[.:](?P<m>00))?\s(?P<word>noon|midnight)\b"),
+        # "23.15 Uhr", "10 Uhr" (German: "Uhr" is part of the time)
+        ("uhr", r"(?<![\d.:])\b(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s?Uhr\b"),
+        # cables: "12:00N." (noon)
+        ("noon-mark", r"(?<![\d.:])\b(?P<h>12):(?P<m>00)N\b\.?"),
         (
             "colon",
             r"(?<![\d.:])\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
@@ -77,7 +84,7 @@ def _value(g: dict) -> str | None:
 
 # Where a clock time can start: a number followed by what makes it a time.
 CANDIDATE = re.compile(
-    r"\d{1,2}(?=(?:[.:]\d\d)?\s?(?:o[’']\s?clock|[ap]\.?\s?m\b|[AP]\.?\s?M\b|noon|midnight)"
+    r"\d{1,2}(?=(?:[.:]\d\d)?\s?(?:o[’']\s?clock|[ap]\.?\s?m\b|[AP]\.?\s?M\b|noon|midnight|Uhr\b)"
     r"|:\d\d|\d\d\s(?:hours|hrs)\b)"
 )
 PREP_BEFORE = re.compile(PREP + r"(?=\d{1,2}\.\d\d)")
