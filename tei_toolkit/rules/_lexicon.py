@@ -119,7 +119,7 @@ fm to info subject subj tags ref refs niact immediate priority routine flash exd
 limdis stadis noforn roger gds xgds reftel reftels embtel deptel septel memcon tdy mrn secto
 tosec notal pass action origin drafted approved cleared page section end summary para paras
 confidential secret unclassified classified declassified lou sbu emboff embs usg dept
-amemb i.e e.g ie eg subst repeat rptd telcon telecon
+amemb i.e e.g ie eg subst repeat rptd telcon telecon codel codels staffdel uncleared
 """)
 # Words that open the address of a post in cables: with the words after them they name
 # the post ("AMEMBASSY MOSCOW", "SECSTATE WASHDC", "USDEL SECRETARY").
@@ -157,10 +157,12 @@ OF_TAIL_HEADS = _words("corporation company party foundation fund army")
 # "Ministère des Affaires étrangères", "Ministerium für Auswärtige Angelegenheiten").
 OF_WORDS = frozenset("of for on de del des du der für della di para pour per".split())
 # English forms of a state's long name, before "of" and a place: "Republic of Cuba"
-STATE_FORMS = _words("republic kingdom principality emirate sultanate dominion territory")
+STATE_FORMS = _words(
+    "republic kingdom principality emirate sultanate dominion territory commonwealth"
+)
 PLACE_HEADS = _words("""
 republic kingdom province region oblast krai peninsula mountains sea ocean river lake
-islands island strait desert basin plateau square gulf bay
+islands island strait desert basin plateau square gulf bay canal
 """)
 # Heads of the names of buildings and sites, which are places (guidelines: "named
 # buildings/complexes"): after the name ("Gleystt Mansion", "M Building") or, in the

@@ -193,8 +193,11 @@ class OrgReader(ReaderBase):
             if base in ORG_HEADS or base == "soviet" and j and self.low(j - 1) == "supreme":
                 result = j  # ("the Supreme Soviet": a parliament, not the people's adjective)
                 break
+            place_head = base in PLACE_HEADS and not (  # "Suez Canal Company", "Black Sea Fleet"
+                j + 1 < len(run) and POSSESSIVE.sub("", self.low(j + 1)) in ORG_HEADS
+            )
             if (
-                base in PLACE_HEADS
+                place_head
                 or w in MONTHS
                 or w in TITLES
                 or run[j].kind == "ord"

@@ -35,6 +35,8 @@ from ._tokens import POSSESSIVE, _norm, slug
 MAX_NAME_WORDS = 6
 
 
+# A generational suffix after a full name: ", Jr.", " Sr.", ", III"
+SUFFIX = re.compile(r",?\s(?:Jr|JR|Sr|SR)\.|,?\s(?:Jr|JR|Sr|SR)\b(?![\w'’])|,\s(?:II|III|IV)\b")
 # A line that is a letter's heading: "Marx To Engels", "D'Alton to Evatt"
 LETTER_HEADING = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)? [Tt]o [A-Z][\w'’.-]+$")
 # Heads of an office's name that are no titles: the capitalised words before them belong to
@@ -389,6 +391,9 @@ class PersonReader(OrgReader):
         m = INVERTED_INITIALS.match(self.text, self.run[j].end)
         if m and j == len(self.run) - 1 and self.run[i].kind != "init":
             end = m.end() - (1 if self.text[m.end() - 1] == " " else 0)
+        suffix = SUFFIX.match(self.text, end)
+        if suffix and i < j:  # "Thomas P. O'Neill, Jr.": the suffix is the name's
+            end = suffix.end()
         surname = _norm(POSSESSIVE.sub("", self.run[j].text))
         surname = surname.title() if surname.isupper() else surname
         pid = self.surnames.get(surname) or "prov-" + slug(surname)
