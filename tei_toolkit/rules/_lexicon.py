@@ -74,7 +74,7 @@ university academy foundation association program programme corps division briga
 regiment battalion front fleet navy command headquarters bank company corporation society
 league union government cabinet assembly parliament court senate service services forces
 federation organization organisation office administration archive archives library
-delegation chiefs force desk mission
+delegation chiefs force desk mission branch section
 museum school college center centre board authority news agency radio press tass xinhua
 international commonwealth publishers publishing verlag community
 ministerio ministère ministerium bundesministerium embajada ambassade botschaft consulado
