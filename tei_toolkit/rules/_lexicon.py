@@ -39,7 +39,7 @@ incaricato l'incaricato l’incaricato attorney-general solicitor-general govern
 secretary-general postmaster-general majesty majesty's
 amb. ambs. dep. fornmin fornmin. secy. gov gov. sec sec. pres pres. fon min min. undersec
 sr. sra. srta. gral gral. cnel. tte. almte. mgr mgr. mons.
-brigadier polad
+brigadier polad count countess baron baroness marquess marquis viscount viscountess earl duke duchess
 """)
 # Words after a title that are part of the office, not a name ("Minister Plenipotentiary").
 NOT_AFTER_TITLE = _words("""
