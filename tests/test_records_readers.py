@@ -597,3 +597,13 @@ def test_an_inside_address_is_the_addressee_not_the_author():
     r = read_record(text, "t.txt")[0]
     assert r.addressee == "Mr. Lech Walesa" and r.sender is None
     assert "Mr. Lech Walesa" in "\n".join(b.text for b in r.body)  # the text keeps it
+
+
+def test_hansards_citation_of_a_sitting_gives_the_date_and_the_citation():
+    text = (
+        "HL Deb 30 July 1956 vol 199 cc380-4\n\n3.55 p.m.\n\nTHE MARQUESS OF SALISBURY\n\n"
+        "My Lords, perhaps your Lordships will allow me to make a statement.\n"
+    )
+    r = read_record(text, "hansard.txt")[0]
+    assert r.date == "30 July 1956" and r.citation == "HL Deb 30 July 1956 vol 199 cc380-4"
+    assert "HL Deb" not in "\n".join(b.text for b in r.body)

@@ -200,6 +200,10 @@ def read_top(lines: list[tuple[int, str]], record: Record, alone: set[int]) -> t
         elif BOOK_PART.match(clean) and len(clean) < 160:
             record.apparatus.append(("book-part", None, clean))  # marked: it names things
             drop.add(n)
+        elif (hansard := HANSARD.match(clean)) and record.citation is None:
+            record.citation = clean  # "HC Deb 10 February 1960 vol 617 cc444-5"
+            record.date = record.date or hansard["date"]
+            drop.add(n)
         elif IDENTIFIER.match(clean):  # "dodis.ch/44005": the edition's own address
             record.idnos.append(("URI", clean))
             drop.add(n)
@@ -315,6 +319,10 @@ DOC_NUMBER = re.compile(
 BOOK_PART = re.compile(
     r"^(?:Chapter|Part|Section|Book|Volume|Kapitel|Teil|Abschnitt|Capítulo|Parte|Sección"
     r"|Chapitre|Partie)\s+(?:[IVXLC]+|\d+|[A-Z])\b(?:\s*[-–—:.]\s*.*)?$"
+)
+# Hansard's citation of a sitting: "HL Deb 30 July 1956 vol 199 cc380-4"
+HANSARD = re.compile(
+    r"^(?:HC|HL) Deb (?P<date>[0-3]?\d \w+ \d{4}) vol \d+ (?:cc?|col{1,2}s?\.?)\s?[\d–-]+\w*$"
 )
 IDENTIFIER = re.compile(
     r"^(?:https?://)?(?:www\.)?[a-z][\w-]*(?:\.[a-z][\w-]*)+/[\w./?=&-]*\d[\w./-]*$"
