@@ -391,6 +391,8 @@ def _written_elsewhere(record: Record) -> bool:
         return False
     if date in (record.title or ""):
         return True
+    if record.citation and date in record.citation:  # "HL Deb 30 July 1956 vol 199 ..."
+        return True
     first_line = record.body[0].text.split("\n", 1)[0] if record.body else ""
     return record.layout == "generic" and len(first_line) < 120 and date in first_line
 
