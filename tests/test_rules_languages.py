@@ -153,3 +153,14 @@ def test_german_cabinet_minutes_dates_times_and_old_spellings():
     assert ("18. 2.", "date", "1954-02-18") in found
     assert ("22.00", "time", "22:00:00") in found and ("23.15 Uhr", "time", "23:15:00") in found
     assert any(t == "Rußland" and tag == "placeName" for t, tag, _ in found)
+
+
+def test_a_name_spelt_as_no_german_noun_is_a_name_in_german_text():
+    text = (
+        "Anwesend waren MacArthur und Merchant. Hält Ratifikation nicht für gesichert; aber "
+        "Bidaults großer Erfolg wird seine Stellung stärken. Der Computer lief."
+    )
+    found = names(text, "de")
+    assert ("MacArthur", "persName") in found and ("Bidaults", "persName") in found
+    # a German noun stays one, and so does a loanword after its article
+    assert not any(n in ("Ratifikation", "Erfolg", "Stellung", "Computer") for n, _ in found)

@@ -35,6 +35,14 @@ from ._tokens import POSSESSIVE, _norm, slug
 MAX_NAME_WORDS = 6
 
 
+# The spelling of a foreign name in German text: a "c" outside "ch"/"ck", French endings,
+# "Mac"/"Mc"/"O'" ("Conant", "MacArthur", "Bidault", "Pineau"); no German noun is spelt so
+# but loanwords ("Computer", "Café"), which take an article
+FOREIGN_SHAPE = re.compile(r"^(?:Ma?c[A-Z]|O['’][A-Z])|c(?![hk])|(?:ault|eau|eaux|oux)s?$")
+GERMAN_ARTICLE_BEFORE = re.compile(
+    r"(?<!\w)(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|zum|zur|im|am|vom|beim)\s$",
+    re.I,
+)
 # A generational suffix after a full name: ", Jr.", " Sr.", ", III"
 SUFFIX = re.compile(r",?\s(?:Jr|JR|Sr|SR)\.|,?\s(?:Jr|JR|Sr|SR)\b(?![\w'’])|,\s(?:II|III|IV)\b")
 # A line that is a letter's heading: "Marx To Engels", "D'Alton to Evatt"
@@ -224,6 +232,10 @@ class PersonReader(OrgReader):
         if self.given_name(i):
             return False  # "Walter Ulbricht sagte", "Franz Amrehn": a given name opens it
         surface = POSSESSIVE.sub("", self.run[i].text)
+        if FOREIGN_SHAPE.search(surface) and not GERMAN_ARTICLE_BEFORE.search(
+            self.text, max(0, self.run[i].start - 8), self.run[i].start
+        ):
+            return False  # "Conant", "MacArthur", "Bidault": spelt as no German noun is
         return _norm(surface) not in self.surnames and not self.is_label(i)
 
     def title_surname(self, j: int, names: list[int]) -> bool:
