@@ -102,7 +102,22 @@ def apply_rules(text: str, ctx: Context, rules: Iterable[Rule]) -> list[Mark]:
                 )
         accepted = accepted.merged(new) if len(accepted) else new
     # stable sort: outer marks first; marks with the same span keep rule order
-    return sorted(accepted, key=lambda m: (m.start, -m.end))
+    return _brackets_in_names(sorted(accepted, key=lambda m: (m.start, -m.end)))
+
+
+def _brackets_in_names(marks: list[Mark]) -> list[Mark]:
+    """The editor's brackets inside a name ("Kim [Il Sung]", "[Georges] Bidault") stay the
+    name's own characters, as the source prints them: no ``supplied`` inside an entity,
+    so the name's text is the record's text (and its words are never split by markup)."""
+    out: list[Mark] = []
+    name_end = -1  # the end of the entity mark that the marks now read lie inside
+    for m in marks:  # outer marks first: an entity comes before what it contains
+        if m.tag == "supplied" and m.end <= name_end:
+            continue
+        if m.tag in ENTITY_TAGS:
+            name_end = max(name_end, m.end)
+        out.append(m)
+    return out
 
 
 def _clash(accepted: SpanIndex[Mark], mark: Mark) -> Mark | None:
