@@ -237,6 +237,12 @@ is was has had will would can could did does himself herself also then must shou
 observed indicated pointed mentioned recalled confirmed commented drew urged warned briefed
 described recommended concluded welcomed assured acknowledged admitted argued
 """)
+# Verbs of report after a surname that is also a common word ("Smith reported"): only
+# verbs a person does (not "was", "has": "House was", "Church has").
+REPORT_VERBS = PERSON_VERBS - _words("""
+is was has had will would can could did does himself herself also then must should
+continued called drew inserted considers considered thinks thought believes believed
+""") | _words("provided referred gave gives outlined summarized summarised")
 # Verbs of speech and report after a name ("TITO SAID").
 SPEECH_VERBS = _words("said says told asked replied stated declared noted added agreed")
 # Seats of government that stand for the government when they act ("the Kremlin
@@ -349,6 +355,14 @@ def common_words() -> frozenset[str]:
     """Lower-case English words (a capitalised one is weak evidence of a name)."""
     text = resources.files("tei_toolkit").joinpath("data/common_words.txt").read_text("utf-8")
     return frozenset(text.split())
+
+
+@lru_cache(maxsize=1)
+def census_surnames() -> frozenset[str]:
+    """Frequent surnames (title case; scripts/build_surnames.py): with the context, the
+    evidence that a capitalised common word is a person's name ("Smith reported")."""
+    text = resources.files("tei_toolkit").joinpath("data/surnames.txt").read_text("utf-8")
+    return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
 
 
 # Demonym endings and the ending of the country name they come from: Iraq-i,

@@ -36,12 +36,17 @@ from ._lexicon import (
     DESCRIBED_HEADS,
     GOVERNMENT_ACRONYMS,
     MISSION_HEADS,
+    MONTHS,
+    NOT_NAMES,
     ORG_HEADS,
     ORG_PREFIX_HEADS,
     POSTS,
+    REPORT_VERBS,
     ROMANCE_HEADS,
     STATE_FORMS,
     STATE_SUFFIXES,
+    TITLES,
+    census_surnames,
     common_words,
     is_demonym,
 )
@@ -356,6 +361,62 @@ def _plain_word(t: Tok, lex: Lexicon, surnames: dict) -> bool:
     )
 
 
+# Words before a lone surname that make it a common noun or an office ("the Church",
+# "a Young", "per Cent") rather than a person.
+_NOT_BEFORE_SURNAME = ARTICLES | frozenset(
+    "the a an this these those his her its our their my your any every no each per".split()
+)
+_AFTER_SURNAME_OF = frozenset("of by for from with".split())
+# What may follow "of Rogers" when Rogers is a person ("by Royal decree" is no name).
+_AFTER_NAME = frozenset("and or but to in on at was were had has who which with as during".split())
+
+
+def _surname_in_context(text: str, t: Tok, lex: Lexicon, alone: bool = False) -> bool:
+    """A capitalised word that is also a common word ("Smith", "Rusk", "Rogers") or a lone
+    line ("Kellogg", a signature) is a person when it is a frequent surname and the
+    context says so: a verb of report after it ("Smith reported", "that Rusk gave"), a
+    possessive ("Rogers' visit"), "of/by/for ..." before it in running text ("the visit of
+    Rogers"), or a line of its own at the foot of a letter (``alone``). Never a month, a
+    demonym, a title, a place or a body's head word."""
+    if t.kind != "cap":
+        return False
+    word = POSSESSIVE.sub("", t.text)
+    low = word.lower()
+    if (
+        word not in census_surnames()
+        or low in MONTHS
+        or low in TITLES
+        or low in ORG_HEADS
+        or low in NOT_NAMES
+        or low in BODY_NAMES
+        or is_demonym(low)
+        or lex.find(word)
+    ):
+        return False
+    if alone:
+        return text.strip() == t.text
+    before = text[max(0, t.start - 24) : t.start].split()
+    prev = before[-1].lower().strip("'\"‘“(") if before else ""
+    if prev in _NOT_BEFORE_SURNAME or not before or before[-1][-1:] in ".:;!?":
+        return False  # "the Church", a sentence's first word
+    after = text[t.end : t.end + 24].split()
+    nxt = after[0].lower().strip(",.;:") if after else ""
+    if nxt in REPORT_VERBS:
+        return True
+    if word != t.text:  # "Rogers' visit", "Smith's report"
+        return bool(after)
+    return prev in _AFTER_SURNAME_OF and (
+        not after or not after[0][:1].isalnum() or nxt in _AFTER_NAME
+    )
+
+
+def _context_person(t: Tok, surnames: dict) -> Found:
+    word = POSSESSIVE.sub("", t.text)
+    pid = surnames.get(word) or "prov-" + slug(word)
+    surnames.setdefault(word, pid)
+    return Found(t.start, t.start + len(word), "person", pid, False, "names:surname")
+
+
 def _missions(text: str, found: list[Found]) -> list[Found]:
     """ "American Legation at Stockholm", "Polish Embassy in Hanoi": a mission and the place
     it sits in are one organisation."""
@@ -396,7 +457,13 @@ def names(text: str, ctx: Context) -> Iterator[Mark]:
             and not _titled(text, run[0].start)
             and text[run[0].start - 1] != "("  # "(Root)" after an office: its holder
         ):
+            if _surname_in_context(text, run[0], lex):
+                found.append(_context_person(run[0], surnames))
             continue  # a lone common word ("Having", "Recently"): nothing to read
+        if len(run) == 1 and len(toks) == 1 and ctx.section == "body":
+            if _surname_in_context(text, run[0], lex, alone=True):  # a signature line
+                found.append(_context_person(run[0], surnames))
+                continue
         found.extend(Reader(text, run, lex, ctx, lines, nouns).read())
     found = _missions(text, _gloss_links(text, _supplied_rest(text, found, lex), surnames))
     found = defined_abbreviations(text, found, ctx.memory.defined)
