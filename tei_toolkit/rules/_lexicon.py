@@ -300,7 +300,7 @@ twenty-first twenty-second twenty-third 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th
 """)
 # Organisation names that stand alone (one word names one body): "the Politburo"; a demonym
 # before them is an adjective ("the Soviet Politburo" -> "Politburo"), not part of the name.
-BODY_NAMES = _words("politburo orgburo comintern cominform sovnarkom congress")
+BODY_NAMES = _words("politburo orgburo comintern cominform sovnarkom congress commonwealth")
 # Endings of patronymics ("Aleksandr Stepanovich", "Leonid Ilyich", "Anna Ivanovna").
 PATRONYMIC = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "inichna")
 RUSSIAN_SURNAME = (

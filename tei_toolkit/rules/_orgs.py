@@ -69,6 +69,15 @@ class OrgReader(ReaderBase):
         if self.low(i) in SENTENCE_VERBS and self.sentence_initial(i):
             return None  # "Sent Department 233": a verb, then the head alone
         if POSSESSIVE.sub("", self.low(i)) in BODY_NAMES:
+            j = i + 1  # "Commonwealth Relations Office", "Congress Party": a longer name
+            while j < len(run) and run[j].kind == "cap" and self.low(j) not in ORG_HEADS:
+                j += 1
+            if (
+                j < len(run)
+                and run[j].kind == "cap"
+                and self.low(i) == POSSESSIVE.sub("", self.low(i))
+            ):
+                return self.extend_of(j)
             if POSSESSIVE.sub("", self.low(i)) == "congress":
                 if self.meeting_before(i):
                     return None  # "the Second Congress", "the Party Congress": a meeting
@@ -131,7 +140,11 @@ class OrgReader(ReaderBase):
             found = self.lexicon_at(j + 1)  # "US Embassy Moscow"
             if found and (found[1] == "gazetteer" or found[2].type == "place"):
                 j = found[0]
-        if j == head == i + 1 and base in BODY_NAMES and is_demonym(self.low(i)):
+        if (
+            j == head == i + 1
+            and base in BODY_NAMES - {"commonwealth"}  # "British Commonwealth": its name
+            and is_demonym(self.low(i))
+        ):
             return None  # "Soviet Politburo": an adjective, then the name alone
         if base in DESCRIBED_HEADS and (
             all(is_demonym(self.low(k)) or self.place_word(k) for k in range(i, head))
