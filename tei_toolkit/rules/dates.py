@@ -99,6 +99,10 @@ HOLIDAY = re.compile(
     r"|Bastille\s+Day|Armistice\s+Day)(?![^\W\d_])"
 )
 HOLIDAY_HINT = re.compile(r"Christmas|Year|Day")
+# not "December 1944 January 5, 1945": a month's year, then another date
+_NO_MONTH_BEFORE = "".join(
+    f"(?<!{m[-3:] if len(m) > 3 else m.capitalize()} )(?<!{m[-3:].upper()} )" for m in MONTHS
+)
 FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
     (name, re.compile(rx), fn)
     for name, rx, fn in (
@@ -123,6 +127,14 @@ FORMATS: tuple[tuple[str, re.Pattern, Callable], ...] = tuple(
         ),
         # 1946-February 1950
         ("year-month-range", rf"{NOT_NUM_BEFORE}\b{YEAR}{DASH}{MON2}\s+{YEAR2}", _year_to_month),
+        # 1972 July 1 / 1979 May 10: the year first (Hungarian and East Asian order, kept in
+        # translations' datelines)
+        (
+            "year-month-day",
+            rf"{NOT_NUM_BEFORE}{_NO_MONTH_BEFORE}(?<![\w-]){YEAR}\s+{MON}\s+{DAY}"
+            r"(?![\d:]|,?\s+[12]\d{3})",
+            _day_month_year,
+        ),
         # Monday, January 22, 1944 / February 12th 1955 / August 13,1968
         (
             "month-day-year",
@@ -288,6 +300,7 @@ START_KINDS = {
     "month-days": "m",
     "year-month-range": "4",
     "month-day-year": "m",
+    "year-month-day": "4",
     "cable-month-day": "2",
     "day-month-year": "2mt",
     "same-month": "t",
