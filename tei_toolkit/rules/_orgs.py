@@ -68,17 +68,14 @@ class OrgReader(ReaderBase):
             return None  # initials open a person's name; "U.S. Delegation" opens an org
         if self.low(i) in SENTENCE_VERBS and self.sentence_initial(i):
             return None  # "Sent Department 233": a verb, then the head alone
-        if POSSESSIVE.sub("", self.low(i)) in BODY_NAMES:
+        body = POSSESSIVE.sub("", self.low(i))
+        if body in BODY_NAMES:
             j = i + 1  # "Commonwealth Relations Office", "Congress Party": a longer name
             while j < len(run) and run[j].kind == "cap" and self.low(j) not in ORG_HEADS:
                 j += 1
-            if (
-                j < len(run)
-                and run[j].kind == "cap"
-                and self.low(i) == POSSESSIVE.sub("", self.low(i))
-            ):
+            if j < len(run) and run[j].kind == "cap" and body == self.low(i):
                 return self.extend_of(j)
-            if POSSESSIVE.sub("", self.low(i)) == "congress":
+            if body == "congress":
                 if self.meeting_before(i):
                     return None  # "the Second Congress", "the Party Congress": a meeting
                 return i  # "the Congress"; "the Congress of the MPRP" is a party's meeting

@@ -136,7 +136,7 @@ def _conflict(a: Mark, b: Mark) -> bool:
     if b.start <= a.start and a.end <= b.end and b.tag in CONTAINERS:
         return False  # a nests inside container b
     if a.tag == "supplied" and b.start <= a.start and a.end <= b.end and b.tag in ENTITY_TAGS:
-        return False  # "[Georges] Bidault": the editor's words inside a name
+        return False  # "[Georges] Bidault": kept apart, then dropped (_brackets_in_names)
     return True
 
 
